@@ -1,0 +1,37 @@
+/**
+ * Names every model instance already has. An attribute with one of these names would
+ * shadow (or be shadowed by) the runtime's own member, so the generator refuses them in
+ * YAML and renames them when introspecting. A test keeps this list equal to the real
+ * members of Model.prototype and of a built instance.
+ */
+export const MODEL_MEMBER_NAMES: readonly string[] = [
+  // instance state
+  'dataValues',
+  'isNewRecord',
+  'sequelize',
+  '_previousDataValues',
+  '_changed',
+  '_options',
+  '_attributes',
+  '_creationAttributes',
+  '_model',
+  // instance methods
+  'changed',
+  'constructor',
+  'decrement',
+  'destroy',
+  'equals',
+  'get',
+  'getDataValue',
+  'increment',
+  'isSoftDeleted',
+  'previous',
+  'reload',
+  'save',
+  'set',
+  'setDataValue',
+  'toJSON',
+  'update',
+  'validate',
+  'where',
+];
