@@ -1,0 +1,60 @@
+/**
+ * One throwaway database per test file, so that test files (and developers running suites
+ * side by side) never see each other's tables.
+ *
+ * With DATABASE_URL set (CI, a developer with a server): a fresh database on that server,
+ * dropped afterwards. Without it: an in-memory PGlite (`pglite://`), so `npm test` passes on a
+ * machine with no PostgreSQL at all.
+ */
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+export interface TestDatabase {
+  /** A connection URL the runtime and the CLI accept: postgres://... or pglite:// */
+  readonly url: string;
+  /** The engine the URL points at, for the few tests that differ between them. */
+  readonly engine: 'postgres' | 'pglite';
+  /** The database name (for postgres) or 'pglite'. */
+  readonly name: string;
+  drop(): Promise<void>;
+}
+
+export const serverUrl: string | undefined = process.env.DATABASE_URL || undefined;
+
+export function hasServer(): boolean {
+  return serverUrl !== undefined;
+}
+
+/** Runs `body` with a connected admin client on the server's maintenance database. */
+async function withAdminClient<T>(body: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await body(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export async function createTestDatabase(prefix = 'gm_test'): Promise<TestDatabase> {
+  if (!serverUrl) {
+    return { url: 'pglite://', engine: 'pglite', name: 'pglite', drop: async () => {} };
+  }
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
+  await withAdminClient((client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    engine: 'postgres',
+    name,
+    drop: () =>
+      withAdminClient(async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+      }),
+  };
+}
