@@ -1,4 +1,5 @@
 /**
+ * (Shared file: the runtime and the generator both import pluralize/singularize/underscore from here.)
  * English pluralisation exactly as Sequelize v6 infers table names: a port of the rule
  * tables of inflection 1.13.4 (Copyright (c) 2011 Ben Lin, MIT licence), the version
  * Sequelize v6 depends on.
