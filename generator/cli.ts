@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+/**
+ * The `gen-models` command: argument parsing, the summary, and turning errors into one line per
+ * problem on stderr with a non-zero exit. The work itself is `generate()`.
+ */
+import path from 'node:path';
+import yargs from 'yargs';
+import { generate, type GenerateResult, type RuntimeMode } from './generate.js';
+import { packageVersion } from './package-root.js';
+
+interface CliArguments {
+  schema?: string;
+  out: string;
+  runtime: RuntimeMode;
+  templates?: string;
+  check: boolean;
+  quiet: boolean;
+}
+
+const EXAMPLES: [string, string][] = [
+  ['$0 schema.yaml', 'write one typed model file per model, index.ts and the runtime into ./models'],
+  ['$0 schema.yaml --out src/models', 'write them into src/models'],
+  ['$0 schema.yaml --check', 'in CI: exit 1 with a diff when the committed files are stale'],
+  ['$0 schema.yaml --runtime package', 'import gen-models/runtime instead of bundling the runtime'],
+];
+
+function parser(argv: readonly string[]) {
+  return yargs(argv)
+    .scriptName('gen-models')
+    .usage('Usage: $0 <schema.yaml> [options]\n\nGenerate strongly typed model classes from a YAML schema.')
+    .command('$0 [schema]', false, (command) =>
+      command.positional('schema', { type: 'string', describe: 'The YAML schema file' }),
+    )
+    .option('out', { alias: 'o', type: 'string', default: 'models', describe: 'Output folder' })
+    .option('runtime', {
+      choices: ['bundled', 'package'] as const,
+      default: 'bundled' as const,
+      describe: 'bundled: copy the runtime into <out>/runtime (production needs only pg); package: import gen-models/runtime',
+    })
+    .option('templates', { type: 'string', describe: 'Folder of templates that replace the built-in ones of the same name' })
+    .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 and print a diff when files on disk are stale' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
+    .example(EXAMPLES)
+    .version(packageVersion())
+    .help()
+    .alias('help', 'h')
+    .strict()
+    .wrap(Math.min(110, process.stdout.columns || 110))
+    .exitProcess(false);
+}
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/** Runs the command line and returns the exit code (never calls process.exit). */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let parseError: Error | undefined;
+  let output = '';
+  const args = (await parser(argv)
+    .fail((message, error) => {
+      parseError = error ?? new Error(message);
+    })
+    .parseAsync(argv, {}, (_error, _argv, text) => {
+      output = text;
+    })) as unknown as CliArguments & { help?: boolean; version?: boolean };
+  if (parseError) {
+    io.err(`gen-models: ${parseError.message}\nRun gen-models --help for usage.`);
+    return 2;
+  }
+  if (output) {
+    io.out(output);
+    return 0;
+  }
+  if (args.schema === undefined) {
+    io.err('gen-models: no schema given. Usage: gen-models <schema.yaml> [--out DIR]; see gen-models --help');
+    return 2;
+  }
+  try {
+    const result = await generate({
+      schemaPath: args.schema,
+      outDir: args.out,
+      runtime: args.runtime,
+      templatesDir: args.templates,
+      check: args.check,
+    });
+    return report(result, args, io);
+  } catch (error) {
+    io.err(describeError(error));
+    return 1;
+  }
+}
+
+function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
+  const outDir = path.relative(process.cwd(), result.plan.outDir) || '.';
+  const models = result.schema.models.length;
+  for (const orphan of result.plan.orphans) {
+    io.err(`warning: ${path.join(outDir, orphan)} was generated earlier but is no longer in the schema; delete it if it is not needed`);
+  }
+  if (args.check) {
+    if (result.upToDate) {
+      if (!args.quiet) io.out(`gen-models: ${outDir} is up to date (${models} models)`);
+      return 0;
+    }
+    io.out(result.drift);
+    const stale = result.plan.files.filter((file) => file.status !== 'unchanged').length;
+    io.err(`gen-models: ${stale} file(s) in ${outDir} differ from what ${args.schema} generates; run gen-models ${args.schema} --out ${outDir}`);
+    return 1;
+  }
+  if (!args.quiet) {
+    for (const file of result.written) io.out(`  ${file.status === 'new' ? 'created' : 'updated'}  ${path.join(outDir, file.path)}`);
+    const unchanged = result.plan.files.length - result.written.length;
+    io.out(`gen-models: ${models} models from ${args.schema} → ${outDir}/: ${result.written.length} written, ${unchanged} unchanged`);
+  }
+  return 0;
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return `gen-models: ${String(error)}`;
+  if (error.name === 'SchemaError' || error.name === 'ForeignFileError') return error.message;
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    return `gen-models: ${(error as NodeJS.ErrnoException).path ?? 'file'} does not exist`;
+  }
+  const hint = process.env.DEBUG ? `\n${error.stack}` : '';
+  return `gen-models: ${error.message}${hint}`;
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * The pipeline, as a function: schema → IR → rendered, formatted files → written (or checked).
+ * The CLI is a thin shell around it; programs can call it directly (`import { generate } from 'gen-models'`).
+ */
+import path from 'node:path';
+import type { SchemaIR } from './ir.js';
+import { createFormatter } from './format.js';
+import { loadSchemaFile } from './schema/load-schema.js';
+import { loadTemplates } from './render/templates.js';
+import { renderSchema } from './render/render-schema.js';
+import { runtimeBundle, RUNTIME_FOLDER } from './runtime-bundle.js';
+import { applyPlan, describeDrift, planWrites, type PlannedFile, type WritePlan } from './write.js';
+
+export type RuntimeMode = 'bundled' | 'package';
+
+export interface GenerateOptions {
+  /** Path of the YAML schema; or pass `schema` (an IR, e.g. from introspection). */
+  readonly schemaPath?: string;
+  readonly schema?: SchemaIR;
+  /** Output folder (created when missing). */
+  readonly outDir: string;
+  /** 'bundled' (default) copies the runtime into `<outDir>/runtime`; 'package' imports `gen-models/runtime`. */
+  readonly runtime?: RuntimeMode;
+  /** A folder whose templates replace the package's templates of the same name. */
+  readonly templatesDir?: string;
+  /** Write nothing; report whether the files on disk are what would be generated. */
+  readonly check?: boolean;
+}
+
+export interface GenerateResult {
+  readonly schema: SchemaIR;
+  readonly plan: WritePlan;
+  /** Files written by this run (empty with `check`). */
+  readonly written: readonly PlannedFile[];
+  /** True when every file on disk already equals what is generated. */
+  readonly upToDate: boolean;
+  /** With `check`: a unified diff of every stale file. */
+  readonly drift: string;
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const schema = options.schema ?? (await loadSchemaOption(options.schemaPath));
+  const outDir = path.resolve(options.outDir);
+  const runtime = options.runtime ?? 'bundled';
+  const templates = loadTemplates(options.templatesDir);
+  const formatter = await createFormatter(outDir);
+  const renderOptions = {
+    runtimeModule: runtime === 'bundled' ? `./${RUNTIME_FOLDER}/index.js` : 'gen-models/runtime',
+    sourceLabel: sourceLabel(schema, outDir),
+  };
+  const files = await renderSchema(schema, templates, formatter, renderOptions);
+  if (runtime === 'bundled') files.push(...runtimeBundle());
+  const plan = planWrites(outDir, files);
+  const upToDate = plan.files.every((file) => file.status === 'unchanged') && plan.orphans.length === 0;
+  if (options.check) return { schema, plan, written: [], upToDate, drift: upToDate ? '' : describeDrift(plan) };
+  return { schema, plan, written: applyPlan(plan), upToDate, drift: '' };
+}
+
+async function loadSchemaOption(schemaPath: string | undefined): Promise<SchemaIR> {
+  if (schemaPath === undefined) throw new Error('generate() needs schemaPath (a YAML file) or schema (an IR)');
+  return loadSchemaFile(schemaPath);
+}
+
+/** How headers name the source: a path relative to the output folder, the same from any working directory. */
+function sourceLabel(schema: SchemaIR, outDir: string): string {
+  if (schema.source.kind === 'database') return `database "${schema.source.database}"`;
+  return path.relative(outDir, path.resolve(schema.source.path)).split(path.sep).join('/');
+}

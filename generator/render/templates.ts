@@ -1,0 +1,50 @@
+/**
+ * Loads the handlebars templates: the package's own, or a user's folder (`--templates DIR`)
+ * where any file present replaces the package's file of the same name.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { packageRoot } from '../package-root.js';
+import type { IndexView, ModelView } from './view-model.js';
+
+export interface Templates {
+  model(view: ModelView): string;
+  index(view: IndexView): string;
+  /** The text of every template used, for the hash that decides whether a file is stale. */
+  readonly sources: string;
+}
+
+const TEMPLATE_FILES = { model: 'model.ts.hbs', index: 'index.ts.hbs' } as const;
+
+export function defaultTemplatesDir(): string {
+  return path.join(packageRoot(), 'templates');
+}
+
+export function loadTemplates(overrideDir?: string): Templates {
+  if (overrideDir !== undefined && !existsSync(overrideDir)) {
+    throw new Error(`templates folder ${overrideDir} does not exist`);
+  }
+  const read = (file: string): string => {
+    const override = overrideDir === undefined ? undefined : path.join(overrideDir, file);
+    return readFileSync(override !== undefined && existsSync(override) ? override : path.join(defaultTemplatesDir(), file), 'utf8');
+  };
+  const handlebars = Handlebars.create();
+  const text = { model: read(TEMPLATE_FILES.model), index: read(TEMPLATE_FILES.index) };
+  // Generated code is TypeScript, not HTML: nothing is escaped, and missing names are errors.
+  const options = { noEscape: true, strict: true };
+  const compileNamed = (name: string, source: string) => {
+    try {
+      return handlebars.compile(source, options);
+    } catch (error) {
+      throw new Error(`template ${name}: ${(error as Error).message}`);
+    }
+  };
+  const model = compileNamed(TEMPLATE_FILES.model, text.model);
+  const index = compileNamed(TEMPLATE_FILES.index, text.index);
+  return {
+    model: (view) => model(view),
+    index: (view) => index(view),
+    sources: [text.model, text.index].join('\0'),
+  };
+}
