@@ -13,6 +13,9 @@ import { createTwoFilesPatch } from 'diff';
 import type { GeneratedFile } from './generated-file.js';
 import { GENERATED_MARKER } from './render/view-model.js';
 
+/** Temporary files are named `.<file>.gen-models-tmp-<pid>`; a killed run may leave some behind. */
+const TEMP_SUFFIX = '.gen-models-tmp-';
+
 export type FileStatus = 'new' | 'changed' | 'unchanged';
 
 export interface PlannedFile extends GeneratedFile {
@@ -60,13 +63,14 @@ export function planWrites(outDir: string, files: readonly GeneratedFile[]): Wri
 
 /** Writes every new or changed file atomically (see the file comment). Returns what was written. */
 export function applyPlan(plan: WritePlan): PlannedFile[] {
+  removeLeftoverTempFiles(plan.outDir);
   const pending = plan.files.filter((file) => file.status !== 'unchanged');
   const staged: { temp: string; target: string }[] = [];
   try {
     for (const file of pending) {
       const target = path.join(plan.outDir, file.path);
       mkdirSync(path.dirname(target), { recursive: true });
-      const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+      const temp = path.join(path.dirname(target), `.${path.basename(target)}${TEMP_SUFFIX}${process.pid}`);
       writeFileSync(temp, file.content);
       staged.push({ temp, target });
     }
@@ -101,6 +105,16 @@ function listGeneratedFiles(outDir: string, prefix = ''): string[] {
       return isGeneratedText(readFileSync(path.join(outDir, relative), 'utf8')) ? [relative] : [];
     })
     .sort();
+}
+
+/** Temporary files of an earlier run that was killed before it could rename them. */
+function removeLeftoverTempFiles(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) removeLeftoverTempFiles(file);
+    else if (entry.name.startsWith('.') && entry.name.includes(TEMP_SUFFIX)) removeQuietly(file);
+  }
 }
 
 function removeQuietly(file: string): void {
