@@ -1,0 +1,287 @@
+/**
+ * Catalog rows → SchemaIR, as a pure function: the same rows give the same IR, whatever their
+ * order. Models keep `tableName` and `schema` exactly (explicit, frozen), have no automatic `id`
+ * and no timestamps unless the table has Sequelize's own timestamp columns (below).
+ */
+import type {
+  AttributeIR,
+  DataTypeIR,
+  ModelIR,
+  ModelOptionsIR,
+  ReferenceIR,
+  ReferentialAction,
+  SchemaIR,
+} from '../ir.js';
+import type { CatalogRows, ColumnRow, ConstraintRow, RelationRow } from './catalog-rows.js';
+import { typeRefOf } from './catalog-rows.js';
+import { parseCheckValues } from './check-values.js';
+import { resolveColumnType, typeCatalog, type TypeCatalog } from './map-column-type.js';
+import { mapDefault } from './map-default.js';
+import { isIncluded } from './name-patterns.js';
+import { attributeNames, classNames } from './names.js';
+
+export interface BuildOptions {
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+  /** Property names are the column names when they are valid identifiers. */
+  readonly keepNames?: boolean;
+}
+
+const MODEL_KINDS: Readonly<Record<string, ModelIR['kind']>> = {
+  r: 'table',
+  p: 'table',
+  f: 'table',
+  v: 'view',
+  m: 'materializedView',
+};
+
+const ACTIONS: Readonly<Record<string, ReferentialAction>> = {
+  c: 'CASCADE',
+  n: 'SET NULL',
+  d: 'SET DEFAULT',
+  r: 'RESTRICT',
+  a: 'NO ACTION',
+};
+
+/** Types whose values are strings, so a CHECK's list of strings is their union type. */
+const STRING_KINDS = new Set<DataTypeIR['kind']>(['STRING', 'CHAR', 'TEXT', 'CITEXT', 'CUSTOM']);
+
+export function buildSchemaIR(rows: CatalogRows, options: BuildOptions = {}): SchemaIR {
+  const relations = [...rows.relations]
+    .filter((r) => isIncluded(r.schema, r.name, options.include, options.exclude))
+    .sort((a, b) => compare(a.schema, b.schema) || compare(a.name, b.name));
+  const names = classNames(relations.map((r) => ({ schema: r.schema, table: r.name })));
+  const modelNameByOid = new Map(relations.map((r, i) => [r.oid, names[i]]));
+  const columnsByOid = groupBy(rows.columns, (c) => c.relation_oid);
+  const constraintsByOid = groupBy(rows.constraints, (c) => c.relation_oid);
+  const catalog = typeCatalog(rows.enums, rows.domains);
+  const models = relations.map((relation, i) =>
+    buildModel(relation, names[i], {
+      columns: [...(columnsByOid.get(relation.oid) ?? [])].sort((a, b) => a.position - b.position),
+      constraints: [...(constraintsByOid.get(relation.oid) ?? [])].sort(
+        (a, b) => compare(a.type, b.type) || compare(a.name, b.name),
+      ),
+      catalog,
+      modelNameByOid,
+      keepNames: options.keepNames ?? false,
+    }),
+  );
+  return {
+    source: { kind: 'database', database: rows.database },
+    models: models.sort((a, b) => compare(a.name, b.name)),
+  };
+}
+
+interface ModelContext {
+  readonly columns: readonly ColumnRow[];
+  readonly constraints: readonly ConstraintRow[];
+  readonly catalog: TypeCatalog;
+  readonly modelNameByOid: ReadonlyMap<string, string>;
+  readonly keepNames: boolean;
+}
+
+function buildModel(relation: RelationRow, name: string, ctx: ModelContext): ModelIR {
+  const keys = keyInfo(ctx.constraints, ctx.modelNameByOid);
+  const propertyNames = attributeNames(
+    ctx.columns.map((c) => c.name),
+    name,
+    ctx.keepNames,
+  );
+  const attributes = ctx.columns.map((column, i) => buildAttribute(relation, column, propertyNames[i], keys, ctx.catalog));
+  const stamps = timestampColumns(ctx.columns, attributes);
+  const stampFields = new Set([stamps.createdAt, stamps.updatedAt].filter((f): f is string => !!f));
+  const nameOf = (field: string | undefined): string | false =>
+    (field && attributes.find((a) => a.field === field)?.name) || false;
+  const options: ModelOptionsIR = {
+    explicitTableName: true,
+    freezeTableName: true,
+    underscored: stamps.underscored && !ctx.keepNames,
+    timestamps: stampFields.size > 0,
+    createdAt: nameOf(stamps.createdAt),
+    updatedAt: nameOf(stamps.updatedAt),
+  };
+  // The IR lists timestamps after the declared attributes, createdAt first.
+  const ordered = [
+    ...attributes.filter((a) => !stampFields.has(a.field)),
+    ...[stamps.createdAt, stamps.updatedAt]
+      .filter((f): f is string => !!f)
+      .map((f) => ({ ...attributes.find((a) => a.field === f)!, origin: 'timestamp' as const })),
+  ];
+  return {
+    name,
+    tableName: relation.name,
+    schema: relation.schema,
+    kind: MODEL_KINDS[relation.kind] ?? 'table',
+    options,
+    ...(relation.comment ? { comment: relation.comment } : {}),
+    attributes: ordered,
+    members: [],
+  };
+}
+
+interface KeyInfo {
+  readonly primary: ReadonlySet<string>;
+  /** Column → true (single-column UNIQUE) or the name of a composite one. */
+  readonly unique: ReadonlyMap<string, true | string>;
+  readonly references: ReadonlyMap<string, ReferenceIR>;
+  readonly checkValues: ReadonlyMap<string, string[]>;
+}
+
+function keyInfo(constraints: readonly ConstraintRow[], modelNameByOid: ReadonlyMap<string, string>): KeyInfo {
+  const primary = new Set<string>();
+  const unique = new Map<string, true | string>();
+  const references = new Map<string, ReferenceIR>();
+  const checkValues = new Map<string, string[]>();
+  for (const con of constraints) {
+    if (con.type === 'p') con.columns.forEach((c) => primary.add(c));
+    if (con.type === 'u') {
+      // A single-column UNIQUE wins over membership in a composite one.
+      for (const c of con.columns) {
+        if (con.columns.length === 1) unique.set(c, true);
+        else if (!unique.has(c)) unique.set(c, con.name);
+      }
+    }
+    if (con.type === 'f' && con.referenced_table) {
+      con.columns.forEach((c, i) => {
+        if (references.has(c)) return;
+        const model = con.referenced_oid ? modelNameByOid.get(con.referenced_oid) : undefined;
+        const onDelete = action(con.on_delete);
+        const onUpdate = action(con.on_update);
+        references.set(c, {
+          ...(model ? { model } : {}),
+          table: con.referenced_table!,
+          ...(con.referenced_schema ? { schema: con.referenced_schema } : {}),
+          key: con.referenced_columns?.[i] ?? c,
+          ...(onDelete ? { onDelete } : {}),
+          ...(onUpdate ? { onUpdate } : {}),
+        });
+      });
+    }
+    if (con.type === 'c' && con.columns.length === 1) {
+      const parsed = parseCheckValues(con.definition);
+      if (parsed && parsed.column === con.columns[0] && !checkValues.has(parsed.column)) {
+        checkValues.set(parsed.column, parsed.values);
+      }
+    }
+  }
+  return { primary, unique, references, checkValues };
+}
+
+/** NO ACTION is the default: left out, as a schema that does not name it. */
+function action(code: string | null): ReferentialAction | undefined {
+  const value = code ? ACTIONS[code] : undefined;
+  return value === 'NO ACTION' ? undefined : value;
+}
+
+function buildAttribute(
+  relation: RelationRow,
+  column: ColumnRow,
+  name: string,
+  keys: KeyInfo,
+  catalog: TypeCatalog,
+): AttributeIR {
+  const resolved = resolveColumnType(typeRefOf(column, 'type'), catalog, column.dimensions);
+  const type = withoutSequelizeEnumName(resolved.type, relation, column.name);
+  const domainDefault = resolved.domainChain.find((d) => d.default_sql)?.default_sql ?? null;
+  const defaults = mapDefault({
+    defaultSql: column.default_sql ?? domainDefault,
+    identity: column.identity,
+    generated: column.generated,
+    type,
+  });
+  const primaryKey = keys.primary.has(column.name);
+  const notNull = column.not_null || primaryKey || resolved.domainChain.some((d) => d.not_null);
+  const checkValues = STRING_KINDS.has(type.kind)
+    ? (keys.checkValues.get(column.name) ?? domainCheckValues(resolved.domainChain.flatMap((d) => d.checks)))
+    : undefined;
+  const reference = keys.references.get(column.name);
+  return {
+    name,
+    field: column.name,
+    type,
+    allowNull: !notNull,
+    ...(defaults.defaultValue ? { defaultValue: defaults.defaultValue } : {}),
+    primaryKey,
+    autoIncrement: defaults.autoIncrement,
+    unique: keys.unique.get(column.name) ?? false,
+    ...(column.comment ? { comment: column.comment } : {}),
+    ...(reference ? { references: reference } : {}),
+    ...(defaults.generated ? { generated: defaults.generated } : {}),
+    ...(resolved.domain ? { domain: resolved.domain } : {}),
+    ...(checkValues ? { checkValues } : {}),
+    origin: 'declared',
+  };
+}
+
+function domainCheckValues(checks: readonly string[]): string[] | undefined {
+  for (const check of checks) {
+    const parsed = parseCheckValues(check);
+    if (parsed?.column === 'value') return parsed.values;
+  }
+  return undefined;
+}
+
+/** Sequelize names a column's enum type `enum_<table>_<column>`: that name is implied, not kept. */
+function withoutSequelizeEnumName(type: DataTypeIR, relation: RelationRow, column: string): DataTypeIR {
+  if (type.kind === 'ARRAY') return { kind: 'ARRAY', element: withoutSequelizeEnumName(type.element, relation, column) };
+  if (type.kind !== 'ENUM') return type;
+  if (type.typeName === `enum_${relation.name}_${column}` && type.typeSchema === relation.schema) {
+    return { kind: 'ENUM', values: type.values };
+  }
+  return type;
+}
+
+interface TimestampColumns {
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+  readonly underscored: boolean;
+}
+
+/**
+ * Sequelize's timestamp columns: `createdAt`/`updatedAt` (or `created_at`/`updated_at`), plain
+ * `timestamp with time zone NOT NULL` with nothing else on them (no default, comment, key,
+ * domain), so that a model with `timestamps: true` describes exactly the same columns. The
+ * spelling with more such columns wins (camelCase on a tie); any other column stays declared.
+ */
+function timestampColumns(columns: readonly ColumnRow[], attributes: readonly AttributeIR[]): TimestampColumns {
+  const plain = (field: string): boolean => {
+    const column = columns.find((c) => c.name === field);
+    const attribute = attributes.find((a) => a.field === field);
+    return (
+      !!column &&
+      !!attribute &&
+      column.type_kind === 'b' &&
+      column.type_format === 'timestamp with time zone' &&
+      !attribute.allowNull &&
+      !column.default_sql &&
+      !attribute.comment &&
+      !attribute.primaryKey &&
+      attribute.unique === false &&
+      !attribute.references &&
+      !attribute.generated
+    );
+  };
+  const pick = (created: string, updated: string) => ({
+    createdAt: plain(created) ? created : undefined,
+    updatedAt: plain(updated) ? updated : undefined,
+  });
+  const camel = pick('createdAt', 'updatedAt');
+  const snake = pick('created_at', 'updated_at');
+  const found = (s: { createdAt?: string; updatedAt?: string }) => Number(!!s.createdAt) + Number(!!s.updatedAt);
+  return found(snake) > found(camel) ? { ...snake, underscored: true } : { ...camel, underscored: false };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

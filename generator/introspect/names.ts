@@ -1,0 +1,135 @@
+/**
+ * Names of the classes and properties made from table and column names.
+ *
+ * Class names: singular PascalCase of the table name (`film_actor` → `FilmActor`, `categories`
+ * → `Category`, `"zip code"` words are joined). A name that is a JS/TS global the generated code
+ * uses (`Date`, `Buffer`, ...) or a file name the output reserves (`Index`, `Runtime`) gets the
+ * suffix `Model` (`DateModel`). When relations of several schemas get the same name
+ * (case-insensitively), each one outside `public` is prefixed with its schema in PascalCase
+ * (`person.address` → `PersonAddress`, `public.address` stays `Address`); a clash left after
+ * that (`user` and `users` in one schema) is numbered in (schema, table) order: `User`, `User2`.
+ *
+ * Property names: camelCase of the column name (`film_id` → `filmId`, `"zip code"` → `zipCode`,
+ * `CustomerID` → `customerID`), or the column name as it is with `keepNames` when it is a valid
+ * identifier. A name that is a reserved word (`class`) or a member every model instance has
+ * (`save`, `update`, `dataValues`: runtime/model-members.ts) is prefixed with the model name in
+ * camelCase (`production.product.class` → `productClass`); a name starting with a digit gets a
+ * leading `_`; two columns that end up with the same name are numbered in column order
+ * (`firstName`, `firstName2`). The column itself is always kept in `field`.
+ */
+import { MODEL_MEMBER_NAMES } from '../../runtime/model-members.js';
+import { singularize } from './inflection.js';
+
+/** Words of a database name: runs of letters and digits; everything else separates. */
+export function words(name: string): string[] {
+  return name.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+}
+
+const upperFirst = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+
+/** `CustomerID` → `customerID`, `ID` → `id`, `HTMLBody` → `htmlBody`. */
+function lowerFirstWord(w: string): string {
+  const capitals = /^\p{Lu}+(?=\p{Lu}\p{Ll})|^\p{Lu}+$/u.exec(w)?.[0];
+  if (capitals && capitals.length > 1) return capitals.toLowerCase() + w.slice(capitals.length);
+  return w.charAt(0).toLowerCase() + w.slice(1);
+}
+
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete',
+  'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'implements',
+  'import', 'in', 'instanceof', 'interface', 'let', 'new', 'null', 'package', 'private', 'protected',
+  'public', 'return', 'static', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var',
+  'void', 'while', 'with', 'yield', '__proto__',
+]);
+
+const MODEL_MEMBERS: ReadonlySet<string> = new Set(MODEL_MEMBER_NAMES);
+
+/** Class names a model must not take: output files, and globals the generated modules refer to. */
+export const RESERVED_CLASS_NAMES: ReadonlySet<string> = new Set(
+  [
+    'Index', 'Runtime', 'Model', 'Models', 'Sequelize', 'DataTypes', 'Op', 'JsonValue',
+    'Array', 'BigInt', 'Boolean', 'Buffer', 'Date', 'Error', 'Function', 'JSON', 'Map', 'Math',
+    'Number', 'Object', 'Omit', 'Partial', 'Pick', 'Promise', 'Readonly', 'Record', 'RegExp',
+    'Required', 'Set', 'String', 'Symbol',
+  ].map((n) => n.toLowerCase()),
+);
+
+export const isIdentifier = (name: string): boolean => /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name);
+
+/** The class name of a table before disambiguation. */
+export function baseClassName(table: string): string {
+  const parts = words(table);
+  if (parts.length === 0) return 'Table';
+  const last = parts[parts.length - 1];
+  // inflection turns a lone `s` into nothing: keep such a word as it is.
+  parts[parts.length - 1] = singularize(last) || last;
+  let name = parts.map(upperFirst).join('');
+  if (/^\p{N}/u.test(name)) name = `Table${name}`;
+  return RESERVED_CLASS_NAMES.has(name.toLowerCase()) ? `${name}Model` : name;
+}
+
+export interface RelationName {
+  readonly schema: string;
+  readonly table: string;
+}
+
+/**
+ * Class names for relations, in the order given: unique case-insensitively, never reserved.
+ * Deterministic: depends only on the set of (schema, table) pairs.
+ */
+export function classNames(relations: readonly RelationName[]): string[] {
+  const base = relations.map((r) => baseClassName(r.table));
+  const count = new Map<string, number>();
+  for (const name of base) count.set(name.toLowerCase(), (count.get(name.toLowerCase()) ?? 0) + 1);
+  const prefixed = relations.map((r, i) =>
+    (count.get(base[i].toLowerCase()) ?? 0) > 1 && r.schema !== 'public'
+      ? words(r.schema).map(upperFirst).join('') + base[i]
+      : base[i],
+  );
+  const order = relations
+    .map((r, i) => i)
+    .sort((a, b) => compare(relations[a].schema, relations[b].schema) || compare(relations[a].table, relations[b].table));
+  const taken = new Set<string>();
+  const result: string[] = new Array<string>(relations.length);
+  for (const i of order) {
+    let name = prefixed[i];
+    for (let n = 2; taken.has(name.toLowerCase()) || RESERVED_CLASS_NAMES.has(name.toLowerCase()); n++) {
+      name = `${prefixed[i]}${n}`;
+    }
+    taken.add(name.toLowerCase());
+    result[i] = name;
+  }
+  return result;
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** camelCase of a column name; `_` when nothing is left. */
+export function camelCase(column: string): string {
+  const parts = words(column);
+  if (parts.length === 0) return '_';
+  return parts
+    .map((w, i) => (i === 0 ? lowerFirstWord(w) : upperFirst(w)))
+    .join('');
+}
+
+/** True when a property of this name would be a reserved word or shadow a Model member. */
+export const isUnsafePropertyName = (name: string): boolean => RESERVED_WORDS.has(name) || MODEL_MEMBERS.has(name);
+
+/**
+ * Property names for a model's columns, in column order. `modelName` is the class name; its
+ * camelCase prefixes unsafe names (`class` → `productClass`).
+ */
+export function attributeNames(columns: readonly string[], modelName: string, keepNames = false): string[] {
+  const taken = new Set<string>();
+  const prefix = lowerFirstWord(modelName);
+  return columns.map((column) => {
+    let name = keepNames && isIdentifier(column) ? column : camelCase(column);
+    if (/^\p{N}/u.test(name)) name = `_${name}`;
+    if (isUnsafePropertyName(name)) name = prefix + upperFirst(name);
+    let unique = name;
+    for (let n = 2; taken.has(unique) || isUnsafePropertyName(unique); n++) unique = `${name}${n}`;
+    taken.add(unique);
+    return unique;
+  });
+}
