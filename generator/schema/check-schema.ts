@@ -1,0 +1,42 @@
+import type { ProblemCollector } from './problem-collector.js';
+import type { ModelWithDraft } from './resolve-references.js';
+
+/** Checks across models: names unique case-insensitively (they are file names), tables unique. */
+export function checkSchema(models: readonly ModelWithDraft[], problems: ProblemCollector): void {
+  checkCaseInsensitiveNames(models, problems);
+  checkTables(models, problems);
+}
+
+function checkCaseInsensitiveNames(models: readonly ModelWithDraft[], problems: ProblemCollector): void {
+  const byLowerName = new Map<string, ModelWithDraft>();
+  for (const entry of models) {
+    const lower = entry.model.name.toLowerCase();
+    const first = byLowerName.get(lower);
+    if (first === undefined) {
+      byLowerName.set(lower, entry);
+      continue;
+    }
+    problems.add(
+      entry.draft.nameNode,
+      `model names "${first.model.name}" and "${entry.model.name}" differ only in case; their files would be one on case-insensitive file systems; rename one`,
+    );
+  }
+}
+
+function checkTables(models: readonly ModelWithDraft[], problems: ProblemCollector): void {
+  const byTable = new Map<string, ModelWithDraft>();
+  for (const entry of models) {
+    const { schema, tableName } = entry.model;
+    const key = `${schema ?? ''}.${tableName}`;
+    const first = byTable.get(key);
+    if (first === undefined) {
+      byTable.set(key, entry);
+      continue;
+    }
+    const table = schema === undefined ? `"${tableName}"` : `"${schema}"."${tableName}"`;
+    problems.add(
+      entry.draft.tableNameNode ?? entry.draft.nameNode,
+      `models ${first.model.name} and ${entry.model.name} both map to table ${table}; give one of them another tableName:`,
+    );
+  }
+}

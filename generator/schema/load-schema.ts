@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { ModelIR, SchemaIR } from '../ir.js';
+import type { ModelDraft, SharedOptions } from './model-draft.js';
+import { ProblemCollector } from './problem-collector.js';
+import { readModel, readSharedOptions } from './read-model.js';
+import { resolveModel } from './resolve-model.js';
+import { resolveReferences } from './resolve-references.js';
+import { checkModel } from './check-model.js';
+import { checkSchema } from './check-schema.js';
+import { DEFINE_KEYS, TOP_LEVEL_KEYS } from './schema-keys.js';
+import { findEntry, YamlReader } from './yaml-reader.js';
+
+/** Reads and validates a schema file; throws a SchemaError listing every problem in it. */
+export async function loadSchemaFile(path: string): Promise<SchemaIR> {
+  return loadSchemaText(await readFile(path, 'utf8'), path);
+}
+
+/**
+ * Validates schema text; `path` is what messages and `source.path` name. Throws a SchemaError
+ * listing every problem, each at `path:line:column`.
+ */
+export function loadSchemaText(text: string, path: string): SchemaIR {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems = new ProblemCollector(path, lineCounter);
+  if (!reportYamlErrors(doc, text, problems)) problems.throwIfAny();
+  const drafts = readDrafts(new YamlReader(doc, problems));
+  const models = resolveAll(drafts, problems);
+  problems.throwIfAny();
+  return { source: { kind: 'yaml', path }, models };
+}
+
+/**
+ * Reports the parser's errors. Returns true when the tree is still worth checking: a
+ * repeated key is an error, but the rest of the file parsed and may hold more problems.
+ */
+function reportYamlErrors(doc: Document, text: string, problems: ProblemCollector): boolean {
+  for (const error of doc.errors) {
+    const message =
+      error.code === 'DUPLICATE_KEY'
+        ? `duplicate key "${keyAt(text, error.pos[0])}"; each key may appear once in a mapping`
+        : `YAML syntax error: ${error.message}`;
+    problems.add(error.pos[0], message);
+  }
+  return doc.errors.every((error) => error.code === 'DUPLICATE_KEY');
+}
+
+/** The key text starting at `offset`, for the duplicate-key message. */
+function keyAt(text: string, offset: number): string {
+  return /^["']?([^:"'\n]*)/.exec(text.slice(offset))![1]!.trim();
+}
+
+interface Drafts {
+  readonly define: SharedOptions;
+  readonly models: readonly ModelDraft[];
+}
+
+function readDrafts(reader: YamlReader): Drafts {
+  const root = reader.root;
+  if (!reader.isMapping(root)) {
+    reader.problems.add(root, 'the schema must be a mapping with a models: key (and optionally define:)');
+    return { define: {}, models: [] };
+  }
+  const entries = reader.entries(root);
+  reader.reportUnknownKeys(entries, TOP_LEVEL_KEYS, 'at the top level');
+  const defineEntry = findEntry(entries, 'define');
+  const defineEntries = defineEntry && reader.mappingEntries(defineEntry, 'define');
+  if (defineEntries) reader.reportUnknownKeys(defineEntries, DEFINE_KEYS, 'in define');
+  const define = defineEntries ? readSharedOptions(defineEntries, reader) : {};
+  const modelsEntry = findEntry(entries, 'models');
+  if (modelsEntry === undefined) {
+    reader.problems.add(root, 'the schema has no models: key; add models: with at least one model');
+    return { define, models: [] };
+  }
+  const modelEntries = reader.mappingEntries(modelsEntry, 'models') ?? [];
+  if (reader.isMapping(modelsEntry.value) && modelEntries.length === 0) {
+    reader.problems.add(modelsEntry.value, 'models is empty; add at least one model');
+  }
+  const models = modelEntries.map((entry) => readModel(entry, reader)).filter((m): m is ModelDraft => m !== undefined);
+  return { define, models };
+}
+
+function resolveAll(drafts: Drafts, problems: ProblemCollector): ModelIR[] {
+  const resolved = drafts.models.map((draft) => ({ draft, model: resolveModel(draft, drafts.define) }));
+  for (const { draft, model } of resolved) checkModel(draft, model, problems);
+  checkSchema(resolved, problems);
+  const models = resolveReferences(resolved, problems);
+  return models.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

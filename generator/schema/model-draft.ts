@@ -1,0 +1,39 @@
+import type { Node } from 'yaml';
+import type { AttributeDraft } from './attribute-draft.js';
+
+/** A timestamp option as written: false, true (the default name), or another attribute name. */
+export interface TimestampOption {
+  readonly value: boolean | string;
+  readonly node: Node;
+}
+
+/** The options `define:` and a model share; undefined means "not written here". */
+export interface SharedOptions {
+  readonly freezeTableName?: boolean;
+  readonly timestamps?: boolean;
+  readonly createdAt?: TimestampOption;
+  readonly updatedAt?: TimestampOption;
+  readonly underscored?: boolean;
+}
+
+export interface MemberDraft {
+  readonly name: string;
+  readonly nameNode: Node;
+  readonly kind: 'method' | 'getter';
+  readonly source: string;
+  readonly sourceNode: Node;
+}
+
+/** A model as read from the file, before `define` and Sequelize's inference resolve it. */
+export interface ModelDraft {
+  readonly name: string;
+  readonly nameNode: Node;
+  readonly options: SharedOptions;
+  readonly tableName?: string;
+  readonly tableNameNode?: Node;
+  readonly schema?: string;
+  readonly comment?: string;
+  readonly readOnly: boolean;
+  readonly attributes: readonly AttributeDraft[];
+  readonly members: readonly MemberDraft[];
+}

@@ -1,0 +1,114 @@
+import type { AttributeIR, DataTypeIR, ModelIR, ModelOptionsIR } from '../ir.js';
+import type { AttributeDraft } from './attribute-draft.js';
+import type { ModelDraft, SharedOptions, TimestampOption } from './model-draft.js';
+import { inferColumnName, inferTableName } from './table-name.js';
+
+/** Stands in for a type that could not be read; the schema is refused anyway, checks go on. */
+const UNREADABLE_TYPE: DataTypeIR = { kind: 'CUSTOM', sql: 'unknown' };
+
+/**
+ * Applies `define:` defaults and Sequelize's inference to one model: table name, column names,
+ * the automatic `id`, the timestamp attributes. References are resolved later, across models.
+ */
+export function resolveModel(draft: ModelDraft, define: SharedOptions): ModelIR {
+  const options = resolveOptions(draft, define);
+  const declared = draft.attributes.map((attribute) => resolveAttribute(attribute, options));
+  return {
+    name: draft.name,
+    tableName: draft.tableName ?? inferTableName(draft.name, options),
+    ...(draft.schema !== undefined && { schema: draft.schema }),
+    kind: draft.readOnly ? 'view' : 'table',
+    options,
+    ...(draft.comment !== undefined && { comment: draft.comment }),
+    attributes: [...autoPrimaryKey(draft), ...declared, ...timestampAttributes(draft, options)],
+    members: draft.members.map(({ name, kind, source }) => ({ name, kind, source })),
+  };
+}
+
+/** A model's own option wins over `define:`, which wins over Sequelize's default. */
+export function resolveOptions(draft: ModelDraft, define: SharedOptions): ModelOptionsIR {
+  const own = draft.options;
+  const timestamps = own.timestamps ?? define.timestamps ?? true;
+  return {
+    explicitTableName: draft.tableName !== undefined,
+    freezeTableName: own.freezeTableName ?? define.freezeTableName ?? false,
+    underscored: own.underscored ?? define.underscored ?? false,
+    timestamps,
+    createdAt: timestamps && timestampName(own.createdAt ?? define.createdAt, 'createdAt'),
+    updatedAt: timestamps && timestampName(own.updatedAt ?? define.updatedAt, 'updatedAt'),
+  };
+}
+
+function timestampName(option: TimestampOption | undefined, defaultName: string): string | false {
+  if (option === undefined || option.value === true) return defaultName;
+  return option.value;
+}
+
+/** Names of the timestamp attributes the model has (or would have). */
+export function timestampNames(options: ModelOptionsIR): string[] {
+  return [options.createdAt, options.updatedAt].filter((name): name is string => name !== false);
+}
+
+function resolveAttribute(draft: AttributeDraft, options: ModelOptionsIR): AttributeIR {
+  const isTimestamp = timestampNames(options).includes(draft.name);
+  // A primary key, a serial, or a timestamp the runtime fills is never null unless the user says so.
+  const notNullByDefault = draft.primaryKey || draft.autoIncrement || isTimestamp;
+  return {
+    name: draft.name,
+    field: draft.field ?? inferColumnName(draft.name, options.underscored),
+    type: draft.type ?? UNREADABLE_TYPE,
+    allowNull: draft.allowNull ?? !notNullByDefault,
+    ...(draft.defaultValue !== undefined && { defaultValue: draft.defaultValue }),
+    primaryKey: draft.primaryKey,
+    autoIncrement: draft.autoIncrement,
+    unique: draft.unique,
+    ...(draft.comment !== undefined && { comment: draft.comment }),
+    ...(draft.references !== undefined && {
+      references: {
+        ...(draft.references.model !== undefined && { model: draft.references.model }),
+        table: draft.references.table ?? '',
+        ...(draft.references.schema !== undefined && { schema: draft.references.schema }),
+        key: draft.references.key ?? '',
+        ...(draft.references.onDelete !== undefined && { onDelete: draft.references.onDelete }),
+        ...(draft.references.onUpdate !== undefined && { onUpdate: draft.references.onUpdate }),
+      },
+    }),
+    origin: 'declared',
+  };
+}
+
+/**
+ * Sequelize adds `id INTEGER autoIncrement primaryKey` first when no attribute is a primary key.
+ * A declared `id` that is not a primary key is refused elsewhere, so none is added then.
+ */
+function autoPrimaryKey(draft: ModelDraft): AttributeIR[] {
+  if (draft.attributes.some((a) => a.primaryKey || a.name === 'id')) return [];
+  return [
+    {
+      name: 'id',
+      field: 'id',
+      type: { kind: 'INTEGER' },
+      allowNull: false,
+      primaryKey: true,
+      autoIncrement: true,
+      unique: false,
+      origin: 'auto-primary-key',
+    },
+  ];
+}
+
+/** The timestamp attributes, last, unless the user declared an attribute of that name (it wins). */
+function timestampAttributes(draft: ModelDraft, options: ModelOptionsIR): AttributeIR[] {
+  return timestampNames(options)
+    .filter((name) => !draft.attributes.some((a) => a.name === name))
+    .map((name) => ({
+      name,
+      field: inferColumnName(name, options.underscored),
+      type: { kind: 'DATE' },
+      allowNull: false,
+      primaryKey: false,
+      autoIncrement: false,
+      unique: false,
+      origin: 'timestamp',
+    }));
+}

@@ -1,0 +1,39 @@
+/** The keys each level of `schema.yaml` accepts; schema.json lists the same (a test keeps them equal). */
+
+export const TOP_LEVEL_KEYS = ['define', 'models'] as const;
+
+export const DEFINE_KEYS = ['freezeTableName', 'timestamps', 'createdAt', 'updatedAt', 'underscored'] as const;
+
+export const MODEL_KEYS = [
+  'attributes',
+  'tableName',
+  'freezeTableName',
+  'schema',
+  'timestamps',
+  'createdAt',
+  'updatedAt',
+  'underscored',
+  'comment',
+  'readOnly',
+  'methods',
+  'getters',
+] as const;
+
+export const ATTRIBUTE_KEYS = [
+  'type',
+  'values',
+  'allowNull',
+  'defaultValue',
+  'primaryKey',
+  'autoIncrement',
+  'unique',
+  'comment',
+  'field',
+  'references',
+  'onDelete',
+  'onUpdate',
+] as const;
+
+export const REFERENCES_KEYS = ['model', 'table', 'schema', 'key'] as const;
+
+export const REFERENTIAL_ACTIONS = ['CASCADE', 'SET NULL', 'SET DEFAULT', 'RESTRICT', 'NO ACTION'] as const;

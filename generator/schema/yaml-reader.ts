@@ -1,0 +1,110 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { didYouMean } from './did-you-mean.js';
+import type { ProblemCollector } from './problem-collector.js';
+
+/** One `key: value` of a mapping, with the nodes that positions are taken from. */
+export interface Entry {
+  readonly key: string;
+  readonly keyNode: Node;
+  /** Null for `key:` with nothing after it. Aliases are already resolved. */
+  readonly value: Node | null;
+}
+
+/** Reads the YAML tree, reporting every value of the wrong shape to the collector. */
+export class YamlReader {
+  constructor(
+    private readonly doc: Document,
+    readonly problems: ProblemCollector,
+  ) {}
+
+  /** The document's top node. */
+  get root(): Node | null {
+    return this.resolve(this.doc.contents);
+  }
+
+  /** Follows `*alias` to its anchored node, so aliases can share definitions. */
+  resolve(node: unknown): Node | null {
+    if (isAlias(node)) return (node.resolve(this.doc) as Node | undefined) ?? null;
+    return (node as Node | null | undefined) ?? null;
+  }
+
+  isMapping(node: Node | null): node is YAMLMap {
+    return isMap(node);
+  }
+
+  /**
+   * The entries of a mapping in file order; keys that are not plain strings and repeated keys
+   * (already reported by the YAML parser) are left out.
+   */
+  entries(map: YAMLMap): Entry[] {
+    const seen = new Set<string>();
+    const entries: Entry[] = [];
+    for (const pair of map.items) {
+      const keyNode = pair.key as Node;
+      if (!isScalar(keyNode) || typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number') {
+        this.problems.add(keyNode, 'keys must be plain names');
+        continue;
+      }
+      const key = String(keyNode.value);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      entries.push({ key, keyNode, value: this.resolve(pair.value) });
+    }
+    return entries;
+  }
+
+  /** The entries of `entry`'s value when it is a mapping; otherwise reports `what must be a mapping`. */
+  mappingEntries(entry: Entry, what: string): Entry[] | undefined {
+    if (isMap(entry.value)) return this.entries(entry.value);
+    this.problems.add(entry.value ?? entry.keyNode, `${what} must be a mapping`);
+    return undefined;
+  }
+
+  /** Reports every key not in `known`, with the closest known key as a suggestion. */
+  reportUnknownKeys(entries: readonly Entry[], known: readonly string[], where: string): void {
+    for (const entry of entries) {
+      if (known.includes(entry.key)) continue;
+      const suggestion = didYouMean(entry.key, known) || `; expected one of: ${known.join(', ')}`;
+      this.problems.add(entry.keyNode, `unknown key "${entry.key}" ${where}${suggestion}`);
+    }
+  }
+
+  scalarValue(node: Node | null): unknown {
+    return isScalar(node) ? node.value : undefined;
+  }
+
+  isScalar(node: Node | null): node is Scalar {
+    return isScalar(node);
+  }
+
+  isSequence(node: Node | null): boolean {
+    return isSeq(node);
+  }
+
+  /** A boolean option; anything else is reported and read as undefined. */
+  boolean(entry: Entry, what: string): boolean | undefined {
+    const value = this.scalarValue(entry.value);
+    if (typeof value === 'boolean') return value;
+    this.problems.add(entry.value ?? entry.keyNode, `${what} must be true or false`);
+    return undefined;
+  }
+
+  /** A non-empty string option; anything else is reported and read as undefined. */
+  string(entry: Entry, what: string): string | undefined {
+    const value = this.scalarValue(entry.value);
+    if (typeof value === 'string' && value.trim() !== '') return value;
+    this.problems.add(entry.value ?? entry.keyNode, `${what} must be a non-empty string`);
+    return undefined;
+  }
+
+  /** The plain JavaScript value of a node (mappings, sequences and scalars). */
+  toJs(node: Node | null): unknown {
+    if (node === null) return null;
+    return node.toJS(this.doc);
+  }
+}
+
+/** Looks an entry up by key. */
+export function findEntry(entries: readonly Entry[], key: string): Entry | undefined {
+  return entries.find((e) => e.key === key);
+}
