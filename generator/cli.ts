@@ -14,6 +14,8 @@ interface CliArguments {
   runtime: RuntimeMode;
   templates?: string;
   check: boolean;
+  prune: boolean;
+  force: boolean;
   quiet: boolean;
 }
 
@@ -21,6 +23,7 @@ const EXAMPLES: [string, string][] = [
   ['$0 schema.yaml', 'write one typed model file per model, index.ts and the runtime into ./models'],
   ['$0 schema.yaml --out src/models', 'write them into src/models'],
   ['$0 schema.yaml --check', 'in CI: exit 1 with a diff when the committed files are stale'],
+  ['$0 schema.yaml --prune', 'also delete files of models that left the schema'],
   ['$0 schema.yaml --runtime package', 'import gen-models/runtime instead of bundling the runtime'],
 ];
 
@@ -39,6 +42,8 @@ function parser(argv: readonly string[]) {
     })
     .option('templates', { type: 'string', describe: 'Folder of templates that replace the built-in ones of the same name' })
     .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 and print a diff when files on disk are stale' })
+    .option('prune', { type: 'boolean', default: false, describe: 'Delete generated files whose model left the schema (kept if they hold hand-written code)' })
+    .option('force', { type: 'boolean', default: false, describe: 'With --prune: delete them even if they hold hand-written code' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
     .example(EXAMPLES)
     .version(packageVersion())
@@ -89,6 +94,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       runtime: args.runtime,
       templatesDir: args.templates,
       check: args.check,
+      prune: args.prune,
+      force: args.force,
     });
     return report(result, args, io);
   } catch (error) {
@@ -100,8 +107,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
   const outDir = path.relative(process.cwd(), result.plan.outDir) || '.';
   const models = result.schema.models.length;
-  for (const orphan of result.plan.orphans) {
-    io.err(`warning: ${path.join(outDir, orphan)} was generated earlier but is no longer in the schema; delete it if it is not needed`);
+  const pruned = new Set(result.pruned);
+  for (const orphan of result.plan.orphans.filter((file) => !pruned.has(file))) {
+    const reason = result.keptOrphans.includes(orphan)
+      ? 'it holds hand-written code, so --prune kept it (add --force to delete it anyway)'
+      : 'run with --prune to delete it';
+    io.err(`warning: ${path.join(outDir, orphan)} was generated earlier but its model is no longer in the schema; ${reason}`);
   }
   if (args.check) {
     if (result.upToDate) {
@@ -115,6 +126,7 @@ function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
   }
   if (!args.quiet) {
     for (const file of result.written) io.out(`  ${file.status === 'new' ? 'created' : 'updated'}  ${path.join(outDir, file.path)}`);
+    for (const file of result.pruned) io.out(`  deleted  ${path.join(outDir, file)}`);
     const unchanged = result.plan.files.length - result.written.length;
     io.out(`gen-models: ${models} models from ${args.schema} → ${outDir}/: ${result.written.length} written, ${unchanged} unchanged`);
   }
@@ -123,7 +135,7 @@ function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
 
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return `gen-models: ${String(error)}`;
-  if (error.name === 'SchemaError' || error.name === 'ForeignFileError') return error.message;
+  if (['SchemaError', 'ForeignFileError', 'CollisionError'].includes(error.name)) return error.message;
   if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
     return `gen-models: ${(error as NodeJS.ErrnoException).path ?? 'file'} does not exist`;
   }

@@ -2,14 +2,18 @@
  * The pipeline, as a function: schema → IR → rendered, formatted files → written (or checked).
  * The CLI is a thin shell around it; programs can call it directly (`import { generate } from 'gen-models'`).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SchemaIR } from './ir.js';
 import { createFormatter } from './format.js';
 import { loadSchemaFile } from './schema/load-schema.js';
 import { loadTemplates } from './render/templates.js';
-import { renderSchema } from './render/render-schema.js';
+import { fileRecipes } from './render/render-schema.js';
+import { produceFile } from './produce-file.js';
+import { CollisionError } from './merge/merge-hand-written.js';
 import { runtimeBundle, RUNTIME_FOLDER } from './runtime-bundle.js';
-import { applyPlan, describeDrift, planWrites, type PlannedFile, type WritePlan } from './write.js';
+import { applyPlan, describeDrift, planWrites, removeOrphans, type PlannedFile, type WritePlan } from './write.js';
+import { hasHandWrittenCode } from './merge/hand-written-code.js';
 
 export type RuntimeMode = 'bundled' | 'package';
 
@@ -25,6 +29,10 @@ export interface GenerateOptions {
   readonly templatesDir?: string;
   /** Write nothing; report whether the files on disk are what would be generated. */
   readonly check?: boolean;
+  /** Delete generated files whose model left the schema (not those holding hand-written code, unless `force`). */
+  readonly prune?: boolean;
+  /** With `prune`: delete them even when they hold hand-written code. */
+  readonly force?: boolean;
 }
 
 export interface GenerateResult {
@@ -36,6 +44,10 @@ export interface GenerateResult {
   readonly upToDate: boolean;
   /** With `check`: a unified diff of every stale file. */
   readonly drift: string;
+  /** Orphaned files deleted by `prune`. */
+  readonly pruned: readonly string[];
+  /** Orphaned files `prune` kept because they hold hand-written code. */
+  readonly keptOrphans: readonly string[];
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -48,12 +60,34 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     runtimeModule: runtime === 'bundled' ? `./${RUNTIME_FOLDER}/index.js` : 'gen-models/runtime',
     sourceLabel: sourceLabel(schema, outDir),
   };
-  const files = await renderSchema(schema, templates, formatter, renderOptions);
+  const recipes = fileRecipes(schema, templates, formatter.options, renderOptions);
+  const produced = await Promise.all(recipes.map((recipe) => produceFile(recipe, outDir, formatter)));
+  const collisions = produced.flatMap((file) =>
+    file.collisions.map((collision) => ({ file: path.join(options.outDir, file.path), collision })),
+  );
+  if (collisions.length > 0) throw new CollisionError(collisions);
+  const files = produced.map(({ path, content }) => ({ path, content }));
   if (runtime === 'bundled') files.push(...runtimeBundle());
   const plan = planWrites(outDir, files);
   const upToDate = plan.files.every((file) => file.status === 'unchanged') && plan.orphans.length === 0;
-  if (options.check) return { schema, plan, written: [], upToDate, drift: upToDate ? '' : describeDrift(plan) };
-  return { schema, plan, written: applyPlan(plan), upToDate, drift: '' };
+  if (options.check) {
+    return { schema, plan, written: [], upToDate, drift: upToDate ? '' : describeDrift(plan), pruned: [], keptOrphans: [] };
+  }
+  const written = applyPlan(plan);
+  const { removable, keptOrphans } = options.prune ? sortOrphans(plan, options.force === true) : { removable: [], keptOrphans: [] };
+  return { schema, plan, written, upToDate, drift: '', pruned: removeOrphans(plan, removable), keptOrphans };
+}
+
+/** Orphans that hold hand-written code are kept unless forced: deleting them would lose a person's work. */
+function sortOrphans(plan: WritePlan, force: boolean): { removable: string[]; keptOrphans: string[] } {
+  const removable: string[] = [];
+  const keptOrphans: string[] = [];
+  for (const orphan of plan.orphans) {
+    const text = readFileSync(path.join(plan.outDir, orphan), 'utf8');
+    const className = path.basename(orphan, '.ts');
+    (force || !hasHandWrittenCode(text, className) ? removable : keptOrphans).push(orphan);
+  }
+  return { removable, keptOrphans };
 }
 
 async function loadSchemaOption(schemaPath: string | undefined): Promise<SchemaIR> {

@@ -82,6 +82,12 @@ export function applyPlan(plan: WritePlan): PlannedFile[] {
   return pending;
 }
 
+/** Deletes orphaned generated files. Returns the deleted paths (relative). */
+export function removeOrphans(plan: WritePlan, orphans: readonly string[]): string[] {
+  for (const orphan of orphans) unlinkSync(path.join(plan.outDir, orphan));
+  return [...orphans];
+}
+
 /** A unified diff of every file that differs from what would be generated. */
 export function describeDrift(plan: WritePlan): string {
   const patches = plan.files

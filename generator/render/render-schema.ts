@@ -1,34 +1,52 @@
 /**
- * SchemaIR → formatted files, entirely in memory: nothing is written until every file has
- * rendered and formatted, so a template or formatting error writes nothing.
+ * SchemaIR → one recipe per output file: what the file is generated from (hashed into its
+ * fingerprint) and how to render it. Rendering is lazy, so files whose fingerprint still
+ * matches are never rendered at all.
  */
-import type { SchemaIR } from '../ir.js';
-import type { Formatter } from '../format.js';
-import type { GeneratedFile } from '../generated-file.js';
+import type { ModelIR, SchemaIR } from '../ir.js';
+import { hashOf } from '../fingerprint.js';
+import { packageVersion } from '../package-root.js';
 import type { Templates } from './templates.js';
 import { buildIndexView, buildModelView, type RenderOptions } from './view-model.js';
 
-export async function renderSchema(
-  schema: SchemaIR,
-  templates: Templates,
-  formatter: Formatter,
-  options: RenderOptions,
-): Promise<GeneratedFile[]> {
-  const files = schema.models.map((model) => {
-    const view = buildModelView(model, options);
-    return { path: view.fileName, source: templates.model(view) };
-  });
-  files.push({ path: 'index.ts', source: templates.index(buildIndexView(schema, options)) });
-  return Promise.all(
-    files.map(async ({ path, source }) => ({ path, content: await formatGenerated(formatter, path, source) })),
-  );
+export interface FileRecipe {
+  readonly path: string;
+  /** Hash of everything the file is generated from. */
+  readonly inputsHash: string;
+  /** The model class whose body may hold hand-written members. */
+  readonly className?: string;
+  /** Names the generated code declares, so hand-written code cannot silently collide with them. */
+  readonly generatedNames: { readonly classMembers: readonly string[]; readonly topLevel: readonly string[] };
+  /** The file's text before formatting, with slot markers for hand-written code. */
+  render(): string;
 }
 
-async function formatGenerated(formatter: Formatter, path: string, source: string): Promise<string> {
-  try {
-    return await formatter.format(source);
-  } catch (error) {
-    // A syntax error here comes from a method body in the schema or from a custom template.
-    throw new Error(`${path} is not valid TypeScript after rendering: ${(error as Error).message}`);
-  }
+export function fileRecipes(
+  schema: SchemaIR,
+  templates: Templates,
+  formattingOptions: unknown,
+  options: RenderOptions,
+): FileRecipe[] {
+  const shared = hashOf(packageVersion(), templates.sources, formattingOptions, options);
+  const models = schema.models.map((model) => modelRecipe(model, templates, shared, options));
+  const index: FileRecipe = {
+    path: 'index.ts',
+    inputsHash: hashOf(shared, schema.models.map((model) => model.name)),
+    generatedNames: { classMembers: [], topLevel: ['initModels'] },
+    render: () => templates.index(buildIndexView(schema, options)),
+  };
+  return [...models, index];
+}
+
+function modelRecipe(model: ModelIR, templates: Templates, shared: string, options: RenderOptions): FileRecipe {
+  return {
+    path: `${model.name}.ts`,
+    inputsHash: hashOf(shared, model),
+    className: model.name,
+    generatedNames: {
+      classMembers: [...model.attributes.map((a) => a.name), ...model.members.map((m) => m.name), 'initModel'],
+      topLevel: [model.name, `${model.name}Attributes`, `${model.name}CreationAttributes`],
+    },
+    render: () => templates.model(buildModelView(model, options)),
+  };
 }

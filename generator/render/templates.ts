@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { slotMarker, type SlotScope } from '../merge/regions.js';
 import { packageRoot } from '../package-root.js';
 import type { IndexView, ModelView } from './view-model.js';
 
@@ -30,6 +31,8 @@ export function loadTemplates(overrideDir?: string): Templates {
     return readFileSync(override !== undefined && existsSync(override) ? override : path.join(defaultTemplatesDir(), file), 'utf8');
   };
   const handlebars = Handlebars.create();
+  // {{slot 'class' 1}} marks where hand-written code of the previous version goes back in.
+  handlebars.registerHelper('slot', (scope: SlotScope, index: number) => slotMarker(scope, index));
   const text = { model: read(TEMPLATE_FILES.model), index: read(TEMPLATE_FILES.index) };
   // Generated code is TypeScript, not HTML: nothing is escaped, and missing names are errors.
   const options = { noEscape: true, strict: true };

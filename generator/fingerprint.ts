@@ -1,0 +1,55 @@
+/**
+ * Each generated file records, in its header, a fingerprint of what it was generated from
+ * (its part of the IR, the templates, the generator version, the formatting options) and of
+ * its generated regions. When both still match, the file is what this run would produce, so it
+ * is neither rendered nor formatted again: that is what makes regenerating a 1,000-model
+ * schema after a one-model change fast.
+ *
+ * Only the generated regions are hashed: code a person adds outside them does not make the
+ * file stale, while an edit inside a generated region does (and is reverted or reported).
+ */
+import { createHash } from 'node:crypto';
+import { isRegionEnd, isRegionStart } from './merge/regions.js';
+
+export const FINGERPRINT_PREFIX = '// gen-models fingerprint: ';
+const FINGERPRINT_LINE = /^\/\/ gen-models fingerprint: ([0-9a-f]{16})\.([0-9a-f]{16})\n/m;
+
+export function hashOf(...parts: unknown[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part)).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Adds the fingerprint line at the end of the file's leading `//` comment block. */
+export function withFingerprint(text: string, inputsHash: string): string {
+  const lines = text.split('\n');
+  let headerEnd = 0;
+  while (headerEnd < lines.length && lines[headerEnd].startsWith('//') && !lines[headerEnd].startsWith('// #region')) {
+    headerEnd += 1;
+  }
+  lines.splice(headerEnd, 0, `${FINGERPRINT_PREFIX}${inputsHash}.${contentHash(text)}`);
+  return lines.join('\n');
+}
+
+/** True when the file was generated from these inputs and has not been edited since. */
+export function isUpToDate(text: string, inputsHash: string): boolean {
+  const match = FINGERPRINT_LINE.exec(text);
+  if (!match || match[1] !== inputsHash) return false;
+  return match[2] === contentHash(text.replace(FINGERPRINT_LINE, ''));
+}
+
+function contentHash(textWithoutFingerprint: string): string {
+  return hashOf(generatedLines(textWithoutFingerprint));
+}
+
+/** The lines of the generated regions, found line by line (no parsing: this runs for every file). */
+function generatedLines(text: string): string {
+  const kept: string[] = [];
+  let inRegion = false;
+  for (const line of text.split('\n')) {
+    if (isRegionStart(line)) inRegion = true;
+    if (inRegion) kept.push(line);
+    if (inRegion && isRegionEnd(line)) inRegion = false;
+  }
+  return kept.join('\n');
+}

@@ -1,0 +1,46 @@
+/**
+ * Puts hand-written code back into a freshly rendered file, and refuses (rather than silently
+ * overwriting or duplicating) a hand-written member whose name is now generated.
+ */
+import type { HandWrittenCode } from './hand-written-code.js';
+import { SLOT_MARKER_PATTERN } from './regions.js';
+
+/** Replaces every slot marker with the hand-written code of that slot, or removes it. */
+export function fillSlots(rendered: string, code: HandWrittenCode | undefined): string {
+  return rendered.replace(SLOT_MARKER_PATTERN, (_marker, scope: string, index: string) => {
+    const text = code?.slots.get(`${scope as 'top' | 'class'}-${Number(index)}`);
+    return text === undefined ? '' : `\n${text}\n`;
+  });
+}
+
+export interface Collision {
+  readonly name: string;
+  readonly scope: 'class member' | 'top-level declaration';
+}
+
+export function findCollisions(
+  code: HandWrittenCode,
+  generated: { classMembers: readonly string[]; topLevel: readonly string[] },
+): Collision[] {
+  const classMembers = new Set(generated.classMembers);
+  const topLevel = new Set(generated.topLevel);
+  return [
+    ...code.classMemberNames.filter((name) => classMembers.has(name)).map((name) => ({ name, scope: 'class member' as const })),
+    ...code.topLevelNames.filter((name) => topLevel.has(name)).map((name) => ({ name, scope: 'top-level declaration' as const })),
+  ];
+}
+
+export class CollisionError extends Error {
+  constructor(readonly problems: readonly { file: string; collision: Collision }[]) {
+    super(
+      problems
+        .map(
+          ({ file, collision }) =>
+            `${file}: your hand-written ${collision.scope} "${collision.name}" has the name of a generated one now; ` +
+            'rename or remove it (or rename the attribute in the schema), then generate again',
+        )
+        .join('\n'),
+    );
+    this.name = 'CollisionError';
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Produces the final text of one generated file from its recipe and the file on disk: skipped
+ * when its fingerprint still matches; otherwise rendered, with the hand-written code of the
+ * file on disk put back in place, formatted, and fingerprinted.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Formatter } from './format.js';
+import type { GeneratedFile } from './generated-file.js';
+import { isUpToDate, withFingerprint } from './fingerprint.js';
+import { extractHandWrittenCode, type HandWrittenCode } from './merge/hand-written-code.js';
+import { fillSlots, findCollisions, type Collision } from './merge/merge-hand-written.js';
+import type { FileRecipe } from './render/render-schema.js';
+import { isGeneratedText } from './write.js';
+
+export interface ProducedFile extends GeneratedFile {
+  readonly collisions: readonly Collision[];
+}
+
+export async function produceFile(recipe: FileRecipe, outDir: string, formatter: Formatter): Promise<ProducedFile> {
+  const previous = readGenerated(path.join(outDir, recipe.path));
+  if (previous !== undefined && isUpToDate(previous, recipe.inputsHash)) {
+    return { path: recipe.path, content: previous, collisions: [] };
+  }
+  const handWritten: HandWrittenCode | undefined =
+    previous === undefined ? undefined : extractHandWrittenCode(previous, recipe.className);
+  const collisions = handWritten === undefined ? [] : findCollisions(handWritten, recipe.generatedNames);
+  const formatted = await format(formatter, recipe.path, fillSlots(recipe.render(), handWritten));
+  return { path: recipe.path, content: withFingerprint(formatted, recipe.inputsHash), collisions };
+}
+
+/** The file's text when gen-models wrote it; a foreign file is left to the writer to refuse. */
+function readGenerated(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  const text = readFileSync(file, 'utf8');
+  return isGeneratedText(text) ? text : undefined;
+}
+
+async function format(formatter: Formatter, file: string, source: string): Promise<string> {
+  try {
+    return await formatter.format(source);
+  } catch (error) {
+    // A syntax error here comes from a method body in the schema, hand-written code, or a custom template.
+    throw new Error(`${file} is not valid TypeScript after rendering: ${(error as Error).message}`);
+  }
+}
