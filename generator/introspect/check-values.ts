@@ -12,7 +12,7 @@ const COLUMN = String.raw`\(?\s*("(?:[^"]|"")+"|[\p{L}_][\p{L}\p{N}_$]*)\s*\)?(?
 const VALUE = String.raw`'((?:[^']|'')*)'(?:::[\w\s."]+?)?`;
 
 const ANY_FORM = new RegExp(
-  String.raw`^${COLUMN}\s*=\s*ANY\s*\(\s*\(?\s*ARRAY\s*\[(.*)\]\s*\)?(?:::[\w\s."]+\[\])?\s*\)$`,
+  String.raw`^${COLUMN}\s*=\s*ANY\s*\(\s*\(?\s*ARRAY\s*\[(.*?)\]\s*\)?(?:::[\w\s."]+\[\])?\s*\)$`,
   'su',
 );
 const IN_FORM = new RegExp(String.raw`^${COLUMN}\s+IN\s*\((.*)\)$`, 'isu');

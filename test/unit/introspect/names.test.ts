@@ -1,0 +1,81 @@
+import { attributeNames, baseClassName, camelCase, classNames } from '../../../generator/introspect/names.js';
+
+describe('class names', () => {
+  it.each([
+    ['film_actor', 'FilmActor'],
+    ['categories', 'Category'],
+    ['people', 'Person'],
+    ['ProductCategories', 'ProductCategory'],
+    ['sales_by_store', 'SalesByStore'],
+    ['zip codes', 'ZipCode'],
+    ['s', 'S'],
+    ['2019_orders', 'Table2019Order'],
+    ['dates', 'DateModel'],
+    ['index', 'IndexModel'],
+    ['runtime', 'RuntimeModel'],
+    ['!!!', 'Table'],
+  ])('%s → %s', (table, expected) => {
+    expect(baseClassName(table)).toBe(expected);
+  });
+
+  it('prefixes the schema of same-named tables outside public', () => {
+    expect(
+      classNames([
+        { schema: 'person', table: 'address' },
+        { schema: 'sales', table: 'address' },
+        { schema: 'public', table: 'address' },
+        { schema: 'public', table: 'film' },
+      ]),
+    ).toEqual(['PersonAddress', 'SalesAddress', 'Address', 'Film']);
+  });
+
+  it('numbers what still clashes, case-insensitively, in (schema, table) order', () => {
+    expect(
+      classNames([
+        { schema: 'public', table: 'users' },
+        { schema: 'public', table: 'user' },
+        { schema: 'public', table: 'User' },
+      ]),
+    ).toEqual(['User3', 'User2', 'User']);
+  });
+
+  it('does not depend on input order', () => {
+    const a = [
+      { schema: 'hr', table: 'd' },
+      { schema: 'pr', table: 'd' },
+    ];
+    expect(classNames(a)).toEqual(['HrD', 'PrD']);
+    expect(classNames([...a].reverse())).toEqual(['PrD', 'HrD']);
+  });
+});
+
+describe('property names', () => {
+  it.each([
+    ['film_id', 'filmId'],
+    ['zip code', 'zipCode'],
+    ['CustomerID', 'customerID'],
+    ['ID', 'id'],
+    ['HTMLBody', 'htmlBody'],
+    ['businessentityid', 'businessentityid'],
+  ])('camelCase(%s) = %s', (column, expected) => {
+    expect(camelCase(column)).toBe(expected);
+  });
+
+  it('renames reserved words and Model members with the model name, keeping the column', () => {
+    expect(attributeNames(['class', 'save', 'update', 'data_values', 'name'], 'Product')).toEqual([
+      'productClass',
+      'productSave',
+      'productUpdate',
+      'productDataValues',
+      'name',
+    ]);
+  });
+
+  it('makes names that start with a digit valid and numbers duplicates', () => {
+    expect(attributeNames(['2fa', 'first_name', 'firstName'], 'User')).toEqual(['_2fa', 'firstName', 'firstName2']);
+  });
+
+  it('keeps valid column names as they are with keepNames', () => {
+    expect(attributeNames(['film_id', 'zip code', 'class'], 'Film', true)).toEqual(['film_id', 'zipCode', 'filmClass']);
+  });
+});
