@@ -6,10 +6,17 @@
 import path from 'node:path';
 import yargs from 'yargs';
 import { generate, type GenerateResult, type RuntimeMode } from './generate.js';
+import { readDatabaseSchema } from './from-db.js';
+import { RUNTIME_FOLDER } from './runtime-bundle.js';
 import { packageVersion } from './package-root.js';
 
 interface CliArguments {
   schema?: string;
+  fromDb?: string;
+  schemas?: string[];
+  include?: string[];
+  exclude?: string[];
+  keepNames: boolean;
   out: string;
   runtime: RuntimeMode;
   templates?: string;
@@ -23,6 +30,8 @@ const EXAMPLES: [string, string][] = [
   ['$0 schema.yaml', 'write one typed model file per model, index.ts and the runtime into ./models'],
   ['$0 schema.yaml --out src/models', 'write them into src/models'],
   ['$0 schema.yaml --check', 'in CI: exit 1 with a diff when the committed files are stale'],
+  ['$0 --from-db postgres://localhost/shop --out models', 'generate the models of an existing database'],
+  ['$0 --from-db postgres://localhost/shop --schemas public,sales --exclude "*_archive"', 'only some schemas, without archive tables'],
   ['$0 schema.yaml --prune', 'also delete files of models that left the schema'],
   ['$0 schema.yaml --runtime package', 'import gen-models/runtime instead of bundling the runtime'],
 ];
@@ -30,10 +39,18 @@ const EXAMPLES: [string, string][] = [
 function parser(argv: readonly string[]) {
   return yargs(argv)
     .scriptName('gen-models')
-    .usage('Usage: $0 <schema.yaml> [options]\n\nGenerate strongly typed model classes from a YAML schema.')
+    .usage(
+      'Usage: $0 <schema.yaml> [options]\n       $0 --from-db <postgres-url> [options]\n\n' +
+        'Generate strongly typed model classes from a YAML schema or an existing PostgreSQL database.',
+    )
     .command('$0 [schema]', false, (command) =>
       command.positional('schema', { type: 'string', describe: 'The YAML schema file' }),
     )
+    .option('from-db', { type: 'string', describe: 'Read the schema from this PostgreSQL database (postgres://...) instead of a YAML file' })
+    .option('schemas', { type: 'string', coerce: list, describe: 'With --from-db: comma-separated schemas to read (default: every user schema)' })
+    .option('include', { type: 'string', coerce: list, describe: 'With --from-db: only tables matching these comma-separated patterns (schema.table or table, * wildcards)' })
+    .option('exclude', { type: 'string', coerce: list, describe: 'With --from-db: leave out tables matching these patterns' })
+    .option('keep-names', { type: 'boolean', default: false, describe: 'With --from-db: property names are the column names as they are (when valid)' })
     .option('out', { alias: 'o', type: 'string', default: 'models', describe: 'Output folder' })
     .option('runtime', {
       choices: ['bundled', 'package'] as const,
@@ -83,13 +100,19 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.out(output);
     return 0;
   }
-  if (args.schema === undefined) {
-    io.err('gen-models: no schema given. Usage: gen-models <schema.yaml> [--out DIR]; see gen-models --help');
+  if ((args.schema === undefined) === (args.fromDb === undefined)) {
+    io.err(
+      args.schema === undefined
+        ? 'gen-models: no schema given. Usage: gen-models <schema.yaml> [--out DIR] or gen-models --from-db <url>; see gen-models --help'
+        : 'gen-models: give either a schema file or --from-db, not both',
+    );
     return 2;
   }
   try {
+    const schema = args.fromDb === undefined ? undefined : await readDatabaseSchema(args.fromDb, introspectOptions(args, io));
     const result = await generate({
       schemaPath: args.schema,
+      schema,
       outDir: args.out,
       runtime: args.runtime,
       templatesDir: args.templates,
@@ -104,8 +127,23 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
 }
 
+function introspectOptions(args: CliArguments, io: CliIo) {
+  return {
+    schemas: args.schemas,
+    include: args.include,
+    exclude: args.exclude,
+    keepNames: args.keepNames,
+    onProgress: args.quiet ? undefined : (message: string) => io.err(`gen-models: ${message}`),
+  };
+}
+
+function list(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
 function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
   const outDir = path.relative(process.cwd(), result.plan.outDir) || '.';
+  const source = args.schema ?? `database ${result.schema.source.kind === 'database' ? result.schema.source.database : ''}`;
   const models = result.schema.models.length;
   const pruned = new Set(result.pruned);
   for (const orphan of result.plan.orphans.filter((file) => !pruned.has(file))) {
@@ -121,14 +159,19 @@ function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
     }
     io.out(result.drift);
     const stale = result.plan.files.filter((file) => file.status !== 'unchanged').length;
-    io.err(`gen-models: ${stale} file(s) in ${outDir} differ from what ${args.schema} generates; run gen-models ${args.schema} --out ${outDir}`);
+    const rerun = args.schema ?? `--from-db ${args.fromDb}`;
+    io.err(`gen-models: ${stale} file(s) in ${outDir} differ from what ${source} generates; run gen-models ${rerun} --out ${outDir}`);
     return 1;
   }
   if (!args.quiet) {
-    for (const file of result.written) io.out(`  ${file.status === 'new' ? 'created' : 'updated'}  ${path.join(outDir, file.path)}`);
+    const runtimeFiles = result.written.filter((file) => file.path.startsWith(`${RUNTIME_FOLDER}/`));
+    for (const file of result.written.filter((written) => !runtimeFiles.includes(written))) {
+      io.out(`  ${file.status === 'new' ? 'created' : 'updated'}  ${path.join(outDir, file.path)}`);
+    }
+    if (runtimeFiles.length > 0) io.out(`  copied   ${path.join(outDir, RUNTIME_FOLDER)}/ (the runtime, ${runtimeFiles.length} files)`);
     for (const file of result.pruned) io.out(`  deleted  ${path.join(outDir, file)}`);
     const unchanged = result.plan.files.length - result.written.length;
-    io.out(`gen-models: ${models} models from ${args.schema} → ${outDir}/: ${result.written.length} written, ${unchanged} unchanged`);
+    io.out(`gen-models: ${models} models from ${source} → ${outDir}/: ${result.written.length} written, ${unchanged} unchanged`);
   }
   return 0;
 }
@@ -136,6 +179,7 @@ function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return `gen-models: ${String(error)}`;
   if (['SchemaError', 'ForeignFileError', 'CollisionError'].includes(error.name)) return error.message;
+  if (error.name === 'IntrospectionError') return `gen-models: ${error.message}`;
   if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
     return `gen-models: ${(error as NodeJS.ErrnoException).path ?? 'file'} does not exist`;
   }

@@ -103,8 +103,17 @@ function attributeProperty(attribute: AttributeIR): PropertyView {
     name: attribute.name,
     tsType: attribute.allowNull ? `${tsType} | null` : tsType,
     optional: false,
-    jsdoc: jsdoc(attribute.comment),
+    jsdoc: jsdoc(describeAttribute(attribute)),
   };
+}
+
+/** The column comment, plus the domain it is declared with (its CHECK is a rule the type cannot say). */
+function describeAttribute(attribute: AttributeIR): string | undefined {
+  const { domain } = attribute;
+  if (domain === undefined) return attribute.comment;
+  const name = domain.schema === undefined ? domain.name : `${domain.schema}.${domain.name}`;
+  const domainLine = `Domain ${name}${domain.check === undefined ? '' : `: ${domain.check}`}`;
+  return attribute.comment === undefined ? domainLine : `${attribute.comment}\n\n${domainLine}`;
 }
 
 /** Columns the database computes are never written by the client, so they are not in the creation type. */

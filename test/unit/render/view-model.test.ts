@@ -101,6 +101,25 @@ describe('model view', () => {
   });
 });
 
+describe('domains', () => {
+  it('are named, with their CHECK, in the JSDoc of the property', () => {
+    const model: ModelIR = {
+      ...userModel,
+      attributes: [
+        attribute({
+          name: 'releaseYear',
+          type: { kind: 'INTEGER' },
+          comment: 'When it came out.',
+          domain: { name: 'year', schema: 'public', check: 'CHECK (VALUE >= 1901 AND VALUE <= 2155)' },
+        }),
+      ],
+    };
+    expect(buildModelView(model, options).attributes[0].jsdoc).toBe(
+      '/**\n * When it came out.\n *\n * Domain public.year: CHECK (VALUE >= 1901 AND VALUE <= 2155)\n */',
+    );
+  });
+});
+
 describe('jsdoc', () => {
   it('prints one line inline, several as a block, and cannot be closed early', () => {
     expect(jsdoc(undefined)).toBe('');
