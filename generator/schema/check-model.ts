@@ -13,11 +13,8 @@ const INTEGER_KINDS = new Set(['SMALLINT', 'INTEGER', 'BIGINT']);
 /** Every check that needs one model only; problems go to the collector. */
 export function checkModel(draft: ModelDraft, model: ModelIR, problems: ProblemCollector): void {
   checkModelName(draft.name, draft.nameNode, problems);
-  for (const option of [draft.options.createdAt, draft.options.updatedAt]) {
-    if (option && typeof option.value === 'string') {
-      const key = option === draft.options.createdAt ? 'createdAt' : 'updatedAt';
-      checkTimestampName(key, option.value, draft.name, option.node, problems);
-    }
+  for (const [key, option] of [['createdAt', draft.options.createdAt], ['updatedAt', draft.options.updatedAt]] as const) {
+    if (option !== undefined && typeof option.value === 'string') checkTimestampName(key, option.value, draft.name, option.node, problems);
   }
   for (const attribute of draft.attributes) {
     const resolved = model.attributes.find((a) => a.name === attribute.name && a.origin === 'declared')!;
@@ -81,7 +78,7 @@ function checkAutoIncrement(draft: ModelDraft, model: ModelIR, problems: Problem
   for (const attribute of declared.slice(automatic.length > 0 ? 0 : 1)) {
     problems.add(
       attribute.autoIncrementNode ?? attribute.nameNode,
-      `model ${draft.name} can have only one autoIncrement attribute and ${first} already is one; ` +
+      `model ${draft.name} can have only one autoIncrement attribute and ${first} is one already; ` +
         (automatic.length > 0 ? `make "${attribute.name}" the primary key (primaryKey: true) or remove autoIncrement` : `remove autoIncrement from "${attribute.name}"`),
     );
   }

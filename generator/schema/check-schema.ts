@@ -1,10 +1,22 @@
+import type { SharedOptions } from './model-draft.js';
 import type { ProblemCollector } from './problem-collector.js';
 import type { ModelWithDraft } from './resolve-references.js';
+import { checkTimestampName } from './validate-names.js';
 
-/** Checks across models: names unique case-insensitively (they are file names), tables unique. */
-export function checkSchema(models: readonly ModelWithDraft[], problems: ProblemCollector): void {
+/**
+ * Checks across models: names unique case-insensitively (they are file names), tables unique,
+ * and the timestamp names `define:` gives every model.
+ */
+export function checkSchema(define: SharedOptions, models: readonly ModelWithDraft[], problems: ProblemCollector): void {
+  checkDefineTimestamps(define, problems);
   checkCaseInsensitiveNames(models, problems);
   checkTables(models, problems);
+}
+
+function checkDefineTimestamps(define: SharedOptions, problems: ProblemCollector): void {
+  for (const [option, value] of [['createdAt', define.createdAt], ['updatedAt', define.updatedAt]] as const) {
+    if (value !== undefined && typeof value.value === 'string') checkTimestampName(option, value.value, '', value.node, problems);
+  }
 }
 
 function checkCaseInsensitiveNames(models: readonly ModelWithDraft[], problems: ProblemCollector): void {

@@ -1,6 +1,6 @@
 /** What names the generated TypeScript can use as class and property names. */
 
-/** JavaScript/TypeScript reserved words (strict mode, module code), plus names that break objects. */
+/** JavaScript reserved words (strict mode, module code), and `__proto__`, which breaks objects. */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do',
   'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in',
@@ -8,10 +8,13 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'typeof', 'var', 'void', 'while', 'with',
   // strict mode and module code
   'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static',
-  'yield', 'await',
-  // TypeScript-only names that cannot name a type or a class
-  'any', 'boolean', 'never', 'number', 'object', 'string', 'symbol', 'undefined', 'unknown', 'void',
-  '__proto__', 'arguments', 'eval',
+  'yield', 'await', '__proto__',
+]);
+
+/** Names a class cannot take in strict TypeScript, on top of the reserved words. */
+export const RESERVED_CLASS_NAMES: ReadonlySet<string> = new Set([
+  'any', 'boolean', 'never', 'number', 'object', 'string', 'symbol', 'bigint', 'undefined', 'unknown',
+  'arguments', 'eval',
 ]);
 
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
@@ -22,6 +25,10 @@ export function isIdentifier(name: string): boolean {
 
 export function isReservedWord(name: string): boolean {
   return RESERVED_WORDS.has(name);
+}
+
+export function isReservedClassName(name: string): boolean {
+  return RESERVED_WORDS.has(name) || RESERVED_CLASS_NAMES.has(name);
 }
 
 /**

@@ -84,7 +84,7 @@ function readDrafts(reader: YamlReader): Drafts {
 function resolveAll(drafts: Drafts, problems: ProblemCollector): ModelIR[] {
   const resolved = drafts.models.map((draft) => ({ draft, model: resolveModel(draft, drafts.define) }));
   for (const { draft, model } of resolved) checkModel(draft, model, problems);
-  checkSchema(resolved, problems);
+  checkSchema(drafts.define, resolved, problems);
   const models = resolveReferences(resolved, problems);
   return models.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -49,23 +49,23 @@ class TypeParser {
     }
     const spec = TYPE_SPECS[nameToken.text];
     if (spec === undefined) throw unknownType(nameToken);
-    const { args, endOffset } = this.parseArgs(nameToken);
+    const { args, endOffset } = this.parseArgs(nameToken, spec.takesType ?? false);
     const modifiers = this.parseModifiers(nameToken.text, spec.modifiers ?? [], spec.usage);
     const call: TypeCall = { name: nameToken.text, args, modifiers, endOffset };
     try {
       return spec.build(call);
     } catch (error) {
-      if (!(error instanceof TypeSyntaxError)) throw error;
-      throw new TypeSyntaxError(`${error.message}; write ${spec.usage}`, error.offset);
+      if (!(error instanceof TypeSyntaxError) || error.complete) throw error;
+      throw new TypeSyntaxError(`${error.message}; write ${spec.usage}`, error.offset, true);
     }
   }
 
-  private parseArgs(nameToken: TypeToken): { args: TypeArg[] | undefined; endOffset: number } {
+  private parseArgs(nameToken: TypeToken, takesType: boolean): { args: TypeArg[] | undefined; endOffset: number } {
     if (!this.accept('(')) return { args: undefined, endOffset: nameToken.offset + nameToken.text.length };
     const args: TypeArg[] = [];
     if (this.peek().text === ')') return { args, endOffset: this.next().offset };
     do {
-      args.push(this.parseArg());
+      args.push(this.parseArg(takesType));
     } while (this.accept(','));
     const close = this.next();
     if (close.text !== ')') {
@@ -74,11 +74,15 @@ class TypeParser {
     return { args, endOffset: close.offset };
   }
 
-  private parseArg(): TypeArg {
+  private parseArg(takesType: boolean): TypeArg {
     const token = this.peek();
     if (token.kind === 'number' || token.kind === 'string') {
       this.position++;
       return token;
+    }
+    if (token.kind === 'name' && !takesType) {
+      this.position++;
+      return { kind: 'word', text: token.text, offset: token.offset };
     }
     const start = token.offset;
     const type = this.parseType();

@@ -71,7 +71,7 @@ function readEnumValues(entry: Entry, reader: YamlReader): string[] | undefined 
       reader.problems.add(node ?? entry.value, `ENUM values must be strings; quote ${JSON.stringify(value) ?? 'it'} as '${String(value)}'`);
       valid = false;
     } else if (values.includes(value)) {
-      reader.problems.add(node, `ENUM value "${value}" is listed twice`);
+      reader.problems.add(node, `ENUM value "${value}" is listed twice; remove one`);
       valid = false;
     } else {
       values.push(value);

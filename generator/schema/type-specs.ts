@@ -5,7 +5,9 @@ import { TypeSyntaxError } from './type-tokens.js';
 export type TypeArg =
   | { readonly kind: 'number'; readonly value: number; readonly text: string; readonly offset: number }
   | { readonly kind: 'string'; readonly value: string; readonly text: string; readonly offset: number }
-  | { readonly kind: 'type'; readonly type: DataTypeIR; readonly text: string; readonly offset: number };
+  | { readonly kind: 'type'; readonly type: DataTypeIR; readonly text: string; readonly offset: number }
+  /** A bare word given to a type that takes no type argument (`DECIMAL(x)`, `ENUM(a)`). */
+  | { readonly kind: 'word'; readonly text: string; readonly offset: number };
 
 /** A written type: its name, its arguments (absent without parentheses) and its `.MODIFIER`s. */
 export interface TypeCall {
@@ -21,6 +23,8 @@ export interface TypeSpec {
   /** The accepted forms, quoted in messages: `DECIMAL, DECIMAL(precision) or DECIMAL(precision, scale)`. */
   readonly usage: string;
   readonly modifiers?: readonly string[];
+  /** True when an argument is itself a type (ARRAY); other types read bare words as mistakes. */
+  readonly takesType?: boolean;
   build(call: TypeCall): DataTypeIR;
 }
 
@@ -104,7 +108,7 @@ const enumSpec: TypeSpec = {
     const values: string[] = [];
     for (const arg of call.args) {
       if (arg.kind !== 'string') throw new TypeSyntaxError(`ENUM values are quoted strings, got ${arg.text}`, arg.offset);
-      if (values.includes(arg.value)) throw new TypeSyntaxError(`ENUM value '${arg.value}' is listed twice`, arg.offset);
+      if (values.includes(arg.value)) throw new TypeSyntaxError(`ENUM value '${arg.value}' is listed twice; remove one`, arg.offset, true);
       values.push(arg.value);
     }
     return { kind: 'ENUM', values };
@@ -113,6 +117,7 @@ const enumSpec: TypeSpec = {
 
 const arraySpec: TypeSpec = {
   usage: 'ARRAY(type), e.g. ARRAY(TEXT)',
+  takesType: true,
   build: (call) => {
     const args = expectArgCount(call, 1, 'ARRAY takes one element type');
     const [element] = args;

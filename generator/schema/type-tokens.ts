@@ -11,6 +11,8 @@ export class TypeSyntaxError extends Error {
     message: string,
     /** Where in the type text the problem is, so the position can point inside the value. */
     readonly offset: number,
+    /** True when the message already says how to fix it (no usage line is appended). */
+    readonly complete = false,
   ) {
     super(message);
   }

@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { isIdentifier, isReservedWord, suggestIdentifier } from './identifiers.js';
+import { isIdentifier, isReservedClassName, isReservedWord, suggestIdentifier } from './identifiers.js';
 import { describeModelMember, isModelMember } from './model-members.js';
 import type { ProblemCollector } from './problem-collector.js';
 
@@ -7,20 +7,20 @@ import type { ProblemCollector } from './problem-collector.js';
  * Names a model class may not take: the generated file imports these or uses them as types
  * (`class Date extends Model` would shadow `Date` in its own columns' types).
  */
-const TAKEN_CLASS_NAMES = new Set([
+export const TAKEN_CLASS_NAMES: ReadonlySet<string> = new Set([
   'Model', 'Sequelize', 'DataTypes', 'Op', 'JsonValue', 'InferAttributes', 'InferCreationAttributes',
   'CreationOptional', 'Date', 'Buffer', 'Array', 'Object', 'Promise', 'JSON', 'Error', 'Map', 'Set',
   'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Record', 'Partial', 'Omit', 'Pick', 'Readonly', 'Required',
 ]);
 
 /** File names the generator writes itself next to the models. */
-const TAKEN_FILE_NAMES = new Set(['index', 'runtime']);
+export const TAKEN_FILE_NAMES: ReadonlySet<string> = new Set(['index', 'runtime']);
 
 /** A model name must be a class name that is also a safe file name. */
 export function checkModelName(name: string, node: Node, problems: ProblemCollector): void {
   if (!isIdentifier(name)) {
     problems.add(node, `model name "${name}" is not a valid TypeScript class name; use letters, digits and _ (e.g. ${pascal(suggestIdentifier(name))})`);
-  } else if (isReservedWord(name)) {
+  } else if (isReservedClassName(name)) {
     problems.add(node, `model name "${name}" is a reserved word; use a PascalCase name such as ${pascal(name)}`);
   } else if (TAKEN_FILE_NAMES.has(name.toLowerCase())) {
     problems.add(node, `model name "${name}" is taken by the generated ${name.toLowerCase()}.ts; rename the model (e.g. ${pascal(name)}Entry) and keep its table with tableName:`);
