@@ -87,7 +87,10 @@ function buildModel(relation: RelationRow, name: string, ctx: ModelContext): Mod
     name,
     ctx.keepNames,
   );
-  const attributes = ctx.columns.map((column, i) => buildAttribute(relation, column, propertyNames[i], keys, ctx.catalog));
+  const attributes = singleAutoIncrement(
+    ctx.columns.map((column, i) => buildAttribute(relation, column, propertyNames[i], keys, ctx.catalog)),
+    ctx.columns,
+  );
   const stamps = timestampColumns(ctx.columns, attributes);
   const stampFields = new Set([stamps.createdAt, stamps.updatedAt].filter((f): f is string => !!f));
   const nameOf = (field: string | undefined): string | false =>
@@ -117,6 +120,16 @@ function buildModel(relation: RelationRow, name: string, ctx: ModelContext): Mod
     attributes: ordered,
     members: [],
   };
+}
+
+/** A model has at most one autoIncrement (as in Sequelize): further serials keep their nextval() as SQL. */
+function singleAutoIncrement(attributes: AttributeIR[], columns: readonly ColumnRow[]): AttributeIR[] {
+  const first = attributes.findIndex((a) => a.autoIncrement);
+  return attributes.map((a, i) =>
+    a.autoIncrement && i !== first
+      ? { ...a, autoIncrement: false, defaultValue: { kind: 'sql', sql: columns[i].default_sql ?? '' } }
+      : a,
+  );
 }
 
 interface KeyInfo {

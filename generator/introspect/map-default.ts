@@ -28,7 +28,8 @@ export function mapDefault(input: ColumnDefaultInput): ColumnDefault {
   if (input.generated === 's') return { autoIncrement: false, generated: 'computed' };
   const sql = input.defaultSql?.trim();
   if (!sql) return { autoIncrement: false };
-  if (/^nextval\(/i.test(sql)) return { autoIncrement: true };
+  // A serial: an integer column whose default is its sequence (build-schema-ir keeps one per model).
+  if (INTEGER_KINDS.has(input.type.kind) && /^nextval\('(?:[^']|'')+'::regclass\)$/i.test(sql)) return { autoIncrement: true };
   const defaultValue = parseDefault(sql, input.type);
   return defaultValue ? { autoIncrement: false, defaultValue } : { autoIncrement: false };
 }
@@ -42,8 +43,9 @@ const NUMBER_LITERAL = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
 /** Parses a DEFAULT expression; undefined for `NULL` (no default). */
 export function parseDefault(sql: string, type: DataTypeIR): DefaultValueIR | undefined {
   if (/^NULL(?:::.*)?$/i.test(sql)) return undefined;
-  if (/^(true|false)$/i.test(sql)) return literal(sql.toLowerCase() === 'true');
-  if (NUMBER_LITERAL.test(sql)) return literal(numberValue(sql));
+  // Bare constants are literals only for a column of their own kind (a money column's `0` stays SQL).
+  if (/^(true|false)$/i.test(sql)) return type.kind === 'BOOLEAN' ? literal(sql.toLowerCase() === 'true') : { kind: 'sql', sql };
+  if (NUMBER_LITERAL.test(sql)) return NUMBER_KINDS.has(type.kind) ? literal(numberValue(sql)) : { kind: 'sql', sql };
   const quoted = QUOTED_LITERAL.exec(sql);
   if (quoted) {
     const value = literalValue(quoted[1].replace(/''/g, "'"), type);
@@ -56,6 +58,7 @@ function literal(value: JsonValue): DefaultValueIR {
   return { kind: 'literal', value };
 }
 
+const INTEGER_KINDS = new Set<DataTypeIR['kind']>(['SMALLINT', 'INTEGER', 'BIGINT']);
 const NUMBER_KINDS = new Set<DataTypeIR['kind']>(['SMALLINT', 'INTEGER', 'BIGINT', 'DECIMAL', 'REAL', 'DOUBLE', 'FLOAT']);
 
 /** A number as JavaScript writes it back identically (`1.50` and big integers stay strings). */

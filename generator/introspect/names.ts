@@ -18,6 +18,8 @@
  * (`firstName`, `firstName2`). The column itself is always kept in `field`.
  */
 import { MODEL_MEMBER_NAMES } from '../../runtime/model-members.js';
+import { isIdentifier as isSchemaIdentifier, RESERVED_WORDS as SCHEMA_RESERVED_WORDS } from '../schema/identifiers.js';
+import { TAKEN_CLASS_NAMES, TAKEN_FILE_NAMES } from '../schema/validate-names.js';
 import { singularize } from './inflection.js';
 
 /** Words of a database name: runs of letters and digits; everything else separates. */
@@ -40,6 +42,8 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'import', 'in', 'instanceof', 'interface', 'let', 'new', 'null', 'package', 'private', 'protected',
   'public', 'return', 'static', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var',
   'void', 'while', 'with', 'yield', '__proto__',
+  // whatever the YAML loader refuses too, so that `--schema-out` output always loads
+  ...SCHEMA_RESERVED_WORDS,
 ]);
 
 const MODEL_MEMBERS: ReadonlySet<string> = new Set(MODEL_MEMBER_NAMES);
@@ -51,10 +55,13 @@ export const RESERVED_CLASS_NAMES: ReadonlySet<string> = new Set(
     'Array', 'BigInt', 'Boolean', 'Buffer', 'Date', 'Error', 'Function', 'JSON', 'Map', 'Math',
     'Number', 'Object', 'Omit', 'Partial', 'Pick', 'Promise', 'Readonly', 'Record', 'RegExp',
     'Required', 'Set', 'String', 'Symbol',
+    // the YAML loader's own list (validate-names.ts), so `--schema-out` output always loads
+    ...TAKEN_CLASS_NAMES,
+    ...TAKEN_FILE_NAMES,
   ].map((n) => n.toLowerCase()),
 );
 
-export const isIdentifier = (name: string): boolean => /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name);
+export const isIdentifier = (name: string): boolean => isSchemaIdentifier(name);
 
 /** The class name of a table before disambiguation. */
 export function baseClassName(table: string): string {

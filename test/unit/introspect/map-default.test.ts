@@ -63,3 +63,19 @@ describe('column defaults', () => {
     expect(parseArrayLiteral('{{1,2}}', INTEGER)).toBeUndefined();
   });
 });
+
+describe('defaults the YAML loader must accept', () => {
+  it('keeps bare constants of another kind as SQL', () => {
+    expect(parseDefault('0', { kind: 'CUSTOM', sql: 'money' })).toEqual({ kind: 'sql', sql: '0' });
+    expect(parseDefault('true', TEXT)).toEqual({ kind: 'sql', sql: 'true' });
+  });
+
+  it('takes nextval() for a serial only on an integer column', () => {
+    const sql = "nextval('t_code_seq'::regclass)";
+    expect(mapDefault({ defaultSql: sql, identity: '', generated: '', type: { kind: 'BIGINT' } }).autoIncrement).toBe(true);
+    expect(mapDefault({ defaultSql: sql, identity: '', generated: '', type: TEXT })).toEqual({
+      autoIncrement: false,
+      defaultValue: { kind: 'sql', sql },
+    });
+  });
+});
