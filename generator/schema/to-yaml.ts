@@ -1,0 +1,238 @@
+/**
+ * SchemaIR → the YAML schema format (docs/schema-format.md), for `--schema-out`.
+ *
+ * Written so that the loader (load-schema.ts) gives the same IR back: every key whose value is
+ * what the loader would infer is left out (allowNull, field, tableName, timestamps, ...), the
+ * automatic `id` and the timestamp attributes are not written (the loader adds them again), keys
+ * come in one fixed order, and the `yaml` Document API does the quoting.
+ *
+ * What the format cannot say is written as a comment next to the attribute or model, and is not
+ * in the IR the loader gives back (a database → YAML → IR round trip loses exactly this):
+ * - `generated` (identity and computed columns): they come back as plain columns;
+ * - `domain` (name and CHECK) and `checkValues`: the base type is kept, the rule is not;
+ * - ENUM `typeName`/`typeSchema`: the enum comes back as Sequelize's `enum_<table>_<column>`;
+ * - DATE `withoutTimeZone` (timestamp without time zone): comes back as DATE (with time zone);
+ * - `kind: 'materializedView'`: comes back as a view (`readOnly: true`).
+ * Comments themselves do not survive a load, so YAML → IR → YAML is the identity for YAML
+ * written from a loaded IR, and for any output once its comments are set aside.
+ */
+import { Document, isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import * as inflection from 'inflection';
+import type { AttributeIR, DataTypeIR, DefaultValueIR, JsonValue, ModelIR, SchemaIR } from '../ir.js';
+
+/** The runtime-filled default names, which a literal string of that text must not be read as. */
+const RUNTIME_DEFAULT_NAMES = new Set(['UUIDV1', 'UUIDV4', 'NOW']);
+
+export function schemaToYaml(ir: SchemaIR): string {
+  const byName = new Map(ir.models.map((m) => [m.name, m]));
+  const models: Record<string, unknown> = {};
+  for (const model of ir.models) models[model.name] = modelToPlain(model, byName);
+  const doc = new Document({ models });
+  doc.commentBefore = header(ir);
+  for (const model of ir.models) addNotes(doc, model);
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+}
+
+function header(ir: SchemaIR): string {
+  const from = ir.source.kind === 'database' ? `database "${ir.source.database}"` : ir.source.path;
+  return [
+    ` yaml-language-server: $schema=./node_modules/gen-models/schema.json`,
+    ` Schema written by gen-models from ${from}. Generate the models with: npx gen-models <this file>`,
+  ].join('\n');
+}
+
+function modelToPlain(model: ModelIR, byName: ReadonlyMap<string, ModelIR>): Record<string, unknown> {
+  const o = model.options;
+  const out: Record<string, unknown> = {};
+  if (o.explicitTableName) out.tableName = model.tableName;
+  if (model.schema !== undefined) out.schema = model.schema;
+  if (o.freezeTableName) out.freezeTableName = true;
+  if (!o.timestamps) out.timestamps = false;
+  else {
+    if (o.createdAt !== 'createdAt') out.createdAt = o.createdAt;
+    if (o.updatedAt !== 'updatedAt') out.updatedAt = o.updatedAt;
+  }
+  if (o.underscored) out.underscored = true;
+  if (model.comment !== undefined) out.comment = model.comment;
+  if (model.kind !== 'table') out.readOnly = true;
+  const attributes: Record<string, unknown> = {};
+  for (const attribute of writtenAttributes(model)) attributes[attribute.name] = attributeToPlain(attribute, model, byName);
+  // An empty mapping reads as "only the automatic id and timestamps", as the loader documents.
+  out.attributes = Object.keys(attributes).length > 0 ? attributes : null;
+  if (model.members.length > 0) {
+    const methods = model.members.filter((m) => m.kind === 'method');
+    const getters = model.members.filter((m) => m.kind === 'getter');
+    if (methods.length) out.methods = Object.fromEntries(methods.map((m) => [m.name, blockSource(m.source)]));
+    if (getters.length) out.getters = Object.fromEntries(getters.map((m) => [m.name, blockSource(m.source)]));
+  }
+  return out;
+}
+
+/** The loader adds the automatic id and the timestamps itself: only what it would not infer is written. */
+function writtenAttributes(model: ModelIR): AttributeIR[] {
+  return model.attributes.filter((a) => {
+    if (a.origin === 'declared') return true;
+    return !isInferred(a, model);
+  });
+}
+
+function isInferred(a: AttributeIR, model: ModelIR): boolean {
+  if (a.origin === 'auto-primary-key') return true;
+  const plain: Partial<AttributeIR> = { type: { kind: 'DATE' }, allowNull: false, primaryKey: false, autoIncrement: false, unique: false };
+  return (
+    a.field === columnName(a.name, model) &&
+    JSON.stringify(a.type) === JSON.stringify(plain.type) &&
+    a.allowNull === false &&
+    !a.primaryKey &&
+    !a.autoIncrement &&
+    a.unique === false &&
+    a.defaultValue === undefined &&
+    a.comment === undefined &&
+    a.references === undefined
+  );
+}
+
+/** The column the loader gives an attribute without `field` (Sequelize: snake_case when underscored). */
+function columnName(name: string, model: ModelIR): string {
+  return model.options.underscored ? inflection.underscore(name) : name;
+}
+
+function attributeToPlain(a: AttributeIR, model: ModelIR, byName: ReadonlyMap<string, ModelIR>): unknown {
+  const out: Record<string, unknown> = { type: typeToYaml(a.type) };
+  const values = enumValues(a.type);
+  if (values) out.values = values;
+  const notNullByDefault = a.primaryKey || a.autoIncrement || a.origin === 'timestamp' || isTimestampName(a.name, model);
+  if (a.allowNull === notNullByDefault) out.allowNull = a.allowNull;
+  if (a.defaultValue !== undefined) out.defaultValue = defaultToYaml(a.defaultValue);
+  if (a.primaryKey) out.primaryKey = true;
+  if (a.autoIncrement) out.autoIncrement = true;
+  if (a.unique !== false) out.unique = a.unique;
+  if (a.comment !== undefined) out.comment = a.comment;
+  if (a.field !== columnName(a.name, model)) out.field = a.field;
+  if (a.references) {
+    const r = a.references;
+    const target = r.model !== undefined ? byName.get(r.model) : undefined;
+    if (target) {
+      const keys = target.attributes.filter((t) => t.primaryKey);
+      out.references = keys.length === 1 && keys[0].field === r.key ? { model: target.name } : { model: target.name, key: r.key };
+    } else {
+      out.references = { table: r.table, ...(r.schema !== undefined ? { schema: r.schema } : {}), key: r.key };
+    }
+    if (r.onDelete) out.onDelete = r.onDelete;
+    if (r.onUpdate) out.onUpdate = r.onUpdate;
+  }
+  // `name: TEXT` when the type is all there is to say.
+  return Object.keys(out).length === 1 ? out.type : out;
+}
+
+function isTimestampName(name: string, model: ModelIR): boolean {
+  return model.options.timestamps && (model.options.createdAt === name || model.options.updatedAt === name);
+}
+
+/** A type as the format writes it: `STRING(50)`, `DECIMAL(10, 2)`, `ARRAY(ENUM)`, `CUSTOM('interval')`. */
+export function typeToYaml(type: DataTypeIR): string {
+  const args = (...values: (number | undefined)[]): string => {
+    const given = values.filter((v): v is number => v !== undefined);
+    return given.length ? `(${given.join(', ')})` : '';
+  };
+  switch (type.kind) {
+    case 'STRING':
+    case 'CHAR':
+      return `${type.kind}${args(type.length)}${type.binary ? '.BINARY' : ''}`;
+    case 'TEXT':
+      return type.variant ? `TEXT('${type.variant}')` : 'TEXT';
+    case 'BIGINT':
+      return `BIGINT${args(type.length)}`;
+    case 'FLOAT':
+    case 'DOUBLE':
+    case 'DECIMAL':
+      return `${type.kind}${args(type.precision, type.precision === undefined ? undefined : type.scale)}`;
+    case 'DATE':
+      return `DATE${args(type.precision)}`;
+    case 'ENUM':
+      return 'ENUM';
+    case 'ARRAY':
+      return `ARRAY(${typeToYaml(type.element)})`;
+    case 'CUSTOM':
+      return `CUSTOM('${type.sql.replace(/'/g, "''")}')`;
+    default:
+      return type.kind;
+  }
+}
+
+function enumValues(type: DataTypeIR): readonly string[] | undefined {
+  if (type.kind === 'ENUM') return type.values;
+  return type.kind === 'ARRAY' ? enumValues(type.element) : undefined;
+}
+
+function defaultToYaml(value: DefaultValueIR): unknown {
+  switch (value.kind) {
+    case 'sql':
+      return { sql: value.sql };
+    case 'literal':
+      return needsWrapping(value.value) ? { value: value.value } : value.value;
+    default:
+      return value.kind;
+  }
+}
+
+/** `{ value: ... }` for literals a bare scalar would not give back: UUIDV4-like strings, arrays, objects. */
+function needsWrapping(value: JsonValue): boolean {
+  return (typeof value === 'string' && RUNTIME_DEFAULT_NAMES.has(value)) || (value !== null && typeof value === 'object');
+}
+
+/** Member sources end with a newline, so the writer picks a block scalar (`|`). */
+function blockSource(source: string): string {
+  return source.endsWith('\n') ? source : `${source}\n`;
+}
+
+/** Comments for what the format cannot say (see the top of this file). */
+function addNotes(doc: Document, model: ModelIR): void {
+  const modelPair = findPair(doc.get('models', true), model.name);
+  if (modelPair && model.kind === 'materializedView') {
+    setCommentBefore(modelPair, ' a materialized view (read-only)');
+  }
+  const attributes = doc.getIn(['models', model.name, 'attributes'], true);
+  for (const a of writtenAttributes(model)) {
+    const notes = attributeNotes(a);
+    const pair = findPair(attributes, a.name);
+    if (notes.length && pair) setCommentBefore(pair, notes.map((n) => ` ${n}`).join('\n'));
+  }
+}
+
+function attributeNotes(a: AttributeIR): string[] {
+  const notes: string[] = [];
+  if (a.generated === 'identity-always') notes.push('GENERATED ALWAYS AS IDENTITY: the database fills it');
+  if (a.generated === 'identity-by-default') notes.push('GENERATED BY DEFAULT AS IDENTITY');
+  if (a.generated === 'computed') notes.push('GENERATED ALWAYS AS (...) STORED: computed by the database');
+  if (a.domain) {
+    const name = a.domain.schema ? `${a.domain.schema}.${a.domain.name}` : a.domain.name;
+    notes.push(`domain ${name}${a.domain.check ? ` ${a.domain.check}` : ''}`);
+  }
+  if (a.checkValues) notes.push(`CHECK: one of ${a.checkValues.map((v) => JSON.stringify(v)).join(', ')}`);
+  const enumType = findEnum(a.type);
+  if (enumType?.typeName) {
+    notes.push(`enum type ${enumType.typeSchema ? `${enumType.typeSchema}.` : ''}${enumType.typeName}`);
+  }
+  if (hasTimestampWithoutTimeZone(a.type)) notes.push('timestamp without time zone');
+  return notes;
+}
+
+function findEnum(type: DataTypeIR): Extract<DataTypeIR, { kind: 'ENUM' }> | undefined {
+  if (type.kind === 'ENUM') return type;
+  return type.kind === 'ARRAY' ? findEnum(type.element) : undefined;
+}
+
+function hasTimestampWithoutTimeZone(type: DataTypeIR): boolean {
+  if (type.kind === 'DATE') return type.withoutTimeZone === true;
+  return type.kind === 'ARRAY' && hasTimestampWithoutTimeZone(type.element);
+}
+
+function findPair(node: unknown, key: string): Pair<Node, unknown> | undefined {
+  if (!isMap(node)) return undefined;
+  return (node as YAMLMap<Node, unknown>).items.find((p) => isScalar(p.key) && p.key.value === key);
+}
+
+function setCommentBefore(pair: Pair<Node, unknown>, comment: string): void {
+  if (isScalar(pair.key)) pair.key.commentBefore = comment;
+}
