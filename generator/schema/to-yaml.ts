@@ -12,13 +12,15 @@
  * - `domain` (name and CHECK) and `checkValues`: the base type is kept, the rule is not;
  * - ENUM `typeName`/`typeSchema`: the enum comes back as Sequelize's `enum_<table>_<column>`;
  * - DATE `withoutTimeZone` (timestamp without time zone): comes back as DATE (with time zone);
- * - `kind: 'materializedView'`: comes back as a view (`readOnly: true`).
+ * - `kind: 'materializedView'`: comes back as a view (`readOnly: true`);
+ * - a model without a primary key (views, some tables): the loader adds Sequelize's automatic
+ *   `id`, and refuses a non-key column named `id` (the format has no "no primary key" option).
  * Comments themselves do not survive a load, so YAML → IR → YAML is the identity for YAML
  * written from a loaded IR, and for any output once its comments are set aside.
  */
 import { Document, isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
-import * as inflection from 'inflection';
 import type { AttributeIR, DataTypeIR, DefaultValueIR, JsonValue, ModelIR, SchemaIR } from '../ir.js';
+import { inferColumnName } from './table-name.js';
 
 /** The runtime-filled default names, which a literal string of that text must not be read as. */
 const RUNTIME_DEFAULT_NAMES = new Set(['UUIDV1', 'UUIDV4', 'NOW']);
@@ -78,10 +80,11 @@ function writtenAttributes(model: ModelIR): AttributeIR[] {
 
 function isInferred(a: AttributeIR, model: ModelIR): boolean {
   if (a.origin === 'auto-primary-key') return true;
-  const plain: Partial<AttributeIR> = { type: { kind: 'DATE' }, allowNull: false, primaryKey: false, autoIncrement: false, unique: false };
   return (
     a.field === columnName(a.name, model) &&
-    JSON.stringify(a.type) === JSON.stringify(plain.type) &&
+    a.type.kind === 'DATE' &&
+    a.type.precision === undefined &&
+    !a.type.withoutTimeZone &&
     a.allowNull === false &&
     !a.primaryKey &&
     !a.autoIncrement &&
@@ -94,7 +97,7 @@ function isInferred(a: AttributeIR, model: ModelIR): boolean {
 
 /** The column the loader gives an attribute without `field` (Sequelize: snake_case when underscored). */
 function columnName(name: string, model: ModelIR): string {
-  return model.options.underscored ? inflection.underscore(name) : name;
+  return inferColumnName(name, model.options.underscored);
 }
 
 function attributeToPlain(a: AttributeIR, model: ModelIR, byName: ReadonlyMap<string, ModelIR>): unknown {
@@ -189,9 +192,10 @@ function blockSource(source: string): string {
 /** Comments for what the format cannot say (see the top of this file). */
 function addNotes(doc: Document, model: ModelIR): void {
   const modelPair = findPair(doc.get('models', true), model.name);
-  if (modelPair && model.kind === 'materializedView') {
-    setCommentBefore(modelPair, ' a materialized view (read-only)');
-  }
+  const notes: string[] = [];
+  if (model.kind === 'materializedView') notes.push(' a materialized view (read-only)');
+  if (!model.attributes.some((a) => a.primaryKey)) notes.push(' no primary key in the database: the loader adds an automatic id');
+  if (modelPair && notes.length) setCommentBefore(modelPair, notes.join('\n'));
   const attributes = doc.getIn(['models', model.name, 'attributes'], true);
   for (const a of writtenAttributes(model)) {
     const notes = attributeNotes(a);
