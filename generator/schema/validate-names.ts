@@ -8,9 +8,10 @@ import type { ProblemCollector } from './problem-collector.js';
  * (`class Date extends Model` would shadow `Date` in its own columns' types).
  */
 export const TAKEN_CLASS_NAMES: ReadonlySet<string> = new Set([
-  'Model', 'Sequelize', 'DataTypes', 'Op', 'JsonValue', 'InferAttributes', 'InferCreationAttributes',
+  'Model', 'Models', 'Sequelize', 'DataTypes', 'Op', 'JsonValue', 'InferAttributes', 'InferCreationAttributes',
   'CreationOptional', 'Date', 'Buffer', 'Array', 'Object', 'Promise', 'JSON', 'Error', 'Map', 'Set',
-  'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Record', 'Partial', 'Omit', 'Pick', 'Readonly', 'Required',
+  'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Function', 'Math', 'RegExp',
+  'Record', 'Partial', 'Omit', 'Pick', 'Readonly', 'Required',
 ]);
 
 /** File names the generator writes itself next to the models. */

@@ -38,6 +38,7 @@ describe('schema.json accepts what the loader accepts', () => {
     yaml('define: { createdAt: created, underscored: true }', 'models:', '  A:', '    attributes:'),
     yaml('models:', '  A:', '    attributes:', '      a: { type: JSONB, defaultValue: { value: { x: [1] } } }', '      b: { type: DATE, defaultValue: { sql: now() } }'),
     yaml('models:', '  A:', '    attributes:', "      a: \"ENUM('x', 'y')\"", '      b: { type: "ARRAY(ENUM)", values: [p] }', '      c: ARRAY(ARRAY(DECIMAL(10,2)))'),
+    yaml('models:', '  Größe:', '    attributes:', '      höhe: INTEGER', '      $raw: JSONB'),
   ])('inline %#', (text) => {
     expect(acceptedByLoader(text)).toBe(true);
     expect(acceptedByEditor(text)).toBe(true);
