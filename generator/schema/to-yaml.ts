@@ -136,7 +136,7 @@ function isTimestampName(name: string, model: ModelIR): boolean {
 export function typeToYaml(type: DataTypeIR): string {
   const args = (...values: (number | undefined)[]): string => {
     const given = values.filter((v): v is number => v !== undefined);
-    return given.length ? `(${given.join(', ')})` : '';
+    return given.length ? `(${given.join(',')})` : '';
   };
   switch (type.kind) {
     case 'STRING':

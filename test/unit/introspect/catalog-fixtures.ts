@@ -2,7 +2,7 @@
  * Small catalog rows written as the catalog queries return them (several recorded from
  * pagila and adventureworks), for the pure grouping functions.
  */
-import type { ColumnRow, ConstraintRow, DomainRow, EnumRow, RelationRow } from '../../../generator/introspect/catalog-rows.js';
+import type { CatalogRows, ColumnRow, ConstraintRow, DomainRow, EnumRow, RelationRow } from '../../../generator/introspect/catalog-rows.js';
 
 export function relation(oid: string, schema: string, name: string, kind = 'r', comment: string | null = null): RelationRow {
   return { oid, schema, name, kind, comment };
@@ -141,3 +141,78 @@ export const COLOR_DOMAIN: DomainRow = {
   base_format: 'character varying(10)',
   checks: ["CHECK (((VALUE)::text = ANY ((ARRAY['red'::character varying, 'green'::character varying])::text[])))"],
 };
+
+/** A slice of pagila and adventureworks, as the catalog queries return it. */
+export const ROWS: CatalogRows = {
+  database: 'fixture',
+  relations: [
+    relation('10', 'public', 'film', 'r', 'A film'),
+    relation('11', 'public', 'film_actor'),
+    relation('12', 'public', 'actor'),
+    relation('13', 'public', 'customer_list', 'v'),
+    relation('14', 'public', 'rental_by_category', 'm'),
+    relation('15', 'public', 'payment', 'p'),
+    relation('20', 'person', 'address'),
+    relation('21', 'sales', 'address'),
+    relation('22', 'production', 'product'),
+    relation('30', 'public', 'posts'),
+  ],
+  columns: [
+    column('10', 2, 'title', 'text', 'text', { not_null: true, comment: 'The title' }),
+    column('10', 1, 'film_id', 'int4', 'integer', { not_null: true, default_sql: "nextval('film_film_id_seq'::regclass)" }),
+    column('10', 3, 'release_year', 'year', 'year', {
+      type_oid: YEAR_DOMAIN.oid, type_schema: 'public', type_kind: 'd', type_category: 'N',
+    }),
+    column('10', 4, 'rating', 'mpaa_rating', 'mpaa_rating', {
+      type_oid: MPAA_RATING.oid, type_schema: 'public', type_kind: 'e', type_category: 'E', default_sql: "'G'::mpaa_rating",
+    }),
+    column('10', 5, 'special_features', '_text', 'text[]', {
+      element_oid: '25', element_name: 'text', element_schema: 'pg_catalog', element_kind: 'b', element_category: 'S', element_format: 'text',
+    }),
+    column('10', 6, 'status', 'varchar', 'character varying(10)'),
+    column('11', 1, 'actor_id', 'int2', 'smallint', { not_null: true }),
+    column('11', 2, 'film_id', 'int2', 'smallint', { not_null: true }),
+    column('12', 1, 'actor_id', 'int4', 'integer', { not_null: true, identity: 'a' }),
+    column('12', 2, 'first_name', 'text', 'text', { not_null: true }),
+    column('12', 3, 'last_name', 'text', 'text', { not_null: true }),
+    column('13', 1, 'zip code', 'text', 'text'),
+    column('13', 2, 'name', 'text', 'text'),
+    column('14', 1, 'category', 'text', 'text'),
+    column('15', 1, 'payment_id', 'int4', 'integer', { not_null: true }),
+    column('20', 1, 'address_id', 'int4', 'integer', { not_null: true }),
+    column('20', 2, 'name', 'Name', '"Name"', {
+      type_oid: NAME_DOMAIN.oid, type_schema: 'public', type_kind: 'd', type_category: 'S',
+    }),
+    column('21', 1, 'address_id', 'int4', 'integer', { not_null: true }),
+    column('22', 1, 'product_id', 'int4', 'integer', { not_null: true }),
+    column('22', 2, 'class', 'bpchar', 'character(2)'),
+    column('22', 3, 'save', 'bool', 'boolean'),
+    column('30', 1, 'id', 'int4', 'integer', { not_null: true }),
+    column('30', 2, 'created_at', 'timestamptz', 'timestamp with time zone', { not_null: true }),
+    column('30', 3, 'updated_at', 'timestamptz', 'timestamp with time zone', { not_null: true }),
+    column('30', 4, 'body', 'text', 'text'),
+  ],
+  constraints: [
+    constraint('10', 'film_pkey', 'p', ['film_id']),
+    constraint('10', 'film_title_key', 'u', ['title']),
+    constraint('10', 'film_status_check', 'c', ['status'], {
+      definition: "CHECK (((status)::text = ANY ((ARRAY['draft'::character varying, 'out'::character varying])::text[])))",
+    }),
+    constraint('11', 'film_actor_pkey', 'p', ['actor_id', 'film_id']),
+    constraint('11', 'film_actor_actor_id_fkey', 'f', ['actor_id'], {
+      referenced_oid: '12', referenced_schema: 'public', referenced_table: 'actor', referenced_columns: ['actor_id'],
+      on_delete: 'r', on_update: 'c',
+    }),
+    constraint('11', 'film_actor_film_id_fkey', 'f', ['film_id'], {
+      referenced_oid: '10', referenced_schema: 'public', referenced_table: 'film', referenced_columns: ['film_id'],
+    }),
+    constraint('12', 'actor_pkey', 'p', ['actor_id']),
+    constraint('12', 'actor_name_key', 'u', ['first_name', 'last_name']),
+    constraint('15', 'payment_pkey', 'p', ['payment_id']),
+    constraint('22', 'product_pkey', 'p', ['product_id']),
+    constraint('30', 'posts_pkey', 'p', ['id']),
+  ],
+  enums: [MPAA_RATING],
+  domains: [YEAR_DOMAIN, NAME_DOMAIN],
+};
+
