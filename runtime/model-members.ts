@@ -14,7 +14,6 @@ export const MODEL_MEMBER_NAMES: readonly string[] = [
   '_options',
   '_attributes',
   '_creationAttributes',
-  '_model',
   // instance methods
   'changed',
   'constructor',

@@ -1,0 +1,116 @@
+/**
+ * The constructor forms: (database, username, password, options), (url, options), (options).
+ * `pglite://` is in-memory PGlite, `pglite:///abs/path` (or dialect 'pglite' with `storage`) a
+ * data directory.
+ */
+import type { PoolConfig } from 'pg';
+import type { Logging } from './types.js';
+
+export interface PoolOptions {
+  max?: number;
+  min?: number;
+  idle?: number;
+  acquire?: number;
+}
+
+export interface SequelizeOptions {
+  dialect?: 'postgres' | 'postgresql' | 'pglite';
+  host?: string;
+  port?: number | string;
+  database?: string;
+  username?: string;
+  password?: string;
+  /** PGlite data directory (dialect 'pglite'); absent means in memory. */
+  storage?: string;
+  /** Default console.log, as Sequelize: each statement as `Executing (default): <sql>`. */
+  logging?: Logging | false;
+  /** Append the bound values to the logged statement. */
+  logQueryParameters?: boolean;
+  /** Defaults for every model's init options; a model's own option wins. */
+  define?: Record<string, unknown>;
+  pool?: PoolOptions;
+  /** Passed to pg as is (ssl, statement_timeout, application_name, ...). */
+  dialectOptions?: Record<string, unknown>;
+  ssl?: PoolConfig['ssl'];
+}
+
+export interface ResolvedConnection {
+  engine: 'postgres' | 'pglite';
+  /** The database name, for sync({ match }). */
+  database: string;
+  username: string | undefined;
+  host: string | undefined;
+  port: number | undefined;
+  pg: PoolConfig;
+  dataDir: string | undefined;
+  options: SequelizeOptions;
+}
+
+const PGLITE_PREFIX = 'pglite:';
+
+export function resolveConnection(args: readonly unknown[]): ResolvedConnection {
+  const [first, second, third, fourth] = args;
+  if (typeof first === 'string' && (args.length === 1 || (args.length === 2 && typeof second === 'object'))) {
+    return fromUrl(first, (second as SequelizeOptions | undefined) ?? {});
+  }
+  if (first !== null && typeof first === 'object') return fromOptions(first as SequelizeOptions);
+  const options = (fourth ?? (typeof third === 'object' ? third : undefined) ?? {}) as SequelizeOptions;
+  return fromOptions({
+    ...options,
+    database: first as string | undefined,
+    username: (second as string | null | undefined) ?? undefined,
+    password: typeof third === 'string' ? third : undefined,
+  });
+}
+
+function fromUrl(url: string, options: SequelizeOptions): ResolvedConnection {
+  if (url.startsWith(PGLITE_PREFIX)) {
+    const rest = decodeURIComponent(url.slice(PGLITE_PREFIX.length).replace(/^\/\//, ''));
+    const storage = rest === '' || rest === 'memory' || rest === ':memory:' ? undefined : rest;
+    return fromOptions({ ...options, dialect: 'pglite', storage });
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`Invalid connection URL ${JSON.stringify(url)}: expected postgres://user:password@host:port/database or pglite://`);
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new Error(`Unsupported connection URL protocol "${parsed.protocol}": use postgres:// or pglite://`);
+  }
+  return fromOptions({
+    ...options,
+    dialect: 'postgres',
+    host: decodeURIComponent(parsed.hostname) || options.host,
+    port: parsed.port || options.port,
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || options.database,
+    username: decodeURIComponent(parsed.username) || options.username,
+    password: parsed.password ? decodeURIComponent(parsed.password) : options.password,
+  });
+}
+
+function fromOptions(options: SequelizeOptions): ResolvedConnection {
+  const dialect = options.dialect ?? 'postgres';
+  if (dialect === 'pglite') {
+    return { engine: 'pglite', database: options.storage ?? 'pglite', username: undefined, host: undefined, port: undefined, pg: {}, dataDir: options.storage, options };
+  }
+  if (dialect !== 'postgres' && dialect !== 'postgresql') {
+    throw new Error(`The dialect ${String(dialect)} is not supported. Supported dialects: postgres, pglite.`);
+  }
+  const port = options.port === undefined || options.port === '' ? 5432 : Number(options.port);
+  const pool = options.pool ?? {};
+  const pg: PoolConfig = {
+    host: options.host ?? 'localhost',
+    port,
+    database: options.database,
+    user: options.username,
+    password: options.password ?? undefined,
+    ssl: options.ssl,
+    max: pool.max ?? 5,
+    min: pool.min ?? 0,
+    idleTimeoutMillis: pool.idle ?? 10000,
+    connectionTimeoutMillis: pool.acquire ?? 60000,
+    ...(options.dialectOptions ?? {}),
+  };
+  return { engine: 'postgres', database: options.database ?? '', username: options.username, host: pg.host, port, pg, dataDir: undefined, options };
+}

@@ -1,0 +1,93 @@
+/**
+ * node-postgres Pool with per-pool type parsers (never the global pg.types): int8 and numeric
+ * as strings (pg's default), `date` as the raw 'YYYY-MM-DD' string, interval as its text,
+ * timestamptz as Date, json/jsonb parsed.
+ */
+import { Pool, types, type PoolClient, type PoolConfig } from 'pg';
+import { DriverConnectError, type Driver, type DriverResult, type DriverTransaction } from './driver.js';
+
+const OID_DATE = 1082;
+const OID_DATE_ARRAY = 1182;
+const OID_INTERVAL = 1186;
+const OID_INTERVAL_ARRAY = 1187;
+const OID_TEXT_ARRAY = 1009;
+
+const rawText = (value: string): string => value;
+// pg's typings list only the built-in OIDs it knows; any number is valid at runtime.
+const builtinParser = types.getTypeParser as (oid: number, format: 'text' | 'binary') => unknown;
+
+function getTypeParser(oid: number, format?: 'text' | 'binary'): unknown {
+  if (oid === OID_DATE || oid === OID_INTERVAL) return rawText;
+  if (oid === OID_DATE_ARRAY || oid === OID_INTERVAL_ARRAY) return builtinParser(OID_TEXT_ARRAY, format ?? 'text');
+  return builtinParser(oid, format ?? 'text');
+}
+
+export class PgDriver implements Driver {
+  readonly engine = 'postgres' as const;
+  private readonly pool: Pool;
+
+  constructor(config: PoolConfig) {
+    this.pool = new Pool({ ...config, types: { getTypeParser } as PoolConfig['types'] });
+    // An idle client losing its server must not crash the process; the next query reports it.
+    this.pool.on('error', () => {});
+  }
+
+  async query(sql: string, params: readonly unknown[]): Promise<DriverResult> {
+    const client = await this.connect();
+    try {
+      return toResult(await client.query(sql, params as unknown[]));
+    } finally {
+      client.release();
+    }
+  }
+
+  async begin(): Promise<DriverTransaction> {
+    const client = await this.connect();
+    try {
+      await client.query('BEGIN');
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    return new PgTransaction(client);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async connect(): Promise<PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (error) {
+      throw new DriverConnectError(error as Error);
+    }
+  }
+}
+
+class PgTransaction implements DriverTransaction {
+  constructor(private readonly client: PoolClient) {}
+  async query(sql: string, params: readonly unknown[]): Promise<DriverResult> {
+    return toResult(await this.client.query(sql, params as unknown[]));
+  }
+  commit(): Promise<void> {
+    return this.finish('COMMIT');
+  }
+  rollback(): Promise<void> {
+    return this.finish('ROLLBACK');
+  }
+  private async finish(statement: string): Promise<void> {
+    try {
+      await this.client.query(statement);
+      this.client.release();
+    } catch (error) {
+      // A connection that failed mid-transaction is not reused.
+      this.client.release(error as Error);
+      throw error;
+    }
+  }
+}
+
+function toResult(result: { rows: Record<string, unknown>[]; rowCount: number | null }): DriverResult {
+  return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+}

@@ -1,0 +1,16 @@
+/** The runtime's public API: Sequelize's model API on PostgreSQL (pg) or embedded PGlite. */
+export { Sequelize, QueryTypes, type RawQueryOptions } from './sequelize.js';
+export type { SequelizeOptions, PoolOptions } from './connection-options.js';
+export { Model } from './model.js';
+export { ReadOnlyModel } from './read-only-model.js';
+export { ReadableModel, type BuildOptions, type GetOptions, type ReloadOptions } from './readable-model.js';
+export { DataTypes, DataType, type DataTypeKey, type DataTypeLike, type EnumOptions } from './data-types.js';
+export { literal, Literal } from './literal.js';
+export { Transaction } from './transaction.js';
+export { MODEL_MEMBER_NAMES } from './model-members.js';
+export {
+  BaseError, ValidationError, ValidationErrorItem, DatabaseError, UniqueConstraintError, ForeignKeyConstraintError,
+  ExclusionConstraintError, CheckConstraintError, TimeoutError, ConnectionError, ConnectionRefusedError, HostNotFoundError,
+  HostNotReachableError, ConnectionTimedOutError, EmptyResultError, InstanceError,
+} from './errors.js';
+export type * from './types.js';

@@ -1,0 +1,333 @@
+/**
+ * Model: the reading half (readable-model.ts) plus writing: build/create/bulkCreate, save,
+ * set, update, increment/decrement, destroy. Values always travel as $n parameters.
+ */
+import { EmptyResultError, InstanceError } from './errors.js';
+import type { AttributeDefinition, ModelDefinition } from './model-definition.js';
+import { definitionOf, forgetChange, ReadableModel, ROW_OPTIONS, type BuildOptions } from './readable-model.js';
+import { bulkInsertSql, insertSql } from './sql/insert.js';
+import { incrementSql, updateSql, deleteSql, type Increment, type WhereBuilder } from './sql/update.js';
+import { attributeOf, primaryKeyWhere, whereSql } from './sql/where.js';
+import type {
+  Attributes, CreateArgs, CreateOptions, CreationAttributes, DestroyOptions, IncrementFields, IncrementOptions,
+  InstanceUpdateOptions, ModelCtor, QueryOptions, SaveOptions, StaticIncrementOptions, UpdateOptions,
+} from './types.js';
+import { validateValues } from './validation.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyWritable = Model<any, any>;
+type Constructor<M> = new (values?: Row, options?: BuildOptions) => M;
+
+const NO_PRIMARY_KEY = 'You attempted to save an instance with no primary key, this is not allowed since it would result in a global update';
+const MISSING_WHERE = 'Missing where attribute in the options parameter';
+
+export class Model<TAttributes extends {} = any, TCreationAttributes extends {} = TAttributes> extends ReadableModel<TAttributes, TCreationAttributes> {
+  /** A new, unsaved instance (same as `new Model(values)`). */
+  static build<M extends AnyWritable>(this: ModelCtor<M>, ...args: CreateArgs<M, BuildOptions>): M {
+    return new (this as unknown as Constructor<M>)(args[0] as Row | undefined, args[1]);
+  }
+
+  /** build + save: one INSERT ... RETURNING, resolving the saved instance. */
+  static async create<M extends AnyWritable>(this: ModelCtor<M>, ...args: CreateArgs<M, CreateOptions<Attributes<M>>>): Promise<M> {
+    const instance = new (this as unknown as Constructor<M>)(args[0] as Row | undefined);
+    return instance.save(args[1]);
+  }
+
+  /** One multi-row INSERT ... RETURNING; every record is validated first. */
+  static async bulkCreate<M extends AnyWritable>(this: ModelCtor<M>, records: readonly CreationAttributes<M>[], options: CreateOptions<Attributes<M>> = {}): Promise<M[]> {
+    const def = definitionOf(this);
+    const Ctor = this as unknown as Constructor<M>;
+    const instances = records.map((values) => new Ctor(values as Row));
+    if (instances.length === 0) return instances;
+    const fields = insertFields(def, options);
+    for (const instance of instances) {
+      stampNew(def, instance.dataValues as Row, options);
+      if (options.validate !== false) validateValues(def, instance.dataValues as Row, fields);
+    }
+    const params: unknown[] = [];
+    const rows = instances.map((instance) => pick(instance.dataValues as Row, fields));
+    const { rows: saved } = await def.sequelize.run(bulkInsertSql(def, rows, params), params, options, def);
+    instances.forEach((instance, i) => markInserted(instance, saved[i], options.fields));
+    return instances;
+  }
+
+  /** UPDATE ... WHERE; resolves [affectedCount] (and the rows with `returning: true`). A missing where rejects. */
+  static update<M extends AnyWritable>(this: ModelCtor<M>, values: Partial<Attributes<M>>, options: UpdateOptions<Attributes<M>> & { returning: true }): Promise<[affectedCount: number, affectedRows: M[]]>;
+  static update<M extends AnyWritable>(this: ModelCtor<M>, values: Partial<Attributes<M>>, options: UpdateOptions<Attributes<M>>): Promise<[affectedCount: number]>;
+  static async update<M extends AnyWritable>(this: ModelCtor<M>, values: Partial<Attributes<M>>, options: UpdateOptions<Attributes<M>>): Promise<[number] | [number, M[]]> {
+    if (!options || options.where === undefined || options.where === null) throw new Error(`${MISSING_WHERE} passed to update.`);
+    const def = definitionOf(this);
+    const data: Row = {};
+    const fields: AttributeDefinition[] = [];
+    for (const name of Object.keys(values ?? {})) {
+      const attr = def.attributes[name];
+      const value = (values as Row)[name];
+      if (!attr || value === undefined) continue;
+      data[name] = attr.sanitize ? attr.sanitize(value) : value;
+      fields.push(attr);
+    }
+    if (fields.length === 0) return [0];
+    if (def.updatedAt && !options.silent && !(def.updatedAt in data)) {
+      data[def.updatedAt] = new Date();
+      fields.push(def.attributes[def.updatedAt]);
+    }
+    if (options.validate !== false) validateValues(def, data, fields);
+    const params: unknown[] = [];
+    const where: WhereBuilder = (p) => whereSql(def, options.where as Row, p);
+    const result = await def.sequelize.run(updateSql(def, data, fields, where, params, options.returning ? def.returning : ''), params, options, def);
+    if (!options.returning) return [result.rowCount];
+    return [result.rowCount, result.rows.map((row) => new (this as unknown as Constructor<M>)(row, ROW_OPTIONS))];
+  }
+
+  /** DELETE ... WHERE (or TRUNCATE with `truncate: true`); resolves the number of deleted rows. A missing where rejects. */
+  static async destroy<M extends AnyWritable>(this: ModelCtor<M>, options: DestroyOptions<Attributes<M>>): Promise<number> {
+    const def = definitionOf(this);
+    if (options?.truncate) {
+      await def.sequelize.run(`TRUNCATE ${def.quotedTable}${options.cascade ? ' CASCADE' : ''}`, [], options, def);
+      return 0;
+    }
+    if (!options || options.where === undefined || options.where === null) {
+      throw new Error('Missing where or truncate attribute in the options parameter of model.destroy.');
+    }
+    const params: unknown[] = [];
+    const sql = deleteSql(def, (p) => whereSql(def, options.where as Row, p), params);
+    return (await def.sequelize.run(sql, params, options, def)).rowCount;
+  }
+
+  /** Atomic `SET "age"="age"+$1` on the rows matching `where` (required); resolves [rows, affectedCount]. */
+  static increment<M extends AnyWritable>(this: ModelCtor<M>, fields: IncrementFields<Attributes<M>>, options: StaticIncrementOptions<Attributes<M>>): Promise<[affectedRows: M[], affectedCount: number]> {
+    return incrementRows(this as unknown as Constructor<M>, fields, options, '+');
+  }
+
+  static decrement<M extends AnyWritable>(this: ModelCtor<M>, fields: IncrementFields<Attributes<M>>, options: StaticIncrementOptions<Attributes<M>>): Promise<[affectedRows: M[], affectedCount: number]> {
+    return incrementRows(this as unknown as Constructor<M>, fields, options, '-');
+  }
+
+  /** Sets one attribute or several; unknown names are ignored (and rejected by the types). */
+  set<K extends keyof TAttributes>(key: K, value: TAttributes[K], options?: { raw?: boolean }): this;
+  set(values: Partial<TAttributes>, options?: { raw?: boolean }): this;
+  set(keyOrValues: string | Row, value?: unknown, options?: { raw?: boolean }): this {
+    const def = definitionOf(this.constructor);
+    if (typeof keyOrValues !== 'object' || keyOrValues === null) {
+      setOne(this, def, keyOrValues, value, options?.raw === true);
+      return this;
+    }
+    const raw = (value as { raw?: boolean } | undefined)?.raw === true;
+    for (const key of Object.keys(keyOrValues)) setOne(this, def, key, keyOrValues[key], raw);
+    return this;
+  }
+
+  setDataValue<K extends keyof TAttributes>(key: K, value: TAttributes[K]): void {
+    const data = this.dataValues as Row;
+    const name = key as string;
+    if (!isSameValue(data[name], value)) markChanged(this, name, data[name]);
+    data[name] = value;
+  }
+
+  /** INSERT for a new record; for an existing one an UPDATE of the changed attributes (none: no query). */
+  async save(options: SaveOptions<TAttributes> = {}): Promise<this> {
+    if (arguments.length > 1) throw new Error('The second argument was removed in favor of the options object.');
+    const def = definitionOf(this.constructor);
+    const opts = options as SaveOptions<Row>;
+    return this.isNewRecord ? insertInstance(this, def, opts) : updateInstance(this, def, opts);
+  }
+
+  /** Sets and saves only the given attributes; other pending changes stay pending. */
+  async update(values: Partial<TAttributes>, options: InstanceUpdateOptions<TAttributes> = {}): Promise<this> {
+    const def = definitionOf(this.constructor);
+    const names: string[] = [];
+    for (const name of Object.keys(values ?? {})) {
+      const value = (values as Row)[name];
+      if (value === undefined || !def.attributes[name]) continue;
+      if (options.fields && !options.fields.includes(name as keyof TAttributes & string)) continue;
+      setOne(this, def, name, value, false);
+      names.push(name);
+    }
+    const fields = names.filter((name) => this._changed?.has(name)) as (keyof TAttributes & string)[];
+    return this.save({ ...options, fields });
+  }
+
+  /** Atomic increment in SQL; refreshes only the incremented attributes and updatedAt from RETURNING. */
+  increment(fields: IncrementFields<TAttributes>, options: IncrementOptions<TAttributes> = {}): Promise<this> {
+    return incrementInstance(this, fields as IncrementFields<Row>, options, '+');
+  }
+
+  decrement(fields: IncrementFields<TAttributes>, options: IncrementOptions<TAttributes> = {}): Promise<this> {
+    return incrementInstance(this, fields as IncrementFields<Row>, options, '-');
+  }
+
+  /** DELETE by primary key. The instance keeps its values. */
+  async destroy(options: QueryOptions = {}): Promise<void> {
+    const def = definitionOf(this.constructor);
+    requirePrimaryKey(def, this.dataValues as Row, 'destroy');
+    const params: unknown[] = [];
+    await def.sequelize.run(deleteSql(def, (p) => primaryKeyWhere(def, this.dataValues as Row, p), params), params, options, def);
+  }
+
+  /** The checks save() makes before SQL (allowNull, ENUM, length), on every attribute. */
+  async validate(options: { fields?: readonly (keyof TAttributes & string)[] } = {}): Promise<void> {
+    const def = definitionOf(this.constructor);
+    const fields = options.fields ? options.fields.map((n) => attributeOf(def, n, 'validate')) : def.attributeList;
+    validateValues(def, this.dataValues as Row, fields);
+  }
+}
+
+function isSameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return a.equals(b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a as Row);
+  if (keys.length !== Object.keys(b as Row).length) return false;
+  return keys.every((key) => isSameValue((a as Row)[key], (b as Row)[key]));
+}
+
+function markChanged(instance: AnyWritable, name: string, old: unknown): void {
+  (instance._previousDataValues as Row)[name] = old;
+  (instance._changed ??= new Set()).add(name);
+}
+
+/** Sequelize's set() rules: unknown names ignored, a set primary key kept, timestamps read-only once saved. */
+function setOne(instance: AnyWritable, def: ModelDefinition, name: string, value: unknown, raw: boolean): void {
+  const attr = def.attributes[name];
+  if (attr === undefined) return;
+  const data = instance.dataValues as Row;
+  if (raw) {
+    data[name] = value;
+    return;
+  }
+  const old = data[name];
+  if (attr.primaryKey && old) return;
+  if (!instance.isNewRecord && (name === def.createdAt || name === def.updatedAt)) return;
+  const stored = attr.sanitize ? attr.sanitize(value) : value;
+  if (!isSameValue(old, stored)) markChanged(instance, name, old);
+  data[name] = stored;
+}
+
+function requirePrimaryKey(def: ModelDefinition, data: Row, action: string): void {
+  const missing = def.primaryKeys.length === 0 || def.primaryKeys.some((pk) => data[pk.name] === undefined || data[pk.name] === null);
+  if (!missing) return;
+  throw new InstanceError(action === 'save' ? NO_PRIMARY_KEY : `You attempted to ${action} an instance with no primary key, this is not allowed since it would affect every row`);
+}
+
+function insertFields(def: ModelDefinition, options: SaveOptions<Row>): readonly AttributeDefinition[] {
+  if (!options.fields) return def.attributeList;
+  const names = new Set<string>(options.fields);
+  if (def.createdAt) names.add(def.createdAt);
+  if (def.updatedAt) names.add(def.updatedAt);
+  return def.attributeList.filter((a) => names.has(a.name));
+}
+
+/** Timestamps of a new record: createdAt unless given; updatedAt always (also when silent, or the NOT NULL insert fails). */
+function stampNew(def: ModelDefinition, data: Row, options: SaveOptions<Row>): void {
+  const now = new Date();
+  if (def.createdAt && (data[def.createdAt] === undefined || data[def.createdAt] === null)) data[def.createdAt] = now;
+  if (def.updatedAt && (!options.silent || data[def.updatedAt] === undefined || data[def.updatedAt] === null)) data[def.updatedAt] = now;
+}
+
+function pick(data: Row, fields: readonly AttributeDefinition[]): Row {
+  if (fields.length === 0) return data;
+  const out: Row = {};
+  for (const attr of fields) out[attr.name] = data[attr.name];
+  return out;
+}
+
+function markInserted(instance: AnyWritable, row: Row | undefined, fields: readonly string[] | undefined): void {
+  if (!row) throw new EmptyResultError('INSERT returned no row');
+  Object.assign(instance.dataValues as Row, row);
+  if (fields) for (const name of Object.keys(row)) forgetChange(instance, name);
+  else {
+    instance._previousDataValues = {};
+    instance._changed = null;
+  }
+  instance.isNewRecord = false;
+}
+
+async function insertInstance<M extends AnyWritable>(instance: M, def: ModelDefinition, options: SaveOptions<Row>): Promise<M> {
+  const data = instance.dataValues as Row;
+  stampNew(def, data, options);
+  const fields = insertFields(def, options);
+  if (options.validate !== false) validateValues(def, data, fields);
+  const params: unknown[] = [];
+  const { rows } = await def.sequelize.run(insertSql(def, data, fields, params), params, options, def);
+  markInserted(instance, rows[0], options.fields as string[] | undefined);
+  return instance;
+}
+
+async function updateInstance<M extends AnyWritable>(instance: M, def: ModelDefinition, options: SaveOptions<Row>): Promise<M> {
+  const changed = instance._changed;
+  if (!changed || changed.size === 0) return instance;
+  const names = options.fields ? options.fields.filter((name) => changed.has(name)) : [...changed];
+  const fields = names.map((name) => def.attributes[name]).filter((attr) => attr !== undefined);
+  if (fields.length === 0) return instance;
+  const data = instance.dataValues as Row;
+  requirePrimaryKey(def, data, 'save');
+  if (def.updatedAt && !options.silent && !names.includes(def.updatedAt)) {
+    data[def.updatedAt] = new Date();
+    fields.push(def.attributes[def.updatedAt]);
+  }
+  if (options.validate !== false) validateValues(def, data, fields);
+  const params: unknown[] = [];
+  const where: WhereBuilder = (p) => primaryKeyWhere(def, data, p);
+  await def.sequelize.run(updateSql(def, data, fields, where, params, ''), params, options, def);
+  for (const attr of fields) forgetChange(instance, attr.name);
+  return instance;
+}
+
+const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
+
+function amount(def: ModelDefinition, name: string, by: unknown): number | string {
+  if ((typeof by === 'number' && Number.isFinite(by)) || (typeof by === 'string' && NUMERIC_TEXT.test(by))) return by;
+  throw new TypeError(`Invalid increment amount ${JSON.stringify(by)} for ${def.name}.${name}: expected a finite number`);
+}
+
+/** 'age' / ['age', 'cash'] (each by `by`, default 1) / { age: 2, cash: 100 } */
+function increments(def: ModelDefinition, fields: unknown, by: unknown = 1): Increment[] {
+  if (typeof fields === 'string') return [{ attr: attributeOf(def, fields, 'increment'), by: amount(def, fields, by) }];
+  if (Array.isArray(fields)) return fields.map((name: string) => ({ attr: attributeOf(def, name, 'increment'), by: amount(def, name, by) }));
+  if (fields && typeof fields === 'object') {
+    return Object.keys(fields).map((name) => ({ attr: attributeOf(def, name, 'increment'), by: amount(def, name, (fields as Row)[name]) }));
+  }
+  throw new TypeError(`increment/decrement fields must be an attribute name, a list of names or { name: amount } (model ${def.name})`);
+}
+
+function updatedAtStamp(def: ModelDefinition, list: readonly Increment[], silent: boolean | undefined) {
+  if (!def.updatedAt || silent || list.some((i) => i.attr.name === def.updatedAt)) return undefined;
+  return { attr: def.attributes[def.updatedAt], value: new Date() };
+}
+
+async function incrementRows<M extends AnyWritable>(Model: Constructor<M>, fields: unknown, options: StaticIncrementOptions<Row>, sign: '+' | '-'): Promise<[M[], number]> {
+  if (!options || options.where === undefined || options.where === null) throw new Error(MISSING_WHERE);
+  const def = definitionOf(Model);
+  const list = increments(def, fields, options.by);
+  const params: unknown[] = [];
+  const sql = incrementSql(def, list, sign, updatedAtStamp(def, list, options.silent), (p) => whereSql(def, options.where as Row, p), params, def.returning);
+  const result = await def.sequelize.run(sql, params, options, def);
+  return [result.rows.map((row) => new Model(row, ROW_OPTIONS)), result.rowCount];
+}
+
+async function incrementInstance<M extends AnyWritable>(instance: M, fields: unknown, options: IncrementOptions<Row>, sign: '+' | '-'): Promise<M> {
+  const def = definitionOf(instance.constructor);
+  const data = instance.dataValues as Row;
+  requirePrimaryKey(def, data, 'increment');
+  const list = increments(def, fields, options.by);
+  const stamp = updatedAtStamp(def, list, options.silent);
+  const returned = list.map((i) => i.attr.selectSql);
+  if (stamp) returned.push(stamp.attr.selectSql);
+  const where = { ...(options.where ?? {}), ...(instance.where() as Row) };
+  const params: unknown[] = [];
+  const sql = incrementSql(def, list, sign, stamp, (p) => whereSql(def, where, p), params, ` RETURNING ${returned.join(', ')}`);
+  const row = (await def.sequelize.run(sql, params, options, def)).rows[0];
+  // Only the incremented attributes (and updatedAt) are refreshed: unsaved edits elsewhere survive.
+  if (row) {
+    for (const name of Object.keys(row)) {
+      data[name] = row[name];
+      forgetChange(instance, name);
+    }
+  }
+  return instance;
+}
+

@@ -1,0 +1,339 @@
+/**
+ * The reading half every model has: init, finders, get, toJSON, reload. Model (model.ts) adds
+ * writing; ReadOnlyModel (read-only-model.ts) is this half alone, for views.
+ *
+ * Instance state (own properties, nothing else): dataValues (attribute → value),
+ * _previousDataValues (only the attributes set since the last save, holding their value before
+ * that set), _changed (names changed since the last save, or null), _options, isNewRecord.
+ * Attribute accessors live on the prototype, so generated classes `declare` their fields.
+ */
+import { copyValue, DefaultKind } from './default-values.js';
+import { EmptyResultError, InstanceError } from './errors.js';
+import { defineModel, setModelTableResolver, type ModelDefinition } from './model-definition.js';
+import { MODEL_MEMBER_NAMES } from './model-members.js';
+import { countSql, selectList, selectSql } from './sql/select.js';
+import { primaryKeyWhere } from './sql/where.js';
+import type { Sequelize } from './sequelize.js';
+import { dropModel, syncModel } from './sync.js';
+import type {
+  AnyModel, Attributes, CountOptions, DropOptions, FindOptions, InitOptions, MakeNullishOptional, ModelAttributes,
+  ModelCtor, NormalizedAttribute, QueryOptions, SyncOptions, WhereOptions,
+} from './types.js';
+
+const definitions = new WeakMap<Function, ModelDefinition>();
+
+/** The definition made by init(); a subclass of an initialised model shares its parent's. */
+export function definitionOf(model: Function): ModelDefinition {
+  const own = definitions.get(model);
+  if (own) return own;
+  for (let parent = Object.getPrototypeOf(model); parent; parent = Object.getPrototypeOf(parent)) {
+    const inherited = definitions.get(parent);
+    if (inherited) return inherited;
+  }
+  throw new Error(`Model ${model.name} is not initialised: call ${model.name}.init(attributes, { sequelize }) first`);
+}
+
+setModelTableResolver((model) => {
+  const def = definitionOf(model);
+  return { tableName: def.tableName, schema: def.schema };
+});
+
+export interface BuildOptions {
+  /** false: an existing row (nothing is default-filled; given values are marked changed). */
+  isNewRecord?: boolean;
+  /** Store values as given: no sanitizing, nothing marked changed. */
+  raw?: boolean;
+}
+
+/** Options marking a row read from the database: the constructor's fast path. */
+export const ROW_OPTIONS: BuildOptions = Object.freeze({ isNewRecord: false, raw: true });
+const NEW_OPTIONS: BuildOptions = Object.freeze({ isNewRecord: true });
+
+export interface GetOptions {
+  plain?: boolean;
+  clone?: boolean;
+  raw?: boolean;
+}
+
+export interface ReloadOptions<T> extends QueryOptions {
+  attributes?: readonly (keyof T & string)[];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>;
+
+export class ReadableModel<TAttributes extends {} = any, TCreationAttributes extends {} = TAttributes> {
+  /** Phantom members carrying the attribute types to static methods; never set. */
+  declare _attributes: TAttributes;
+  declare _creationAttributes: TCreationAttributes;
+
+  dataValues!: TAttributes;
+  _previousDataValues!: Partial<TAttributes>;
+  _changed!: Set<string> | null;
+  _options!: BuildOptions;
+  isNewRecord!: boolean;
+
+  constructor(values?: MakeNullishOptional<TCreationAttributes>, options?: BuildOptions) {
+    if (options === ROW_OPTIONS) {
+      this.dataValues = values as unknown as TAttributes;
+      this._previousDataValues = {};
+      this._changed = null;
+      this._options = ROW_OPTIONS;
+      this.isNewRecord = false;
+      return;
+    }
+    const def = definitionOf(new.target);
+    const isNewRecord = options?.isNewRecord !== false;
+    this.dataValues = (isNewRecord ? initialValues(def, values as Row | undefined) : {}) as TAttributes;
+    this._previousDataValues = {};
+    this._changed = null;
+    this._options = options ?? NEW_OPTIONS;
+    this.isNewRecord = isNewRecord;
+    if (values) assignValues(this as unknown as ReadableModel, def, values as Row, options?.raw === true);
+  }
+
+  /**
+   * Initialises the model: attributes (a DataType alone or options), table name as Sequelize
+   * infers it, the automatic `id`, timestamps. Returns the class.
+   */
+  static init<MS extends ModelCtor<AnyModel>>(this: MS, attributes: ModelAttributes<Attributes<InstanceType<MS>>>, options: InitOptions): MS {
+    const def = defineModel(this.name, attributes as Record<string, unknown>, options, isReadOnlyClass(this));
+    definitions.set(this, def);
+    if (def.name !== this.name) Object.defineProperty(this, 'name', { value: def.name });
+    defineAccessors(this.prototype as object, def);
+    def.sequelize.models[def.name] = this as never;
+    return this;
+  }
+
+  static get sequelize(): Sequelize {
+    return definitionOf(this).sequelize;
+  }
+  static get tableName(): string {
+    return definitionOf(this).tableName;
+  }
+  static get rawAttributes(): Readonly<Record<string, NormalizedAttribute>> {
+    return definitionOf(this).rawAttributes;
+  }
+  static getAttributes(): Readonly<Record<string, NormalizedAttribute>> {
+    return definitionOf(this).rawAttributes;
+  }
+  static get primaryKeyAttributes(): string[] {
+    return definitionOf(this).primaryKeys.map((a) => a.name);
+  }
+  static get primaryKeyAttribute(): string | undefined {
+    return definitionOf(this).primaryKeys[0]?.name;
+  }
+  static get options(): Readonly<Record<string, unknown>> {
+    return definitionOf(this).options;
+  }
+
+  /** The table name, or `{ tableName, schema, delimiter, toString() }` when the model has a schema. */
+  static getTableName(): string | { tableName: string; table: string; schema: string; delimiter: string; toString(): string } {
+    const def = definitionOf(this);
+    if (!def.schema) return def.tableName;
+    return { tableName: def.tableName, table: def.tableName, schema: def.schema, delimiter: '.', toString: () => def.quotedTable };
+  }
+
+  static findAll<M extends AnyModel>(this: ModelCtor<M>, options: FindOptions<Attributes<M>> & { raw: true }): Promise<Attributes<M>[]>;
+  static findAll<M extends AnyModel>(this: ModelCtor<M>, options?: FindOptions<Attributes<M>>): Promise<M[]>;
+  static async findAll<M extends AnyModel>(this: ModelCtor<M>, options: FindOptions<Attributes<M>> = {}): Promise<M[] | Attributes<M>[]> {
+    const def = definitionOf(this);
+    const params: unknown[] = [];
+    const { rows } = await def.sequelize.run(selectSql(def, options, params), params, options, def);
+    if (options.raw) return rows as Attributes<M>[];
+    const Model = this as unknown as new (values: Row, options: BuildOptions) => M;
+    return rows.map((row) => new Model(row, ROW_OPTIONS));
+  }
+
+  static findOne<M extends AnyModel>(this: ModelCtor<M>, options: FindOptions<Attributes<M>> & { raw: true }): Promise<Attributes<M> | null>;
+  static findOne<M extends AnyModel>(this: ModelCtor<M>, options?: FindOptions<Attributes<M>>): Promise<M | null>;
+  static async findOne<M extends AnyModel>(this: ModelCtor<M>, options: FindOptions<Attributes<M>> = {}): Promise<M | Attributes<M> | null> {
+    const [found] = await (this as unknown as typeof ReadableModel).findAll({ ...options, limit: 1 } as FindOptions<Row>);
+    if (found === undefined && options.rejectOnEmpty) throw new EmptyResultError();
+    return (found as M | undefined) ?? null;
+  }
+
+  static findByPk<M extends AnyModel>(this: ModelCtor<M>, pk: unknown, options: FindOptions<Attributes<M>> & { raw: true }): Promise<Attributes<M> | null>;
+  static findByPk<M extends AnyModel>(this: ModelCtor<M>, pk: unknown, options?: Omit<FindOptions<Attributes<M>>, 'where'>): Promise<M | null>;
+  static async findByPk<M extends AnyModel>(this: ModelCtor<M>, pk: unknown, options: FindOptions<Attributes<M>> = {}): Promise<M | Attributes<M> | null> {
+    const def = definitionOf(this);
+    if (def.primaryKeys.length !== 1) throw new Error(`findByPk needs a model with one primary key; ${def.name} has ${def.primaryKeys.length}`);
+    if (pk === null || pk === undefined) {
+      if (options.rejectOnEmpty) throw new EmptyResultError();
+      return null;
+    }
+    const where = { [def.primaryKeys[0].name]: pk } as WhereOptions<Attributes<M>>;
+    return (this as unknown as typeof ReadableModel).findOne({ ...options, where } as FindOptions<Row>) as Promise<M | null>;
+  }
+
+  static async count<M extends AnyModel>(this: ModelCtor<M>, options: CountOptions<Attributes<M>> = {}): Promise<number> {
+    const def = definitionOf(this);
+    const params: unknown[] = [];
+    const { rows } = await def.sequelize.run(countSql(def, options, params), params, options, def);
+    return Number(rows[0].count);
+  }
+
+  /** Creates the table when missing (`force`: drops it first). Views (ReadOnlyModel) are left alone. */
+  static async sync<MS extends ModelCtor<AnyModel>>(this: MS, options: SyncOptions = {}): Promise<MS> {
+    await syncModel(definitionOf(this), options);
+    return this;
+  }
+
+  static async drop(options: DropOptions = {}): Promise<void> {
+    await dropModel(definitionOf(this), options);
+  }
+
+  /** Sequelize's model accessor for `sequelize`. */
+  get sequelize(): Sequelize {
+    return definitionOf(this.constructor).sequelize;
+  }
+
+  get(options?: GetOptions): TAttributes;
+  get<K extends keyof TAttributes>(key: K, options?: GetOptions): TAttributes[K];
+  get(keyOrOptions?: string | GetOptions, _options?: GetOptions): unknown {
+    if (typeof keyOrOptions === 'string') return (this.dataValues as Row)[keyOrOptions];
+    // As Sequelize (no custom getters): the live dataValues object, unless a copy is asked for.
+    return keyOrOptions?.clone ? { ...this.dataValues } : this.dataValues;
+  }
+
+  getDataValue<K extends keyof TAttributes>(key: K): TAttributes[K] {
+    return this.dataValues[key];
+  }
+
+  /** false when nothing changed since the last save, else the changed attribute names. */
+  changed(): false | (keyof TAttributes & string)[];
+  changed<K extends keyof TAttributes>(key: K): boolean;
+  changed<K extends keyof TAttributes>(key: K, value: boolean): this;
+  changed(key?: string, value?: boolean): unknown {
+    if (key === undefined) return this._changed && this._changed.size ? [...this._changed] : false;
+    if (value === undefined) return this._changed?.has(key) ?? false;
+    if (value) (this._changed ??= new Set()).add(key);
+    else this._changed?.delete(key);
+    return this;
+  }
+
+  /** The value before the most recent change (`previous(k)`), or those of every changed attribute. */
+  previous(): Partial<TAttributes>;
+  previous<K extends keyof TAttributes>(key: K): TAttributes[K] | undefined;
+  previous(key?: string): unknown {
+    const previous = this._previousDataValues as Row;
+    if (key !== undefined) return key in previous ? previous[key] : (this.dataValues as Row)[key];
+    const out: Row = {};
+    if (this._changed) for (const name of this._changed) out[name] = previous[name];
+    return out;
+  }
+
+  /** A deep copy of the values (what JSON.stringify(instance) writes). */
+  toJSON(): TAttributes {
+    return copyValue(this.dataValues) as TAttributes;
+  }
+
+  /** The primary key as a where object: `{ id: 1 }`. */
+  where(): WhereOptions<TAttributes> {
+    const def = definitionOf(this.constructor);
+    const where: Row = {};
+    for (const pk of def.primaryKeys) where[pk.name] = (this.dataValues as Row)[pk.name];
+    return where as WhereOptions<TAttributes>;
+  }
+
+  /** Same model and same primary key. */
+  equals(other: unknown): boolean {
+    if (!(other instanceof ReadableModel) || other.constructor !== this.constructor) return false;
+    const def = definitionOf(this.constructor);
+    return def.primaryKeys.every((pk) => (other.dataValues as Row)[pk.name] === (this.dataValues as Row)[pk.name]);
+  }
+
+  /** Paranoid (soft-delete) models are not supported, so never. */
+  isSoftDeleted(): boolean {
+    return false;
+  }
+
+  /** Reads the row again; pending changes are discarded (with `attributes`, only those are refreshed). */
+  async reload(options: ReloadOptions<TAttributes> = {}): Promise<this> {
+    const def = definitionOf(this.constructor);
+    const params: unknown[] = [];
+    const data = this.dataValues as Row;
+    const list = selectList(def, options.attributes);
+    const missingKey = def.primaryKeys.length === 0 || def.primaryKeys.some((pk) => data[pk.name] === null || data[pk.name] === undefined);
+    const row = missingKey
+      ? undefined
+      : (await def.sequelize.run(`SELECT ${list} FROM ${def.quotedTable}${primaryKeyWhere(def, data, params)}`, params, options, def)).rows[0];
+    if (!row) throw new InstanceError('Instance could not be reloaded because it does not exist anymore (find call returned null)');
+    if (options.attributes) {
+      Object.assign(data, row);
+      for (const name of Object.keys(row)) forgetChange(this as unknown as ReadableModel, name);
+    } else {
+      this.dataValues = row as TAttributes;
+      this._previousDataValues = {};
+      this._changed = null;
+    }
+    this.isNewRecord = false;
+    return this;
+  }
+}
+
+/** Defaults for a new instance (copied per instance), and null for primary keys without one. */
+function initialValues(def: ModelDefinition, values: Row | undefined): Row {
+  const data: Row = {};
+  const defaults = def.defaults;
+  for (let i = 0; i < defaults.length; i++) {
+    const [name, spec] = defaults[i];
+    if (values && values[name] !== undefined) continue;
+    data[name] = spec.kind === DefaultKind.Value ? spec.value : spec.kind === DefaultKind.Copy ? copyValue(spec.value) : (spec.value as () => unknown)();
+  }
+  for (const name of def.nullPrimaryKeys) if (data[name] === undefined) data[name] = null;
+  return data;
+}
+
+/** build()'s values: sanitized and marked changed (raw: stored as given). Unknown names are ignored. */
+function assignValues(instance: ReadableModel, def: ModelDefinition, values: Row, raw: boolean): void {
+  const data = instance.dataValues as Row;
+  for (const name in values) {
+    const attr = def.attributes[name];
+    if (attr === undefined) continue;
+    const value = values[name];
+    if (raw) {
+      data[name] = value;
+      continue;
+    }
+    data[name] = attr.sanitize ? attr.sanitize(value) : value;
+    (instance._previousDataValues as Row)[name] = undefined;
+    (instance._changed ??= new Set()).add(name);
+  }
+}
+
+export function forgetChange(instance: ReadableModel, name: string): void {
+  delete (instance._previousDataValues as Row)[name];
+  instance._changed?.delete(name);
+}
+
+const MEMBERS = new Set(MODEL_MEMBER_NAMES);
+
+/**
+ * `instance.firstName` reads and writes through dataValues/set, defined on the prototype (never
+ * own properties). Members the class itself defines (a hand-written getter) are kept.
+ */
+function defineAccessors(prototype: object, def: ModelDefinition): void {
+  for (const attr of def.attributeList) {
+    const name = attr.name;
+    if (MEMBERS.has(name) || Object.prototype.hasOwnProperty.call(prototype, name)) continue;
+    Object.defineProperty(prototype, name, {
+      configurable: true,
+      get(this: ReadableModel) {
+        return (this.dataValues as Row)[name];
+      },
+      set(this: { set(key: string, value: unknown): unknown }, value: unknown) {
+        this.set(name, value);
+      },
+    });
+  }
+}
+
+let readOnlyBase: Function | undefined;
+export function registerReadOnlyBase(base: Function): void {
+  readOnlyBase = base;
+}
+function isReadOnlyClass(model: Function): boolean {
+  return !!readOnlyBase && model.prototype instanceof readOnlyBase;
+}
+

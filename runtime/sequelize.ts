@@ -1,0 +1,153 @@
+/** The connection: a pg Pool (or embedded PGlite), the model registry, sync/drop, transactions, logging. */
+import { resolveConnection, type SequelizeOptions } from './connection-options.js';
+import type { Driver, DriverResult } from './drivers/driver.js';
+import { PgDriver } from './drivers/pg-driver.js';
+import { PGliteDriver } from './drivers/pglite-driver.js';
+import { ConnectionError } from './errors.js';
+import { mapQueryError } from './error-mapping.js';
+import type { ModelDefinition } from './model-definition.js';
+import { Model } from './model.js';
+import { dropAll, syncAll } from './sync.js';
+import { Transaction } from './transaction.js';
+import type { AnyModel, DropOptions, InitOptions, Logging, ModelAttributes, ModelStatic, QueryOptions, SyncOptions } from './types.js';
+
+export interface RawQueryOptions extends QueryOptions {
+  /** Values for $1, $2, ... */
+  bind?: readonly unknown[];
+  /** 'SELECT': resolve the rows only, as Sequelize's QueryTypes.SELECT. */
+  type?: string;
+  /** With type 'SELECT': resolve the first row (or null). */
+  plain?: boolean;
+}
+
+export const QueryTypes = { SELECT: 'SELECT', INSERT: 'INSERT', UPDATE: 'UPDATE', DELETE: 'DELETE', RAW: 'RAW' } as const;
+
+const CLOSED_MESSAGE = 'ConnectionManager.getConnection was called after the connection manager was closed!';
+
+export class Sequelize {
+  readonly options: SequelizeOptions & { define: Record<string, unknown> };
+  readonly config: { database: string; username: string | undefined; host: string | undefined; port: number | undefined };
+  /** Registered models by name. */
+  readonly models: Record<string, ModelStatic<AnyModel>> = {};
+  private readonly driver: Driver;
+  private closed = false;
+  private readonly logging: Logging | false;
+
+  constructor(database: string, username?: string | null, password?: string | null, options?: SequelizeOptions);
+  constructor(database: string, username: string | null, options?: SequelizeOptions);
+  constructor(url: string, options?: SequelizeOptions);
+  constructor(options: SequelizeOptions);
+  constructor(...args: unknown[]) {
+    const resolved = resolveConnection(args);
+    this.options = { ...resolved.options, define: resolved.options.define ?? {} };
+    this.config = { database: resolved.database, username: resolved.username, host: resolved.host, port: resolved.port };
+    // Sequelize's default: every statement to console.log. Pass logging: false to silence.
+    this.logging = resolved.options.logging === undefined ? console.log : resolved.options.logging;
+    this.driver = resolved.engine === 'pglite' ? new PGliteDriver(resolved.dataDir) : new PgDriver(resolved.pg);
+  }
+
+  getDialect(): 'postgres' {
+    return 'postgres';
+  }
+
+  /** 'postgres' for a server, 'pglite' for the embedded engine. */
+  get engine(): 'postgres' | 'pglite' {
+    return this.driver.engine;
+  }
+
+  async authenticate(options?: QueryOptions): Promise<void> {
+    await this.run('SELECT 1+1 AS result', [], options);
+  }
+
+  /** Ends the pool; idempotent. Every later query rejects with a ConnectionError. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.driver.close();
+  }
+
+  define<M extends AnyModel = Model>(modelName: string, attributes: ModelAttributes<M['_attributes']>, options: Omit<InitOptions, 'sequelize'> = {}): ModelStatic<M> {
+    const model = class extends Model {};
+    return model.init(attributes as ModelAttributes<unknown>, { ...options, modelName, sequelize: this }) as unknown as ModelStatic<M>;
+  }
+
+  isDefined(modelName: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.models, modelName);
+  }
+
+  model(modelName: string): ModelStatic<AnyModel> {
+    if (!this.isDefined(modelName)) throw new Error(`${modelName} has not been defined`);
+    return this.models[modelName];
+  }
+
+  /** Creates missing tables, referenced tables first. `match` is checked before any query. */
+  async sync(options: SyncOptions = {}): Promise<this> {
+    if (options.match && !options.match.test(this.config.database)) {
+      throw new Error(`Database "${this.config.database}" does not match sync match parameter "${options.match}"`);
+    }
+    await syncAll(this, options);
+    return this;
+  }
+
+  /** Drops every model's table, dependents first (once each). */
+  async drop(options: DropOptions = {}): Promise<void> {
+    await dropAll(this, options);
+  }
+
+  /** Managed (`transaction(async (t) => ...)`: commit, or rollback on throw) or unmanaged (`const t = await transaction()`). */
+  transaction(): Promise<Transaction>;
+  transaction<T>(body: (t: Transaction) => Promise<T>): Promise<T>;
+  async transaction<T>(body?: (t: Transaction) => Promise<T>): Promise<T | Transaction> {
+    this.assertOpen();
+    const t = new Transaction(await this.connecting(() => this.driver.begin()));
+    if (!body) return t;
+    let result: T;
+    try {
+      result = await body(t);
+    } catch (error) {
+      if (!t.finished) await t.rollback().catch(() => undefined);
+      throw error;
+    }
+    if (!t.finished) await t.commit();
+    return result;
+  }
+
+  /** A raw statement with $n parameters: resolves [rows, { rowCount }], or the rows for type 'SELECT'. */
+  async query(sql: string, paramsOrOptions?: readonly unknown[] | RawQueryOptions): Promise<unknown> {
+    const options: RawQueryOptions = Array.isArray(paramsOrOptions) ? { bind: paramsOrOptions } : (paramsOrOptions as RawQueryOptions) ?? {};
+    const result = await this.run(sql, options.bind ?? [], options);
+    if (options.type === QueryTypes.SELECT) return options.plain ? result.rows[0] ?? null : result.rows;
+    return [result.rows, { rowCount: result.rowCount }];
+  }
+
+  /** Every statement goes through here: closed check, transaction, logging, error mapping. */
+  async run(sql: string, params: readonly unknown[], options?: QueryOptions, def?: ModelDefinition): Promise<DriverResult> {
+    this.assertOpen();
+    const t = options?.transaction;
+    const logging = options?.logging !== undefined ? options.logging : this.logging;
+    if (logging) this.log(logging, sql, params, t?.id ?? 'default');
+    try {
+      return await (t ? t.use() : this.driver).query(sql, params);
+    } catch (error) {
+      throw mapQueryError(error, sql, params, def);
+    }
+  }
+
+  private log(logging: Logging, sql: string, params: readonly unknown[], connection: string): void {
+    let line = `Executing (${connection}): ${sql}`;
+    if (this.options.logQueryParameters && params.length) line += `${sql.endsWith(';') ? '' : ';'} ${params.map((p) => JSON.stringify(p)).join(', ')}`;
+    logging(line);
+  }
+
+  private async connecting<T>(open: () => Promise<T>): Promise<T> {
+    try {
+      return await open();
+    } catch (error) {
+      throw mapQueryError(error, 'BEGIN', []);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new ConnectionError(CLOSED_MESSAGE);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * sync() and drop(): CREATE TABLE IF NOT EXISTS (ENUM types first), in a transaction;
+ * all models in foreign-key order. Read-only models (views) are never created or dropped.
+ */
+import type { ModelDefinition } from './model-definition.js';
+import { createEnumSql, createTableSql, dropEnumSql, dropTableSql } from './sql/ddl.js';
+import type { Sequelize } from './sequelize.js';
+import type { Transaction } from './transaction.js';
+import type { DropOptions, QueryOptions, SyncOptions } from './types.js';
+import { definitionOf } from './readable-model.js';
+
+function refuseAlter(options: SyncOptions): void {
+  if (options.alter) {
+    throw new Error('sync({ alter }) is not supported yet: it cannot change existing tables safely. Use migrations, or sync({ force: true }) on a disposable database.');
+  }
+}
+
+/** Runs statements in one transaction (DDL is transactional in PostgreSQL), or in the caller's. */
+async function inTransaction(def: ModelDefinition, options: QueryOptions, body: (run: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>) => Promise<void>): Promise<void> {
+  const sequelize = def.sequelize;
+  const go = (t: Transaction | null | undefined) => body((sql, params = []) => sequelize.run(sql, params, { ...options, transaction: t }, def));
+  if (options.transaction) return go(options.transaction);
+  await sequelize.transaction((t) => go(t));
+}
+
+export async function syncModel(def: ModelDefinition, options: SyncOptions): Promise<void> {
+  refuseAlter(options);
+  if (def.readOnly) return;
+  await inTransaction(def, options, async (run) => {
+    if (options.force) await dropStatements(def, true, run);
+    for (const type of enumTypes(def)) {
+      const exists = await run('SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1 AND t.typname = $2', [type.schema, type.name]);
+      if (exists.rows.length === 0) await run(createEnumSql(type));
+    }
+    for (const sql of createTableSql(def)) await run(sql);
+  });
+}
+
+export async function dropModel(def: ModelDefinition, options: DropOptions): Promise<void> {
+  if (def.readOnly) return;
+  await inTransaction(def, options, (run) => dropStatements(def, options.cascade === true, run));
+}
+
+/** DROP TABLE, then the ENUM types this model named itself (explicitly named types may be shared). */
+async function dropStatements(def: ModelDefinition, cascade: boolean, run: (sql: string) => Promise<unknown>): Promise<void> {
+  await run(dropTableSql(def, cascade));
+  for (const type of enumTypes(def)) if (type.auto) await run(dropEnumSql(type));
+}
+
+function enumTypes(def: ModelDefinition) {
+  const seen = new Map<string, NonNullable<ModelDefinition['attributeList'][number]['enumType']>>();
+  for (const attr of def.attributeList) if (attr.enumType) seen.set(`${attr.enumType.schema}.${attr.enumType.name}`, attr.enumType);
+  return [...seen.values()];
+}
+
+/** Models ordered so that a referenced table comes before the tables referencing it. */
+export function modelsInForeignKeyOrder(sequelize: Sequelize): ModelDefinition[] {
+  const defs = Object.values(sequelize.models).map((model) => definitionOf(model)).filter((def) => !def.readOnly);
+  const byTable = new Map(defs.map((def) => [`${def.schema ?? ''}.${def.tableName}`, def]));
+  const ordered: ModelDefinition[] = [];
+  const state = new Map<ModelDefinition, 'visiting' | 'done'>();
+  const visit = (def: ModelDefinition, path: string[]) => {
+    if (state.get(def) === 'done') return;
+    if (state.get(def) === 'visiting') throw new Error(`Cyclic foreign keys between ${[...path, def.name].join(' -> ')} are not supported by sync() yet`);
+    state.set(def, 'visiting');
+    for (const attr of def.attributeList) {
+      const target = attr.references && (byTable.get(`${attr.references.schema ?? ''}.${attr.references.table}`) ?? byTable.get(`${def.schema ?? ''}.${attr.references.table}`));
+      if (target && target !== def) visit(target, [...path, def.name]);
+    }
+    state.set(def, 'done');
+    ordered.push(def);
+  };
+  for (const def of defs) visit(def, []);
+  return ordered;
+}
+
+export async function syncAll(sequelize: Sequelize, options: SyncOptions): Promise<void> {
+  refuseAlter(options);
+  const ordered = modelsInForeignKeyOrder(sequelize);
+  if (ordered.length === 0) return sequelize.authenticate(options);
+  if (options.force) await dropAll(sequelize, options);
+  for (const def of ordered) await syncModel(def, { ...options, force: false });
+}
+
+/** Dependents first, each table once. */
+export async function dropAll(sequelize: Sequelize, options: DropOptions): Promise<void> {
+  const ordered = modelsInForeignKeyOrder(sequelize).reverse();
+  for (const def of ordered) await dropModel(def, { ...options, cascade: options.cascade ?? true });
+}

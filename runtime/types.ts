@@ -1,0 +1,183 @@
+/** Type helpers: what makes a wrong attribute name or a missing required value a compile error. */
+import type { DataType, DataTypeLike, DefaultMarker } from './data-types.js';
+import type { Literal } from './literal.js';
+import type { Model } from './model.js';
+import type { ReadableModel } from './readable-model.js';
+import type { Sequelize } from './sequelize.js';
+import type { Transaction } from './transaction.js';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyModel = ReadableModel<any, any>;
+
+/** A model class whose instances are M (what `this` is in static methods). */
+export type ModelCtor<M extends AnyModel> = { new (): M };
+/** Sequelize's name for the same thing, with every static of Model. */
+export type ModelStatic<M extends AnyModel> = NonConstructor<typeof Model> & { new (): M };
+type NonConstructor<T> = Pick<T, Exclude<keyof T, 'prototype'>>;
+
+export type Attributes<M extends AnyModel> = M['_attributes'];
+export type CreationAttributes<M extends AnyModel> = MakeNullishOptional<M['_creationAttributes']>;
+
+type NullishKeys<T> = { [K in keyof T]-?: null extends T[K] ? K : undefined extends T[K] ? K : never }[keyof T];
+/** As Sequelize: any property whose type includes null or undefined becomes optional. */
+export type MakeNullishOptional<T> = T extends unknown ? Omit<T, NullishKeys<T>> & Partial<Pick<T, NullishKeys<T>>> : never;
+export type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+/** `create()`/`build()` arguments: the values may be left out only when nothing is required. */
+export type CreateArgs<M extends AnyModel, O> = {} extends CreationAttributes<M>
+  ? [values?: CreationAttributes<M>, options?: O]
+  : [values: CreationAttributes<M>, options?: O];
+
+/** Attribute names whose type is a number (possibly null): the only ones increment accepts. */
+export type NumericKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends number ? K : never }[keyof T] & string;
+export type IncrementFields<T> =
+  | NumericKeys<T>
+  | readonly NumericKeys<T>[]
+  | { readonly [K in NumericKeys<T>]?: number };
+
+export type WhereValue<V> = [NonNullable<V>] extends [readonly unknown[]] ? V | null : V | readonly NonNullable<V>[] | null;
+/** Equality, IN (an array) and IS NULL (null), keyed by attribute name, AND-ed. */
+export type WhereOptions<T> = { [K in keyof T]?: WhereValue<T[K]> };
+
+export type OrderDirection = 'ASC' | 'DESC' | 'asc' | 'desc' | 'ASC NULLS FIRST' | 'ASC NULLS LAST' | 'DESC NULLS FIRST' | 'DESC NULLS LAST';
+export type OrderItem<T> = (keyof T & string) | readonly [keyof T & string] | readonly [keyof T & string, OrderDirection];
+export type Order<T> = keyof T & string | readonly OrderItem<T>[];
+
+export type Logging = (sql: string, ...rest: unknown[]) => void;
+
+export interface QueryOptions {
+  transaction?: Transaction | null;
+  /** A function receiving `Executing (default): <sql>`, or false for silence. */
+  logging?: Logging | false;
+}
+
+export interface FindOptions<T> extends QueryOptions {
+  where?: WhereOptions<T>;
+  attributes?: readonly (keyof T & string)[];
+  order?: Order<T>;
+  limit?: number;
+  offset?: number;
+  /** Plain objects instead of model instances. */
+  raw?: boolean;
+  /** findOne/findByPk: reject with EmptyResultError instead of resolving null. */
+  rejectOnEmpty?: boolean;
+}
+export type CountOptions<T> = Pick<FindOptions<T>, 'where' | 'transaction' | 'logging'>;
+
+export interface SaveOptions<T> extends QueryOptions {
+  /** Only these attributes are written. */
+  fields?: readonly (keyof T & string)[];
+  /** Do not touch updatedAt. */
+  silent?: boolean;
+  /** Skip the checks made before SQL (allowNull, ENUM, length). The database still checks. */
+  validate?: boolean;
+}
+export type CreateOptions<T> = SaveOptions<T>;
+export type InstanceUpdateOptions<T> = SaveOptions<T>;
+
+export interface UpdateOptions<T> extends QueryOptions {
+  where: WhereOptions<T>;
+  silent?: boolean;
+  validate?: boolean;
+  returning?: boolean;
+}
+export interface DestroyOptions<T> extends QueryOptions {
+  where?: WhereOptions<T>;
+  /** Delete every row (TRUNCATE), instead of a where. */
+  truncate?: boolean;
+  cascade?: boolean;
+}
+export interface IncrementOptions<T> extends QueryOptions {
+  /** For the instance method: extra conditions AND-ed with the primary key. */
+  where?: WhereOptions<T>;
+  /** Amount when fields is a name or a list of names (default 1). */
+  by?: number;
+  silent?: boolean;
+}
+export interface StaticIncrementOptions<T> extends IncrementOptions<T> {
+  where: WhereOptions<T>;
+}
+export interface SyncOptions extends QueryOptions {
+  force?: boolean;
+  /** Not supported yet (its own issue): passing it throws before any query. */
+  alter?: boolean | object;
+  /** `sequelize.sync({ force: true, match: /_test$/ })` refuses other databases. */
+  match?: RegExp;
+}
+export interface DropOptions extends QueryOptions {
+  cascade?: boolean;
+}
+
+export type ReferentialAction = 'CASCADE' | 'SET NULL' | 'SET DEFAULT' | 'RESTRICT' | 'NO ACTION'
+  | 'cascade' | 'set null' | 'set default' | 'restrict' | 'no action';
+
+/** A referenced model: a class, or a table name. */
+export type ReferencedModel = string | (abstract new (...args: never[]) => unknown) | { tableName: string; schema?: string };
+
+export interface ModelAttributeColumnOptions<V = unknown> {
+  type: DataTypeLike;
+  allowNull?: boolean;
+  /** A literal, DataTypes.UUIDV1/UUIDV4/NOW, a function, or literal('sql') for a database default. */
+  defaultValue?: V | Literal | DefaultMarker | (() => V);
+  primaryKey?: boolean;
+  autoIncrement?: boolean;
+  /** `true` for a single-column UNIQUE; a shared name makes a composite unique key. */
+  unique?: boolean | string;
+  comment?: string;
+  /** The column name, when it differs from the attribute name. */
+  field?: string;
+  references?: string | { model: ReferencedModel; key?: string };
+  onDelete?: ReferentialAction;
+  onUpdate?: ReferentialAction;
+  /** ENUM values, with `type: DataTypes.ENUM`. */
+  values?: readonly string[];
+}
+
+/** `init`'s first argument: only declared attribute names; the automatic id and timestamps may be left out. */
+export type ModelAttributes<T> = {
+  [K in keyof T]?: DataTypeLike | ModelAttributeColumnOptions<T[K]>;
+};
+
+/** An attribute after init: what `rawAttributes` holds. */
+export interface NormalizedAttribute extends Omit<ModelAttributeColumnOptions, 'type'> {
+  type: DataType;
+  field: string;
+  fieldName: string;
+  allowNull: boolean;
+  primaryKey: boolean;
+  autoIncrement: boolean;
+}
+
+export interface ModelOptions {
+  tableName?: string;
+  freezeTableName?: boolean;
+  timestamps?: boolean;
+  createdAt?: string | boolean;
+  updatedAt?: string | boolean;
+  underscored?: boolean;
+  schema?: string;
+  comment?: string;
+}
+
+export interface InitOptions extends ModelOptions {
+  sequelize: Sequelize;
+  modelName?: string;
+}
+
+// Sequelize's inference helpers, for hand-written models.
+declare const CreationOptionalBrand: unique symbol;
+declare const NonAttributeBrand: unique symbol;
+export type CreationOptional<T> = T extends null | undefined ? T : T & { [CreationOptionalBrand]?: true };
+export type NonAttribute<T> = T extends null | undefined ? T : T & { [NonAttributeBrand]?: true };
+type IsBranded<T, B extends symbol> = B extends keyof NonNullable<T> ? true : false;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AttributeKey<M, K extends keyof M, O> = K extends keyof Model<any, any> ? never : M[K] extends (...args: any[]) => unknown ? never
+  : IsBranded<M[K], typeof NonAttributeBrand> extends true ? never : K extends O ? never : K;
+export type InferAttributes<M extends AnyModel, Options extends { omit?: keyof M } = { omit: never }> = {
+  [K in keyof M as AttributeKey<M, K, Options['omit']>]: M[K];
+};
+export type InferCreationAttributes<M extends AnyModel, Options extends { omit?: keyof M } = { omit: never }> = {
+  [K in keyof M as AttributeKey<M, K, Options['omit']>]: IsBranded<M[K], typeof CreationOptionalBrand> extends true ? M[K] | undefined : M[K];
+};
