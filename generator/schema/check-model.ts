@@ -93,11 +93,10 @@ function checkColumns(draft: ModelDraft, model: ModelIR, problems: ProblemCollec
       owners.set(attribute.field, attribute);
       continue;
     }
-    const node = draft.attributes.find((a) => a.name === attribute.name && attribute.origin === 'declared')?.nameNode
-      ?? draft.attributes.find((a) => a.name === owner.name)?.nameNode
-      ?? draft.nameNode;
+    // Point at the declared attribute of the pair (the automatic ones have no place in the file).
+    const declared = [attribute, owner].find((a) => a.origin === 'declared');
     problems.add(
-      node,
+      draft.attributes.find((a) => a.name === declared?.name)?.nameNode ?? draft.nameNode,
       `attributes "${owner.name}"${describeOrigin(owner)} and "${attribute.name}"${describeOrigin(attribute)} of model ${draft.name} both map to column "${attribute.field}"; give one of them another field:`,
     );
   }

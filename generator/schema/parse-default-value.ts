@@ -1,4 +1,4 @@
-import type { Node } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
 import type { DefaultValueIR, JsonValue } from '../ir.js';
 import { findEntry, type YamlReader } from './yaml-reader.js';
 
@@ -19,8 +19,8 @@ export function parseDefaultValue(node: Node | null, reader: YamlReader): Defaul
   return { kind: 'literal', value };
 }
 
-function parseWrappedDefault(node: Node & { items: unknown[] }, reader: YamlReader): DefaultValueIR | undefined {
-  const entries = reader.entries(node as never);
+function parseWrappedDefault(node: YAMLMap, reader: YamlReader): DefaultValueIR | undefined {
+  const entries = reader.entries(node);
   const [first] = entries;
   if (entries.length !== 1 || (first!.key !== 'sql' && first!.key !== 'value')) {
     reader.problems.add(

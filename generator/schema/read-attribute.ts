@@ -61,7 +61,7 @@ function readAttributeMapping(
     autoIncrementNode: autoIncrementEntry?.keyNode,
     unique: option('unique', (e) => readUnique(e, reader)) ?? false,
     comment: option('comment', (e) => reader.string(e, 'comment')),
-    references: readReferences(entries, reader),
+    references: readReferences(entries, `of attribute "${entry.key}" of model ${modelName}`, reader),
   };
   return draft;
 }
@@ -74,7 +74,7 @@ function readUnique(entry: Entry, reader: YamlReader): boolean | string | undefi
   return undefined;
 }
 
-function readReferences(entries: readonly Entry[], reader: YamlReader): ReferenceDraft | undefined {
+function readReferences(entries: readonly Entry[], where: string, reader: YamlReader): ReferenceDraft | undefined {
   const referencesEntry = findEntry(entries, 'references');
   const onDelete = readAction(findEntry(entries, 'onDelete'), reader);
   const onUpdate = readAction(findEntry(entries, 'onUpdate'), reader);
@@ -87,7 +87,7 @@ function readReferences(entries: readonly Entry[], reader: YamlReader): Referenc
   }
   const refEntries = reader.mappingEntries(referencesEntry, 'references');
   if (refEntries === undefined) return undefined;
-  reader.reportUnknownKeys(refEntries, REFERENCES_KEYS, 'in references');
+  reader.reportUnknownKeys(refEntries, REFERENCES_KEYS, `in references ${where}`);
   const text = (key: string) => {
     const found = findEntry(refEntries, key);
     return found && reader.string(found, `references.${key}`);

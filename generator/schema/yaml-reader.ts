@@ -41,7 +41,7 @@ export class YamlReader {
     const entries: Entry[] = [];
     for (const pair of map.items) {
       const keyNode = pair.key as Node;
-      if (!isScalar(keyNode) || typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number') {
+      if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
         this.problems.add(keyNode, 'keys must be plain names');
         continue;
       }

@@ -68,6 +68,20 @@ describe('structure', () => {
     ]);
   });
 
+  test('unknown key in references', () => {
+    expect(problemsOf(userWith('      a: { type: INTEGER, references: { modle: User } }'))).toEqual([
+      'schema.yaml:4:41: unknown key "modle" in references of attribute "a" of model User; did you mean model?',
+      'schema.yaml:4:39: references needs model: <Model> or table: <table> with key: <column>',
+    ].sort());
+  });
+
+  test('models that is not a mapping, and keys that are not names', () => {
+    expect(problemsOf(yaml('models: [User]'))).toEqual(['schema.yaml:1:9: models must be a mapping']);
+    expect(problemsOf(yaml('models:', '  [A, B]: {}', '  User:', '    attributes: { a: STRING }'))).toEqual([
+      'schema.yaml:2:3: keys must be plain names',
+    ]);
+  });
+
   test('values of the wrong shape', () => {
     expect(
       problemsOf(
