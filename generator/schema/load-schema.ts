@@ -73,11 +73,11 @@ function readDrafts(reader: YamlReader): Drafts {
     reader.problems.add(root, 'the schema has no models: key; add models: with at least one model');
     return { define, models: [] };
   }
-  const modelEntries = reader.mappingEntries(modelsEntry, 'models') ?? [];
-  if (reader.isMapping(modelsEntry.value) && modelEntries.length === 0) {
-    reader.problems.add(modelsEntry.value, 'models is empty; add at least one model');
+  const modelEntries = reader.mappingEntries(modelsEntry, 'models');
+  if (modelEntries?.length === 0) {
+    reader.problems.add(modelsEntry.value ?? modelsEntry.keyNode, 'models is empty; add at least one model');
   }
-  const models = modelEntries.map((entry) => readModel(entry, reader)).filter((m): m is ModelDraft => m !== undefined);
+  const models = (modelEntries ?? []).map((entry) => readModel(entry, reader)).filter((m): m is ModelDraft => m !== undefined);
   return { define, models };
 }
 

@@ -62,8 +62,7 @@ function readAttributes(model: Entry, entries: readonly Entry[], reader: YamlRea
     reader.problems.add(model.keyNode, `model ${model.key} has no attributes; add attributes: with at least one attribute`);
     return [];
   }
-  // `attributes:` left empty: the model has only the automatic id (and timestamps)
-  if (attributesEntry.value === null || reader.scalarValue(attributesEntry.value) === null) return [];
+  // `attributes:` may be left empty: the model then has only the automatic id (and timestamps)
   const attributeEntries = reader.mappingEntries(attributesEntry, `attributes of model ${model.key}`) ?? [];
   return attributeEntries
     .map((attribute) => readAttribute(attribute, model.key, reader))

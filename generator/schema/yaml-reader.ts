@@ -53,9 +53,13 @@ export class YamlReader {
     return entries;
   }
 
-  /** The entries of `entry`'s value when it is a mapping; otherwise reports `what must be a mapping`. */
+  /**
+   * The entries of `entry`'s value when it is a mapping (none when it is left empty, `key:`);
+   * otherwise reports `what must be a mapping`.
+   */
   mappingEntries(entry: Entry, what: string): Entry[] | undefined {
     if (isMap(entry.value)) return this.entries(entry.value);
+    if (entry.value === null || (isScalar(entry.value) && entry.value.value === null)) return [];
     this.problems.add(entry.value ?? entry.keyNode, `${what} must be a mapping`);
     return undefined;
   }

@@ -36,6 +36,10 @@ describe('structure', () => {
       'schema.yaml:1:1: the schema has no models: key; add models: with at least one model',
     ]);
     expect(problemsOf(yaml('models: {}'))).toEqual(['schema.yaml:1:9: models is empty; add at least one model']);
+    expect(problemsOf(yaml('define:', 'models:'))).toEqual(['schema.yaml:2:8: models is empty; add at least one model']);
+    expect(problemsOf(yaml('models:', '  User:'))).toEqual([
+      'schema.yaml:2:3: model User has no attributes; add attributes: with at least one attribute',
+    ]);
   });
 
   test('unknown key at the top level', () => {

@@ -28,8 +28,10 @@ const acceptedByLoader = (text: string) => {
 };
 
 describe('schema.json accepts what the loader accepts', () => {
-  test.each(['example.yaml', 'all-types.yaml'])('fixture %s', (name) => {
-    const valid = validate(parse(fixtureText(name)));
+  test.each(['example.yaml', 'all-types.yaml', '../../../../example-schema.yaml'])('fixture %s', (name) => {
+    const text = fixtureText(name);
+    expect(acceptedByLoader(text)).toBe(true);
+    const valid = validate(parse(text));
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
   });
@@ -38,6 +40,7 @@ describe('schema.json accepts what the loader accepts', () => {
     yaml('define: { createdAt: created, underscored: true }', 'models:', '  A:', '    attributes:'),
     yaml('models:', '  A:', '    attributes:', '      a: { type: JSONB, defaultValue: { value: { x: [1] } } }', '      b: { type: DATE, defaultValue: { sql: now() } }'),
     yaml('models:', '  A:', '    attributes:', "      a: \"ENUM('x', 'y')\"", '      b: { type: "ARRAY(ENUM)", values: [p] }', '      c: ARRAY(ARRAY(DECIMAL(10,2)))'),
+    yaml('define:', 'models:', '  A:', '    attributes: { a: STRING }', '    methods:', '    getters:'),
     yaml('models:', '  Größe:', '    attributes:', '      höhe: INTEGER', '      $raw: JSONB'),
   ])('inline %#', (text) => {
     expect(acceptedByLoader(text)).toBe(true);
@@ -87,9 +90,11 @@ describe('schema.json and the loader list the same names', () => {
     expect(definitions.attributeOptions.properties.onDelete.enum).toEqual([...REFERENTIAL_ACTIONS]);
   });
 
-  test('the names an attribute may not take', () => {
-    const refused = definitions.model.properties.attributes.propertyNames.not.enum;
-    expect(new Set(refused)).toEqual(new Set([...MODEL_MEMBER_NAMES, ...RESERVED_WORDS]));
+  test('the names an attribute, a method or a getter may not take', () => {
+    const expected = new Set([...MODEL_MEMBER_NAMES, ...RESERVED_WORDS]);
+    expect(new Set(definitions.model.properties.attributes.propertyNames.not.enum)).toEqual(expected);
+    expect(new Set(definitions.model.properties.methods.propertyNames.not.enum)).toEqual(expected);
+    expect(new Set(definitions.model.properties.getters.propertyNames.not.enum)).toEqual(expected);
   });
 
   test('the names a model may not take', () => {
