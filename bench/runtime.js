@@ -1,0 +1,244 @@
+/**
+ * The runtime against raw `pg` and Sequelize v6, on the same table and the same server, in one
+ * run (ratios, not absolute times, are what hold on a noisy machine):
+ *   sequential create (INSERT ... RETURNING), save (UPDATE of two fields), increment;
+ *   `build` of 100,000 instances in memory; 50 concurrent increments on one row;
+ *   node CPU per operation (process.cpuUsage); import time in a fresh process.
+ * Also on embedded PGlite (our runtime and raw PGlite; Sequelize cannot use it).
+ */
+'use strict';
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+const { formatMs } = require('./stats.js');
+
+const ROOT = path.resolve(__dirname, '..');
+const runtime = require('../dist/runtime/index.js');
+const requireBench = (name) => require(require.resolve(name, { paths: [__dirname] }));
+
+/** Runs `body` `count` times one after the other; returns wall ms and node CPU µs per operation. */
+async function sequential(count, body) {
+  for (let i = 0; i < Math.min(50, count); i += 1) await body(i); // warm-up
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  for (let i = 0; i < count; i += 1) await body(i);
+  const wall = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  return { opsPerSecond: (count / wall) * 1000, cpuMicros: (cpu.user + cpu.system) / count };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Repeats a sequential measurement `rounds` times and keeps the medians. */
+async function repeated(rounds, count, body) {
+  const results = [];
+  for (let r = 0; r < rounds; r += 1) results.push(await sequential(count, body));
+  return {
+    opsPerSecond: median(results.map((x) => x.opsPerSecond)),
+    minOps: Math.min(...results.map((x) => x.opsPerSecond)),
+    maxOps: Math.max(...results.map((x) => x.opsPerSecond)),
+    cpuMicros: median(results.map((x) => x.cpuMicros)),
+  };
+}
+
+const CREATE_TABLE = `CREATE TABLE "BenchUsers" ("id" SERIAL PRIMARY KEY, "firstName" VARCHAR(255) NOT NULL, "lastName" VARCHAR(255),
+  "age" INTEGER NOT NULL DEFAULT 0, "cash" INTEGER NOT NULL DEFAULT 0, "createdAt" TIMESTAMPTZ NOT NULL, "updatedAt" TIMESTAMPTZ NOT NULL)`;
+
+function defineOurs(sequelize) {
+  const { DataTypes, Model } = runtime;
+  class BenchUser extends Model {}
+  BenchUser.init(
+    {
+      firstName: { type: DataTypes.STRING, allowNull: false },
+      lastName: DataTypes.STRING,
+      age: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      cash: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+    },
+    { sequelize, modelName: 'BenchUser', tableName: 'BenchUsers' },
+  );
+  return BenchUser;
+}
+
+function defineSequelize(sequelize) {
+  const { DataTypes, Model } = requireBench('sequelize');
+  class BenchUser extends Model {}
+  BenchUser.init(
+    {
+      firstName: { type: DataTypes.STRING, allowNull: false },
+      lastName: DataTypes.STRING,
+      age: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      cash: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+    },
+    { sequelize, modelName: 'BenchUser', tableName: 'BenchUsers' },
+  );
+  return BenchUser;
+}
+
+/** The three ways of doing the same work: raw SQL through a query function, our models, Sequelize's. */
+function rawOperations(query) {
+  let id = 0;
+  return {
+    create: async (i) => {
+      const now = new Date();
+      const { rows } = await query(
+        'INSERT INTO "BenchUsers" ("firstName","lastName","createdAt","updatedAt") VALUES ($1,$2,$3,$4) RETURNING *',
+        [`First${i}`, `Last${i}`, now, now],
+      );
+      id = rows[0].id;
+    },
+    save: (i) => query('UPDATE "BenchUsers" SET "lastName"=$1,"age"=$2,"updatedAt"=$3 WHERE "id"=$4', [`L${i}`, i, new Date(), id]),
+    increment: () => query('UPDATE "BenchUsers" SET "age"="age"+$1,"updatedAt"=$2 WHERE "id"=$3 RETURNING *', [1, new Date(), id]),
+  };
+}
+
+function modelOperations(User) {
+  let user;
+  return {
+    create: async (i) => {
+      user = await User.create({ firstName: `First${i}`, lastName: `Last${i}` });
+    },
+    save: async (i) => {
+      user.lastName = `L${i}`;
+      user.age = i;
+      await user.save();
+    },
+    increment: () => user.increment('age'),
+    build: (i) => User.build({ firstName: `First${i}`, lastName: 'Doe' }),
+    concurrentIncrement: async (clients) => {
+      const target = await User.create({ firstName: 'Target' });
+      await Promise.all(Array.from({ length: clients }, () => target.increment('cash')));
+      await target.reload();
+      return target.cash;
+    },
+  };
+}
+
+async function measureEngine(label, operations, count, rounds) {
+  const row = { label };
+  for (const name of ['create', 'save', 'increment']) row[name] = await repeated(rounds, count, operations[name]);
+  return row;
+}
+
+function importMillis(expression) {
+  const runs = [];
+  for (let i = 0; i < 5; i += 1) {
+    const out = execFileSync(
+      process.execPath,
+      ['-e', `const t=process.hrtime.bigint();${expression};process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`],
+      { cwd: __dirname, encoding: 'utf8' },
+    );
+    runs.push(Number(out));
+  }
+  return median(runs);
+}
+
+function buildMicros(User, count) {
+  for (let i = 0; i < 10_000; i += 1) User.build({ firstName: 'Warm', lastName: 'Up' });
+  const start = performance.now();
+  for (let i = 0; i < count; i += 1) User.build({ firstName: `First${i}`, lastName: 'Doe' });
+  return ((performance.now() - start) * 1000) / count;
+}
+
+async function benchRuntime({ databaseUrl, count = 2000, rounds = 3, buildCount = 100_000 } = {}) {
+  const pg = require('pg');
+  const lines = [];
+  const rows = [];
+
+  // Raw pg: the floor everything is compared with.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+  await pool.query('DROP TABLE IF EXISTS "BenchUsers"');
+  await pool.query(CREATE_TABLE);
+  rows.push(await measureEngine('raw pg', rawOperations((sql, params) => pool.query(sql, params)), count, rounds));
+
+  const ours = new runtime.Sequelize(databaseUrl, { logging: false });
+  const OurUser = defineOurs(ours);
+  const ourOps = modelOperations(OurUser);
+  rows.push(await measureEngine('gen-models runtime', ourOps, count, rounds));
+
+  const { Sequelize } = requireBench('sequelize');
+  const theirs = new Sequelize(databaseUrl, { logging: false, dialectModule: requireBench('pg') });
+  const TheirUser = defineSequelize(theirs);
+  const theirOps = modelOperations(TheirUser);
+  rows.push(await measureEngine('Sequelize 6', theirOps, count, rounds));
+
+  const raw = rows[0];
+  lines.push(`PostgreSQL, ${count} sequential operations × ${rounds} rounds (median ops/s, min–max; node CPU µs per op; ratio to raw pg):`, '');
+  lines.push('| engine | create ops/s | save ops/s | increment ops/s | create CPU µs | save CPU µs | increment CPU µs |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const row of rows) {
+    const cell = (name) =>
+      `${row[name].opsPerSecond.toFixed(0)} (${row[name].minOps.toFixed(0)}–${row[name].maxOps.toFixed(0)}) ×${(row[name].opsPerSecond / raw[name].opsPerSecond).toFixed(2)}`;
+    const cpu = (name) => `${row[name].cpuMicros.toFixed(0)} ×${(row[name].cpuMicros / raw[name].cpuMicros).toFixed(2)}`;
+    lines.push(`| ${row.label} | ${cell('create')} | ${cell('save')} | ${cell('increment')} | ${cpu('create')} | ${cpu('save')} | ${cpu('increment')} |`);
+  }
+
+  const oursConcurrent = await ourOps.concurrentIncrement(50);
+  const theirsConcurrent = await theirOps.concurrentIncrement(50);
+  const buildOurs = buildMicros(OurUser, buildCount);
+  const buildTheirs = buildMicros(TheirUser, buildCount);
+  lines.push('');
+  lines.push('| | gen-models runtime | Sequelize 6 | raw pg |');
+  lines.push('|---|---:|---:|---:|');
+  lines.push(`| build, µs per instance (${buildCount.toLocaleString('en')}) | ${buildOurs.toFixed(2)} | ${buildTheirs.toFixed(2)} | |`);
+  lines.push(`| 50 concurrent increments on one row, final value | ${oursConcurrent} | ${theirsConcurrent} | |`);
+  lines.push(
+    `| import time (fresh process) | ${formatMs(importMillis(`require(${JSON.stringify(path.join(ROOT, 'dist/runtime/index.js'))})`))} ` +
+      `| ${formatMs(importMillis("require('sequelize')"))} | ${formatMs(importMillis("require('pg')"))} |`,
+  );
+  lines.push(`| runtime's own JavaScript | ${runtimeSizeKb().toFixed(1)} KB | | |`);
+
+  await ours.close();
+  await theirs.close();
+  await pool.query('DROP TABLE IF EXISTS "BenchUsers"');
+  await pool.end();
+
+  lines.push('', await benchPglite(Math.min(count, 1000), rounds));
+  return lines.join('\n');
+}
+
+/** The same operations on embedded PGlite: raw PGlite queries against our runtime on PGlite. */
+async function benchPglite(count, rounds) {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = new PGlite();
+  await db.exec(CREATE_TABLE);
+  const raw = await measureEngine('raw PGlite', rawOperations((sql, params) => db.query(sql, params)), count, rounds);
+  await db.close();
+  const ours = new runtime.Sequelize('pglite://', { logging: false });
+  const User = defineOurs(ours);
+  await User.sync();
+  const mine = await measureEngine('gen-models runtime on PGlite', modelOperations(User), count, rounds);
+  await ours.close();
+  const lines = [`Embedded PGlite, ${count} sequential operations × ${rounds} rounds (median ops/s; ratio to raw PGlite):`, ''];
+  lines.push('| engine | create ops/s | save ops/s | increment ops/s |', '|---|---:|---:|---:|');
+  for (const row of [raw, mine]) {
+    const cell = (name) => `${row[name].opsPerSecond.toFixed(0)} ×${(row[name].opsPerSecond / raw[name].opsPerSecond).toFixed(2)}`;
+    lines.push(`| ${row.label} | ${cell('create')} | ${cell('save')} | ${cell('increment')} |`);
+  }
+  return lines.join('\n');
+}
+
+function runtimeSizeKb() {
+  const { readdirSync, statSync } = require('node:fs');
+  const walk = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).reduce((total, entry) => {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) return total + walk(file);
+      return entry.name.endsWith('.js') ? total + statSync(file).size : total;
+    }, 0);
+  return walk(path.join(ROOT, 'dist/runtime')) / 1024;
+}
+
+module.exports = { benchRuntime };
+
+if (require.main === module) {
+  benchRuntime({ databaseUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres' }).then(
+    (table) => console.log(table),
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
