@@ -1,0 +1,23 @@
+// Run by bundled-compilation.test.ts with plain node on the CommonJS build of the runtime:
+// PGlite must stay unloaded until a pglite:// connection is used, and then load and work.
+const path = require('node:path');
+const runtime = require(path.join(process.argv[2], 'runtime/index.js'));
+const pgliteLoaded = () => Object.keys(require.cache).some((file) => file.includes('@electric-sql'));
+
+async function main() {
+  const result = { afterImport: pgliteLoaded() };
+  const server = new runtime.Sequelize(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:1/none', { logging: false });
+  result.postgres = await server.authenticate().then(() => 'ok', (error) => error.name);
+  await server.close();
+  result.afterPostgres = pgliteLoaded();
+  const embedded = new runtime.Sequelize('pglite://', { logging: false });
+  const [rows] = await embedded.query('SELECT 1+1 AS two, 9007199254740993::int8 AS big');
+  result.pglite = rows[0];
+  result.afterPglite = pgliteLoaded();
+  await embedded.close();
+  console.log(JSON.stringify(result));
+}
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,150 @@
+// What must and must not compile when using a model. Every @ts-expect-error line is a mistake
+// the types catch; tsc fails if one of them compiles (the directive is then unused).
+import { DataTypes, literal, Model, ReadOnlyModel, Sequelize, type InferAttributes, type InferCreationAttributes, type CreationOptional } from '../../../runtime/index.js';
+import { User } from './generated-model.js';
+
+declare const sequelize: Sequelize;
+
+export async function usage(): Promise<void> {
+  User.initModel(sequelize);
+  const u: User = await User.create({ firstName: 'Jane' });
+  // @ts-expect-error firstName is required
+  await User.create({ lastName: 'Doe' });
+  // @ts-expect-error unknown attribute
+  await User.create({ firstName: 'Jane', nickname: 'JJ' });
+  // @ts-expect-error wrong value type
+  await User.create({ firstName: 42 });
+  // @ts-expect-error role outside the union
+  await User.create({ firstName: 'Jane', role: 'owner' });
+  // @ts-expect-error no argument: firstName is required
+  await User.create();
+  const built: User = User.build({ firstName: 'x' });
+  // @ts-expect-error unknown attribute in build
+  User.build({ firstName: 'x', bogus: 1 });
+
+  u.set('lastName', 'Doe');
+  u.set({ age: 3, role: 'admin' });
+  // @ts-expect-error unknown attribute in set
+  u.set({ nickname: 'x' });
+  // @ts-expect-error unknown key
+  u.set('nickname', 'x');
+  // @ts-expect-error wrong type
+  u.set('age', 'three');
+  await u.update({ lastName: null });
+  // @ts-expect-error unknown attribute in update
+  await u.update({ nickname: 'x' });
+
+  await u.increment('age');
+  await u.increment(['age'], { by: 2 });
+  await u.increment({ age: 2 });
+  await u.decrement('age', { by: 1 });
+  // @ts-expect-error firstName is not numeric
+  await u.increment('firstName');
+  // @ts-expect-error unknown attribute
+  await u.increment({ bogus: 1 });
+  await User.increment('age', { where: { id: 1 } });
+  // @ts-expect-error static increment needs a where
+  await User.increment('age', {});
+
+  const one: User | null = await User.findByPk(1);
+  const first: User | null = await User.findOne({ where: { firstName: 'Jane', lastName: null, role: ['admin', 'member'] } });
+  const many: User[] = await User.findAll({ where: { id: [1, 2] }, order: [['firstName', 'DESC']], limit: 10, offset: 0, attributes: ['id', 'firstName'] });
+  const plain: { firstName: string }[] = await User.findAll({ raw: true });
+  // @ts-expect-error unknown attribute in where
+  await User.findAll({ where: { nickname: 'x' } });
+  // @ts-expect-error unknown attribute in order
+  await User.findAll({ order: [['nickname', 'DESC']] });
+  // @ts-expect-error unknown attribute in attributes
+  await User.findAll({ attributes: ['nickname'] });
+  const n: number = await User.count({ where: { age: 3 } });
+  const [affected]: [number] = await User.update({ age: 1 }, { where: { id: 1 } });
+  // @ts-expect-error static update needs a where
+  await User.update({ age: 1 }, {});
+  const deleted: number = await User.destroy({ where: { id: 1 } });
+
+  const age: number = u.get('age');
+  const values: { firstName: string } = u.get({ plain: true });
+  // @ts-expect-error unknown key in get
+  u.get('nickname');
+  const full: string = u.getFullName();
+  const changed: false | string[] = u.changed();
+  const prev: number | undefined = u.previous('age');
+  const json: { id: number } = u.toJSON();
+  const reloaded: User = await u.reload();
+  const saved: User = await u.save();
+  await u.destroy();
+  void [built, one, first, many, plain, n, affected, deleted, age, values, full, changed, prev, json, reloaded, saved];
+}
+
+// A model whose creation type has no required keys may be created with no argument.
+interface TagAttributes { id: number; label: string | null }
+export class Tag extends Model<TagAttributes, { id?: number; label?: string | null }> {
+  declare id: number;
+  declare label: string | null;
+}
+export async function optionalCreate(): Promise<Tag> {
+  Tag.init({ label: DataTypes.TEXT, id: { type: DataTypes.UUID, primaryKey: true, defaultValue: literal('gen_random_uuid()') } }, { sequelize });
+  // @ts-expect-error unknown attribute in init
+  Tag.init({ labels: DataTypes.TEXT }, { sequelize });
+  // @ts-expect-error defaultValue of the wrong type
+  Tag.init({ label: { type: DataTypes.TEXT, defaultValue: 3 } }, { sequelize });
+  return Tag.create();
+}
+
+// Views: finders only.
+interface ActiveUserAttributes { id: number; name: string }
+export class ActiveUser extends ReadOnlyModel<ActiveUserAttributes> {
+  declare id: number;
+  declare name: string;
+}
+export async function views(): Promise<void> {
+  ActiveUser.init({ id: { type: DataTypes.INTEGER, primaryKey: true }, name: DataTypes.TEXT }, { sequelize, tableName: 'active_users' });
+  const rows: ActiveUser[] = await ActiveUser.findAll({ where: { name: 'x' } });
+  const one: ActiveUser | null = await ActiveUser.findByPk(1);
+  const count: number = await ActiveUser.count();
+  // @ts-expect-error views have no create
+  await ActiveUser.create({ id: 1, name: 'x' });
+  // @ts-expect-error views have no build
+  ActiveUser.build({ id: 1, name: 'x' });
+  // @ts-expect-error views have no static update
+  await ActiveUser.update({ name: 'y' }, { where: { id: 1 } });
+  // @ts-expect-error views have no destroy
+  await ActiveUser.destroy({ where: { id: 1 } });
+  if (one) {
+    // @ts-expect-error no save on a view row
+    await one.save();
+    // @ts-expect-error no set on a view row
+    one.set('name', 'y');
+    // @ts-expect-error no increment on a view row
+    await one.increment('id');
+    await one.reload();
+    const json: ActiveUserAttributes = one.toJSON();
+    void json;
+  }
+  void [rows, count];
+}
+
+// Sequelize's inference helpers.
+export class Project extends Model<InferAttributes<Project>, InferCreationAttributes<Project>> {
+  declare id: CreationOptional<number>;
+  declare name: string;
+  declare description: string | null;
+  helper(): string {
+    return this.name;
+  }
+}
+export async function inferred(): Promise<void> {
+  Project.init({ name: DataTypes.STRING, description: DataTypes.TEXT }, { sequelize });
+  await Project.create({ name: 'x' });
+  // @ts-expect-error name is required
+  await Project.create({ description: 'x' });
+  // @ts-expect-error helper is not an attribute
+  await Project.create({ name: 'x', helper: 'y' });
+}
+
+// define() without generics stays usable (untyped attributes).
+export async function defined(): Promise<void> {
+  const Loose = sequelize.define('Loose', { name: DataTypes.STRING });
+  const row = await Loose.create({ name: 'x' });
+  void row.get('name');
+}
