@@ -89,7 +89,7 @@ export class YamlReader {
   boolean(entry: Entry, what: string): boolean | undefined {
     const value = this.scalarValue(entry.value);
     if (typeof value === 'boolean') return value;
-    this.problems.add(entry.value ?? entry.keyNode, `${what} must be true or false`);
+    this.problems.add(entry.value ?? entry.keyNode, `${what} must be true or false, not ${this.show(entry.value)}`);
     return undefined;
   }
 
@@ -97,8 +97,16 @@ export class YamlReader {
   string(entry: Entry, what: string): string | undefined {
     const value = this.scalarValue(entry.value);
     if (typeof value === 'string' && value.trim() !== '') return value;
-    this.problems.add(entry.value ?? entry.keyNode, `${what} must be a non-empty string`);
+    this.problems.add(entry.value ?? entry.keyNode, `${what} must be a non-empty string, not ${this.show(entry.value)}`);
     return undefined;
+  }
+
+  /** A value as it reads in a message: `"yes"`, `3`, `a list`, `a mapping`, `nothing`. */
+  private show(node: Node | null): string {
+    if (isMap(node)) return 'a mapping';
+    if (isSeq(node)) return 'a list';
+    const value = this.scalarValue(node);
+    return value === null || value === undefined ? 'nothing' : JSON.stringify(value);
   }
 
   /** The plain JavaScript value of a node (mappings, sequences and scalars). */

@@ -104,8 +104,8 @@ describe('structure', () => {
         ),
       ),
     ).toEqual([
-      'schema.yaml:3:22: freezeTableName must be true or false',
-      'schema.yaml:4:16: tableName must be a non-empty string',
+      'schema.yaml:3:22: freezeTableName must be true or false, not "yes"',
+      'schema.yaml:4:16: tableName must be a non-empty string, not 3',
       'schema.yaml:6:10: attribute "a" of model User must be a type (e.g. STRING) or a mapping with a type: key',
       'schema.yaml:7:7: attribute "b" of model User has no type; add type: STRING (or another type)',
       'schema.yaml:8:34: unique must be true, false, or the name of a composite unique key',
