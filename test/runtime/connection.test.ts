@@ -1,0 +1,218 @@
+/** The Sequelize connection: constructor forms, authenticate, close, query, transactions, logging, connection errors. */
+import {
+  ConnectionError, ConnectionRefusedError, DataTypes, HostNotFoundError, Sequelize, Transaction,
+} from '../../runtime/index.js';
+import { hasServer, serverUrl } from '../support/test-database.js';
+import { openTestConnection, sqlOf, type TestConnection } from './helpers.js';
+
+let conn: TestConnection;
+beforeAll(async () => {
+  conn = await openTestConnection();
+});
+afterAll(() => conn.close());
+
+describe('constructor forms', () => {
+  test('(url, options) and (options) read host, port, database and user', () => {
+    const fromUrl = new Sequelize('postgres://alice:s%40cret@db.example:6543/app_test', { logging: false });
+    expect(fromUrl.config).toEqual({ database: 'app_test', username: 'alice', host: 'db.example', port: 6543 });
+    const fromOptions = new Sequelize({ dialect: 'postgres', host: 'h', port: 1234, database: 'd', username: 'u', logging: false });
+    expect(fromOptions.config).toEqual({ database: 'd', username: 'u', host: 'h', port: 1234 });
+    expect(fromOptions.getDialect()).toBe('postgres');
+  });
+
+  test('(database, username, password, options)', () => {
+    const s = new Sequelize('shop', 'bob', 'pw', { host: '10.0.0.1', port: 5433, dialect: 'postgres', logging: false });
+    expect(s.config).toEqual({ database: 'shop', username: 'bob', host: '10.0.0.1', port: 5433 });
+    expect(s.engine).toBe('postgres');
+  });
+
+  test('pglite:// is in memory, pglite:///path and { dialect: "pglite", storage } a data directory', () => {
+    expect(new Sequelize('pglite://', { logging: false }).engine).toBe('pglite');
+    expect(new Sequelize('pglite:///tmp/data', { logging: false }).config.database).toBe('/tmp/data');
+    expect(new Sequelize({ dialect: 'pglite', storage: '/tmp/d2', logging: false }).config.database).toBe('/tmp/d2');
+  });
+
+  test('unsupported dialects and URLs are refused with a clear error', () => {
+    expect(() => new Sequelize('mysql://x@y/z')).toThrow('Unsupported connection URL protocol "mysql:"');
+    expect(() => new Sequelize({ dialect: 'mysql' as never })).toThrow('The dialect mysql is not supported');
+  });
+});
+
+test('authenticate() runs SELECT 1+1 AS result and resolves undefined', async () => {
+  conn.statements.length = 0;
+  await expect(conn.sequelize.authenticate()).resolves.toBeUndefined();
+  expect(conn.statements).toEqual(['Executing (default): SELECT 1+1 AS result']);
+});
+
+test('query(sql, params) binds $n values and resolves [rows, meta]; type SELECT resolves rows', async () => {
+  const [rows, meta] = (await conn.sequelize.query('SELECT $1::text AS a, $2::int + 1 AS b', ['x', 41])) as [unknown[], { rowCount: number }];
+  expect(rows).toEqual([{ a: 'x', b: 42 }]);
+  expect(meta.rowCount).toBe(1);
+  const selected = await conn.sequelize.query('SELECT 1 AS one', { type: 'SELECT' });
+  expect(selected).toEqual([{ one: 1 }]);
+});
+
+test('type parsers: int8 and numeric as strings, date as YYYY-MM-DD, timestamptz as Date, json parsed, bytea as Buffer', async () => {
+  const [rows] = (await conn.sequelize.query(
+    `SELECT 9007199254740993::int8 AS big, 1.50::numeric(10,2) AS num, '2020-02-29'::date AS day,
+            '2020-01-01T00:00:00Z'::timestamptz AS ts, '{"a":[1]}'::jsonb AS doc, '\\x6869'::bytea AS bin,
+            ARRAY['2020-01-02'::date] AS days, ARRAY[1::int8] AS bigs, '1 day'::interval AS span`,
+  )) as [Record<string, unknown>[]];
+  expect(rows[0]).toEqual({
+    big: '9007199254740993', num: '1.50', day: '2020-02-29', ts: new Date('2020-01-01T00:00:00Z'), doc: { a: [1] },
+    bin: Buffer.from('hi'), days: ['2020-01-02'], bigs: ['1'], span: '1 day',
+  });
+});
+
+describe('logging', () => {
+  test('a logging function receives `Executing (default): <sql>`; logging: false per call silences it', async () => {
+    const lines: string[] = [];
+    const s = new Sequelize(conn.db.url, { logging: (line: string) => lines.push(line) });
+    await s.query('SELECT 2 AS two');
+    await s.query('SELECT 3 AS three', { logging: false });
+    await s.close();
+    expect(lines).toEqual(['Executing (default): SELECT 2 AS two']);
+  });
+
+  test('logQueryParameters appends the values', async () => {
+    const lines: string[] = [];
+    const s = new Sequelize(conn.db.url, { logging: (line: string) => lines.push(line), logQueryParameters: true });
+    await s.query('SELECT $1::text AS a', ['Jane']);
+    await s.close();
+    expect(lines).toEqual(['Executing (default): SELECT $1::text AS a; "Jane"']);
+  });
+
+  test('the default is console.log, as Sequelize', async () => {
+    const spy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const s = new Sequelize(conn.db.url);
+    try {
+      await s.authenticate();
+      expect(spy).toHaveBeenCalledWith('Executing (default): SELECT 1+1 AS result');
+    } finally {
+      spy.mockRestore();
+      await s.close();
+    }
+  });
+});
+
+describe('transactions', () => {
+  let Account: ReturnType<Sequelize['define']>;
+  beforeAll(async () => {
+    Account = conn.sequelize.define('Account', { owner: DataTypes.STRING, cents: DataTypes.INTEGER });
+    await Account.sync({ force: true });
+  });
+
+  test('a managed transaction commits what its body did and resolves the body result', async () => {
+    const result = await conn.sequelize.transaction(async (t) => {
+      expect(t).toBeInstanceOf(Transaction);
+      await Account.create({ owner: 'commit', cents: 1 }, { transaction: t });
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(await Account.count({ where: { owner: 'commit' } })).toBe(1);
+  });
+
+  test('a throw inside the body rolls back and rethrows', async () => {
+    await expect(
+      conn.sequelize.transaction(async (t) => {
+        await Account.create({ owner: 'rollback', cents: 1 }, { transaction: t });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await Account.count({ where: { owner: 'rollback' } })).toBe(0);
+  });
+
+  test('statements in a transaction are logged with its id; a finished transaction refuses queries', async () => {
+    conn.statements.length = 0;
+    let saved: Transaction | undefined;
+    await conn.sequelize.transaction(async (t) => {
+      saved = t;
+      await Account.findAll({ transaction: t });
+    });
+    expect(conn.statements[0]).toMatch(new RegExp(`^Executing \\(${saved!.id}\\): SELECT`));
+    await expect(Account.findAll({ transaction: saved })).rejects.toThrow(/has already been committed/);
+  });
+
+  test('an unmanaged transaction commits or rolls back on request', async () => {
+    const t = await conn.sequelize.transaction();
+    await Account.create({ owner: 'unmanaged', cents: 5 }, { transaction: t });
+    await t.rollback();
+    expect(await Account.count({ where: { owner: 'unmanaged' } })).toBe(0);
+    const t2 = await conn.sequelize.transaction();
+    await Account.create({ owner: 'unmanaged', cents: 6 }, { transaction: t2 });
+    await t2.commit();
+    expect(await Account.count({ where: { owner: 'unmanaged' } })).toBe(1);
+  });
+});
+
+describe('closing', () => {
+  test('close() is idempotent and every later query rejects with a clear ConnectionError', async () => {
+    const s = new Sequelize(conn.db.url, { logging: false });
+    await s.authenticate();
+    await expect(s.close()).resolves.toBeUndefined();
+    await expect(s.close()).resolves.toBeUndefined();
+    const error = await s.query('SELECT 1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toBe('ConnectionManager.getConnection was called after the connection manager was closed!');
+    await expect(s.authenticate()).rejects.toThrow('after the connection manager was closed');
+  });
+});
+
+describe('connection errors', () => {
+  test('a refused connection is a ConnectionRefusedError naming the address', async () => {
+    const s = new Sequelize('postgres://postgres@127.0.0.1:1/none', { logging: false });
+    const error = await s.authenticate().catch((e: unknown) => e);
+    await s.close();
+    expect(error).toBeInstanceOf(ConnectionRefusedError);
+    expect((error as Error).name).toBe('SequelizeConnectionRefusedError');
+    expect((error as Error).message).toBe('connect ECONNREFUSED 127.0.0.1:1');
+    expect((error as ConnectionError).parent?.message).toBe('connect ECONNREFUSED 127.0.0.1:1');
+  });
+
+  test('an unknown host is a HostNotFoundError', async () => {
+    const s = new Sequelize('postgres://postgres@no-such-host.invalid:5432/none', { logging: false, pool: { acquire: 10000 } });
+    const error = await s.authenticate().catch((e: unknown) => e);
+    await s.close();
+    expect(error).toBeInstanceOf(HostNotFoundError);
+    expect((error as Error).message).toMatch(/no-such-host\.invalid/);
+  });
+
+  (hasServer() ? test : test.skip)('an unknown database or role is a ConnectionError with the server message', async () => {
+    const url = new URL(serverUrl!);
+    url.pathname = '/gm_no_such_database';
+    const noDb = new Sequelize(url.toString(), { logging: false });
+    const dbError = await noDb.authenticate().catch((e: unknown) => e);
+    await noDb.close();
+    expect(dbError).toBeInstanceOf(ConnectionError);
+    expect((dbError as Error).message).toBe('database "gm_no_such_database" does not exist');
+
+    url.pathname = '/postgres';
+    url.username = 'gm_no_such_role';
+    url.password = 'wrong';
+    const noRole = new Sequelize(url.toString(), { logging: false });
+    const roleError = await noRole.authenticate().catch((e: unknown) => e);
+    await noRole.close();
+    expect(roleError).toBeInstanceOf(ConnectionError);
+    expect((roleError as Error).message).toMatch(/gm_no_such_role/);
+  });
+});
+
+test('sync({ match }) refuses a database whose name does not match, before any query', async () => {
+  const lines: string[] = [];
+  const s = new Sequelize('postgres://postgres@127.0.0.1:1/seq_prod', { logging: (l: string) => lines.push(l) });
+  await expect(s.sync({ force: true, match: /_test$/ })).rejects.toThrow('Database "seq_prod" does not match sync match parameter "/_test$/"');
+  expect(lines).toEqual([]);
+  await s.close();
+});
+
+test('the registry: define, models, isDefined, model(name)', () => {
+  const Thing = conn.sequelize.define('Thing', { label: DataTypes.STRING });
+  expect(conn.sequelize.models.Thing).toBe(Thing);
+  expect(conn.sequelize.isDefined('Thing')).toBe(true);
+  expect(conn.sequelize.model('Thing')).toBe(Thing);
+  expect(() => conn.sequelize.model('Nope')).toThrow('Nope has not been defined');
+  const Again = conn.sequelize.define('Thing', { other: DataTypes.STRING });
+  expect(conn.sequelize.models.Thing).toBe(Again);
+  expect(Object.keys(conn.sequelize.models).filter((n) => n === 'Thing')).toHaveLength(1);
+  expect(sqlOf('Executing (default): SELECT 1')).toBe('SELECT 1');
+});
