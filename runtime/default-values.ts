@@ -66,9 +66,10 @@ export function uuidV1(): string {
   }
   lastMs = ms;
   lastNs = ns;
-  const t = (ms + GREGORIAN_OFFSET_MS) * 10000 + ns;
-  const timeLow = t % 0x100000000;
-  const timeHigh = Math.floor(t / 0x100000000);
+  // The 60-bit count exceeds 2^53, so it is computed in two halves (as the uuid package does).
+  const msecs = ms + GREGORIAN_OFFSET_MS;
+  const timeLow = ((msecs & 0xfffffff) * 10000 + ns) % 0x100000000;
+  const timeHigh = ((msecs / 0x100000000) * 10000) & 0xfffffff;
   const bytes = Buffer.alloc(16);
   bytes.writeUInt32BE(timeLow >>> 0, 0);
   bytes.writeUInt16BE(timeHigh & 0xffff, 4);

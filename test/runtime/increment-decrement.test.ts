@@ -1,0 +1,111 @@
+/** increment/decrement: atomic in SQL with $n amounts, RETURNING, refreshing only what they changed; a where is required. */
+import { DataTypes, Model } from '../../runtime/index.js';
+import { openTestConnection, sqlOf, type TestConnection } from './helpers.js';
+
+interface CounterAttributes { id: number; name: string; age: number; cash: number; score: number | null; createdAt: Date; updatedAt: Date }
+class Counter extends Model<CounterAttributes, Partial<CounterAttributes>> {
+  declare id: number;
+  declare name: string;
+  declare age: number;
+  declare cash: number;
+  declare score: number | null;
+  declare updatedAt: Date;
+}
+
+let conn: TestConnection;
+const sql = () => conn.statements.map(sqlOf);
+beforeAll(async () => {
+  conn = await openTestConnection();
+  Counter.init({
+    name: DataTypes.STRING,
+    age: { type: DataTypes.INTEGER, defaultValue: 0 },
+    cash: { type: DataTypes.INTEGER, defaultValue: 0 },
+    score: { type: DataTypes.INTEGER, field: 'score_col' },
+  }, { sequelize: conn.sequelize });
+  await Counter.sync({ force: true });
+});
+afterAll(() => conn.close());
+beforeEach(() => {
+  conn.statements.length = 0;
+});
+
+test('increment({ age: 2, cash: 100 }) is one UPDATE with parameters, refreshing those fields and updatedAt', async () => {
+  const c = await Counter.create({ name: 'a', score: 1 });
+  const stamp = c.updatedAt.getTime();
+  await new Promise((r) => setTimeout(r, 5));
+  conn.statements.length = 0;
+  const r = await c.increment({ age: 2, cash: 100 });
+  expect(r).toBe(c);
+  expect(sql()).toEqual(['UPDATE "Counters" SET "age"="age"+$1,"cash"="cash"+$2,"updatedAt"=$3 WHERE "id" = $4 RETURNING "age", "cash", "updatedAt"']);
+  expect([c.age, c.cash]).toEqual([2, 100]);
+  expect(c.updatedAt.getTime()).toBeGreaterThan(stamp);
+  expect(c.changed()).toBe(false);
+});
+
+test("increment('age', { by: 2 }), arrays, decrement, field-mapped attributes", async () => {
+  const c = await Counter.create({ name: 'b', score: 10 });
+  await c.increment('age', { by: 2 });
+  expect(c.age).toBe(2);
+  await c.increment(['age', 'cash'], { by: 3 });
+  expect([c.age, c.cash]).toEqual([5, 3]);
+  await c.decrement('age');
+  expect(c.age).toBe(4);
+  await c.decrement({ age: 2, cash: -5 });
+  expect([c.age, c.cash]).toEqual([2, 8]);
+  conn.statements.length = 0;
+  await c.increment('score', { by: 5 });
+  expect(sql()[0]).toBe('UPDATE "Counters" SET "score_col"="score_col"+$1,"updatedAt"=$2 WHERE "id" = $3 RETURNING "score_col" AS "score", "updatedAt"');
+  expect(c.score).toBe(15);
+  const fresh = await Counter.findByPk(c.id);
+  expect([fresh!.age, fresh!.cash, fresh!.score]).toEqual([2, 8, 15]);
+});
+
+test('unsaved edits to other attributes survive an increment (Sequelize overwrites them)', async () => {
+  const c = await Counter.create({ name: 'keep' });
+  c.name = 'edited, not saved';
+  await c.increment('age');
+  expect(c.name).toBe('edited, not saved');
+  expect(c.changed()).toEqual(['name']);
+  expect(c.age).toBe(1);
+});
+
+test('silent: true leaves updatedAt alone', async () => {
+  const c = await Counter.create({ name: 'quiet' });
+  conn.statements.length = 0;
+  await c.increment('age', { silent: true });
+  expect(sql()).toEqual(['UPDATE "Counters" SET "age"="age"+$1 WHERE "id" = $2 RETURNING "age"']);
+});
+
+test('static increment/decrement need a where and never touch every row', async () => {
+  await Counter.create({ name: 'x' });
+  conn.statements.length = 0;
+  await expect(Counter.increment('age', {} as never)).rejects.toThrow('Missing where attribute in the options parameter');
+  await expect(Counter.decrement('age', undefined as never)).rejects.toThrow('Missing where attribute in the options parameter');
+  expect(conn.statements).toEqual([]);
+  const target = await Counter.create({ name: 'static' });
+  const [rows, count] = await Counter.increment({ cash: 7 }, { where: { name: 'static' } });
+  expect(count).toBe(1);
+  expect(rows[0]).toBeInstanceOf(Counter);
+  expect(rows[0].cash).toBe(7);
+  const [, down] = await Counter.decrement('cash', { where: { id: target.id }, by: 2 });
+  expect(down).toBe(1);
+  expect((await Counter.findByPk(target.id))!.cash).toBe(5);
+});
+
+test('bad amounts and unknown attributes are clear errors, before any SQL', async () => {
+  const c = await Counter.create({ name: 'bad' });
+  conn.statements.length = 0;
+  await expect(c.increment('age', { by: 'DROP TABLE' as never })).rejects.toThrow('Invalid increment amount "DROP TABLE" for Counter.age');
+  await expect(c.increment('bogus' as never)).rejects.toThrow('Unknown attribute "bogus" in increment of model Counter');
+  await expect(Counter.build({ name: 'unsaved' }).increment('age')).rejects.toThrow(/no primary key/);
+  expect(conn.statements).toEqual([]);
+});
+
+test('50 concurrent increments on one row end exactly at +50', async () => {
+  const c = await Counter.create({ name: 'race' });
+  const copies = await Promise.all(Array.from({ length: 50 }, () => Counter.findByPk(c.id)));
+  await Promise.all(copies.map((copy) => copy!.increment('age')));
+  expect((await Counter.findByPk(c.id))!.age).toBe(50);
+  await Promise.all(Array.from({ length: 50 }, () => Counter.increment('cash', { where: { id: c.id } })));
+  expect((await c.reload()).cash).toBe(50);
+}, 60000);
