@@ -5,7 +5,7 @@
  */
 import type { AttributeIR, DefaultValueIR, JsonValue, ModelIR, SchemaIR } from '../ir.js';
 import { dataTypeExpression, quoteString, tsTypeOf } from './type-map.js';
-import { inferredField } from './inferred-field.js';
+import { inferColumnName } from '../../runtime/naming.js';
 
 export interface RenderOptions {
   /** Module the models import the runtime from: './runtime/index.js' (bundled) or 'gen-models/runtime'. */
@@ -141,7 +141,7 @@ function initEntries(attribute: AttributeIR, model: ModelIR): string[] {
   if (attribute.defaultValue) entries.push(`defaultValue: ${defaultValueExpression(attribute.defaultValue)}`);
   if (attribute.unique !== false) entries.push(`unique: ${attribute.unique === true ? 'true' : quoteString(attribute.unique)}`);
   if (attribute.comment !== undefined) entries.push(`comment: ${quoteString(attribute.comment)}`);
-  if (attribute.field !== inferredField(attribute.name, model.options.underscored)) {
+  if (attribute.field !== inferColumnName(attribute.name, model.options.underscored)) {
     entries.push(`field: ${quoteString(attribute.field)}`);
   }
   if (attribute.references) entries.push(...referenceEntries(attribute.references));
