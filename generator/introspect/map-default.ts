@@ -45,7 +45,7 @@ export function parseDefault(sql: string, type: DataTypeIR): DefaultValueIR | un
   if (/^NULL(?:::.*)?$/i.test(sql)) return undefined;
   // Bare constants are literals only for a column of their own kind (a money column's `0` stays SQL).
   if (/^(true|false)$/i.test(sql)) return type.kind === 'BOOLEAN' ? literal(sql.toLowerCase() === 'true') : { kind: 'sql', sql };
-  if (NUMBER_LITERAL.test(sql)) return NUMBER_KINDS.has(type.kind) ? literal(numberValue(sql)) : { kind: 'sql', sql };
+  if (NUMBER_LITERAL.test(sql)) return NUMBER_KINDS.has(type.kind) ? literal(numberValue(sql, type)) : { kind: 'sql', sql };
   const quoted = QUOTED_LITERAL.exec(sql);
   if (quoted) {
     const value = literalValue(quoted[1].replace(/''/g, "'"), type);
@@ -61,10 +61,12 @@ function literal(value: JsonValue): DefaultValueIR {
 const INTEGER_KINDS = new Set<DataTypeIR['kind']>(['SMALLINT', 'INTEGER', 'BIGINT']);
 const NUMBER_KINDS = new Set<DataTypeIR['kind']>(['SMALLINT', 'INTEGER', 'BIGINT', 'DECIMAL', 'REAL', 'DOUBLE', 'FLOAT']);
 
-/** A number as JavaScript writes it back identically (`1.50` and big integers stay strings). */
-function numberValue(text: string): JsonValue {
-  const n = Number(text);
-  return Number.isFinite(n) && String(n) === text ? n : text;
+/**
+ * The value of a numeric constant as the column's TypeScript type holds it: DECIMAL and BIGINT
+ * are strings (pg returns them so: exact), the other kinds are JavaScript numbers.
+ */
+function numberValue(text: string, type: DataTypeIR): JsonValue {
+  return type.kind === 'DECIMAL' || type.kind === 'BIGINT' ? text : Number(text);
 }
 
 /** The JS value of a quoted constant for a column of `type`; undefined when it must stay SQL. */
@@ -87,7 +89,7 @@ function literalValue(text: string, type: DataTypeIR): JsonValue | undefined {
       // The runtime types these as Date/Buffer/...: leave the conversion to the database.
       return undefined;
     default:
-      if (NUMBER_KINDS.has(type.kind)) return NUMBER_LITERAL.test(text) ? numberValue(text) : undefined;
+      if (NUMBER_KINDS.has(type.kind)) return NUMBER_LITERAL.test(text) ? numberValue(text, type) : undefined;
       return text;
   }
 }

@@ -134,7 +134,7 @@ describe('introspectDatabase', () => {
   });
 
   it('maps exact types, CUSTOM for the rest, and defaults', () => {
-    expect(attribute('Person', 'score')).toMatchObject({ type: { kind: 'DECIMAL', precision: 5, scale: 2 }, defaultValue: { kind: 'literal', value: 0 } });
+    expect(attribute('Person', 'score')).toMatchObject({ type: { kind: 'DECIMAL', precision: 5, scale: 2 }, defaultValue: { kind: 'literal', value: '0' } });
     expect(attribute('Person', 'seen_at')).toMatchObject({ type: { kind: 'DATE', withoutTimeZone: true }, defaultValue: { kind: 'sql', sql: 'now()' } });
     expect(attribute('Person', 'span').type).toEqual({ kind: 'CUSTOM', sql: 'interval' });
     expect(attribute('Person', 'cash').type).toEqual({ kind: 'CUSTOM', sql: 'money' });
