@@ -11,6 +11,8 @@ describe('class names', () => {
     ['s', 'S'],
     ['2019_orders', 'Table2019Order'],
     ['dates', 'DateModel'],
+    ['orders', 'OrderModel'],
+    ['transactions', 'TransactionModel'],
     ['index', 'IndexModel'],
     ['runtime', 'RuntimeModel'],
     ['!!!', 'Table'],
