@@ -63,7 +63,8 @@ export function mapQueryError(error: unknown, sql: string, parameters: readonly 
       return new UniqueConstraintError({ ...details, fields, errors });
     }
     case '23503':
-      return new ForeignKeyConstraintError({ ...details, fields: parseKeyDetail(pg.detail), reltype: /is still referenced/.test(pg.detail ?? '') ? 'parent' : 'child' });
+    case '23001': // restrict_violation: ON DELETE RESTRICT on PostgreSQL 16+
+      return new ForeignKeyConstraintError({ ...details, fields: parseKeyDetail(pg.detail), reltype: /is (still )?referenced/.test(pg.detail ?? '') ? 'parent' : 'child' });
     case '23P01':
       return new ExclusionConstraintError(details);
     case '23514':
