@@ -68,10 +68,14 @@ export interface ModelDefinition {
   readonly selectList: string;
   readonly returning: string;
   readonly rawAttributes: Readonly<Record<string, NormalizedAttribute>>;
+  /** Array attributes whose element type pg cannot parse (ENUM, CITEXT, CUSTOM): their text is parsed by the runtime. */
+  readonly textArrays: readonly string[];
   readonly options: Readonly<Record<string, unknown>>;
 }
 
 const RESERVED = new Set(MODEL_MEMBER_NAMES);
+/** Element types whose array OID is not known to pg ahead of time. */
+const DYNAMIC_ELEMENT_TYPES = new Set(['ENUM', 'CITEXT', 'CUSTOM']);
 
 export function defineModel(
   className: string,
@@ -308,6 +312,7 @@ function assemble(input: AssembleInput): ModelDefinition {
     selectList,
     returning: ` RETURNING ${selectList}`,
     rawAttributes,
+    textArrays: list.filter((a) => a.type instanceof ArrayDataType && DYNAMIC_ELEMENT_TYPES.has(a.type.type.key)).map((a) => a.name),
     options: { timestamps: input.options.timestamps !== false, ...input.options },
   };
 }

@@ -7,6 +7,7 @@ import { ConnectionError } from './errors.js';
 import { mapQueryError } from './error-mapping.js';
 import type { ModelDefinition } from './model-definition.js';
 import { Model } from './model.js';
+import { parseArrayLiteral } from './sql/array-literal.js';
 import { dropAll, syncAll } from './sync.js';
 import { Transaction } from './transaction.js';
 import type { AnyModel, DropOptions, InitOptions, Logging, ModelAttributes, ModelStatic, QueryOptions, SyncOptions } from './types.js';
@@ -18,6 +19,12 @@ export interface RawQueryOptions extends QueryOptions {
   type?: string;
   /** With type 'SELECT': resolve the first row (or null). */
   plain?: boolean;
+}
+
+function parseTextArrays(names: readonly string[], rows: Record<string, unknown>[]): void {
+  for (const row of rows) {
+    for (const name of names) if (typeof row[name] === 'string') row[name] = parseArrayLiteral(row[name] as string);
+  }
 }
 
 export const QueryTypes = { SELECT: 'SELECT', INSERT: 'INSERT', UPDATE: 'UPDATE', DELETE: 'DELETE', RAW: 'RAW' } as const;
@@ -126,11 +133,14 @@ export class Sequelize {
     const t = options?.transaction;
     const logging = options?.logging !== undefined ? options.logging : this.logging;
     if (logging) this.log(logging, sql, params, t?.id ?? 'default');
+    let result: DriverResult;
     try {
-      return await (t ? t.use() : this.driver).query(sql, params);
+      result = await (t ? t.use() : this.driver).query(sql, params);
     } catch (error) {
       throw mapQueryError(error, sql, params, def);
     }
+    if (def && def.textArrays.length) parseTextArrays(def.textArrays, result.rows);
+    return result;
   }
 
   private log(logging: Logging, sql: string, params: readonly unknown[], connection: string): void {
