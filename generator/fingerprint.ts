@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
 import { isRegionEnd, isRegionStart } from './merge/regions.js';
 
 export const FINGERPRINT_PREFIX = '// gen-models fingerprint: ';
-const FINGERPRINT_LINE = /^\/\/ gen-models fingerprint: ([0-9a-f]{16})\.([0-9a-f]{16})\n/m;
+/** inputs.regions, then .outside when the file held no hand-written code when it was written. */
+const FINGERPRINT_LINE = /^\/\/ gen-models fingerprint: ([0-9a-f]{16})\.([0-9a-f]{16})(?:\.([0-9a-f]{16}))?\n/m;
 
 export function hashOf(...parts: unknown[]): string {
   const hash = createHash('sha256');
@@ -20,15 +21,26 @@ export function hashOf(...parts: unknown[]): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Adds the fingerprint line at the end of the file's leading `//` comment block. */
-export function withFingerprint(text: string, inputsHash: string): string {
+/**
+ * Adds the fingerprint line at the end of the file's leading `//` comment block. For a file
+ * without hand-written code it also records a hash of the text outside the regions, so the
+ * next run can tell, without parsing, that there is still no hand-written code to keep.
+ */
+export function withFingerprint(text: string, inputsHash: string, hasHandWrittenCode: boolean): string {
   const lines = text.split('\n');
   let headerEnd = 0;
   while (headerEnd < lines.length && lines[headerEnd].startsWith('//') && !lines[headerEnd].startsWith('// #region')) {
     headerEnd += 1;
   }
-  lines.splice(headerEnd, 0, `${FINGERPRINT_PREFIX}${inputsHash}.${contentHash(text)}`);
+  const outside = hasHandWrittenCode ? '' : `.${hashOf(split(text).outside)}`;
+  lines.splice(headerEnd, 0, `${FINGERPRINT_PREFIX}${inputsHash}.${contentHash(text)}${outside}`);
   return lines.join('\n');
+}
+
+/** True when the file is as gen-models wrote it outside the regions, and it held no hand-written code then. */
+export function hasNoHandWrittenCode(text: string): boolean {
+  const match = FINGERPRINT_LINE.exec(text);
+  return match?.[3] !== undefined && match[3] === hashOf(split(text.replace(FINGERPRINT_LINE, '')).outside);
 }
 
 /** True when the file was generated from these inputs and has not been edited since. */
@@ -39,17 +51,18 @@ export function isUpToDate(text: string, inputsHash: string): boolean {
 }
 
 function contentHash(textWithoutFingerprint: string): string {
-  return hashOf(generatedLines(textWithoutFingerprint));
+  return hashOf(split(textWithoutFingerprint).regions);
 }
 
-/** The lines of the generated regions, found line by line (no parsing: this runs for every file). */
-function generatedLines(text: string): string {
-  const kept: string[] = [];
+/** The lines inside and outside the generated regions, found line by line (no parsing: this runs for every file). */
+function split(text: string): { regions: string; outside: string } {
+  const regions: string[] = [];
+  const outside: string[] = [];
   let inRegion = false;
   for (const line of text.split('\n')) {
     if (isRegionStart(line)) inRegion = true;
-    if (inRegion) kept.push(line);
+    (inRegion ? regions : outside).push(line);
     if (inRegion && isRegionEnd(line)) inRegion = false;
   }
-  return kept.join('\n');
+  return { regions: regions.join('\n'), outside: outside.join('\n') };
 }

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Formatter } from './format.js';
 import type { GeneratedFile } from './generated-file.js';
-import { isUpToDate, withFingerprint } from './fingerprint.js';
+import { hasNoHandWrittenCode, isUpToDate, withFingerprint } from './fingerprint.js';
 import { extractHandWrittenCode, type HandWrittenCode } from './merge/hand-written-code.js';
 import { fillSlots, findCollisions, type Collision } from './merge/merge-hand-written.js';
 import type { FileRecipe } from './render/render-schema.js';
@@ -22,11 +22,13 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
   if (previous !== undefined && isUpToDate(previous, recipe.inputsHash)) {
     return { path: recipe.path, content: previous, collisions: [] };
   }
+  // ts-morph is needed only when a person wrote into the file since it was generated.
   const handWritten: HandWrittenCode | undefined =
-    previous === undefined ? undefined : extractHandWrittenCode(previous, recipe.className);
+    previous === undefined || hasNoHandWrittenCode(previous) ? undefined : extractHandWrittenCode(previous, recipe.className);
   const collisions = handWritten === undefined ? [] : findCollisions(handWritten, recipe.generatedNames);
   const formatted = await format(formatter, recipe.path, fillSlots(recipe.render(), handWritten));
-  return { path: recipe.path, content: withFingerprint(formatted, recipe.inputsHash), collisions };
+  const keepsCode = handWritten !== undefined && handWritten.slots.size > 0;
+  return { path: recipe.path, content: withFingerprint(formatted, recipe.inputsHash, keepsCode), collisions };
 }
 
 /** The file's text when gen-models wrote it; a foreign file is left to the writer to refuse. */

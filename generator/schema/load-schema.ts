@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { CORE_SCHEMA, load as loadPlainYaml } from 'js-yaml';
+import { Document, LineCounter, parseDocument } from 'yaml';
 import type { ModelIR, SchemaIR } from '../ir.js';
 import type { ModelDraft, SharedOptions } from './model-draft.js';
 import { ProblemCollector } from './problem-collector.js';
@@ -21,6 +22,32 @@ export async function loadSchemaFile(path: string): Promise<SchemaIR> {
  * listing every problem, each at `path:line:column`.
  */
 export function loadSchemaText(text: string, path: string): SchemaIR {
+  return loadValidSchema(text, path) ?? loadWithPositions(text, path);
+}
+
+/**
+ * The common case, a valid file, quickly: js-yaml parses several times faster than the `yaml`
+ * package builds its positioned tree (0.1 s against 0.6 s for 1,000 models), and `createNode`
+ * turns the plain value into the same kind of tree, without positions. The checks are the same
+ * code; if any of them finds a problem, or js-yaml cannot parse the text, the file is read
+ * again with positions, so every message still points at its line and column.
+ */
+function loadValidSchema(text: string, path: string): SchemaIR | undefined {
+  let value: unknown;
+  try {
+    // The core schema is YAML 1.2's, as the `yaml` package's default: no dates, no `<<` merges.
+    value = loadPlainYaml(text, { schema: CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  const doc = new Document();
+  doc.contents = doc.createNode(value, { aliasDuplicateObjects: false });
+  const problems = new ProblemCollector(path, new LineCounter());
+  const models = resolveAll(readDrafts(new YamlReader(doc, problems)), problems);
+  return problems.count === 0 ? { source: { kind: 'yaml', path }, models } : undefined;
+}
+
+function loadWithPositions(text: string, path: string): SchemaIR {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems = new ProblemCollector(path, lineCounter);
@@ -30,6 +57,9 @@ export function loadSchemaText(text: string, path: string): SchemaIR {
   problems.throwIfAny();
   return { source: { kind: 'yaml', path }, models };
 }
+
+/** Exposed for the test that holds the fast path and the positioned one to the same result. */
+export const loadPaths = { valid: loadValidSchema, withPositions: loadWithPositions };
 
 /**
  * Reports the parser's errors. Returns true when the tree is still worth checking: a
