@@ -216,7 +216,7 @@ function defineAttribute(modelName: string, name: string, options: ModelAttribut
     isJson: type.key === 'JSON' || type.key === 'JSONB',
     isArray: type instanceof ArrayDataType,
     isDate: type.key === 'DATE',
-    isString: type.key === 'STRING' || type.key === 'CHAR' || type.key === 'TEXT' || type.key === 'CITEXT',
+    isString: (type.key === 'STRING' || type.key === 'CHAR' || type.key === 'TEXT' || type.key === 'CITEXT') && type.toSql() !== 'BYTEA',
     enumType,
     enumValues: enumType ? new Set(enumType.values) : undefined,
     maxLength: type.toSql() === 'BYTEA' ? undefined : type.length,
