@@ -10,6 +10,7 @@ import { loadSchemaFile } from './schema/load-schema.js';
 import { loadTemplates } from './render/templates.js';
 import { fileRecipes } from './render/render-schema.js';
 import { produceFile } from './produce-file.js';
+import type { GeneratedFile } from './generated-file.js';
 import { CollisionError } from './merge/merge-hand-written.js';
 import { runtimeBundle, RUNTIME_FOLDER } from './runtime-bundle.js';
 import { applyPlan, describeDrift, planWrites, removeOrphans, type PlannedFile, type WritePlan } from './write.js';
@@ -66,7 +67,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     file.collisions.map((collision) => ({ file: path.join(options.outDir, file.path), collision })),
   );
   if (collisions.length > 0) throw new CollisionError(collisions);
-  const files = produced.map(({ path, content }) => ({ path, content }));
+  const files: GeneratedFile[] = produced.map(({ path, content, previous }) => ({ path, content, previous }));
   if (runtime === 'bundled') files.push(...runtimeBundle());
   const plan = planWrites(outDir, files);
   const upToDate = plan.files.every((file) => file.status === 'unchanged') && plan.orphans.length === 0;

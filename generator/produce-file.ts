@@ -18,9 +18,11 @@ export interface ProducedFile extends GeneratedFile {
 }
 
 export async function produceFile(recipe: FileRecipe, outDir: string, formatter: Formatter): Promise<ProducedFile> {
-  const previous = readGenerated(path.join(outDir, recipe.path));
+  const onDisk = readIfExists(path.join(outDir, recipe.path));
+  // A file gen-models did not write is left to the writer to refuse.
+  const previous = onDisk !== null && isGeneratedText(onDisk) ? onDisk : undefined;
   if (previous !== undefined && isUpToDate(previous, recipe.inputsHash)) {
-    return { path: recipe.path, content: previous, collisions: [] };
+    return { path: recipe.path, content: previous, previous, collisions: [] };
   }
   // ts-morph is needed only when a person wrote into the file since it was generated.
   const handWritten: HandWrittenCode | undefined =
@@ -28,14 +30,12 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
   const collisions = handWritten === undefined ? [] : findCollisions(handWritten, recipe.generatedNames);
   const formatted = await format(formatter, recipe.path, fillSlots(recipe.render(), handWritten));
   const keepsCode = handWritten !== undefined && handWritten.slots.size > 0;
-  return { path: recipe.path, content: withFingerprint(formatted, recipe.inputsHash, keepsCode), collisions };
+  const content = withFingerprint(formatted, recipe.inputsHash, keepsCode);
+  return { path: recipe.path, content, previous: onDisk, collisions };
 }
 
-/** The file's text when gen-models wrote it; a foreign file is left to the writer to refuse. */
-function readGenerated(file: string): string | undefined {
-  if (!existsSync(file)) return undefined;
-  const text = readFileSync(file, 'utf8');
-  return isGeneratedText(text) ? text : undefined;
+function readIfExists(file: string): string | null {
+  return existsSync(file) ? readFileSync(file, 'utf8') : null;
 }
 
 async function format(formatter: Formatter, file: string, source: string): Promise<string> {

@@ -20,8 +20,6 @@ export type FileStatus = 'new' | 'changed' | 'unchanged';
 
 export interface PlannedFile extends GeneratedFile {
   readonly status: FileStatus;
-  /** The file's current text, when it exists. */
-  readonly previous?: string;
 }
 
 export interface WritePlan {
@@ -50,14 +48,14 @@ export function planWrites(outDir: string, files: readonly GeneratedFile[]): Wri
   const foreign: string[] = [];
   const planned = files.map((file): PlannedFile => {
     const target = path.join(outDir, file.path);
-    if (!existsSync(target)) return { ...file, status: 'new' };
-    const previous = readFileSync(target, 'utf8');
+    const previous = file.previous !== undefined ? file.previous : existsSync(target) ? readFileSync(target, 'utf8') : null;
+    if (previous === null) return { ...file, previous, status: 'new' };
     if (!isGeneratedText(previous)) foreign.push(target);
     return { ...file, previous, status: previous === file.content ? 'unchanged' : 'changed' };
   });
   if (foreign.length > 0) throw new ForeignFileError(foreign);
   const produced = new Set(files.map((file) => file.path));
-  const orphans = listGeneratedFiles(outDir).filter((file) => !produced.has(file));
+  const orphans = listGeneratedFiles(outDir, produced);
   return { outDir, files: planned, orphans };
 }
 
@@ -100,14 +98,15 @@ export function describeDrift(plan: WritePlan): string {
   return [...patches, ...orphanNotes].join('\n');
 }
 
-function listGeneratedFiles(outDir: string, prefix = ''): string[] {
+/** Generated files in the folder other than `produced` (which need not be read again). */
+function listGeneratedFiles(outDir: string, produced: ReadonlySet<string>, prefix = ''): string[] {
   const dir = path.join(outDir, prefix);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => {
       const relative = prefix + entry.name;
-      if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : listGeneratedFiles(outDir, `${relative}/`);
-      if (!entry.name.endsWith('.ts') || entry.name.startsWith('.')) return [];
+      if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : listGeneratedFiles(outDir, produced, `${relative}/`);
+      if (!entry.name.endsWith('.ts') || entry.name.startsWith('.') || produced.has(relative)) return [];
       return isGeneratedText(readFileSync(path.join(outDir, relative), 'utf8')) ? [relative] : [];
     })
     .sort();
