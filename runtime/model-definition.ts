@@ -4,7 +4,7 @@
  */
 import { ArrayDataType, DataType, DataTypes, EnumDataType, toDataType } from './data-types.js';
 import { DefaultKind, describeDefault, type DefaultSpec } from './default-values.js';
-import { pluralize, underscore } from './inflection.js';
+import { inferColumnName, inferTableName as inferFromName } from './naming.js';
 import { MODEL_MEMBER_NAMES } from './model-members.js';
 import { quoteIdentifier, quoteTable } from './sql/quote.js';
 import type { Sequelize } from './sequelize.js';
@@ -108,9 +108,7 @@ function mergeDefine(define: Record<string, unknown> | undefined, own: Record<st
 
 function inferTableName(name: string, options: Record<string, unknown>, underscored: boolean): string {
   if (typeof options.tableName === 'string' && options.tableName) return options.tableName;
-  if (options.freezeTableName === true) return name;
-  const plural = pluralize(name);
-  return underscored ? underscore(plural) : plural;
+  return inferFromName(name, { freezeTableName: options.freezeTableName === true, underscored });
 }
 
 function timestampName(option: unknown, fallback: string, which: string): string | undefined {
@@ -184,7 +182,7 @@ function defineAttribute(modelName: string, name: string, options: ModelAttribut
     throw new Error(`Attribute "${modelName}.${name}" has the name of a Model member; rename it and keep the column with field: '${name}'`);
   }
   const type = resolveType(modelName, name, options);
-  const field = options.field ?? (table.underscored ? underscore(name) : name);
+  const field = options.field ?? inferColumnName(name, table.underscored);
   const quotedField = quoteIdentifier(field);
   const element = type instanceof ArrayDataType ? type.type : type;
   const enumType = element instanceof EnumDataType ? enumTypeName(element, table, field) : undefined;

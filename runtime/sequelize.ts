@@ -10,7 +10,7 @@ import { Model } from './model.js';
 import { parseArrayLiteral } from './sql/array-literal.js';
 import { dropAll, syncAll } from './sync.js';
 import { Transaction } from './transaction.js';
-import type { AnyModel, DropOptions, InitOptions, Logging, ModelAttributes, ModelStatic, QueryOptions, SyncOptions } from './types.js';
+import type { DropOptions, InitOptions, Logging, ModelAttributes, ModelStatic, QueryOptions, SyncOptions } from './types.js';
 
 export interface RawQueryOptions extends QueryOptions {
   /** Values for $1, $2, ... */
@@ -35,7 +35,7 @@ export class Sequelize {
   readonly options: SequelizeOptions & { define: Record<string, unknown> };
   readonly config: { database: string; username: string | undefined; host: string | undefined; port: number | undefined };
   /** Registered models by name. */
-  readonly models: Record<string, ModelStatic<AnyModel>> = {};
+  readonly models: Record<string, ModelStatic<Model>> = {};
   private readonly driver: Driver;
   private closed = false;
   private readonly logging: Logging | false;
@@ -73,7 +73,7 @@ export class Sequelize {
     await this.driver.close();
   }
 
-  define<M extends AnyModel = Model>(modelName: string, attributes: ModelAttributes<M['_attributes']>, options: Omit<InitOptions, 'sequelize'> = {}): ModelStatic<M> {
+  define<M extends Model<any, any> = Model>(modelName: string, attributes: ModelAttributes<M['_attributes']>, options: Omit<InitOptions, 'sequelize'> = {}): ModelStatic<M> {
     const model = class extends Model {};
     return model.init(attributes as ModelAttributes<unknown>, { ...options, modelName, sequelize: this }) as unknown as ModelStatic<M>;
   }
@@ -82,7 +82,7 @@ export class Sequelize {
     return Object.prototype.hasOwnProperty.call(this.models, modelName);
   }
 
-  model(modelName: string): ModelStatic<AnyModel> {
+  model(modelName: string): ModelStatic<Model> {
     if (!this.isDefined(modelName)) throw new Error(`${modelName} has not been defined`);
     return this.models[modelName];
   }

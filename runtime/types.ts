@@ -37,7 +37,7 @@ export type IncrementFields<T> =
   | readonly NumericKeys<T>[]
   | { readonly [K in NumericKeys<T>]?: number };
 
-export type WhereValue<V> = [NonNullable<V>] extends [readonly unknown[]] ? V | null : V | readonly NonNullable<V>[] | null;
+export type WhereValue<V> = [NonNullable<V>] extends [readonly unknown[]] ? V | null : V | readonly V[] | null;
 /** Equality, IN (an array) and IS NULL (null), keyed by attribute name, AND-ed. */
 export type WhereOptions<T> = { [K in keyof T]?: WhereValue<T[K]> };
 
