@@ -1,0 +1,108 @@
+/**
+ * The issue's definition of done, end to end: `gen-models example-schema.yaml` (the real CLI)
+ * writes files that equal the golden files, compile under `tsc --strict` with module NodeNext
+ * and commonjs, reject what must not compile, and, run against the database, create the
+ * tables and rows the schema describes.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../support/run-cli';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { compileWithTsc } from '../support/tsc';
+
+const ROOT = path.resolve(__dirname, '../..');
+const GOLDEN = path.join(ROOT, 'test/golden/example');
+const FIXTURES = path.join(__dirname, 'fixtures');
+
+describe('models generated from example-schema.yaml', () => {
+  let work: string;
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(os.tmpdir(), 'gm-e2e-'));
+    copyFileSync(path.join(ROOT, 'example-schema.yaml'), path.join(work, 'example-schema.yaml'));
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'));
+    for (const file of readdirSync(FIXTURES)) copyFileSync(path.join(FIXTURES, file), path.join(work, file));
+    const run = runCli(['example-schema.yaml'], work);
+    if (run.code !== 0) throw new Error(`gen-models failed:\n${run.stderr}`);
+    database = await createTestDatabase('gm_e2e');
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  const modelFiles = () => readdirSync(path.join(work, 'models')).filter((file) => file.endsWith('.ts')).sort();
+
+  it('equals the golden files byte for byte (UPDATE_GOLDEN=1 rewrites them)', () => {
+    if (process.env.UPDATE_GOLDEN) {
+      rmSync(GOLDEN, { recursive: true, force: true });
+      mkdirSync(GOLDEN, { recursive: true });
+      for (const file of modelFiles()) copyFileSync(path.join(work, 'models', file), path.join(GOLDEN, file));
+    }
+    expect(modelFiles()).toEqual(readdirSync(GOLDEN).sort());
+    for (const file of modelFiles()) {
+      expect({ file, text: readFileSync(path.join(work, 'models', file), 'utf8') }).toEqual({
+        file,
+        text: readFileSync(path.join(GOLDEN, file), 'utf8'),
+      });
+    }
+  });
+
+  it('compiles under tsc --strict as an ES module with module NodeNext, type tests included', () => {
+    writeFileSync(path.join(work, 'package.json'), JSON.stringify({ type: 'module' }));
+    const result = compileWithTsc(work, 'nodenext', { module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true }, [
+      'models',
+      'type-checks.ts',
+      'use-models.ts',
+    ]);
+    rmSync(path.join(work, 'package.json'));
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('compiles under tsc --strict with module commonjs, type tests included', () => {
+    const result = compileWithTsc(work, 'commonjs', { module: 'commonjs', moduleResolution: 'node10', outDir: 'out' }, [
+      'models',
+      'type-checks.ts',
+      'use-models.ts',
+    ]);
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('runs against the database: creates the tables and the rows the schema describes', () => {
+    const run = spawnSync(process.execPath, [path.join(work, 'out/use-models.js')], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, TEST_DB_URL: database.url, NODE_OPTIONS: '' },
+      timeout: 120_000,
+    });
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout);
+    expect(report.tables.map((row: { table_name: string }) => row.table_name)).toEqual([
+      'Audits', 'Employees', 'Foos', 'Person', 'Users', 'memberships',
+    ]);
+    expect(report.user).toEqual({
+      id: 1,
+      fullName: 'Jane Dough',
+      initials: 'JD',
+      age: 2,
+      balance: '0.00',
+      visits: '0',
+      favoriteColor: 'green',
+      tags: ['a', 'b'],
+      preferences: { theme: 'light' },
+      createdAtIsDate: true,
+    });
+    expect(report.employee).toEqual({ managerId: 1, hiredOn: '2021-02-01' });
+    expect(report.person).toEqual({ idLength: 36, name: 'John Doe' });
+    expect(report.foo).toEqual({ big: '9007199254740993', updatedTimeStamp: true, hasCreatedAt: false });
+    expect(report.membership).toEqual({ role: 'member', joinedAtIsDate: true });
+    expect(report.audit).toEqual({ idLength: 36, tokenLength: 36, levels: ['info', 'error'], happenedAtIsDate: true });
+    expect(report.counts).toEqual({ users: 1, employees: 1 });
+  });
+});
