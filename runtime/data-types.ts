@@ -54,7 +54,7 @@ export class ArrayDataType extends DataType {
   }
 }
 
-class StringDataType extends DataType {
+export class StringDataType extends DataType {
   constructor(key: 'STRING' | 'CHAR', length: number) {
     super(key, `${key === 'STRING' ? 'VARCHAR' : 'CHAR'}(${checkLength(length)})`, length);
   }
@@ -64,7 +64,7 @@ class StringDataType extends DataType {
   }
 }
 
-class NumberDataType extends DataType {
+export class NumberDataType extends DataType {
   /** MySQL modifiers; PostgreSQL has no unsigned integers, so these are the same type. */
   get UNSIGNED(): this {
     return this;

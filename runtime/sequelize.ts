@@ -1,5 +1,7 @@
 /** The connection: a pg Pool (or embedded PGlite), the model registry, sync/drop, transactions, logging. */
 import { resolveConnection, type SequelizeOptions } from './connection-options.js';
+import { DataTypes } from './data-types.js';
+import { literal } from './literal.js';
 import type { Driver, DriverResult } from './drivers/driver.js';
 import { PgDriver } from './drivers/pg-driver.js';
 import { PGliteDriver } from './drivers/pglite-driver.js';
@@ -32,6 +34,40 @@ export const QueryTypes = { SELECT: 'SELECT', INSERT: 'INSERT', UPDATE: 'UPDATE'
 const CLOSED_MESSAGE = 'ConnectionManager.getConnection was called after the connection manager was closed!';
 
 export class Sequelize {
+  // Sequelize also exposes the data types as statics (`Sequelize.TEXT` in its docs).
+  static readonly DataTypes = DataTypes;
+  static readonly literal = literal;
+  static readonly STRING = DataTypes.STRING;
+  static readonly CHAR = DataTypes.CHAR;
+  static readonly TEXT = DataTypes.TEXT;
+  static readonly CITEXT = DataTypes.CITEXT;
+  static readonly SMALLINT = DataTypes.SMALLINT;
+  static readonly INTEGER = DataTypes.INTEGER;
+  static readonly BIGINT = DataTypes.BIGINT;
+  static readonly FLOAT = DataTypes.FLOAT;
+  static readonly REAL = DataTypes.REAL;
+  static readonly DOUBLE = DataTypes.DOUBLE;
+  static readonly DECIMAL = DataTypes.DECIMAL;
+  static readonly NUMERIC = DataTypes.NUMERIC;
+  static readonly BOOLEAN = DataTypes.BOOLEAN;
+  static readonly DATE = DataTypes.DATE;
+  static readonly DATEONLY = DataTypes.DATEONLY;
+  static readonly TIME = DataTypes.TIME;
+  static readonly UUID = DataTypes.UUID;
+  static readonly JSON = DataTypes.JSON;
+  static readonly JSONB = DataTypes.JSONB;
+  static readonly BLOB = DataTypes.BLOB;
+  static readonly INET = DataTypes.INET;
+  static readonly CIDR = DataTypes.CIDR;
+  static readonly MACADDR = DataTypes.MACADDR;
+  static readonly TSVECTOR = DataTypes.TSVECTOR;
+  static readonly ENUM = DataTypes.ENUM;
+  static readonly ARRAY = DataTypes.ARRAY;
+  static readonly CUSTOM = DataTypes.CUSTOM;
+  static readonly UUIDV1 = DataTypes.UUIDV1;
+  static readonly UUIDV4 = DataTypes.UUIDV4;
+  static readonly NOW = DataTypes.NOW;
+
   readonly options: SequelizeOptions & { define: Record<string, unknown> };
   readonly config: { database: string; username: string | undefined; host: string | undefined; port: number | undefined };
   /** Registered models by name. */
