@@ -10,7 +10,24 @@ import { checkTimestampName } from './validate-names.js';
 export function checkSchema(define: SharedOptions, models: readonly ModelWithDraft[], problems: ProblemCollector): void {
   checkDefineTimestamps(define, problems);
   checkCaseInsensitiveNames(models, problems);
+  checkGeneratedTypeNames(models, problems);
   checkTables(models, problems);
+}
+
+/** Each model file exports `<Name>Attributes` and `<Name>CreationAttributes`; index.ts re-exports them all. */
+const GENERATED_TYPE_SUFFIXES = ['CreationAttributes', 'Attributes'] as const;
+
+function checkGeneratedTypeNames(models: readonly ModelWithDraft[], problems: ProblemCollector): void {
+  const names = new Set(models.map((entry) => entry.model.name));
+  for (const entry of models) {
+    const suffix = GENERATED_TYPE_SUFFIXES.find((s) => entry.model.name.endsWith(s) && names.has(entry.model.name.slice(0, -s.length)));
+    if (suffix === undefined) continue;
+    const owner = entry.model.name.slice(0, -suffix.length);
+    problems.add(
+      entry.draft.nameNode,
+      `model name "${entry.model.name}" is the name of model ${owner}'s generated ${suffix} type; rename the model and keep its table with tableName:`,
+    );
+  }
 }
 
 function checkDefineTimestamps(define: SharedOptions, problems: ProblemCollector): void {

@@ -195,6 +195,15 @@ describe('model names', () => {
     ]);
   });
 
+  test("a model named like another model's generated types", () => {
+    expect(
+      problemsOf(yaml('models:', '  User:', '    attributes: { a: STRING }', '  UserAttributes:', '    attributes: { a: STRING }', '  UserCreationAttributes:', '    attributes: { a: STRING }')),
+    ).toEqual([
+      'schema.yaml:4:3: model name "UserAttributes" is the name of model User\'s generated Attributes type; rename the model and keep its table with tableName:',
+      'schema.yaml:6:3: model name "UserCreationAttributes" is the name of model User\'s generated CreationAttributes type; rename the model and keep its table with tableName:',
+    ]);
+  });
+
   test('index and runtime, in any case', () => {
     expect(problemsOf(yaml('models:', '  Index:', '    attributes: { a: STRING }', '  RUNTIME:', '    attributes: { a: STRING }'))).toEqual([
       'schema.yaml:2:3: model name "Index" is taken by the generated index.ts; rename the model (e.g. IndexEntry) and keep its table with tableName:',
