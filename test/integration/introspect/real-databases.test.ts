@@ -3,10 +3,6 @@
  * real_<name> by load.sh), asserting facts about each, and that the number of catalog queries
  * is the same small constant for every one of them.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { Client } from 'pg';
 import type { AttributeIR, ModelIR, SchemaIR } from '../../../generator/ir.js';
 import { CATALOG_QUERY_COUNT } from '../../../generator/introspect/catalog-queries.js';
 import { introspectDatabase } from '../../../generator/introspect/introspect.js';
@@ -15,43 +11,7 @@ import { schemaToYaml } from '../../../generator/schema/to-yaml.js';
 import { serverUrl } from '../../support/test-database.js';
 import { comparableModels } from '../../unit/introspect/comparable-ir.js';
 import { countingClient } from './catalog-connection.js';
-
-const REAL_DATABASES = ['pagila', 'chinook', 'chinook_identity', 'northwind', 'adventureworks'] as const;
-type RealDatabase = (typeof REAL_DATABASES)[number];
-
-/** CI clones the repository next to `shared/`. */
-const LOAD_SCRIPT = path.resolve(__dirname, '../../../../shared/schemas/load.sh');
-
-function urlOf(database: string): string {
-  const url = new URL(serverUrl!);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-/** Loads the real_* databases that are missing (load.sh drops and recreates, so only those). */
-async function ensureLoaded(): Promise<void> {
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = ANY ($1::text[])', [
-    REAL_DATABASES.map((n) => `real_${n}`),
-  ]);
-  await admin.end();
-  const present = new Set(rows.map((r) => r.datname));
-  const missing = REAL_DATABASES.filter((n) => !present.has(`real_${n}`));
-  if (missing.length === 0) return;
-  if (!existsSync(LOAD_SCRIPT)) throw new Error(`real databases ${missing.join(', ')} are missing and ${LOAD_SCRIPT} does not exist`);
-  const url = new URL(serverUrl!);
-  execFileSync(LOAD_SCRIPT, missing, {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      PGHOST: url.hostname,
-      PGPORT: url.port || '5432',
-      PGUSER: decodeURIComponent(url.username) || 'postgres',
-      ...(url.password ? { PGPASSWORD: decodeURIComponent(url.password) } : {}),
-    },
-  });
-}
+import { ensureRealDatabases, realDatabaseUrl, REAL_DATABASES, type RealDatabase } from './real-databases.js';
 
 // Needs a PostgreSQL server to load the shared schemas into (they are SQL dumps with psql
 // commands, not something PGlite can run); without DATABASE_URL the same pipeline is tested on
@@ -63,9 +23,9 @@ describeWithServer('introspecting the real databases', () => {
   const queryCounts = new Map<RealDatabase, number>();
 
   beforeAll(async () => {
-    await ensureLoaded();
+    await ensureRealDatabases();
     for (const name of REAL_DATABASES) {
-      const connection = await countingClient(urlOf(`real_${name}`));
+      const connection = await countingClient(realDatabaseUrl(name));
       try {
         schemas.set(name, await introspectDatabase(connection.query, {}));
         queryCounts.set(name, connection.sent.count);
