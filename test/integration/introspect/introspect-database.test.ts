@@ -2,6 +2,7 @@
  * The whole `--from-db` pipeline on a database this test creates: on a throwaway server
  * database when DATABASE_URL is set, on in-memory PGlite otherwise (no server needed).
  */
+import { Pool } from 'pg';
 import type { AttributeIR, ModelIR, SchemaIR } from '../../../generator/ir.js';
 import { CATALOG_QUERY_COUNT } from '../../../generator/introspect/catalog-queries.js';
 import { introspectDatabase } from '../../../generator/introspect/introspect.js';
@@ -44,6 +45,7 @@ CREATE TABLE app.people (
 );
 COMMENT ON TABLE app.people IS 'People who join teams';
 COMMENT ON COLUMN app.people.first_name IS 'Given name';
+COMMENT ON COLUMN app.people.status IS E'Where they stand: # not a YAML comment\nsecond line, ''quoted''';
 CREATE TABLE app.teams (team_id serial PRIMARY KEY, name text UNIQUE, code text, region text, UNIQUE (code, region));
 CREATE TABLE app.memberships (
   person_id integer REFERENCES app.people ON DELETE CASCADE,
@@ -183,11 +185,30 @@ describe('introspectDatabase', () => {
     await expect(attempt).rejects.toThrow('no tables found in schemas nothing_here');
   });
 
+  it('reports a refused connection as one line', async () => {
+    const pool = new Pool({ connectionString: 'postgres://postgres@127.0.0.1:1/nowhere', connectionTimeoutMillis: 5000 });
+    try {
+      const attempt = introspectDatabase((sql, params) => pool.query(sql, params), {});
+      await expect(attempt).rejects.toThrow(IntrospectionError);
+      await expect(attempt).rejects.toThrow(/^cannot connect to the database: connect ECONNREFUSED 127\.0\.0\.1:1$/);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('reports a failing query as one line', async () => {
     const failing = async () => {
       throw Object.assign(new Error('permission denied for table pg_class\nHINT: x'), { code: '42501' });
     };
     await expect(introspectDatabase(failing, {})).rejects.toThrow(/^permission denied while reading the catalog: permission denied for table pg_class \(/);
+  });
+
+  it('keeps a multi-line comment with YAML-significant characters through YAML', () => {
+    expect(attribute('Person', 'status').comment).toBe("Where they stand: # not a YAML comment\nsecond line, 'quoted'");
+    const back = loadSchemaText(schemaToYaml(ir), 'schema.yaml');
+    expect(back.models.find((m) => m.name === 'Person')?.attributes.find((a) => a.field === 'status')?.comment).toBe(
+      attribute('Person', 'status').comment,
+    );
   });
 
   it('round-trips through YAML up to what YAML cannot say', () => {

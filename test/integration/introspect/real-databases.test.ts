@@ -3,6 +3,7 @@
  * real_<name> by load.sh), asserting facts about each, and that the number of catalog queries
  * is the same small constant for every one of them.
  */
+import { Pool } from 'pg';
 import type { AttributeIR, ModelIR, SchemaIR } from '../../../generator/ir.js';
 import { CATALOG_QUERY_COUNT } from '../../../generator/introspect/catalog-queries.js';
 import { introspectDatabase } from '../../../generator/introspect/introspect.js';
@@ -46,6 +47,19 @@ describeWithServer('introspecting the real databases', () => {
     if (!found) throw new Error(`no column ${field} in ${m.tableName}`);
     return found;
   };
+
+  it('reports a database that does not exist as one line', async () => {
+    const url = new URL(serverUrl!);
+    url.pathname = '/gm_no_such_database';
+    const pool = new Pool({ connectionString: url.toString() });
+    try {
+      await expect(introspectDatabase((sql, params) => pool.query(sql, params), {})).rejects.toThrow(
+        'cannot connect to the database: database "gm_no_such_database" does not exist',
+      );
+    } finally {
+      await pool.end();
+    }
+  });
 
   it('sends the same small number of queries for every database', () => {
     expect([...queryCounts.values()]).toEqual(REAL_DATABASES.map(() => CATALOG_QUERY_COUNT));
