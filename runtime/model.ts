@@ -317,9 +317,12 @@ async function incrementInstance<M extends AnyWritable>(instance: M, fields: unk
   const stamp = updatedAtStamp(def, list, options.silent);
   const returned = list.map((i) => i.attr.selectSql);
   if (stamp) returned.push(stamp.attr.selectSql);
-  const where = { ...(options.where ?? {}), ...(instance.where() as Row) };
+  // Extra conditions are AND-ed with the primary key (which wins over a where on the same key).
+  const where: WhereBuilder = options.where
+    ? (p) => whereSql(def, { ...options.where, ...(instance.where() as Row) }, p)
+    : (p) => primaryKeyWhere(def, data, p);
   const params: unknown[] = [];
-  const sql = incrementSql(def, list, sign, stamp, (p) => whereSql(def, where, p), params, ` RETURNING ${returned.join(', ')}`);
+  const sql = incrementSql(def, list, sign, stamp, where, params, ` RETURNING ${returned.join(', ')}`);
   const row = (await def.sequelize.run(sql, params, options, def)).rows[0];
   // Only the incremented attributes (and updatedAt) are refreshed: unsaved edits elsewhere survive.
   if (row) {

@@ -69,6 +69,17 @@ test('unsaved edits to other attributes survive an increment (Sequelize overwrit
   expect(c.age).toBe(1);
 });
 
+test("the instance's where option is AND-ed with its primary key", async () => {
+  const c = await Counter.create({ name: 'guarded', age: 1 });
+  conn.statements.length = 0;
+  await c.increment('age', { where: { name: 'someone else' } });
+  expect(sql()[0]).toBe('UPDATE "Counters" SET "age"="age"+$1,"updatedAt"=$2 WHERE "name" = $3 AND "id" = $4 RETURNING "age", "updatedAt"');
+  expect(c.age).toBe(1);
+  await c.increment('age', { where: { name: 'guarded' } });
+  expect(c.age).toBe(2);
+  expect((await Counter.findByPk(c.id))!.age).toBe(2);
+});
+
 test('silent: true leaves updatedAt alone', async () => {
   const c = await Counter.create({ name: 'quiet' });
   conn.statements.length = 0;
