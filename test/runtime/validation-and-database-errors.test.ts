@@ -1,7 +1,8 @@
 /** Validation before any SQL (all failures in one ValidationError) and database errors mapped to typed errors. */
 import {
-  CheckConstraintError, DatabaseError, DataTypes, ForeignKeyConstraintError, UniqueConstraintError, ValidationError, ValidationErrorItem,
+  CheckConstraintError, DatabaseError, DataTypes, ForeignKeyConstraintError, TimeoutError, UniqueConstraintError, ValidationError, ValidationErrorItem,
 } from '../../runtime/index.js';
+import { hasServer } from '../support/test-database.js';
 import { openTestConnection, type TestConnection } from './helpers.js';
 
 let conn: TestConnection;
@@ -111,6 +112,18 @@ test('foreign-key and check violations are typed; other failures are DatabaseErr
   expect(bad.sql).toBe('SELECT * FROM "no_such_table" WHERE a = $1');
   expect(bad.parameters).toEqual([1]);
   expect(bad.code).toBe('42P01');
+});
+
+(hasServer() ? test : test.skip)('a statement timeout is a TimeoutError', async () => {
+  const error = await conn.sequelize
+    .transaction(async (t) => {
+      await conn.sequelize.query("SET LOCAL statement_timeout = '50ms'", { transaction: t });
+      await conn.sequelize.query('SELECT pg_sleep(2)', { transaction: t });
+    })
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(TimeoutError);
+  expect((error as TimeoutError).name).toBe('SequelizeTimeoutError');
+  expect((error as TimeoutError).sql).toBe('SELECT pg_sleep(2)');
 });
 
 test('validate: false skips the checks and the database still refuses', async () => {
