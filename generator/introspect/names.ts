@@ -122,7 +122,23 @@ export function classNames(relations: readonly RelationName[]): string[] {
     taken.add(name.toLowerCase());
     result[i] = name;
   }
-  return result;
+  return avoidGeneratedTypeNames(result, taken);
+}
+
+/** Each model file also exports `<Name>Attributes` and `<Name>CreationAttributes`. */
+const GENERATED_TYPE_SUFFIXES = ['CreationAttributes', 'Attributes'];
+
+/** `UserAttributes` next to a model `User` would clash with User's own type: it becomes `UserAttributesModel`. */
+export function avoidGeneratedTypeNames(names: string[], taken: Set<string> = new Set(names.map((n) => n.toLowerCase()))): string[] {
+  const all = new Set(names);
+  return names.map((name) => {
+    const clash = GENERATED_TYPE_SUFFIXES.some((suffix) => name.endsWith(suffix) && all.has(name.slice(0, -suffix.length)));
+    if (!clash) return name;
+    let renamed = `${name}Model`;
+    for (let n = 2; taken.has(renamed.toLowerCase()); n++) renamed = `${name}Model${n}`;
+    taken.add(renamed.toLowerCase());
+    return renamed;
+  });
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

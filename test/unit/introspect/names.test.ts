@@ -1,4 +1,4 @@
-import { attributeNames, baseClassName, camelCase, classNames } from '../../../generator/introspect/names.js';
+import { attributeNames, avoidGeneratedTypeNames, baseClassName, camelCase, classNames } from '../../../generator/introspect/names.js';
 
 describe('class names', () => {
   it.each([
@@ -39,6 +39,16 @@ describe('class names', () => {
         { schema: 'public', table: 'User' },
       ]),
     ).toEqual(['User3', 'User2', 'User']);
+  });
+
+  it('does not take the name of another model’s generated types', () => {
+    // Singular class names rarely end in Attributes; the guard is for the few that do.
+    expect(avoidGeneratedTypeNames(['User', 'UserAttributes', 'UserCreationAttributes', 'Attributes'])).toEqual([
+      'User',
+      'UserAttributesModel',
+      'UserCreationAttributesModel',
+      'Attributes',
+    ]);
   });
 
   it('does not depend on input order', () => {
