@@ -34,11 +34,16 @@ export class PgDriver implements Driver {
 
   async query(sql: string, params: readonly unknown[]): Promise<DriverResult> {
     const client = await this.connect();
+    let result: DriverResult;
     try {
-      return toResult(await client.query(sql, params as unknown[]));
-    } finally {
-      client.release();
+      result = toResult(await client.query(sql, params as unknown[]));
+    } catch (error) {
+      // A statement error leaves the connection usable; a broken connection must not go back to the pool.
+      client.release(isServerError(error) ? undefined : (error as Error));
+      throw error;
     }
+    client.release();
+    return result;
   }
 
   async begin(): Promise<DriverTransaction> {
@@ -86,6 +91,12 @@ class PgTransaction implements DriverTransaction {
       throw error;
     }
   }
+}
+
+/** The server answered with an SQLSTATE (five characters), as opposed to a socket failure like ECONNRESET. */
+function isServerError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
 }
 
 function toResult(result: { rows: Record<string, unknown>[]; rowCount: number | null }): DriverResult {
