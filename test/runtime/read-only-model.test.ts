@@ -51,6 +51,14 @@ test('write methods reject with a clear error and send nothing', async () => {
   expect(conn.statements).toEqual([]);
 });
 
+test('a view without a declared primary key gets no automatic id; findByPk says why it cannot work', async () => {
+  class ActiveName extends ReadOnlyModel<{ name: string }> {}
+  ActiveName.init({ name: DataTypes.STRING }, { sequelize: conn.sequelize, tableName: 'active_users', timestamps: false });
+  expect(Object.keys(ActiveName.rawAttributes)).toEqual(['name']);
+  expect((await ActiveName.findAll({ order: ['name'] })).map((r) => r.get('name'))).toEqual(['also on', 'on']);
+  await expect(ActiveName.findByPk(1)).rejects.toThrow('findByPk needs a model with one primary key; ActiveName has 0');
+});
+
 test('sync() and drop() leave views alone, also through sequelize.sync/drop', async () => {
   conn.statements.length = 0;
   await ActiveUser.sync({ force: true });
