@@ -14,7 +14,7 @@ const outDir = join(__dirname, 'types/tmp-cjs');
 
 afterAll(() => rm(outDir, { recursive: true, force: true }));
 
-test('compiles under --strict with module commonjs, and PGlite loads only for pglite:// connections', async () => {
+test('compiles under --strict with module commonjs; PGlite loads only for pglite:// connections; a PGlite data directory persists', async () => {
   const compiled = await run(join(root, 'node_modules/.bin/tsc'), ['-p', join(__dirname, 'types/tsconfig.commonjs.json')], { cwd: root }).catch((error) => error);
   expect(`${compiled.stdout ?? ''}${compiled.stderr ?? ''}`).toBe('');
 
@@ -25,4 +25,5 @@ test('compiles under --strict with module commonjs, and PGlite loads only for pg
   expect(result.afterPostgres).toBe(false);
   expect(result.pglite).toEqual({ two: 2, big: '9007199254740993' });
   expect(result.afterPglite).toBe(true);
+  expect(result.persisted).toEqual(['persisted']);
 }, 120000);

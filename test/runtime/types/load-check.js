@@ -15,6 +15,18 @@ async function main() {
   result.pglite = rows[0];
   result.afterPglite = pgliteLoaded();
   await embedded.close();
+  // A data directory keeps its tables across connections.
+  const dir = require('node:fs').mkdtempSync(path.join(require('node:os').tmpdir(), 'gm-pglite-'));
+  const first = new runtime.Sequelize(`pglite://${dir}`, { logging: false });
+  const Kept = first.define('Kept', { label: runtime.DataTypes.STRING });
+  await Kept.sync();
+  await Kept.create({ label: 'persisted' });
+  await first.close();
+  const second = new runtime.Sequelize({ dialect: 'pglite', storage: dir, logging: false });
+  const Again = second.define('Kept', { label: runtime.DataTypes.STRING });
+  result.persisted = (await Again.findAll()).map((row) => row.get('label'));
+  await second.close();
+  require('node:fs').rmSync(dir, { recursive: true, force: true });
   console.log(JSON.stringify(result));
 }
 main().catch((error) => {
