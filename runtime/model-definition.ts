@@ -138,7 +138,7 @@ function withAutomaticAttributes(
 ): Record<string, ModelAttributeColumnOptions> {
   if (attributes === null || typeof attributes !== 'object') throw new TypeError(`${modelName}.init() needs an attributes object`);
   const declared: Record<string, ModelAttributeColumnOptions> = {};
-  for (const key of Object.keys(attributes)) declared[key] = shorthand(modelName, key, attributes[key]);
+  for (const key of Object.keys(attributes)) declared[key] = shorthand(attributes[key]);
   const out: Record<string, ModelAttributeColumnOptions> = {};
   // A view has exactly the columns it selects: no automatic id for read-only models.
   if (!readOnly && !Object.values(declared).some((a) => a.primaryKey === true)) {
@@ -156,7 +156,7 @@ function withAutomaticAttributes(
 }
 
 /** A bare DataType becomes `{ type }`. */
-function shorthand(modelName: string, key: string, value: unknown): ModelAttributeColumnOptions {
+function shorthand(value: unknown): ModelAttributeColumnOptions {
   if (value !== null && typeof value === 'object' && !(value instanceof DataType)) return value as ModelAttributeColumnOptions;
   return { type: value as ModelAttributeColumnOptions['type'] };
 }
@@ -263,7 +263,10 @@ function resolveReference(references: ModelAttributeColumnOptions['references'],
   const model = spec.model;
   const key = spec.key ?? 'id';
   if (typeof model === 'string') return { table: model, schema: undefined, key };
-  if (typeof model === 'function') return { ...tableOfModelClass(model), table: tableOfModelClass(model).tableName, key };
+  if (typeof model === 'function') {
+    const target = tableOfModelClass(model);
+    return { table: target.tableName, schema: target.schema, key };
+  }
   if (model && typeof model === 'object' && typeof model.tableName === 'string') return { table: model.tableName, schema: model.schema, key };
   throw new Error(`Invalid references for "${modelName}.${attr}": expected { model: <table name or model class>, key }`);
 }

@@ -2,6 +2,7 @@
 import {
   ConnectionError, ConnectionRefusedError, DataTypes, HostNotFoundError, Sequelize, Transaction,
 } from '../../runtime/index.js';
+import { types } from 'pg';
 import { hasServer, serverUrl } from '../support/test-database.js';
 import { openTestConnection, sqlOf, type TestConnection } from './helpers.js';
 
@@ -58,6 +59,8 @@ test('type parsers: int8 and numeric as strings, date as YYYY-MM-DD, timestamptz
             '2020-01-01T00:00:00Z'::timestamptz AS ts, '{"a":[1]}'::jsonb AS doc, '\\x6869'::bytea AS bin,
             ARRAY['2020-01-02'::date] AS days, ARRAY[1::int8] AS bigs, '1 day'::interval AS span`,
   )) as [Record<string, unknown>[]];
+  // The parsers are the pool's own: pg's global parsers are untouched (date is still a Date there).
+  expect(types.getTypeParser(1082)('2020-02-29')).toBeInstanceOf(Date);
   expect(rows[0]).toEqual({
     big: '9007199254740993', num: '1.50', day: '2020-02-29', ts: new Date('2020-01-01T00:00:00Z'), doc: { a: [1] },
     bin: Buffer.from('hi'), days: ['2020-01-02'], bigs: ['1'], span: '1 day',
