@@ -72,16 +72,17 @@ test('defaults, UNIQUE (single and composite), composite primary keys, comments'
     a: { type: DataTypes.INTEGER, unique: 'a_b' },
     b: { type: DataTypes.INTEGER, unique: 'a_b' },
     made: { type: DataTypes.DATE, defaultValue: literal('now()') },
+    path: { type: DataTypes.TEXT, defaultValue: 'C:\\dir\\it\'s', comment: 'back\\slash' },
   }, { timestamps: false, comment: 'prices per region' });
   await Price.sync({ force: true });
   expect(sql()).toContain(
-    `CREATE TABLE IF NOT EXISTS "Prices" ("sku" VARCHAR(20), "region" VARCHAR(2), "cents" INTEGER NOT NULL DEFAULT 0, "active" BOOLEAN DEFAULT true, "label" TEXT DEFAULT 'it''s', "meta" JSONB DEFAULT '{"a":[1]}', "tags" TEXT[] DEFAULT '{"x","y z"}', "code" VARCHAR(255) UNIQUE, "a" INTEGER, "b" INTEGER, "made" TIMESTAMP WITH TIME ZONE DEFAULT now(), UNIQUE ("a", "b"), PRIMARY KEY ("sku", "region"))`,
+    `CREATE TABLE IF NOT EXISTS "Prices" ("sku" VARCHAR(20), "region" VARCHAR(2), "cents" INTEGER NOT NULL DEFAULT 0, "active" BOOLEAN DEFAULT true, "label" TEXT DEFAULT 'it''s', "meta" JSONB DEFAULT '{"a":[1]}', "tags" TEXT[] DEFAULT '{"x","y z"}', "code" VARCHAR(255) UNIQUE, "a" INTEGER, "b" INTEGER, "made" TIMESTAMP WITH TIME ZONE DEFAULT now(), "path" TEXT DEFAULT E'C:\\\\dir\\\\it''s', UNIQUE ("a", "b"), PRIMARY KEY ("sku", "region"))`,
   );
   expect(sql()).toContain(`COMMENT ON TABLE "Prices" IS 'prices per region'`);
   expect(sql()).toContain(`COMMENT ON COLUMN "Prices"."region" IS 'ISO code, e.g. ''DE'''`);
   await conn.sequelize.query(`INSERT INTO "Prices" (sku, region) VALUES ('k', 'DE')`, { logging: false });
-  expect(await rows(`SELECT cents, active, label, meta, tags, made IS NOT NULL AS made FROM "Prices"`)).toEqual([
-    { cents: 0, active: true, label: "it's", meta: { a: [1] }, tags: ['x', 'y z'], made: true },
+  expect(await rows(`SELECT cents, active, label, meta, tags, made IS NOT NULL AS made, path, col_description('"Prices"'::regclass, 12) AS pc FROM "Prices"`)).toEqual([
+    { cents: 0, active: true, label: "it's", meta: { a: [1] }, tags: ['x', 'y z'], made: true, path: "C:\\dir\\it's", pc: 'back\\slash' },
   ]);
   expect(await rows(`SELECT obj_description('"Prices"'::regclass) AS t, col_description('"Prices"'::regclass, 2) AS c`)).toEqual([{ t: 'prices per region', c: "ISO code, e.g. 'DE'" }]);
   await Price.create({ sku: 'p', region: 'FR', a: 1, b: 2 });
