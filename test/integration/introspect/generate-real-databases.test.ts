@@ -102,10 +102,6 @@ async function roundTrip(models: ReturnType<typeof initModels>): Promise<string>
  * "failing" test passes) the day it closes, to remove the entry.
  */
 const KNOWN_GAPS: Partial<Record<RealDatabase, Partial<Record<'commonjs' | 'nodenext' | 'runs', string>>>> = {
-  // runtime/model-definition.ts adds an automatic `id` to every model without a primary key,
-  // views included: customer_list has a non-key `id` column (refused); other views get a column that does not exist.
-  pagila: { runs: 'automatic id on views without a primary key' },
-  adventureworks: { runs: 'automatic id on views without a primary key' },
   // The renderer writes `autoIncrementIdentity: true`, which the runtime's ModelAttributeColumnOptions type lacks.
   chinook_identity: {
     commonjs: 'autoIncrementIdentity is not a runtime attribute option',
@@ -123,6 +119,7 @@ const describeWithServer = serverUrl ? describe : describe.skip;
 describeWithServer.each([...REAL_DATABASES])('models generated from real_%s', (name) => {
   let work: string;
   let modelNames: string[];
+  let materializedViews: Set<string>;
 
   beforeAll(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), `gm-from-db-${name}-`));
@@ -132,6 +129,7 @@ describeWithServer.each([...REAL_DATABASES])('models generated from real_%s', (n
     try {
       const schema = await introspectDatabase(connection.query, {});
       modelNames = schema.models.map((m) => m.name);
+      materializedViews = new Set(schema.models.filter((m) => m.kind === 'materializedView').map((m) => m.name));
       await generate({ schema, outDir: path.join(work, 'models') });
     } finally {
       await connection.close();
@@ -169,7 +167,12 @@ describeWithServer.each([...REAL_DATABASES])('models generated from real_%s', (n
     });
     expect(run.stderr).toBe('');
     const results = JSON.parse(run.stdout.trim()) as Record<string, number | string>;
-    const failures = Object.entries(results).filter(([, value]) => typeof value === 'string' && value !== 'ok');
+    // A materialized view created WITH NO DATA (pagila's rental_by_category) cannot be read until
+    // refreshed: that is the database's answer, not the model's.
+    const unpopulated = (model: string, value: string) => materializedViews.has(model) && /has not been populated/.test(value);
+    const failures = Object.entries(results).filter(
+      ([model, value]) => typeof value === 'string' && value !== 'ok' && !unpopulated(model, value),
+    );
     expect(failures).toEqual([]);
     expect(Object.keys(results).sort()).toEqual([...modelNames, 'roundTrip'].sort());
   }, 180_000);
