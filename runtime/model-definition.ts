@@ -246,7 +246,14 @@ const SANITIZERS: Partial<Record<string, (value: unknown) => unknown>> = {
 function enumTypeName(type: EnumDataType, table: TableContext, field: string): EnumTypeName {
   const schema = type.schema ?? table.schema ?? 'public';
   if (type.name) return { schema, name: type.name, values: type.values, auto: false };
-  return { schema, name: `enum_${table.tableName}_${field}`, values: type.values, auto: true };
+  return { schema, name: truncateIdentifier(`enum_${table.tableName}_${field}`), values: type.values, auto: true };
+}
+
+/** What PostgreSQL does to a long name (63 bytes, whole characters), so a database made by Sequelize matches. */
+function truncateIdentifier(name: string): string {
+  let out = name;
+  while (Buffer.byteLength(out) > 63) out = Array.from(out).slice(0, -1).join('');
+  return out;
 }
 
 /** Registered model classes resolve to their table; see model registry in readable-model.ts. */

@@ -124,6 +124,18 @@ test('sequelize.sync creates referenced tables first; references by model class 
   }
 });
 
+test('an automatic ENUM type name longer than 63 bytes is cut as PostgreSQL would cut it', async () => {
+  const Long = conn.sequelize.define('Long', { [`state_${'x'.repeat(50)}`]: DataTypes.ENUM('a') }, { tableName: `long_table_${'é'.repeat(10)}`, timestamps: false });
+  await Long.sync({ force: true });
+  const created = sql().find((q) => q.startsWith('CREATE TYPE'))!;
+  const name = /"public"\."([^"]+)"/.exec(created)![1];
+  expect(Buffer.byteLength(name)).toBeLessThanOrEqual(63);
+  expect(name.startsWith(`enum_long_table_${'é'.repeat(10)}_state_`)).toBe(true);
+  await Long.create({});
+  await Long.drop();
+  expect(await rows(`SELECT count(*)::int AS n FROM pg_type WHERE typname = $1`, [name])).toEqual([{ n: 0 }]);
+});
+
 test('Model.drop() drops the table and its ENUM types; a model schema is honoured', async () => {
   await conn.sequelize.query('CREATE SCHEMA IF NOT EXISTS "sales"', { logging: false });
   const Order = conn.sequelize.define('Order', { state: DataTypes.ENUM('new', 'paid') }, { schema: 'sales', timestamps: false });
