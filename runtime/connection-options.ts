@@ -86,7 +86,15 @@ function fromUrl(url: string, options: SequelizeOptions): ResolvedConnection {
     database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || options.database,
     username: decodeURIComponent(parsed.username) || options.username,
     password: parsed.password ? decodeURIComponent(parsed.password) : options.password,
+    ssl: options.ssl ?? sslFromUrl(parsed),
   });
+}
+
+/** `?sslmode=require` / `?ssl=true` turn TLS on; `disable`/`false` (or nothing) leave it off. */
+function sslFromUrl(url: URL): PoolConfig['ssl'] {
+  const mode = url.searchParams.get('sslmode') ?? url.searchParams.get('ssl');
+  if (mode === null || mode === 'disable' || mode === 'false' || mode === '0') return undefined;
+  return mode === 'no-verify' ? { rejectUnauthorized: false } : true;
 }
 
 function fromOptions(options: SequelizeOptions): ResolvedConnection {

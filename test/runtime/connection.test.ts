@@ -21,6 +21,12 @@ describe('constructor forms', () => {
     expect(fromOptions.getDialect()).toBe('postgres');
   });
 
+  test('?sslmode in a URL turns TLS on', async () => {
+    const s = new Sequelize('postgres://postgres@127.0.0.1:1/x?sslmode=require', { logging: false });
+    expect((s as unknown as { driver: { pool: { options: { ssl: unknown } } } }).driver.pool.options.ssl).toBe(true);
+    await s.close();
+  });
+
   test('(database, username, password, options)', () => {
     const s = new Sequelize('shop', 'bob', 'pw', { host: '10.0.0.1', port: 5433, dialect: 'postgres', logging: false });
     expect(s.config).toEqual({ database: 'shop', username: 'bob', host: '10.0.0.1', port: 5433 });
