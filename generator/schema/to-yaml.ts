@@ -29,7 +29,8 @@ export function schemaToYaml(ir: SchemaIR): string {
   const byName = new Map(ir.models.map((m) => [m.name, m]));
   const models: Record<string, unknown> = {};
   for (const model of ir.models) models[model.name] = modelToPlain(model, byName);
-  const doc = new Document({ models });
+  // No anchors: an IR may share one array between attributes, and each should be written out.
+  const doc = new Document({ models }, { aliasDuplicateObjects: false });
   doc.commentBefore = header(ir);
   for (const model of ir.models) addNotes(doc, model);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });

@@ -112,6 +112,21 @@ describe('schemaToYaml', () => {
     expect(text).toContain('# a materialized view (read-only)');
   });
 
+  it('writes shared values out in full, without YAML anchors', () => {
+    const values = ['a', 'b'];
+    const ir = loadSchemaText('models:\n  T:\n    attributes:\n      x: { type: ENUM, values: [a, b] }\n      y: { type: ENUM, values: [a, b] }\n', 's.yaml');
+    const shared: SchemaIR = {
+      ...ir,
+      models: ir.models.map((m) => ({
+        ...m,
+        attributes: m.attributes.map((a) => (a.type.kind === 'ENUM' ? { ...a, type: { kind: 'ENUM' as const, values } } : a)),
+      })),
+    };
+    const text = schemaToYaml(shared);
+    expect(text).not.toMatch(/[&*]a\d/);
+    expect(loadSchemaText(text, 's.yaml').models).toEqual(ir.models);
+  });
+
   it('is deterministic', () => {
     expect(schemaToYaml(buildSchemaIR(ROWS))).toBe(schemaToYaml(buildSchemaIR({ ...ROWS, relations: [...ROWS.relations].reverse() })));
   });
