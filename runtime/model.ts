@@ -4,7 +4,7 @@
  */
 import { EmptyResultError, InstanceError } from './errors.js';
 import type { AttributeDefinition, ModelDefinition } from './model-definition.js';
-import { definitionOf, forgetChange, ReadableModel, ROW_OPTIONS, type BuildOptions } from './readable-model.js';
+import { checkClassFields, definitionOf, forgetChange, ReadableModel, ROW_OPTIONS, type BuildOptions } from './readable-model.js';
 import { bulkInsertSql, insertSql } from './sql/insert.js';
 import { incrementSql, updateSql, deleteSql, type Increment, type WhereBuilder } from './sql/update.js';
 import { attributeOf, primaryKeyWhere, whereSql } from './sql/where.js';
@@ -26,12 +26,12 @@ const MISSING_WHERE = 'Missing where attribute in the options parameter';
 export class Model<TAttributes extends {} = any, TCreationAttributes extends {} = TAttributes> extends ReadableModel<TAttributes, TCreationAttributes> {
   /** A new, unsaved instance (same as `new Model(values)`). */
   static build<M extends AnyWritable>(this: ModelCtor<M>, ...args: CreateArgs<M, BuildOptions>): M {
-    return new (this as unknown as Constructor<M>)(args[0] as Row | undefined, args[1]);
+    return checkClassFields(new (this as unknown as Constructor<M>)(args[0] as Row | undefined, args[1]));
   }
 
   /** build + save: one INSERT ... RETURNING, resolving the saved instance. */
   static async create<M extends AnyWritable>(this: ModelCtor<M>, ...args: CreateArgs<M, CreateOptions<Attributes<M>>>): Promise<M> {
-    const instance = new (this as unknown as Constructor<M>)(args[0] as Row | undefined);
+    const instance = checkClassFields(new (this as unknown as Constructor<M>)(args[0] as Row | undefined));
     return instance.save(args[1]);
   }
 
@@ -41,6 +41,7 @@ export class Model<TAttributes extends {} = any, TCreationAttributes extends {} 
     const Ctor = this as unknown as Constructor<M>;
     const instances = records.map((values) => new Ctor(values as Row));
     if (instances.length === 0) return instances;
+    checkClassFields(instances[0]);
     const fields = insertFields(def, options);
     for (const instance of instances) {
       stampNew(def, instance.dataValues as Row, options);

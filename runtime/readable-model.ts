@@ -142,7 +142,9 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
     const { rows } = await def.sequelize.run(selectSql(def, options, params), params, options, def);
     if (options.raw) return rows as Attributes<M>[];
     const Model = this as unknown as new (values: Row, options: BuildOptions) => M;
-    return rows.map((row) => new Model(row, ROW_OPTIONS));
+    const instances = rows.map((row) => new Model(row, ROW_OPTIONS));
+    if (instances.length) checkClassFields(instances[0]);
+    return instances;
   }
 
   static findOne<M extends AnyModel>(this: ModelCtor<M>, options: FindOptions<Attributes<M>> & { raw: true }): Promise<Attributes<M> | null>;
@@ -300,6 +302,25 @@ function assignValues(instance: ReadableModel, def: ModelDefinition, values: Row
     (instance._previousDataValues as Row)[name] = undefined;
     (instance._changed ??= new Set()).add(name);
   }
+}
+
+const checkedModels = new WeakSet<Function>();
+
+/**
+ * A class field named like an attribute (`name!: string` instead of `declare name: string` under
+ * ES2022 class fields) is an own property that hides the prototype accessor, so `user.name` would
+ * silently read undefined. Sequelize only warns; refusing is clearer. Checked once per model.
+ */
+export function checkClassFields<T extends object>(instance: T): T {
+  const model = instance.constructor;
+  if (checkedModels.has(model)) return instance;
+  const def = definitionOf(model);
+  const shadowing = def.attributeList.filter((attr) => Object.prototype.hasOwnProperty.call(instance, attr.name)).map((a) => `"${a.name}"`);
+  if (shadowing.length) {
+    throw new Error(`Model "${def.name}" declares public class fields for attribute(s) ${shadowing.join(', ')}; they hide the attribute accessors. Write them as \`declare ${shadowing[0].slice(1, -1)}: ...;\``);
+  }
+  checkedModels.add(model);
+  return instance;
 }
 
 export function forgetChange(instance: ReadableModel, name: string): void {

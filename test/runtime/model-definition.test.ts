@@ -122,6 +122,14 @@ describe('init on a class', () => {
     expect(p.get('name')).toBe('Grace');
   });
 
+  test('public class fields that would hide attribute accessors are refused (use declare)', () => {
+    class Shadow extends Model {
+      name!: string;
+    }
+    Shadow.init({ name: DataTypes.STRING }, { sequelize });
+    expect(() => Shadow.build({ name: 'abc' })).toThrow('Model "Shadow" declares public class fields for attribute(s) "name"; they hide the attribute accessors. Write them as `declare name: ...;`');
+  });
+
   test('an uninitialised model says so', () => {
     class NotYet extends Model {}
     expect(() => NotYet.build({})).toThrow('Model NotYet is not initialised: call NotYet.init(attributes, { sequelize }) first');
