@@ -179,6 +179,15 @@ describe('introspectDatabase', () => {
     expect(only.models.map((m) => m.name)).toEqual(['Event', 'Membership', 'Person', 'Team']);
   });
 
+  it('keeps column names as they are with keepNames, and reports progress', async () => {
+    const messages: string[] = [];
+    const kept = await introspectDatabase(connection.query, { keepNames: true, onProgress: (m) => messages.push(m) });
+    const person = kept.models.find((m) => m.name === 'Person')!;
+    expect(person.attributes.map((a) => a.name).slice(0, 5)).toEqual(['person_id', 'first_name', 'zipCode', 'personClass', 'personSave']);
+    expect(person.options).toMatchObject({ underscored: false, createdAt: 'created_at', updatedAt: 'updated_at' });
+    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^read \d+ columns$/), 'built 7 models']));
+  });
+
   it('says so when there are no tables', async () => {
     const attempt = introspectDatabase(connection.query, { schemas: ['nothing_here'] });
     await expect(attempt).rejects.toThrow(IntrospectionError);
