@@ -1,6 +1,6 @@
 /** Validation before any SQL (all failures in one ValidationError) and database errors mapped to typed errors. */
 import {
-  CheckConstraintError, DatabaseError, DataTypes, ForeignKeyConstraintError, TimeoutError, UniqueConstraintError, ValidationError, ValidationErrorItem,
+  CheckConstraintError, DatabaseError, DataTypes, ExclusionConstraintError, ForeignKeyConstraintError, TimeoutError, UniqueConstraintError, ValidationError, ValidationErrorItem,
 } from '../../runtime/index.js';
 import { hasServer } from '../support/test-database.js';
 import { openTestConnection, type TestConnection } from './helpers.js';
@@ -124,6 +124,19 @@ test('foreign-key and check violations are typed; other failures are DatabaseErr
   expect(error).toBeInstanceOf(TimeoutError);
   expect((error as TimeoutError).name).toBe('SequelizeTimeoutError');
   expect((error as TimeoutError).sql).toBe('SELECT pg_sleep(2)');
+});
+
+test('an exclusion violation is an ExclusionConstraintError (and CUSTOM types travel as text)', async () => {
+  const Booking = conn.sequelize.define('Booking', { during: { type: DataTypes.CUSTOM('int4range'), allowNull: false } }, { timestamps: false });
+  await Booking.sync({ force: true });
+  await conn.sequelize.query('ALTER TABLE "Bookings" ADD CONSTRAINT "no_overlap" EXCLUDE USING gist ("during" WITH &&)');
+  const first = await Booking.create({ during: '[1,5)' });
+  expect(first.get('during')).toBe('[1,5)');
+  const error = (await Booking.create({ during: '[3,8)' }).catch((e: unknown) => e)) as ExclusionConstraintError;
+  expect(error).toBeInstanceOf(ExclusionConstraintError);
+  expect(error.name).toBe('SequelizeExclusionConstraintError');
+  expect(error.constraint).toBe('no_overlap');
+  expect(error.table).toBe('Bookings');
 });
 
 test('validate: false skips the checks and the database still refuses', async () => {
