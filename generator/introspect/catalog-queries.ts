@@ -69,7 +69,7 @@ LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.a
 WHERE ${RELATION_IN_SCOPE}
 ORDER BY a.attrelid, a.attnum`;
 
-/** Primary keys, unique keys, foreign keys and checks, with column names in key order. */
+/** Primary keys, unique keys (constraints and unique indexes), foreign keys and checks, with column names in key order. */
 export const CONSTRAINTS_QUERY = `
 SELECT con.conrelid::text AS relation_oid,
        con.conname::text AS name,
@@ -99,7 +99,28 @@ LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid AND con.contype = 'f'
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
 WHERE con.contype IN ('p', 'u', 'f', 'c')
   AND ${RELATION_IN_SCOPE}
-ORDER BY con.conrelid, con.contype, con.conname`;
+UNION ALL
+-- CREATE UNIQUE INDEX without a constraint: a unique key too, when it is on plain columns and
+-- not partial (pagila's rental, adventureworks' materialized views).
+SELECT i.indrelid::text,
+       ic.relname::text,
+       'u',
+       ARRAY(
+         SELECT ka.attname::text
+         FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)
+         JOIN pg_catalog.pg_attribute ka ON ka.attrelid = i.indrelid AND ka.attnum = k.attnum
+         ORDER BY k.n
+       ),
+       NULL, NULL, NULL, NULL, NULL, NULL,
+       pg_get_indexdef(i.indexrelid)
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE i.indisunique AND NOT i.indisprimary AND i.indpred IS NULL AND NOT (0 = ANY (i.indkey::int2[]))
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint ic2 WHERE ic2.conindid = i.indexrelid)
+  AND ${RELATION_IN_SCOPE}
+ORDER BY 1, 3, 2`;
 
 /** Every enum type of the database, labels in their declared order. */
 export const ENUMS_QUERY = `

@@ -109,6 +109,11 @@ describeWithServer('introspecting the real databases', () => {
       expect(model('pagila', 'film_actor').attributes.filter((a) => a.primaryKey).map((a) => a.field)).toEqual(['actor_id', 'film_id']);
     });
 
+    it('takes its unique indexes for unique keys', () => {
+      expect(column(model('pagila', 'store'), 'manager_staff_id').unique).toBe(true);
+      expect(column(model('pagila', 'rental'), 'inventory_id').unique).toBe('idx_unq_rental_rental_date_inventory_id_customer_id');
+    });
+
     it('gives the "zip code" view column a safe name', () => {
       expect(column(model('pagila', 'customer_list'), 'zip code').name).toBe('zipCode');
     });
