@@ -195,7 +195,13 @@ function addNotes(doc: Document, model: ModelIR): void {
   const modelPair = findPair(doc.get('models', true), model.name);
   const notes: string[] = [];
   if (model.kind === 'materializedView') notes.push(' a materialized view (read-only)');
-  if (!model.attributes.some((a) => a.primaryKey)) notes.push(' no primary key in the database: the loader adds an automatic id');
+  if (!model.attributes.some((a) => a.primaryKey)) {
+    notes.push(
+      model.attributes.some((a) => a.name === 'id')
+        ? ' no primary key in the database: mark the key column(s) primaryKey: true, or the non-key `id` is refused'
+        : ' no primary key in the database: the loader adds an automatic id (mark the key column(s) primaryKey: true)',
+    );
+  }
   if (modelPair && notes.length) setCommentBefore(modelPair, notes.join('\n'));
   const attributes = doc.getIn(['models', model.name, 'attributes'], true);
   for (const a of writtenAttributes(model)) {
