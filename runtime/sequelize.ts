@@ -156,6 +156,9 @@ export class Sequelize {
   }
 
   /** A raw statement with $n parameters: resolves [rows, { rowCount }], or the rows for type 'SELECT'. */
+  query(sql: string, options: RawQueryOptions & { type: 'SELECT'; plain: true }): Promise<Record<string, unknown> | null>;
+  query(sql: string, options: RawQueryOptions & { type: 'SELECT' }): Promise<Record<string, unknown>[]>;
+  query(sql: string, paramsOrOptions?: readonly unknown[] | RawQueryOptions): Promise<[Record<string, unknown>[], { rowCount: number }]>;
   async query(sql: string, paramsOrOptions?: readonly unknown[] | RawQueryOptions): Promise<unknown> {
     const options: RawQueryOptions = Array.isArray(paramsOrOptions) ? { bind: paramsOrOptions } : (paramsOrOptions as RawQueryOptions) ?? {};
     const result = await this.run(sql, options.bind ?? [], options);

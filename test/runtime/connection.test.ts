@@ -60,11 +60,11 @@ test('query(sql, params) binds $n values and resolves [rows, meta]; type SELECT 
 });
 
 test('type parsers: int8 and numeric as strings, date as YYYY-MM-DD, timestamptz as Date, json parsed, bytea as Buffer', async () => {
-  const [rows] = (await conn.sequelize.query(
+  const [rows] = await conn.sequelize.query(
     `SELECT 9007199254740993::int8 AS big, 1.50::numeric(10,2) AS num, '2020-02-29'::date AS day,
             '2020-01-01T00:00:00Z'::timestamptz AS ts, '{"a":[1]}'::jsonb AS doc, '\\x6869'::bytea AS bin,
             ARRAY['2020-01-02'::date] AS days, ARRAY[1::int8] AS bigs, '1 day'::interval AS span`,
-  )) as [Record<string, unknown>[]];
+  );
   // The parsers are the pool's own: pg's global parsers are untouched (date is still a Date there).
   expect(types.getTypeParser(1082)('2020-02-29')).toBeInstanceOf(Date);
   expect(rows[0]).toEqual({

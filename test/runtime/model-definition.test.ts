@@ -140,6 +140,11 @@ describe('init on a class', () => {
     expect(() => sequelize.define('NoType', { a: { type: undefined as never } })).toThrow('Unrecognized datatype for attribute "NoType.a"');
   });
 
+  test('{ type: DataTypes.ENUM, values } is the same as DataTypes.ENUM(...values)', () => {
+    const M = sequelize.define('EnumValues', { mood: { type: DataTypes.ENUM, values: ['happy', 'sad'] } });
+    expect(M.rawAttributes.mood.type).toMatchObject({ key: 'ENUM', values: ['happy', 'sad'] });
+  });
+
   test('rawAttributes/getAttributes expose field, type and options', () => {
     const M = sequelize.define('Meta', { nick: { type: DataTypes.STRING(40), field: 'nick_name', comment: 'c', unique: true } });
     expect(M.getAttributes()).toBe(M.rawAttributes);
