@@ -27,7 +27,7 @@ export function toIntrospectionError(error: unknown): IntrospectionError {
   const detail = firstLine(typeof e.message === 'string' && e.message ? e.message : String(error));
   if (code === '42501') {
     return new IntrospectionError(
-      `permission denied while reading the catalog: ${detail} (connect as a role that can read pg_catalog)`,
+      `permission denied: ${detail} (connect as a role with CONNECT on the database)`,
       'permission',
       { cause: error },
     );

@@ -218,7 +218,7 @@ describe('introspectDatabase', () => {
     const failing = async () => {
       throw Object.assign(new Error('permission denied for table pg_class\nHINT: x'), { code: '42501' });
     };
-    await expect(introspectDatabase(failing, {})).rejects.toThrow(/^permission denied while reading the catalog: permission denied for table pg_class \(/);
+    await expect(introspectDatabase(failing, {})).rejects.toThrow(/^permission denied: permission denied for table pg_class \(/);
   });
 
   it('keeps a multi-line comment with YAML-significant characters through YAML', () => {

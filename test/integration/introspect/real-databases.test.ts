@@ -61,6 +61,26 @@ describeWithServer('introspecting the real databases', () => {
     }
   });
 
+  it('reports a role without CONNECT as one permission line', async () => {
+    const role = `gm_no_connect_${process.pid}`;
+    const admin = new Pool({ connectionString: realDatabaseUrl('chinook') });
+    await admin.query(`CREATE ROLE ${role} LOGIN`);
+    await admin.query(`REVOKE CONNECT ON DATABASE real_chinook FROM PUBLIC`);
+    const url = new URL(realDatabaseUrl('chinook'));
+    url.username = role;
+    const pool = new Pool({ connectionString: url.toString() });
+    try {
+      await expect(introspectDatabase((sql, params) => pool.query(sql, params), {})).rejects.toThrow(
+        /^permission denied: permission denied for database "?real_chinook"? \(connect as a role with CONNECT on the database\)$/,
+      );
+    } finally {
+      await pool.end();
+      await admin.query(`GRANT CONNECT ON DATABASE real_chinook TO PUBLIC`);
+      await admin.query(`DROP ROLE ${role}`);
+      await admin.end();
+    }
+  });
+
   it('sends the same small number of queries for every database', () => {
     expect([...queryCounts.values()]).toEqual(REAL_DATABASES.map(() => CATALOG_QUERY_COUNT));
   });
