@@ -1,15 +1,13 @@
 /**
- * The two `inflection` (1.13.4, the version Sequelize v6 uses) functions the introspector needs.
+ * The `inflection` (1.13.4, the version Sequelize v6 uses) functions the introspector needs.
  * The package ships no types and @types/inflection is not a dependency, so it is required
  * through this small typed facade instead of an ambient `declare module`.
  */
 interface Inflection {
   singularize(word: string): string;
-  underscore(word: string, allUpperCase?: boolean): string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const inflection = require('inflection') as Inflection;
 
 export const singularize = (word: string): string => inflection.singularize(word);
-export const underscore = (word: string): string => inflection.underscore(word);
