@@ -1,5 +1,5 @@
 /**
- * The `inflection` (1.13.4, the version Sequelize v6 uses) functions the introspector needs.
+ * The one `inflection` (1.13.4, the version Sequelize v6 uses) function the introspector needs.
  * The package ships no types and @types/inflection is not a dependency, so it is required
  * through this small typed facade instead of an ambient `declare module`.
  */
