@@ -7,6 +7,7 @@ import path from 'node:path';
 import yargs from 'yargs';
 import { generate, type GenerateResult, type RuntimeMode } from './generate.js';
 import { readDatabaseSchema } from './from-db.js';
+import { writeSchemaYaml, type SchemaOutStatus } from './schema-out.js';
 import { RUNTIME_FOLDER } from './runtime-bundle.js';
 import { packageVersion } from './package-root.js';
 
@@ -17,6 +18,7 @@ interface CliArguments {
   include?: string[];
   exclude?: string[];
   keepNames: boolean;
+  schemaOut?: string;
   out: string;
   runtime: RuntimeMode;
   templates?: string;
@@ -32,6 +34,7 @@ const EXAMPLES: [string, string][] = [
   ['$0 schema.yaml --check', 'in CI: exit 1 with a diff when the committed files are stale'],
   ['$0 --from-db postgres://localhost/shop --out models', 'generate the models of an existing database'],
   ['$0 --from-db postgres://localhost/shop --schemas public,sales --exclude "*_archive"', 'only some schemas, without archive tables'],
+  ['$0 --from-db postgres://localhost/shop --schema-out schema.yaml', 'also write the schema as YAML, to go on schema-first'],
   ['$0 schema.yaml --prune', 'also delete files of models that left the schema'],
   ['$0 schema.yaml --runtime package', 'import gen-models/runtime instead of bundling the runtime'],
 ];
@@ -50,6 +53,7 @@ function parser(argv: readonly string[]) {
     .option('schemas', { type: 'string', coerce: list, describe: 'With --from-db: comma-separated schemas to read (default: every user schema)' })
     .option('include', { type: 'string', coerce: list, describe: 'With --from-db: only tables matching these comma-separated patterns (schema.table or table, * wildcards)' })
     .option('exclude', { type: 'string', coerce: list, describe: 'With --from-db: leave out tables matching these patterns' })
+    .option('schema-out', { type: 'string', describe: 'With --from-db: also write the schema as YAML to this file (database-first to schema-first)' })
     .option('keep-names', { type: 'boolean', default: false, describe: 'With --from-db: property names are the column names as they are (when valid)' })
     .option('out', { alias: 'o', type: 'string', default: 'models', describe: 'Output folder' })
     .option('runtime', {
@@ -100,6 +104,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.out(output);
     return 0;
   }
+  if (args.schemaOut !== undefined && args.fromDb === undefined) {
+    io.err('gen-models: --schema-out needs --from-db (it writes the schema read from a database as YAML)');
+    return 2;
+  }
   if ((args.schema === undefined) === (args.fromDb === undefined)) {
     io.err(
       args.schema === undefined
@@ -110,6 +118,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
   try {
     const schema = args.fromDb === undefined ? undefined : await readDatabaseSchema(args.fromDb, introspectOptions(args, io));
+    const schemaOut = schema && args.schemaOut !== undefined ? writeSchemaYaml(schema, args.schemaOut, { check: args.check }) : undefined;
     const result = await generate({
       schemaPath: args.schema,
       schema,
@@ -120,10 +129,21 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       prune: args.prune,
       force: args.force,
     });
-    return report(result, args, io);
+    if (schemaOut !== undefined) reportSchemaOut(schemaOut, args, io);
+    const code = report(result, args, io);
+    return args.check && schemaOut !== undefined && schemaOut !== 'unchanged' ? 1 : code;
   } catch (error) {
     io.err(describeError(error));
     return 1;
+  }
+}
+
+function reportSchemaOut(status: SchemaOutStatus, args: CliArguments, io: CliIo): void {
+  const file = args.schemaOut!;
+  if (args.check) {
+    if (status !== 'unchanged') io.err(`gen-models: ${file} differs from the schema of the database; run without --check to write it`);
+  } else if (!args.quiet && status !== 'unchanged') {
+    io.out(`  ${status === 'new' ? 'created' : 'updated'}  ${file}`);
   }
 }
 

@@ -8,6 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { DataTypeIR, ModelIR } from '../../generator/ir';
+import { loadSchemaFile } from '../../generator/schema/load-schema';
 import { runCli } from '../support/run-cli';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { compileWithTsc } from '../support/tsc';
@@ -19,6 +21,8 @@ const FIXTURES = path.join(__dirname, 'fixtures');
 describe('models generated from example-schema.yaml', () => {
   let work: string;
   let database: TestDatabase;
+  /** The CLI runs in another process: with no server, the database is a PGlite data directory it can open too. */
+  let databaseUrl: string;
 
   beforeAll(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), 'gm-e2e-'));
@@ -28,6 +32,7 @@ describe('models generated from example-schema.yaml', () => {
     const run = runCli(['example-schema.yaml'], work);
     if (run.code !== 0) throw new Error(`gen-models failed:\n${run.stderr}`);
     database = await createTestDatabase('gm_e2e');
+    databaseUrl = database.engine === 'pglite' ? `pglite://${path.join(work, 'pgdata')}` : database.url;
   });
 
   afterAll(async () => {
@@ -78,7 +83,7 @@ describe('models generated from example-schema.yaml', () => {
     const run = spawnSync(process.execPath, [path.join(work, 'out/use-models.js')], {
       cwd: work,
       encoding: 'utf8',
-      env: { ...process.env, TEST_DB_URL: database.url, NODE_OPTIONS: '' },
+      env: { ...process.env, TEST_DB_URL: databaseUrl, NODE_OPTIONS: '' },
       timeout: 120_000,
     });
     expect(run.stderr).toBe('');
@@ -104,5 +109,65 @@ describe('models generated from example-schema.yaml', () => {
     expect(report.membership).toEqual({ role: 'member', joinedAtIsDate: true });
     expect(report.audit).toEqual({ idLength: 36, tokenLength: 36, levels: ['info', 'error'], happenedAtIsDate: true });
     expect(report.counts).toEqual({ users: 1, employees: 1 });
+  });
+
+  it('reads the database back: --from-db --schema-out writes YAML that generates the same models', () => {
+    const fromDb = runCli(['--from-db', databaseUrl, '--out', 'from-db', '--schema-out', 'round-trip.yaml'], work);
+    expect(fromDb.stderr).not.toMatch(/error|warning/i);
+    expect(fromDb.code).toBe(0);
+    const fromYaml = runCli(['round-trip.yaml', '--out', 'from-yaml'], work);
+    expect(fromYaml.code).toBe(0);
+    const files = readdirSync(path.join(work, 'from-db')).filter((file) => file.endsWith('.ts')).sort();
+    expect(files).toEqual(['Audit.ts', 'Employee.ts', 'Foo.ts', 'Membership.ts', 'Person.ts', 'User.ts', 'index.ts']);
+    // Equal but for the header, which names the source (a database, a YAML file).
+    const body = (dir: string, file: string) => readFileSync(path.join(work, dir, file), 'utf8').split('\n').slice(3).join('\n');
+    for (const file of files) expect({ file, text: body('from-yaml', file) }).toEqual({ file, text: body('from-db', file) });
+  });
+
+  /**
+   * A type as PostgreSQL stores it: Sequelize's MySQL-only options (BIGINT(11), DOUBLE(12,4),
+   * TEXT('medium'), STRING.BINARY) do not reach the database, so no database can give them back.
+   */
+  function storedType(type: DataTypeIR): DataTypeIR {
+    switch (type.kind) {
+      case 'BIGINT':
+        return { kind: 'BIGINT' };
+      case 'DOUBLE':
+        return { kind: 'DOUBLE' };
+      case 'TEXT':
+        return { kind: 'TEXT' };
+      case 'FLOAT':
+        if (type.scale !== undefined || type.precision === undefined || type.precision > 24) return { kind: 'DOUBLE' };
+        return { kind: 'REAL' };
+      case 'STRING':
+      case 'CHAR':
+        return type.binary ? { kind: 'BLOB' } : type;
+      case 'ARRAY':
+        return { kind: 'ARRAY', element: storedType(type.element) };
+      default:
+        return type;
+    }
+  }
+
+  it('round-trips the tables: the YAML read from the database describes the same columns as example-schema.yaml', async () => {
+    // What only the runtime or the class knows (UUIDV4/NOW defaults, methods) is not in a database.
+    const columns = (model: ModelIR) =>
+      Object.fromEntries(
+        model.attributes.map((a) => [
+          a.field,
+          {
+            type: storedType(a.type),
+            allowNull: a.allowNull,
+            primaryKey: a.primaryKey,
+            unique: a.unique !== false,
+            default: a.defaultValue?.kind === 'literal' || a.defaultValue?.kind === 'sql' ? a.defaultValue : undefined,
+            references: a.references && { table: a.references.table, key: a.references.key, onDelete: a.references.onDelete },
+            comment: a.comment,
+          },
+        ]),
+      );
+    const tables = async (file: string) =>
+      Object.fromEntries((await loadSchemaFile(path.join(work, file))).models.map((m) => [m.tableName, { comment: m.comment, columns: columns(m) }]));
+    expect(await tables('round-trip.yaml')).toEqual(await tables('example-schema.yaml'));
   });
 });
