@@ -29,9 +29,9 @@ export function checkModel(draft: ModelDraft, model: ModelIR, problems: ProblemC
   checkMembers(draft, model, problems);
 }
 
-/** Sequelize refuses an `id` that is not the primary key when it would add its own `id`. */
+/** Sequelize refuses an `id` that is not the primary key when it would add its own `id` (never for a view). */
 function checkIdRule(draft: ModelDraft, problems: ProblemCollector): void {
-  if (draft.attributes.some((a) => a.primaryKey)) return;
+  if (draft.readOnly || draft.attributes.some((a) => a.primaryKey)) return;
   const id = draft.attributes.find((a) => a.name === 'id');
   if (id === undefined) return;
   problems.add(

@@ -79,10 +79,11 @@ function resolveAttribute(draft: AttributeDraft, options: ModelOptionsIR): Attri
 
 /**
  * Sequelize adds `id INTEGER autoIncrement primaryKey` first when no attribute is a primary key.
- * A declared `id` that is not a primary key is refused elsewhere, so none is added then.
+ * A declared `id` that is not a primary key is refused elsewhere, so none is added then. A view
+ * (`readOnly`) has exactly the columns it selects, so it gets none, as in the runtime.
  */
 function autoPrimaryKey(draft: ModelDraft): AttributeIR[] {
-  if (draft.attributes.some((a) => a.primaryKey || a.name === 'id')) return [];
+  if (draft.readOnly || draft.attributes.some((a) => a.primaryKey || a.name === 'id')) return [];
   return [
     {
       name: 'id',

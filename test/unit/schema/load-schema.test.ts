@@ -106,6 +106,17 @@ describe('loadSchemaText: a valid schema becomes the SchemaIR', () => {
     expect(model(schema, 'User').kind).toBe('table');
   });
 
+  test('a view has exactly the columns it declares: no automatic id, and a plain id is allowed', () => {
+    const report = loadSchemaText(
+      yaml('models:', '  Report:', '    readOnly: true', '    timestamps: false', '    attributes:', '      id: INTEGER', '      total: INTEGER'),
+      'schema.yaml',
+    ).models[0];
+    expect(report.attributes.map((a) => [a.name, a.origin, a.primaryKey])).toEqual([
+      ['id', 'declared', false],
+      ['total', 'declared', false],
+    ]);
+  });
+
   test('reads comments, unique, allowNull and ENUM values', () => {
     const user = model(schema, 'User');
     expect(user.comment).toBe('A person who signs in.');
