@@ -101,11 +101,12 @@ function factory<Args extends unknown[], T extends DataType, Extra extends objec
   return Object.assign(fn, extra) as unknown as Factory<Args, T, Extra>;
 }
 
-const CUSTOM_TYPE_PATTERN = /^[A-Za-z_][A-Za-z0-9_ ,()[\]".]*$/;
+// Verbatim type text from a schema (`interval`, `"my-type"[]`, `numeric(5, 2)`): anything but what
+// could end the statement or start a string or a comment.
+const NOT_A_TYPE = /[;'\\\0]|--|\/\*/;
 
 function customType(sql: string): DataType {
-  // Verbatim type text from a schema: allow type syntax only, never a statement separator.
-  if (typeof sql !== 'string' || !CUSTOM_TYPE_PATTERN.test(sql)) throw new TypeError(`Invalid custom SQL type ${JSON.stringify(sql)}`);
+  if (typeof sql !== 'string' || sql.trim() === '' || NOT_A_TYPE.test(sql)) throw new TypeError(`Invalid custom SQL type ${JSON.stringify(sql)}`);
   return new DataType('CUSTOM', sql);
 }
 

@@ -26,6 +26,7 @@ export interface AttributeDefinition {
   readonly allowNull: boolean;
   readonly primaryKey: boolean;
   readonly autoIncrement: boolean;
+  readonly autoIncrementIdentity: boolean;
   readonly unique: boolean | string;
   readonly comment: string | undefined;
   readonly references: { table: string; schema: string | undefined; key: string } | undefined;
@@ -206,6 +207,7 @@ function defineAttribute(modelName: string, name: string, options: ModelAttribut
     allowNull: rawAttribute.allowNull,
     primaryKey,
     autoIncrement: rawAttribute.autoIncrement,
+    autoIncrementIdentity: rawAttribute.autoIncrement && options.autoIncrementIdentity === true,
     unique: options.unique ?? false,
     comment: options.comment,
     references: resolveReference(options.references, modelName, name),

@@ -52,7 +52,10 @@ test.each(sqlTypes.map(([name, type, sql]) => [name, sql, type] as const))('%s i
 
 test('CUSTOM accepts type syntax only, never a statement', () => {
   expect(DataTypes.CUSTOM('numeric(5, 2)[]').toSql()).toBe('numeric(5, 2)[]');
-  expect(() => DataTypes.CUSTOM('int; DROP TABLE x')).toThrow('Invalid custom SQL type');
+  expect(DataTypes.CUSTOM('"public"."my-type ☃"[]').toSql()).toBe('"public"."my-type ☃"[]');
+  for (const bad of ['int; DROP TABLE x', "text DEFAULT 'x'", 'int -- comment', 'int /* c */', '']) {
+    expect(() => DataTypes.CUSTOM(bad)).toThrow('Invalid custom SQL type');
+  }
   expect(() => DataTypes.STRING(0)).toThrow('Invalid length 0');
   expect(() => DataTypes.ENUM()).toThrow('ENUM needs at least one value');
 });
