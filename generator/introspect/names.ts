@@ -2,10 +2,9 @@
  * Names of the classes and properties made from table and column names.
  *
  * Class names: singular PascalCase of the table name (`film_actor` → `FilmActor`, `categories`
- * → `Category`, `"zip code"` words are joined). A name that is a JS/TS global the generated code
- * uses (`Date`, `Buffer`, ...), a name the generated index.ts re-exports from the runtime
- * (`Order`, `Transaction`, ...) or a file name the output reserves (`Index`, `Runtime`) gets the
- * suffix `Model` (`DateModel`, northwind's `orders` → `OrderModel`). When relations of several schemas get the same name
+ * → `Category`, `"zip code"` words are joined). A name that is a JS/TS global or runtime name the
+ * generated code uses (`Date`, `Buffer`, `Model`, ...) or a file name the output reserves (`Index`,
+ * `Runtime`) gets the suffix `Model` (`DateModel`). When relations of several schemas get the same name
  * (case-insensitively), each one outside `public` is prefixed with its schema in PascalCase
  * (`person.address` → `PersonAddress`, `public.address` stays `Address`); a clash left after
  * that (`user` and `users` in one schema) is numbered in (schema, table) order: `User`, `User2`.
@@ -49,32 +48,12 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
 
 const MODEL_MEMBERS: ReadonlySet<string> = new Set(MODEL_MEMBER_NAMES);
 
-/** Class names a model must not take: output files, and globals the generated modules refer to. */
+/**
+ * Class names a model must not take: the YAML loader's own list (the names the generated files
+ * import or refer to, and the output's file names), so `--schema-out` output always loads.
+ */
 export const RESERVED_CLASS_NAMES: ReadonlySet<string> = new Set(
-  [
-    'Index', 'Runtime', 'Model', 'Models', 'Sequelize', 'DataTypes', 'Op', 'JsonValue',
-    'Array', 'BigInt', 'Boolean', 'Buffer', 'Date', 'Error', 'Function', 'JSON', 'Map', 'Math',
-    'Number', 'Object', 'Omit', 'Partial', 'Pick', 'Promise', 'Readonly', 'Record', 'RegExp',
-    'Required', 'Set', 'String', 'Symbol',
-    // what the generated index.ts re-exports from the runtime (runtime/index.ts, runtime/types.ts)
-    'QueryTypes', 'ReadOnlyModel', 'ReadableModel', 'DataType', 'Literal', 'Transaction', 'BaseError',
-    'ValidationError', 'ValidationErrorItem', 'DatabaseError', 'UniqueConstraintError',
-    'ForeignKeyConstraintError', 'ExclusionConstraintError', 'CheckConstraintError', 'TimeoutError',
-    'ConnectionError', 'ConnectionRefusedError', 'HostNotFoundError', 'HostNotReachableError',
-    'ConnectionTimedOutError', 'EmptyResultError', 'InstanceError', 'AnyModel', 'ModelCtor', 'ModelStatic',
-    'Attributes', 'CreationAttributes', 'MakeNullishOptional', 'Optional', 'CreateArgs', 'NumericKeys',
-    'IncrementFields', 'WhereValue', 'WhereOptions', 'OrderDirection', 'OrderItem', 'Order', 'Logging',
-    'QueryOptions', 'FindOptions', 'CountOptions', 'SaveOptions', 'CreateOptions', 'InstanceUpdateOptions',
-    'UpdateOptions', 'DestroyOptions', 'IncrementOptions', 'StaticIncrementOptions', 'SyncOptions',
-    'DropOptions', 'ReferentialAction', 'ReferencedModel', 'ModelAttributeColumnOptions', 'ModelAttributes',
-    'NormalizedAttribute', 'ModelOptions', 'InitOptions', 'CreationOptional', 'NonAttribute',
-    'InferAttributes', 'InferCreationAttributes', 'SequelizeOptions', 'PoolOptions', 'RawQueryOptions',
-    'BuildOptions', 'GetOptions', 'ReloadOptions', 'DataTypeKey', 'DataTypeLike', 'EnumOptions',
-    'MODEL_MEMBER_NAMES',
-    // the YAML loader's own list (validate-names.ts), so `--schema-out` output always loads
-    ...TAKEN_CLASS_NAMES,
-    ...TAKEN_FILE_NAMES,
-  ].map((n) => n.toLowerCase()),
+  [...TAKEN_CLASS_NAMES, ...TAKEN_FILE_NAMES].map((n) => n.toLowerCase()),
 );
 
 export const isIdentifier = (name: string): boolean => isSchemaIdentifier(name);
