@@ -101,13 +101,7 @@ async function roundTrip(models: ReturnType<typeof initModels>): Promise<string>
  * test runs as `it.failing`, so the suite stays green while the gap is open and turns red (the
  * "failing" test passes) the day it closes, to remove the entry.
  */
-const KNOWN_GAPS: Partial<Record<RealDatabase, Partial<Record<'commonjs' | 'nodenext' | 'runs', string>>>> = {
-  // The renderer writes `autoIncrementIdentity: true`, which the runtime's ModelAttributeColumnOptions type lacks.
-  chinook_identity: {
-    commonjs: 'autoIncrementIdentity is not a runtime attribute option',
-    nodenext: 'autoIncrementIdentity is not a runtime attribute option',
-  },
-};
+const KNOWN_GAPS: Partial<Record<RealDatabase, Partial<Record<'commonjs' | 'nodenext' | 'runs', string>>>> = {};
 
 function test(database: RealDatabase, which: 'commonjs' | 'nodenext' | 'runs'): jest.It {
   return KNOWN_GAPS[database]?.[which] ? it.failing : it;
