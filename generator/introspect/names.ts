@@ -20,7 +20,7 @@
 import { MODEL_MEMBER_NAMES } from '../../runtime/model-members.js';
 import { isIdentifier as isSchemaIdentifier, RESERVED_WORDS as SCHEMA_RESERVED_WORDS } from '../schema/identifiers.js';
 import { TAKEN_CLASS_NAMES, TAKEN_FILE_NAMES } from '../schema/validate-names.js';
-import { singularize } from './inflection.js';
+import { singularize } from '../../runtime/inflection.js';
 
 /** Words of a database name: runs of letters and digits; everything else separates. */
 export function words(name: string): string[] {
