@@ -26,21 +26,24 @@ export function loadTemplates(overrideDir?: string): Templates {
   if (overrideDir !== undefined && !existsSync(overrideDir)) {
     throw new Error(`templates folder ${overrideDir} does not exist`);
   }
-  const read = (file: string): string => {
+  const templatePath = (file: string): string => {
     const override = overrideDir === undefined ? undefined : path.join(overrideDir, file);
-    return readFileSync(override !== undefined && existsSync(override) ? override : path.join(defaultTemplatesDir(), file), 'utf8');
+    return override !== undefined && existsSync(override) ? override : path.join(defaultTemplatesDir(), file);
   };
+  const read = (file: string): string => readFileSync(templatePath(file), 'utf8');
   const handlebars = Handlebars.create();
   // {{slot 'class' 1}} marks where hand-written code of the previous version goes back in.
   handlebars.registerHelper('slot', (scope: SlotScope, index: number) => slotMarker(scope, index));
   const text = { model: read(TEMPLATE_FILES.model), index: read(TEMPLATE_FILES.index) };
   // Generated code is TypeScript, not HTML: nothing is escaped, and missing names are errors.
   const options = { noEscape: true, strict: true };
+  // handlebars compiles lazily; parsing here reports a broken template by name, before any rendering.
   const compileNamed = (name: string, source: string) => {
     try {
+      handlebars.parse(source);
       return handlebars.compile(source, options);
     } catch (error) {
-      throw new Error(`template ${name}: ${(error as Error).message}`);
+      throw new Error(`template ${templatePath(name)}: ${(error as Error).message}`);
     }
   };
   const model = compileNamed(TEMPLATE_FILES.model, text.model);
