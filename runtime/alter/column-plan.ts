@@ -182,7 +182,7 @@ async function changeNullability(scope: TableScope, attr: AttributeDefinition, c
   if (nulls === 0) return [step(setNotNull, 'safe', `make "${attr.field}" NOT NULL (no row is NULL)`, table)];
   const model = defaultSql(attr);
   if (model === undefined || model === 'NULL') {
-    const blocked = `${rowsText(nulls)} of "${attr.field}" are NULL and the model gives no default: fill them, or give a defaultValue`;
+    const blocked = `"${attr.field}" is NULL in ${rowsText(nulls)} and the model gives no default: fill them, or give a defaultValue`;
     return [step(setNotNull, 'destructive', `make "${attr.field}" NOT NULL`, table, blocked)];
   }
   // Defaults come before this step, so DEFAULT is the model's.
