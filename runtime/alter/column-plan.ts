@@ -106,7 +106,7 @@ async function changeType(scope: TableScope, attr: AttributeDefinition, column: 
   let blocked: string | undefined;
   if (change.check) {
     const failing = await countFailing(scope.ctx.query, table, col, change.check);
-    if (failing > 0) blocked = `${rowsText(failing)} ${change.check.problem}; change those rows first`;
+    if (failing > 0) blocked = `${rowsText(failing)} with ${change.check.problem}; change those rows first`;
   }
   const steps: SyncStep[] = [];
   if (hasPlainDefault(column) && !scope.ctx.droppedDefaults.has(columnKey(scope.key, column.name))) {

@@ -114,9 +114,9 @@ async function removedLabelsInUse(ctx: PlanContext, users: { table: LiveTable; c
     const array = column.element_oid !== null && column.type_category === 'A';
     const condition = array ? `${col}::text[] && $1::text[]` : `${col}::text = ANY ($1::text[])`;
     const n = await countRows(ctx.query, `${quoteTableOf(table)} WHERE ${condition}`, [removed]);
-    if (n > 0) counts.push(`${rowsText(n)} of ${table.relation.name}.${column.name}`);
+    if (n > 0) counts.push(`${table.relation.name}.${column.name} (${rowsText(n)})`);
   }
-  return counts.length ? `${counts.join(', ')} use the removed label(s); change those rows first` : undefined;
+  return counts.length ? `the removed label(s) are still used by ${counts.join(', ')}; change those rows first` : undefined;
 }
 
 function quoteTableOf(table: LiveTable): string {

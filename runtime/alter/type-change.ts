@@ -12,7 +12,7 @@ export interface RowCheck {
   /** SQL after `WHERE`, with `$n` parameters; `{c}` stands for the quoted column. */
   readonly condition: string;
   readonly params: readonly unknown[];
-  /** `3 rows hold values that are not numbers`. */
+  /** What the failing rows hold: `values that are not numbers`. */
   readonly problem: string;
 }
 
@@ -67,7 +67,7 @@ function toEnum(from: ColumnType, array: boolean, targetSql: string, labels: rea
   const fromArray = from.kind === 'enum' ? from.array : parsePlainType(from.format).array;
   const fromText = from.kind === 'enum' || STRINGS.has(parsePlainType(from.format).base);
   if (fromArray !== array || !fromText) return generic(targetSql, `${array ? 'text[]' : 'text'}`);
-  const problem = 'hold values that are not labels of the enum';
+  const problem = 'values that are not labels of the enum';
   if (array) {
     return { kind: 'safe', using: `{c}::text[]::${targetSql}`, how: 'cast the labels', check: { condition: 'NOT ({c}::text[] <@ $1::text[])', params: [labels], problem } };
   }
@@ -119,11 +119,11 @@ function toString(source: PlainType, target: PlainType): TypeChange {
 function withLengthCheck(change: TypeChange, target: PlainType): TypeChange {
   const [limit] = target.modifiers;
   if (limit === undefined) return change;
-  return { ...change, check: { condition: 'length({c}::text) > $1', params: [limit], problem: `hold values longer than ${limit} characters` } };
+  return { ...change, check: { condition: 'length({c}::text) > $1', params: [limit], problem: `values longer than ${limit} characters` } };
 }
 
 function toInteger(source: PlainType, target: PlainType, [low, high, rank]: readonly [string, string, number]): TypeChange {
-  const problem = `hold values outside ${target.base} (${low} to ${high})`;
+  const problem = `values outside ${target.base} (${low} to ${high})`;
   const sourceRange = INTEGER_RANGES[source.base];
   if (sourceRange) {
     if (sourceRange[2] <= rank) return widen();
@@ -137,7 +137,7 @@ function toInteger(source: PlainType, target: PlainType, [low, high, rank]: read
       check: {
         condition: 'NOT (CASE WHEN {c}::text ~ $1 THEN trim({c}::text)::numeric BETWEEN $2 AND $3 ELSE false END)',
         params: [INTEGER_TEXT, low, high],
-        problem: `hold values that are not whole numbers within ${target.base}`,
+        problem: `values that are not whole numbers within ${target.base}`,
       },
     };
   }
@@ -147,7 +147,7 @@ function toInteger(source: PlainType, target: PlainType, [low, high, rank]: read
 function toNumeric(source: PlainType, target: PlainType): TypeChange {
   const [precision, scale = 0] = target.modifiers;
   if (STRINGS.has(source.base)) {
-    const check = { condition: 'NOT ({c}::text ~ $1)', params: [NUMBER_TEXT], problem: 'hold values that are not numbers' };
+    const check = { condition: 'NOT ({c}::text ~ $1)', params: [NUMBER_TEXT], problem: 'values that are not numbers' };
     return { kind: precision === undefined ? 'safe' : 'destructive', how: 'cast numeric strings', using: `trim({c})::numeric`, check };
   }
   if (precision === undefined && (INTEGER_RANGES[source.base] || source.base === 'numeric')) return widen();

@@ -1,0 +1,117 @@
+/** sync({ alter }) type changes on tables holding rows: widening, casts with USING (checked first), narrowing. */
+import { DataTypes } from '../../../runtime/index.js';
+import { columnsOf, openAlterKit, rowsOf, syncAlter, type AlterKit } from './alter-helpers.js';
+
+let kit: AlterKit;
+beforeAll(async () => {
+  kit = await openAlterKit();
+});
+afterAll(() => kit.close());
+beforeEach(() => kit.reset());
+
+const typeOf = async (table: string, column: string) => (await columnsOf(kit, table)).find((c) => c.name === column)?.type;
+
+test('widening is safe and needs no cast: varchar(n) → varchar(m > n), varchar → text, integer → bigint, smallint → integer', async () => {
+  await kit.exec(`CREATE TABLE "Wides" (id serial PRIMARY KEY, a varchar(5), b varchar(20), c integer, d smallint)`);
+  await kit.exec(`INSERT INTO "Wides" (a, b, c, d) VALUES ('abcde', 'twenty', 2147483647, 32767)`);
+  const Wides = kit.sequelize.define('Wide', { a: DataTypes.STRING(10), b: DataTypes.TEXT, c: DataTypes.BIGINT, d: DataTypes.INTEGER }, { timestamps: false });
+  await syncAlter(Wides);
+  expect(kit.changes()).toEqual([
+    'ALTER TABLE "Wides" ALTER COLUMN "a" TYPE VARCHAR(10)',
+    'ALTER TABLE "Wides" ALTER COLUMN "b" TYPE TEXT',
+    'ALTER TABLE "Wides" ALTER COLUMN "c" TYPE BIGINT',
+    'ALTER TABLE "Wides" ALTER COLUMN "d" TYPE INTEGER',
+  ]);
+  expect(await rowsOf(kit, 'Wides')).toEqual([{ id: 1, a: 'abcde', b: 'twenty', c: '2147483647', d: 32767 }]);
+  kit.reset();
+  await syncAlter(Wides);
+  expect(kit.changes()).toEqual([]);
+});
+
+test('varchar → integer casts numeric strings with USING; a non-numeric string refuses it with the count and changes nothing', async () => {
+  await kit.exec(`CREATE TABLE "Numbers" (id serial PRIMARY KEY, n varchar(20) DEFAULT '0')`);
+  await kit.exec(`INSERT INTO "Numbers" (n) VALUES ('12'), (' -7 '), (NULL), ('x1')`);
+  const Numbers = kit.sequelize.define('Number', { n: { type: DataTypes.INTEGER, defaultValue: 0 } }, { timestamps: false });
+  const error = (await syncAlter(Numbers, { drop: true }).catch((e: Error) => e)) as Error;
+  expect(error.message).toContain('change "n" from character varying(20) to integer (cast numeric strings)');
+  expect(error.message).toContain('blocked: 1 row with values that are not whole numbers within integer; change those rows first');
+  expect(kit.changes()).toEqual([]);
+  expect(await typeOf('Numbers', 'n')).toBe('character varying(20)');
+  await kit.exec(`UPDATE "Numbers" SET n = '99' WHERE n = 'x1'`);
+  kit.reset();
+  await syncAlter(Numbers);
+  expect(kit.changes()).toEqual([
+    'ALTER TABLE "Numbers" ALTER COLUMN "n" DROP DEFAULT',
+    'ALTER TABLE "Numbers" ALTER COLUMN "n" TYPE INTEGER USING trim("n")::integer',
+    'ALTER TABLE "Numbers" ALTER COLUMN "n" SET DEFAULT 0',
+  ]);
+  expect((await rowsOf(kit, 'Numbers')).map((r) => r.n)).toEqual([12, -7, null, 99]);
+  kit.reset();
+  await syncAlter(Numbers);
+  expect(kit.changes()).toEqual([]);
+});
+
+test('text → varchar(n) narrows: destructive, refused while a value is too long, never truncates', async () => {
+  await kit.exec(`CREATE TABLE "Narrows" (id serial PRIMARY KEY, code text, big bigint)`);
+  await kit.exec(`INSERT INTO "Narrows" (code, big) VALUES ('abc', 1), ('abcdefgh', 2)`);
+  const Narrows = kit.sequelize.define('Narrow', { code: DataTypes.STRING(3), big: DataTypes.INTEGER }, { timestamps: false });
+  let error = (await syncAlter(Narrows).catch((e: Error) => e)) as Error;
+  expect(error.message).toContain('change "code" from text to character varying(3) (narrow)');
+  expect(error.message).toContain('blocked: 1 row with values longer than 3 characters');
+  expect(error.message).toContain('change "big" from bigint to integer (narrow)\n    destructive');
+  await kit.exec(`UPDATE "Narrows" SET code = 'xyz' WHERE id = 2`);
+  kit.reset();
+  error = (await syncAlter(Narrows).catch((e: Error) => e)) as Error;
+  expect(error.message).toMatch(/refused 2 steps/);
+  expect(kit.changes()).toEqual([]);
+  await syncAlter(Narrows, { drop: true });
+  expect(kit.changes()).toEqual(['ALTER TABLE "Narrows" ALTER COLUMN "code" TYPE VARCHAR(3)', 'ALTER TABLE "Narrows" ALTER COLUMN "big" TYPE INTEGER']);
+  expect(await rowsOf(kit, 'Narrows')).toEqual([{ id: 1, code: 'abc', big: 1 }, { id: 2, code: 'xyz', big: 2 }]);
+});
+
+test('text → ENUM when every value is a label (else refused); ENUM → text; text[] → ARRAY(ENUM) and back', async () => {
+  await kit.exec(`CREATE TABLE "Moods" (id serial PRIMARY KEY, mood text DEFAULT 'ok', tags text[], status text)`);
+  await kit.exec(`INSERT INTO "Moods" (mood, tags) VALUES ('ok', '{a,b}'), ('sad', '{b}'), (NULL, NULL), ('grumpy', '{}')`);
+  const define = (labels: string[]) => kit.sequelize.define('Mood', {
+    mood: { type: DataTypes.ENUM(...labels), defaultValue: 'ok' },
+    tags: DataTypes.ARRAY(DataTypes.ENUM('a', 'b')),
+    status: DataTypes.TEXT,
+  }, { timestamps: false });
+  const error = (await syncAlter(define(['ok', 'sad'])).catch((e: Error) => e)) as Error;
+  expect(error.message).toContain('blocked: 1 row with values that are not labels of the enum');
+  expect(kit.changes()).toEqual([]);
+  expect(await typeOf('Moods', 'mood')).toBe('text');
+  kit.reset();
+  await syncAlter(define(['ok', 'sad', 'grumpy']));
+  expect(kit.changes()).toEqual([
+    `CREATE TYPE "public"."enum_Moods_mood" AS ENUM ('ok', 'sad', 'grumpy')`,
+    `CREATE TYPE "public"."enum_Moods_tags" AS ENUM ('a', 'b')`,
+    'ALTER TABLE "Moods" ALTER COLUMN "mood" DROP DEFAULT',
+    'ALTER TABLE "Moods" ALTER COLUMN "mood" TYPE "public"."enum_Moods_mood" USING "mood"::text::"public"."enum_Moods_mood"',
+    `ALTER TABLE "Moods" ALTER COLUMN "mood" SET DEFAULT 'ok'`,
+    'ALTER TABLE "Moods" ALTER COLUMN "tags" TYPE "public"."enum_Moods_tags"[] USING "tags"::text[]::"public"."enum_Moods_tags"[]',
+  ]);
+  expect(await typeOf('Moods', 'mood')).toBe('"enum_Moods_mood"');
+  expect(await typeOf('Moods', 'tags')).toBe('"enum_Moods_tags"[]');
+  const Moods = kit.sequelize.models.Mood;
+  expect((await Moods.findAll({ order: [['id', 'ASC']] })).map((m) => [m.get('mood'), m.get('tags')])).toEqual([['ok', ['a', 'b']], ['sad', ['b']], [null, null], ['grumpy', []]]);
+  kit.reset();
+  await syncAlter(define(['ok', 'sad', 'grumpy']));
+  expect(kit.changes()).toEqual([]);
+
+  const Back = kit.sequelize.define('Mood', { mood: { type: DataTypes.TEXT, defaultValue: 'ok' }, tags: DataTypes.ARRAY(DataTypes.TEXT), status: DataTypes.TEXT }, { timestamps: false });
+  kit.reset();
+  await syncAlter(Back);
+  expect(kit.changes()).toEqual([
+    'ALTER TABLE "Moods" ALTER COLUMN "mood" DROP DEFAULT',
+    'ALTER TABLE "Moods" ALTER COLUMN "mood" TYPE TEXT USING "mood"::text',
+    `ALTER TABLE "Moods" ALTER COLUMN "mood" SET DEFAULT 'ok'`,
+    'ALTER TABLE "Moods" ALTER COLUMN "tags" TYPE TEXT[] USING "tags"::text[]',
+  ]);
+  expect(await rowsOf(kit, 'Moods')).toEqual([
+    { id: 1, mood: 'ok', tags: ['a', 'b'], status: null },
+    { id: 2, mood: 'sad', tags: ['b'], status: null },
+    { id: 3, mood: null, tags: null, status: null },
+    { id: 4, mood: 'grumpy', tags: [], status: null },
+  ]);
+});
