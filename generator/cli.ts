@@ -128,6 +128,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       check: args.check,
       prune: args.prune,
       force: args.force,
+      onProgress: args.quiet ? undefined : (message) => io.err(`gen-models: ${message}`),
     });
     if (schemaOut !== undefined) reportSchemaOut(schemaOut, args, io);
     const code = report(result, args, io);

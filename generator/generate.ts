@@ -34,6 +34,8 @@ export interface GenerateOptions {
   readonly prune?: boolean;
   /** With `prune`: delete them even when they hold hand-written code. */
   readonly force?: boolean;
+  /** Told how rendering goes on large schemas (the CLI prints it on stderr). */
+  readonly onProgress?: (message: string) => void;
 }
 
 export interface GenerateResult {
@@ -62,7 +64,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     sourceLabel: sourceLabel(schema, outDir),
   };
   const recipes = fileRecipes(schema, templates, formatter.options, renderOptions);
-  const produced = await Promise.all(recipes.map((recipe) => produceFile(recipe, outDir, formatter)));
+  const progress = progressReporter(recipes.length, options.onProgress);
+  const produced = await Promise.all(
+    recipes.map(async (recipe) => {
+      const file = await produceFile(recipe, outDir, formatter);
+      progress(file.rendered);
+      return file;
+    }),
+  );
   const collisions = produced.flatMap((file) =>
     file.collisions.map((collision) => ({ file: path.join(options.outDir, file.path), collision })),
   );
@@ -77,6 +86,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const written = applyPlan(plan);
   const { removable, keptOrphans } = options.prune ? sortOrphans(plan, options.force === true) : { removable: [], keptOrphans: [] };
   return { schema, plan, written, upToDate, drift: '', pruned: removeOrphans(plan, removable), keptOrphans };
+}
+
+/** Reports every tenth of the files rendered, on schemas large enough for a wait to be felt. */
+function progressReporter(total: number, onProgress: ((message: string) => void) | undefined): (rendered: boolean) => void {
+  const step = Math.max(50, Math.ceil(total / 10));
+  let done = 0;
+  let rendered = 0;
+  return (wasRendered) => {
+    done += 1;
+    if (wasRendered) rendered += 1;
+    if (onProgress && total >= 100 && (done % step === 0 || done === total)) {
+      onProgress(`${done}/${total} files checked, ${rendered} rendered and formatted`);
+    }
+  };
 }
 
 /** Orphans that hold hand-written code are kept unless forced: deleting them would lose a person's work. */

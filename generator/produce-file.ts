@@ -15,6 +15,8 @@ import { isGeneratedText } from './write.js';
 
 export interface ProducedFile extends GeneratedFile {
   readonly collisions: readonly Collision[];
+  /** False when the fingerprint matched and the file was kept as it is. */
+  readonly rendered: boolean;
 }
 
 export async function produceFile(recipe: FileRecipe, outDir: string, formatter: Formatter): Promise<ProducedFile> {
@@ -22,7 +24,7 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
   // A file gen-models did not write is left to the writer to refuse.
   const previous = onDisk !== null && isGeneratedText(onDisk) ? onDisk : undefined;
   if (previous !== undefined && isUpToDate(previous, recipe.inputsHash)) {
-    return { path: recipe.path, content: previous, previous, collisions: [] };
+    return { path: recipe.path, content: previous, previous, collisions: [], rendered: false };
   }
   // ts-morph is needed only when a person wrote into the file since it was generated.
   const handWritten: HandWrittenCode | undefined =
@@ -31,7 +33,7 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
   const formatted = await format(formatter, recipe.path, fillSlots(recipe.render(), handWritten));
   const keepsCode = handWritten !== undefined && handWritten.slots.size > 0;
   const content = withFingerprint(formatted, recipe.inputsHash, keepsCode);
-  return { path: recipe.path, content, previous: onDisk, collisions };
+  return { path: recipe.path, content, previous: onDisk, collisions, rendered: true };
 }
 
 function readIfExists(file: string): string | null {

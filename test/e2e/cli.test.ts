@@ -161,6 +161,18 @@ describe('gen-models command line', () => {
     expect(existsSync(path.join(tempDir(), 'models'))).toBe(false);
   });
 
+  it('shows progress on stderr for a large schema, and --quiet silences it', () => {
+    const models = Array.from({ length: 120 }, (_, i) => `  Thing${i}:\n    attributes:\n      name: STRING\n`).join('');
+    write('big.yaml', `models:\n${models}`);
+    const loud = runCli(['big.yaml'], tempDir());
+    expect(loud.code).toBe(0);
+    expect(loud.stderr).toContain('gen-models: 121/121 files checked, 121 rendered and formatted');
+    const quiet = runCli(['big.yaml', '--quiet', '--out', 'quiet'], tempDir());
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe('');
+  });
+
   it('gives the same bytes from any working directory', () => {
     write('schema.yaml', VALID);
     runCli(['schema.yaml', '--out', 'a'], tempDir());
