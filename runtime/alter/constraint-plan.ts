@@ -139,7 +139,7 @@ async function planForeignKeys(scope: Scope, steps: ConstraintSteps): Promise<vo
       continue;
     }
     const orphans = await countOrphans(scope, fk);
-    const blocked = orphans > 0 ? `${rowsText(orphans)} of "${fk.column}" point to no row of ${fk.table}.${fk.key}; fix those rows first` : undefined;
+    const blocked = orphans > 0 ? `"${fk.column}" points to no row of ${fk.table}.${fk.key} in ${rowsText(orphans)}; fix those rows first` : undefined;
     const sql = `ALTER TABLE ${scope.def.quotedTable} ADD FOREIGN KEY (${attr.quotedField})${referencesSql(attr)}`;
     steps.adds.push(step(sql, 'safe', `add FOREIGN KEY ("${fk.column}") REFERENCES ${fk.table} (${fk.key}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`, scope.def.quotedTable, blocked));
   }

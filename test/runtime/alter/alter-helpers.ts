@@ -65,7 +65,7 @@ export async function columnsOf(kit: AlterKit, table: string): Promise<ColumnSha
 /** The table's constraints: type, columns and definition, sorted, so duplicates show. */
 export async function constraintsOf(kit: AlterKit, table: string): Promise<string[]> {
   const rows = await kit.exec(
-    `SELECT contype::text || ' ' || pg_get_constraintdef(oid) AS c FROM pg_constraint WHERE conrelid = $1::regclass ORDER BY 1`,
+    `SELECT contype::text || ' ' || pg_get_constraintdef(oid) AS c FROM pg_constraint WHERE conrelid = $1::regclass AND contype IN ('p', 'u', 'f', 'c') ORDER BY 1`,
     [`"${table}"`],
   );
   return rows.map((r) => r.c as string);
