@@ -51,8 +51,8 @@ const PARAMETERISED: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^(?:decimal|numeric)\((\d+)\)$/, (m) => `numeric(${m[1]},0)`],
   [/^(?:decimal|numeric)\((\d+),\s*(\d+)\)$/, (m) => `numeric(${m[1]},${m[2]})`],
   [/^float\((\d+)\)$/, (m) => (Number(m[1]) <= 24 ? 'real' : 'double precision')],
-  [/^(?:timestamp|timestamptz)\((\d+)\)(?: with time zone)?$/, (m) => `timestamp(${m[1]}) with time zone`],
-  [/^timestamp\((\d+)\) without time zone$/, (m) => `timestamp(${m[1]}) without time zone`],
+  [/^(?:timestamptz\((\d+)\)|timestamp\((\d+)\) with time zone)$/, (m) => `timestamp(${m[1] ?? m[2]}) with time zone`],
+  [/^timestamp\((\d+)\)(?: without time zone)?$/, (m) => `timestamp(${m[1]}) without time zone`],
 ];
 
 /** DDL type text (`VARCHAR(20)`, `DECIMAL(10,2)`, `TEXT[]`, a CUSTOM type) → format_type() text. */

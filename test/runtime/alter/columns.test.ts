@@ -174,3 +174,25 @@ test('table and column comments are set, changed and removed', async () => {
   expect(kit.changes()).toEqual([]);
   expect(await rowsOf(kit, 'Notes')).toEqual([{ id: 1, a: 'x', b: 'y' }]);
 });
+
+test('tables in another schema (with their enum there) and identity columns: altered in place, then nothing to do', async () => {
+  await kit.exec(`CREATE SCHEMA shop`);
+  const define = (extra: boolean) => kit.sequelize.define('Item', {
+    id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true, autoIncrementIdentity: true },
+    kind: { type: DataTypes.ENUM(...(extra ? ['a', 'b', 'c'] : ['a', 'b'])), defaultValue: 'a' },
+    ...(extra ? { note: DataTypes.TEXT } : {}),
+  }, { schema: 'shop', timestamps: false });
+  const Item = define(false);
+  await Item.sync();
+  await Item.create({ kind: 'b' });
+  kit.reset();
+  await syncAlter(define(true));
+  expect(kit.changes()).toEqual([
+    `ALTER TYPE "shop"."enum_Items_kind" ADD VALUE 'c' AFTER 'b'`,
+    'ALTER TABLE "shop"."Items" ADD COLUMN "note" TEXT',
+  ]);
+  kit.reset();
+  await syncAlter(define(true));
+  expect(kit.changes()).toEqual([]);
+  expect(await kit.exec(`SELECT * FROM shop."Items"`)).toEqual([{ id: '1', kind: 'b', note: null }]);
+});

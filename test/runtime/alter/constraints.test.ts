@@ -58,7 +58,7 @@ test('FOREIGN KEY: added when every value has its row (else refused), actions ch
   await kit.exec(`INSERT INTO "Owners" (name) VALUES ('ann'), ('ben')`);
   await kit.exec(`INSERT INTO "Pets" ("ownerId", "vetId") VALUES (1, 1), (2, NULL), (9, NULL)`);
   const Owners = kit.sequelize.define('Owner', { name: DataTypes.TEXT }, { timestamps: false });
-  const define = (onDelete: string) => kit.sequelize.define('Pet', {
+  const define = (onDelete: 'CASCADE' | 'SET NULL') => kit.sequelize.define('Pet', {
     ownerId: { type: DataTypes.INTEGER, references: { model: Owners, key: 'id' }, onDelete },
     vetId: DataTypes.INTEGER,
   }, { timestamps: false });
