@@ -142,7 +142,9 @@ async function planDefaults(scope: TableScope): Promise<Map<string, DefaultSteps
     const dropped = scope.ctx.droppedDefaults.has(columnKey(scope.key, column.name));
     const verdict = compareDefaults(model, dropped ? null : column.default_sql);
     verdicts.set(attr.field, verdict);
-    if (verdict === 'ask') ask.push({ attr, column, model: model! });
+    // A column changing type gets its default set again anyway; casting to the old type could fail.
+    const typeChanges = !sameColumnType(liveColumnType(column), modelColumnType(attr));
+    if (verdict === 'ask' && !typeChanges) ask.push({ attr, column, model: model! });
     out.set(attr.field, (typeChanged) => {
       // changeType() dropped the old default: only the model's needs setting.
       if (typeChanged && hasPlainDefault(column) && !dropped) return model === undefined ? [] : [setDefault(scope, attr, model)];

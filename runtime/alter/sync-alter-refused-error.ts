@@ -13,10 +13,24 @@ export class SyncAlterRefusedError extends BaseError {
   }
 }
 
+/** Steps of one change (an enum rebuild is several statements) are listed under one reason. */
+function groupByChange(steps: readonly SyncStep[]): SyncStep[][] {
+  const groups: SyncStep[][] = [];
+  for (const s of steps) {
+    const last = groups[groups.length - 1];
+    if (last && last[0].target === s.target && last[0].reason === s.reason) last.push(s);
+    else groups.push([s]);
+  }
+  return groups;
+}
+
 function refusalMessage(refused: readonly SyncStep[]): string {
-  const lines = refused.map((s) => {
-    const why = s.blocked !== undefined ? `blocked: ${s.blocked}` : 'destructive: allowed only with sync({ alter: { drop: true } })';
-    return `  - ${s.target}: ${s.reason}\n    ${why}\n    ${s.sql}`;
+  const groups = groupByChange(refused);
+  const lines = groups.map((group) => {
+    const blocked = group.find((s) => s.blocked !== undefined)?.blocked;
+    const why = blocked !== undefined ? `blocked: ${blocked}` : 'destructive: allowed only with sync({ alter: { drop: true } })';
+    return `  - ${group[0].target}: ${group[0].reason}\n    ${why}\n${group.map((s) => `    ${s.sql}`).join('\n')}`;
   });
-  return `sync({ alter }) changed nothing: it refused ${refused.length === 1 ? '1 step' : `${refused.length} steps`} of its plan:\n${lines.join('\n')}`;
+  const count = groups.length === 1 ? '1 change' : `${groups.length} changes`;
+  return `sync({ alter }) changed nothing: it refused ${count} of its plan:\n${lines.join('\n')}`;
 }

@@ -26,7 +26,12 @@ export interface SyncPlan {
   readonly steps: readonly SyncStep[];
 }
 
-/** Steps alter would refuse: blocked ones always, destructive ones without `drop` permission. */
+/**
+ * Steps alter would refuse: blocked ones always, destructive ones without `drop` permission. The
+ * statements of one change (same target and reason, e.g. an enum rebuild) stand or fall together.
+ */
 export function refusedSteps(plan: SyncPlan, allowDestructive: boolean): SyncStep[] {
-  return plan.steps.filter((step) => step.blocked !== undefined || (step.kind === 'destructive' && !allowDestructive));
+  const changeOf = (step: SyncStep) => JSON.stringify([step.target, step.reason]);
+  const blockedChanges = new Set(plan.steps.filter((step) => step.blocked !== undefined).map(changeOf));
+  return plan.steps.filter((step) => blockedChanges.has(changeOf(step)) || (step.kind === 'destructive' && !allowDestructive));
 }

@@ -107,3 +107,27 @@ test('a new column with a reference gets its column, then its key; a table with 
   expect(kit.changes()).toEqual([]);
   expect(await rowsOf(kit, 'Loose')).toEqual([{ id: 1, label: 'a', ownerId: null }, { id: 2, label: 'b', ownerId: null }]);
 });
+
+test('changing the primary key is destructive: refused without drop, refused with the count when values repeat, else done', async () => {
+  await kit.exec(`CREATE TABLE "Codes" (id serial PRIMARY KEY, code text NOT NULL)`);
+  await kit.exec(`INSERT INTO "Codes" (code) VALUES ('a'), ('a')`);
+  const Codes = kit.sequelize.define('Code', { id: DataTypes.INTEGER, code: { type: DataTypes.TEXT, primaryKey: true } }, { timestamps: false });
+  let error = (await syncAlter(Codes).catch((e: Error) => e)) as Error;
+  expect(error.message).toContain('change the primary key from (id) to (code)\n    blocked: 2 rows share a key or have a NULL in it; fix those rows first');
+  await kit.exec(`UPDATE "Codes" SET code = 'b' WHERE id = 2`);
+  kit.reset();
+  error = (await syncAlter(Codes).catch((e: Error) => e)) as Error;
+  expect(error.message).toContain('change the primary key from (id) to (code)\n    destructive: allowed only with sync({ alter: { drop: true } })');
+  expect(kit.changes()).toEqual([]);
+  await syncAlter(Codes, { drop: true });
+  expect(kit.changes()).toEqual([
+    'ALTER TABLE "Codes" DROP CONSTRAINT "Codes_pkey"',
+    'ALTER TABLE "Codes" ALTER COLUMN "id" DROP NOT NULL',
+    'ALTER TABLE "Codes" ADD PRIMARY KEY ("code")',
+  ]);
+  expect(await constraintsOf(kit, 'Codes')).toEqual(['p PRIMARY KEY (code)']);
+  expect(await rowsOf(kit, 'Codes')).toEqual([{ id: 1, code: 'a' }, { id: 2, code: 'b' }]);
+  kit.reset();
+  await syncAlter(Codes);
+  expect(kit.changes()).toEqual([]);
+});

@@ -68,10 +68,22 @@ test('refused steps in one model change nothing in the others (one plan, one tra
   kit.sequelize.define('Alpha', { a: DataTypes.TEXT, added: DataTypes.TEXT }, { timestamps: false });
   kit.sequelize.define('Beta', { b: DataTypes.TEXT }, { tableName: 'Betas', timestamps: false });
   const error = (await syncAlter(kit.sequelize).catch((e: Error) => e)) as Error;
-  expect(error.message).toMatch(/refused 1 step of its plan:\n {2}- "Betas": drop column "gone"/);
+  expect(error.message).toMatch(/refused 1 change of its plan:\n {2}- "Betas": drop column "gone"/);
   expect(kit.changes()).toEqual([]);
   expect((await columnsOf(kit, 'Alphas')).map((c) => c.name)).toEqual(['id', 'a']);
   expect(await rowsOf(kit, 'Betas')).toEqual([{ id: 1, b: 'x', gone: 'keep me' }]);
+});
+
+test('a missing table is created (enum types first), like sync() does', async () => {
+  const Fresh = kit.sequelize.define('Fresh', { state: DataTypes.ENUM('on', 'off') }, { tableName: 'Fresh', timestamps: false });
+  await syncAlter(Fresh);
+  expect(kit.changes()).toEqual([
+    `CREATE TYPE "public"."enum_Fresh_state" AS ENUM ('on', 'off')`,
+    'CREATE TABLE IF NOT EXISTS "Fresh" ("id" SERIAL, "state" "public"."enum_Fresh_state", PRIMARY KEY ("id"))',
+  ]);
+  kit.reset();
+  await syncAlter(Fresh);
+  expect(kit.changes()).toEqual([]);
 });
 
 test('a step failing in the middle of the plan leaves the table and its rows exactly as they were', async () => {

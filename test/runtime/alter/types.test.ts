@@ -62,7 +62,7 @@ test('text → varchar(n) narrows: destructive, refused while a value is too lon
   await kit.exec(`UPDATE "Narrows" SET code = 'xyz' WHERE id = 2`);
   kit.reset();
   error = (await syncAlter(Narrows).catch((e: Error) => e)) as Error;
-  expect(error.message).toMatch(/refused 2 steps/);
+  expect(error.message).toMatch(/refused 2 changes/);
   expect(kit.changes()).toEqual([]);
   await syncAlter(Narrows, { drop: true });
   expect(kit.changes()).toEqual(['ALTER TABLE "Narrows" ALTER COLUMN "code" TYPE VARCHAR(3)', 'ALTER TABLE "Narrows" ALTER COLUMN "big" TYPE INTEGER']);
