@@ -72,7 +72,8 @@ function addValues(type: EnumTypeName, live: readonly string[]): SyncStep[] {
 async function rebuild(ctx: PlanContext, type: EnumTypeName, live: EnumRow, synced: ReadonlySet<string>): Promise<SyncStep[]> {
   const removed = live.labels.filter((label) => !type.values.includes(label));
   const users = columnsOfEnum(ctx.live, live.oid);
-  const blocked = removed.length ? await removedLabelsInUse(ctx, users, removed) : undefined;
+  const inUse = removed.length ? await removedLabelsInUse(ctx, users, removed) : undefined;
+  const blocked = inUse === undefined ? undefined : inUse + renameHint(type, live, removed);
   const kind = removed.length ? 'destructive' : 'safe';
   const what = removed.length ? `remove label(s) ${removed.map((l) => JSON.stringify(l)).join(', ')} from` : 'reorder or extend';
   const reason = `${what} enum ${type.schema}.${type.name} (rebuilt: new type, columns cast through text, old type dropped)`;
@@ -117,6 +118,13 @@ async function removedLabelsInUse(ctx: PlanContext, users: { table: LiveTable; c
     if (n > 0) counts.push(`${table.relation.name}.${column.name} (${rowsText(n)})`);
   }
   return counts.length ? `the removed label(s) are still used by ${counts.join(', ')}; change those rows first` : undefined;
+}
+
+/** One label out and one in at the same place looks like a rename, which keeps the rows. */
+function renameHint(type: EnumTypeName, live: EnumRow, removed: readonly string[]): string {
+  const added = type.values.filter((label) => !live.labels.includes(label));
+  if (removed.length !== 1 || added.length !== 1 || live.labels.indexOf(removed[0]) !== type.values.indexOf(added[0])) return '';
+  return `; if ${JSON.stringify(removed[0])} was renamed to ${JSON.stringify(added[0])}, rename it in place first: ALTER TYPE ${quoteEnumType(type)} RENAME VALUE ${quoteLiteral(removed[0])} TO ${quoteLiteral(added[0])}`;
 }
 
 function quoteTableOf(table: LiveTable): string {

@@ -88,3 +88,19 @@ test('removing a label: refused while rows use it (even with drop); destructive 
   await syncAlter(define(['red', 'green']));
   expect(kit.changes()).toEqual([]);
 });
+
+test('a label that looks renamed (one out, one in, same place) is refused while used, with the RENAME VALUE that keeps the rows', async () => {
+  const define = (labels: string[]) => kit.sequelize.define('Phase', { phase: DataTypes.ENUM(...labels) }, { timestamps: false });
+  const Phase = define(['todo', 'doing', 'done']);
+  await Phase.sync();
+  await Phase.bulkCreate([{ phase: 'doing' }, { phase: 'done' }]);
+  kit.reset();
+  const error = (await syncAlter(define(['todo', 'in progress', 'done']), { drop: true }).catch((e: Error) => e)) as Error;
+  expect(error.message).toContain(`blocked: the removed label(s) are still used by Phases.phase (1 row); change those rows first; if "doing" was renamed to "in progress", rename it in place first: ALTER TYPE "public"."enum_Phases_phase" RENAME VALUE 'doing' TO 'in progress'`);
+  expect(kit.changes()).toEqual([]);
+  await kit.exec(`ALTER TYPE "public"."enum_Phases_phase" RENAME VALUE 'doing' TO 'in progress'`);
+  kit.reset();
+  await syncAlter(define(['todo', 'in progress', 'done']));
+  expect(kit.changes()).toEqual([]);
+  expect((await rowsOf(kit, 'Phases')).map((r) => r.phase)).toEqual(['in progress', 'done']);
+});
