@@ -135,7 +135,7 @@ test('a NOT NULL column without a default cannot be added to a table holding row
 });
 
 test('defaults are set, changed and dropped; expressions and JS-side defaults are left as they are', async () => {
-  await kit.exec(`CREATE TABLE "Defaults" (id serial PRIMARY KEY, a integer DEFAULT 1, b text, c text DEFAULT 'old', made timestamptz DEFAULT now(), u uuid DEFAULT gen_random_uuid())`);
+  await kit.exec(`CREATE TABLE "Defaults" (id serial PRIMARY KEY, a integer DEFAULT 1, b text, c text DEFAULT 'old', made timestamptz DEFAULT now(), u uuid DEFAULT gen_random_uuid(), j jsonb DEFAULT '{"a": 1, "b": [1]}', k jsonb DEFAULT '{"a": 1}', tags text[] DEFAULT '{x,"y z"}')`);
   await kit.exec(`INSERT INTO "Defaults" DEFAULT VALUES`);
   const Defaults = kit.sequelize.define('Default', {
     a: { type: DataTypes.INTEGER, defaultValue: 2 },
@@ -143,14 +143,20 @@ test('defaults are set, changed and dropped; expressions and JS-side defaults ar
     c: DataTypes.TEXT,
     made: { type: DataTypes.DATE, defaultValue: literal('NOW()') },
     u: { type: DataTypes.UUID, defaultValue: DataTypes.UUIDV4 },
+    j: { type: DataTypes.JSONB, defaultValue: { b: [1], a: 1 } },
+    k: { type: DataTypes.JSONB, defaultValue: { a: 2 } },
+    tags: { type: DataTypes.ARRAY(DataTypes.TEXT), defaultValue: ['x', 'y z'] },
   }, { timestamps: false });
   await syncAlter(Defaults);
   expect(kit.changes()).toEqual([
     'ALTER TABLE "Defaults" ALTER COLUMN "a" SET DEFAULT 2',
     `ALTER TABLE "Defaults" ALTER COLUMN "b" SET DEFAULT 'it''s new'`,
     'ALTER TABLE "Defaults" ALTER COLUMN "c" DROP DEFAULT',
+    `ALTER TABLE "Defaults" ALTER COLUMN "k" SET DEFAULT '{"a":2}'`,
   ]);
-  expect((await columnsOf(kit, 'Defaults')).map((c) => c.default)).toEqual([`nextval('"Defaults_id_seq"'::regclass)`, '2', `'it''s new'::text`, null, 'now()', 'gen_random_uuid()']);
+  expect((await columnsOf(kit, 'Defaults')).map((c) => c.default)).toEqual([
+    `nextval('"Defaults_id_seq"'::regclass)`, '2', `'it''s new'::text`, null, 'now()', 'gen_random_uuid()', `'{"a": 1, "b": [1]}'::jsonb`, `'{"a": 2}'::jsonb`, `'{x,"y z"}'::text[]`,
+  ]);
   expect(await rowsOf(kit, 'Defaults')).toEqual([expect.objectContaining({ id: 1, a: 1, b: null, c: 'old' })]);
   kit.reset();
   await syncAlter(Defaults);
