@@ -61,7 +61,7 @@ export async function planColumns(ctx: PlanContext, def: ModelDefinition, live: 
 
 function dropColumn(scope: TableScope, column: ColumnRow, added: readonly AttributeDefinition[]): SyncStep {
   const sql = `ALTER TABLE ${scope.def.quotedTable} DROP COLUMN ${quoteIdentifier(column.name)}`;
-  const type = liveColumnType(column);
+  const type = liveColumnType(column, scope.ctx.live.domains);
   const twins = added.filter((attr) => sameColumnType(modelColumnType(attr), type));
   let reason = `drop column "${column.name}" and its data (not in the model)`;
   if (twins.length) {
@@ -96,7 +96,7 @@ function targetTypeSql(attr: AttributeDefinition): string {
 }
 
 async function changeType(scope: TableScope, attr: AttributeDefinition, column: ColumnRow): Promise<SyncStep[]> {
-  const from = liveColumnType(column);
+  const from = liveColumnType(column, scope.ctx.live.domains);
   const to = modelColumnType(attr);
   if (sameColumnType(from, to)) return [];
   const table = scope.def.quotedTable;
@@ -143,7 +143,7 @@ async function planDefaults(scope: TableScope): Promise<Map<string, DefaultSteps
     const verdict = compareDefaults(model, dropped ? null : column.default_sql);
     verdicts.set(attr.field, verdict);
     // A column changing type gets its default set again anyway; casting to the old type could fail.
-    const typeChanges = !sameColumnType(liveColumnType(column), modelColumnType(attr));
+    const typeChanges = !sameColumnType(liveColumnType(column, scope.ctx.live.domains), modelColumnType(attr));
     if (verdict === 'ask' && !typeChanges) ask.push({ attr, column, model: model! });
     out.set(attr.field, (typeChanged) => {
       // changeType() dropped the old default: only the model's needs setting.

@@ -4,19 +4,24 @@
  * `numeric(10,2)`, `integer[]`). The model's DDL type is normalised to that text here, so a
  * table that sync() created compares equal to its model and alter sends nothing.
  */
-import type { ColumnRow } from '../catalog/catalog-rows.js';
+import { typeRefOf, type ColumnRow, type DomainRow, type TypeRef } from '../catalog/catalog-rows.js';
 import type { AttributeDefinition } from '../model-definition.js';
 
 export type ColumnType =
   | { readonly kind: 'enum'; readonly schema: string; readonly name: string; readonly array: boolean }
   | { readonly kind: 'plain'; readonly format: string };
 
-export function liveColumnType(row: ColumnRow): ColumnType {
-  if (row.type_kind === 'e') return { kind: 'enum', schema: row.type_schema, name: row.type_name, array: false };
-  if (row.type_category === 'A' && row.element_kind === 'e') {
-    return { kind: 'enum', schema: row.element_schema ?? '', name: row.element_name ?? '', array: true };
+/** The live column's type; a domain (`"Name"`, pagila's `year`) counts as its base type, chains followed. */
+export function liveColumnType(row: ColumnRow, domains: ReadonlyMap<string, DomainRow>): ColumnType {
+  let ref: TypeRef = typeRefOf(row, 'type');
+  const seen = new Set<string>();
+  for (let domain = domains.get(ref.oid); ref.kind === 'd' && domain && !seen.has(ref.oid); domain = domains.get(ref.oid)) {
+    seen.add(ref.oid);
+    ref = typeRefOf(domain, 'base');
   }
-  return { kind: 'plain', format: row.type_format };
+  if (ref.kind === 'e') return { kind: 'enum', schema: ref.schema, name: ref.name, array: false };
+  if (ref.category === 'A' && ref.element?.kind === 'e') return { kind: 'enum', schema: ref.element.schema, name: ref.element.name, array: true };
+  return { kind: 'plain', format: ref.format };
 }
 
 export function modelColumnType(attr: AttributeDefinition): ColumnType {

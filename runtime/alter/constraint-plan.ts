@@ -45,7 +45,8 @@ function dropConstraint(scope: Scope, constraint: ConstraintRow, kind: 'safe' | 
 async function planPrimaryKey(scope: Scope, steps: ConstraintSteps): Promise<void> {
   const wanted = scope.def.primaryKeys.map((attr) => attr.field);
   const live = scope.live.constraints.find((c) => c.type === 'p');
-  if (wanted.length === 0 || (live && sameList(live.columns, wanted))) return;
+  // Compared as sets: a model lists key columns in attribute order, which need not be the key's order.
+  if (wanted.length === 0 || (live && sameSet(live.columns, wanted))) return;
   const kind = live ? 'destructive' : 'safe';
   const reason = live ? `change the primary key from (${live.columns.join(', ')}) to (${wanted.join(', ')})` : `add the primary key (${wanted.join(', ')})`;
   if (live) steps.drops.push(dropConstraint(scope, live, kind, reason));
@@ -128,8 +129,15 @@ function matchesForeignKey(row: ConstraintRow, fk: ForeignKey): boolean {
     sameList(row.referenced_columns ?? [], [fk.key]) && ACTION_CODES[row.on_delete ?? 'a'] === fk.onDelete && ACTION_CODES[row.on_update ?? 'a'] === fk.onUpdate;
 }
 
+/** A multi-column key the model cannot declare still covers each of its columns' references. */
+function coversForeignKey(row: ConstraintRow, fk: ForeignKey): boolean {
+  const i = row.columns.indexOf(fk.column);
+  return row.columns.length > 1 && i >= 0 && row.referenced_schema === fk.schema && row.referenced_table === fk.table && row.referenced_columns?.[i] === fk.key;
+}
+
 async function planForeignKeys(scope: Scope, steps: ConstraintSteps): Promise<void> {
-  const unmatched = new Set(scope.live.constraints.filter((c) => c.type === 'f'));
+  const live = scope.live.constraints.filter((c) => c.type === 'f');
+  const unmatched = new Set(live.filter((c) => c.columns.length === 1));
   for (const attr of scope.def.attributeList) {
     const fk = wantedForeignKey(attr);
     if (!fk) continue;
@@ -138,11 +146,13 @@ async function planForeignKeys(scope: Scope, steps: ConstraintSteps): Promise<vo
       unmatched.delete(match);
       continue;
     }
+    if (live.some((row) => coversForeignKey(row, fk))) continue;
     const orphans = await countOrphans(scope, fk);
     const blocked = orphans > 0 ? `"${fk.column}" points to no row of ${fk.table}.${fk.key} in ${rowsText(orphans)}; fix those rows first` : undefined;
     const sql = `ALTER TABLE ${scope.def.quotedTable} ADD FOREIGN KEY (${attr.quotedField})${referencesSql(attr)}`;
     steps.adds.push(step(sql, 'safe', `add FOREIGN KEY ("${fk.column}") REFERENCES ${fk.table} (${fk.key}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`, scope.def.quotedTable, blocked));
   }
+  // Multi-column foreign keys are never dropped: a model cannot declare them.
   for (const row of unmatched) {
     steps.drops.push(dropConstraint(scope, row, 'safe', `drop FOREIGN KEY ${row.name} (${row.columns.join(', ')}): not in the model, changed, or a duplicate`));
   }

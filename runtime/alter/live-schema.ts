@@ -1,9 +1,10 @@
 /**
- * The live tables and enum types, read with the shared bulk catalog queries: four queries for
- * every table being synced together, whatever their number, then grouped by table in memory.
+ * The live tables, enum types and domains, read with the shared bulk catalog queries: five
+ * queries for every table being synced together, whatever their number, then grouped by table
+ * in memory.
  */
-import { COLUMNS_QUERY, CONSTRAINTS_QUERY, ENUMS_QUERY, RELATIONS_QUERY } from '../catalog/catalog-queries.js';
-import type { ColumnRow, ConstraintRow, EnumRow, RelationRow } from '../catalog/catalog-rows.js';
+import { COLUMNS_QUERY, CONSTRAINTS_QUERY, DOMAINS_QUERY, ENUMS_QUERY, RELATIONS_QUERY } from '../catalog/catalog-queries.js';
+import type { ColumnRow, ConstraintRow, DomainRow, EnumRow, RelationRow } from '../catalog/catalog-rows.js';
 
 export type ReadQuery = (sql: string, params?: readonly unknown[]) => Promise<Record<string, unknown>[]>;
 
@@ -19,6 +20,8 @@ export interface LiveSchema {
   readonly tables: ReadonlyMap<string, LiveTable>;
   /** Enum types by tableKey(schema, name). */
   readonly enums: ReadonlyMap<string, EnumRow>;
+  /** Domains by oid: a column of a domain compares by the domain's base type. */
+  readonly domains: ReadonlyMap<string, DomainRow>;
 }
 
 /** The one key for "schema.name" lookups (tables and types alike). */
@@ -34,7 +37,12 @@ export async function readLiveSchema(query: ReadQuery, schemas: readonly string[
   const columns = (await query(COLUMNS_QUERY, scope)) as unknown as ColumnRow[];
   const constraints = (await query(CONSTRAINTS_QUERY, scope)) as unknown as ConstraintRow[];
   const enums = (await query(ENUMS_QUERY)) as unknown as EnumRow[];
-  return { tables: groupTables(relations, columns, constraints), enums: new Map(enums.map((e) => [tableKey(e.schema, e.name), e])) };
+  const domains = (await query(DOMAINS_QUERY)) as unknown as DomainRow[];
+  return {
+    tables: groupTables(relations, columns, constraints),
+    enums: new Map(enums.map((e) => [tableKey(e.schema, e.name), e])),
+    domains: new Map(domains.map((d) => [d.oid, d])),
+  };
 }
 
 function groupTables(relations: readonly RelationRow[], columns: readonly ColumnRow[], constraints: readonly ConstraintRow[]) {
