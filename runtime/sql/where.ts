@@ -12,6 +12,16 @@ export function attributeOf(def: ModelDefinition, name: string, where: string): 
 export function whereSql(def: ModelDefinition, where: Record<string, unknown> | undefined, params: unknown[]): string {
   if (!where) return '';
   if (typeof where !== 'object' || Array.isArray(where)) throw new TypeError(`where must be an object of attribute values for model ${def.name}`);
+  // Sequelize's operators (Op.or, Op.and...) are symbol keys, which Object.keys skips: unrefused,
+  // { [Op.or]: [...] } would be an empty where, that is every row.
+  const proto: unknown = Object.getPrototypeOf(where);
+  if (proto !== Object.prototype && proto !== null) {
+    throw new TypeError(`where of model ${def.name} must be a plain object of attribute values (got ${describe(where)}); operators and where builders are not supported`);
+  }
+  const symbols = Object.getOwnPropertySymbols(where);
+  if (symbols.length) {
+    throw new TypeError(`where of model ${def.name} has the operator key ${String(symbols[0])}: operators (Op.or, Op.and, ...) are not supported; use { attr: value }, { attr: [values] } (IN) or { attr: null }`);
+  }
   let sql = '';
   for (const name of Object.keys(where)) {
     const value = where[name];
@@ -19,6 +29,11 @@ export function whereSql(def: ModelDefinition, where: Record<string, unknown> | 
     sql += (sql ? ' AND ' : ' WHERE ') + condition(def, attributeOf(def, name, 'where'), value, params);
   }
   return sql;
+}
+
+function describe(value: object): string {
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name ? `a ${name}` : 'an object with a custom prototype';
 }
 
 function condition(def: ModelDefinition, attr: AttributeDefinition, value: unknown, params: unknown[]): string {
