@@ -115,3 +115,15 @@ test('text → ENUM when every value is a label (else refused); ENUM → text; t
     { id: 4, mood: 'grumpy', tags: [], status: null },
   ]);
 });
+
+test('a column of a domain compares by its base type (domains of domains too): no change when the model names the base type', async () => {
+  await kit.exec(`CREATE DOMAIN "Name" AS varchar(50)`);
+  await kit.exec(`CREATE DOMAIN short_name AS "Name" CHECK (length(VALUE) < 40)`);
+  await kit.exec(`CREATE DOMAIN flag AS boolean DEFAULT false NOT NULL`);
+  await kit.exec(`CREATE TABLE "Domains" (id serial PRIMARY KEY, name short_name, ok flag, year integer)`);
+  await kit.exec(`INSERT INTO "Domains" (name, ok) VALUES ('ada', true)`);
+  const Domains = kit.sequelize.define('Domain', { name: DataTypes.STRING(50), ok: { type: DataTypes.BOOLEAN }, year: DataTypes.INTEGER }, { timestamps: false });
+  await syncAlter(Domains);
+  expect(kit.changes()).toEqual([]);
+  expect(await typeOf('Domains', 'name')).toBe('short_name');
+});
