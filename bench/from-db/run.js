@@ -1,144 +1,176 @@
 /**
- * `--from-db` at scale: a synthetic database of N tables (default 1000) × 13 columns, each with
- * a table comment and column comments, an enum, a text[] and a foreign key, in a scratch
- * database on the server; then, in a fresh child process (so peak RSS is only the measured
- * work), introspectDatabase + schemaToYaml, and the whole generate() run into a temp folder.
+ * `--from-db` against the peers: for each size (200 and 1,000 tables by default) a synthetic
+ * database is built in a scratch database, then gen-models `--from-db`, sequelize-auto `-l ts`
+ * and kysely-codegen are run on it, each as its own process, interleaved round by round so that
+ * the machine's noise falls on all of them alike. Per tool: wall time (median, min–max), ratio to
+ * gen-models in the same run, peak RSS, SQL statements sent (server log, first round), output.
+ * Then gen-models' own split (introspection + YAML vs generate) in one process.
  *
- *   npm run build && node bench/from-db/run.js [--tables 1000] [--no-generate]
+ *   npm run build && node bench/from-db/run.js [--tables 200,1000] [--runs 5]
  *
- * Reports queries sent, wall times and peak RSS. Needs a PostgreSQL server (DATABASE_URL,
- * default the local one). Figures are printed, never asserted.
+ * `npm run bench` calls benchFromDb({ serverUrl }), which returns markdown. Needs a PostgreSQL
+ * server (DATABASE_URL, default the local one); the scratch databases and the per-database
+ * log_statement setting are dropped with them.
  */
 'use strict';
-const { execFileSync } = require('node:child_process');
 const { mkdtempSync, rmSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
+const { formatMs, formatStat } = require('../stats.js');
+const { runNodeScript, peakRssMethod } = require('./child-process.js');
+const { tools, outputSize } = require('./peers.js');
+const { openStatementLog } = require('./statement-count.js');
+const { measureSplit } = require('./split.js');
+const { COLUMNS_PER_TABLE, createSyntheticDatabase, withScratchDatabase } = require('./synthetic-database.js');
 
 const SERVER = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const DIST = path.resolve(__dirname, '../../dist/generator');
 
-function argument(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : fallback;
+/**
+ * How many runs a tool gets at a size: `runs` below 1,000 tables, at most 3 from 1,000 tables on,
+ * and sequelize-auto, which takes most of a minute at 1,000 tables, once there.
+ */
+function runsFor(tool, tables, runs) {
+  if (tables < 1000) return runs;
+  return tool.name.startsWith('sequelize-auto') ? 1 : Math.min(runs, 3);
 }
 
-/** DDL of table i: 13 columns, comments, the shared enum, a text[], a foreign key to table i-1. */
-function tableDdl(i) {
-  const t = `t${String(i).padStart(5, '0')}_item`;
-  const parent = i > 0 ? `REFERENCES t${String(i - 1).padStart(5, '0')}_item (id)` : '';
-  return `
-CREATE TABLE ${t} (
-  id serial PRIMARY KEY,
-  name varchar(100) NOT NULL,
-  description text,
-  status bench_status NOT NULL DEFAULT 'draft',
-  tags text[] NOT NULL DEFAULT '{}',
-  price numeric(10,2) DEFAULT 0,
-  quantity integer,
-  active boolean DEFAULT true,
-  available_on date,
-  data jsonb,
-  uid uuid DEFAULT gen_random_uuid(),
-  parent_id integer ${parent},
-  updated_at timestamptz NOT NULL DEFAULT now()
-);
-COMMENT ON TABLE ${t} IS 'Synthetic table ${i}';
-COMMENT ON COLUMN ${t}.name IS 'The name of item ${i}';
-COMMENT ON COLUMN ${t}.status IS 'Where it is in its life';`;
+function statOf(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
 }
 
-async function createSyntheticDatabase(url, tables) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  await client.query(`CREATE TYPE bench_status AS ENUM ('draft', 'active', 'retired')`);
-  for (let start = 0; start < tables; start += 100) {
-    const batch = [];
-    for (let i = start; i < Math.min(tables, start + 100); i++) batch.push(tableDdl(i));
-    await client.query(batch.join('\n'));
-  }
-  await client.end();
-}
+const formatMb = (mb) => `${Math.round(mb)} MB`;
+const formatKb = (bytes) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`);
+const log = (message) => process.stderr.write(`bench/from-db: ${message}\n`);
 
-/** The measured part, in its own process: prints one JSON line. */
-async function measure(url, withGenerate) {
-  const { introspectDatabase } = require(path.join(DIST, 'introspect/introspect.js'));
-  const { schemaToYaml } = require(path.join(DIST, 'schema/to-yaml.js'));
-  const client = new Client({ connectionString: url });
-  const started = performance.now();
-  await client.connect();
-  let queries = 0;
-  const ir = await introspectDatabase((sql, params) => {
-    queries++;
-    return client.query(sql, params);
-  }, {});
-  await client.end();
-  const introspected = performance.now();
-  const yaml = schemaToYaml(ir);
-  const written = performance.now();
-  const result = {
-    models: ir.models.length,
-    attributes: ir.models.reduce((n, m) => n + m.attributes.length, 0),
-    queries,
-    introspectMs: Math.round(introspected - started),
-    yamlMs: Math.round(written - introspected),
-    yamlBytes: Buffer.byteLength(yaml),
-  };
-  if (withGenerate) {
-    const { generate } = require(path.join(DIST, 'index.js'));
-    const out = mkdtempSync(path.join(os.tmpdir(), 'gm-bench-from-db-'));
-    try {
-      const generateStarted = performance.now();
-      const generated = await generate({ schema: ir, outDir: out });
-      result.generateMs = Math.round(performance.now() - generateStarted);
-      result.filesWritten = generated.written.length;
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  }
-  result.totalMs = Math.round(performance.now() - started);
-  result.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-}
-
-async function withScratchDatabase(body) {
-  const name = `gm_bench_from_db_${process.pid}`;
-  const admin = new Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
+/** One run of one tool into a fresh temp folder. */
+async function runOnce(tool, url) {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'gm-bench-peer-'));
   try {
-    return await body(url.toString());
+    const measured = await runNodeScript(tool.script, tool.args(url, out));
+    return { ...measured, output: outputSize(out) };
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    rmSync(out, { recursive: true, force: true });
   }
 }
 
-/** Builds the database, measures in a child process, returns the figures. */
-async function benchFromDb({ tables = 1000, generate = true } = {}) {
-  return withScratchDatabase(async (url) => {
+/** Every tool on a database of `tables` tables; returns the figures of each. */
+async function benchSize({ serverUrl, tables, runs, statementLog }) {
+  // A fixed name: a database left by an interrupted run is dropped by the next one.
+  const database = `gm_bench_from_db_${tables}`;
+  return withScratchDatabase(serverUrl, database, async (url) => {
     const createStarted = Date.now();
     await createSyntheticDatabase(url, tables);
-    process.stderr.write(`bench/from-db: ${tables} tables created in ${((Date.now() - createStarted) / 1000).toFixed(1)} s\n`);
-    const args = [__filename, '--measure', url, ...(generate ? [] : ['--no-generate'])];
-    const output = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-    return { tables, columnsPerTable: 13, ...JSON.parse(output.trim().split('\n').pop()) };
+    log(`${tables} tables created in ${((Date.now() - createStarted) / 1000).toFixed(1)} s`);
+
+    // First, in one process, our own split; it also warms the server's caches for every tool.
+    const split = measureSplit(url);
+    log(`${tables} tables: gen-models split ${formatMs(split.totalMs)}`);
+
+    const list = tools().map((tool) => ({ ...tool, runs: [], statements: undefined, error: undefined }));
+    const rounds = Math.max(...list.map((tool) => runsFor(tool, tables, runs)));
+    for (let round = 0; round < rounds; round += 1) {
+      const counting = round === 0 && statementLog.available;
+      if (counting) await statementLog.enable(database);
+      for (const tool of list) {
+        if (tool.error || tool.runs.length >= runsFor(tool, tables, runs)) continue;
+        try {
+          if (counting) {
+            const { result, statements } = await statementLog.count(database, url, () => runOnce(tool, url));
+            tool.runs.push(result);
+            tool.statements = statements;
+          } else {
+            tool.runs.push(await runOnce(tool, url));
+          }
+          log(`${tables} tables: ${tool.name} ${formatMs(tool.runs[tool.runs.length - 1].wallMs)}`);
+        } catch (error) {
+          tool.error = String(error.message).split('\n')[0];
+          log(`${tables} tables: ${tool.name} failed: ${error.message}`);
+        }
+      }
+      if (counting) await statementLog.disable(database);
+    }
+    return { tables, split, tools: list };
   });
+}
+
+function sizeTable({ tables, tools: list }) {
+  const ours = list[0].runs.length ? statOf(list[0].runs.map((r) => r.wallMs)).median : undefined;
+  const rows = list.map((tool) => {
+    if (!tool.runs.length) return `| ${tool.name} | failed: ${tool.error} | | | | | |`;
+    const wall = statOf(tool.runs.map((r) => r.wallMs));
+    const rss = statOf(tool.runs.map((r) => r.peakRssMb));
+    const ratio = ours ? `×${(wall.median / ours).toFixed(2)}` : 'n/a';
+    const { files, bytes } = tool.runs[0].output;
+    const statements = tool.statements === undefined ? 'n/a' : String(tool.statements);
+    return `| ${tool.name} | ${formatStat(wall)} | ${wall.runs} | ${ratio} | ${formatMb(rss.median)} | ${statements} | ${files} file${files === 1 ? '' : 's'}, ${formatKb(bytes)} |`;
+  });
+  return [
+    `### ${tables.toLocaleString('en-US')} tables × ${COLUMNS_PER_TABLE} columns`,
+    '',
+    '| tool | wall time, median (min–max) | runs | time ÷ gen-models | peak RSS (median) | SQL statements | output |',
+    '|---|---:|---:|---:|---:|---:|---|',
+    ...rows,
+  ].join('\n');
+}
+
+function splitTable(results) {
+  return [
+    '### Where gen-models\' `--from-db` time goes (one run, one process)',
+    '',
+    '| tables | introspection (connect + queries) | schema → YAML | generate (render, prettier, write) | total | peak RSS |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...results.map(({ tables, split: s }) => {
+      const share = (ms) => `${Math.round((100 * ms) / s.totalMs)} %`;
+      return (
+        `| ${tables.toLocaleString('en-US')} | ${formatMs(s.introspectMs)} (${s.queries} queries), ${share(s.introspectMs)} ` +
+        `| ${formatMs(s.yamlMs)} (${formatKb(s.yamlBytes)}), ${share(s.yamlMs)} ` +
+        `| ${formatMs(s.generateMs)} (${s.filesWritten} files), ${share(s.generateMs)} | ${formatMs(s.totalMs)} | ${formatMb(s.peakRssMb)} |`
+      );
+    }),
+  ].join('\n');
+}
+
+/** Runs the comparison at every size and returns it as markdown (for bench/run.js and RESULTS.md). */
+async function benchFromDb({ serverUrl = SERVER, sizes = [200, 1000], runs = 5 } = {}) {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  const results = [];
+  let statementLog;
+  try {
+    statementLog = await openStatementLog(admin);
+    if (!statementLog.available) log(`statements not counted: ${statementLog.reason}`);
+    for (const tables of sizes) results.push(await benchSize({ serverUrl, tables, runs, statementLog }));
+  } finally {
+    await admin.end();
+  }
+  const notes = [
+    `Synthetic database per size, in a scratch database: ${COLUMNS_PER_TABLE} columns a table (serial key, varchar, text, a shared enum, \`text[]\`, numeric, integer, boolean, date, jsonb, uuid, a foreign key to the previous table, timestamptz), a table comment and two column comments.`,
+    'Each tool runs as its own process (`node <bin>`) into a fresh temp folder, on the same database, the tools interleaved round by round; gen-models is the whole CLI run (introspection, files rendered, formatted with prettier and written, runtime copied).',
+    `Wall time: spawn to exit, node start-up included. Time ÷ gen-models: median over gen-models' median in this run (above 1: slower than gen-models). Peak RSS: ${peakRssMethod()}.`,
+    statementLog.available
+      ? 'SQL statements: sent in the first round, counted in the server log (`log_statement = \'all\'` set on the scratch database only; one simple query or one extended-protocol execute counts once).'
+      : `SQL statements: not counted (${statementLog.reason}).`,
+  ];
+  return [...notes.map((n) => `- ${n}`), '', ...results.map(sizeTable).flatMap((t) => [t, '']), splitTable(results), ''].join('\n');
 }
 
 module.exports = { benchFromDb };
 
 if (require.main === module) {
-  const generate = !process.argv.includes('--no-generate');
-  const run = process.argv.includes('--measure')
-    ? measure(argument('measure'), generate)
-    : benchFromDb({ tables: Number(argument('tables', '1000')), generate }).then((r) => console.log(JSON.stringify(r, null, 2)));
-  run.catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+  const argument = (name, fallback) => {
+    const index = process.argv.indexOf(`--${name}`);
+    return index >= 0 ? process.argv[index + 1] : fallback;
+  };
+  benchFromDb({
+    sizes: argument('tables', '200,1000').split(',').map(Number),
+    runs: Number(argument('runs', '5')),
+  }).then(
+    (markdown) => process.stdout.write(markdown),
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }
