@@ -200,6 +200,7 @@ function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return `gen-models: ${String(error)}`;
   if (['SchemaError', 'ForeignFileError', 'CollisionError'].includes(error.name)) return error.message;
+  if (error.name === 'HandWrittenCodeError') return `gen-models: ${error.message}`;
   if (error.name === 'IntrospectionError') return `gen-models: ${error.message}`;
   if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
     return `gen-models: ${(error as NodeJS.ErrnoException).path ?? 'file'} does not exist`;

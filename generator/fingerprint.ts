@@ -37,10 +37,13 @@ export function withFingerprint(text: string, inputsHash: string, hasHandWritten
   return lines.join('\n');
 }
 
-/** True when the file is as gen-models wrote it outside the regions, and it held no hand-written code then. */
+/** True when the file is exactly as gen-models wrote it, and it held no hand-written code then. */
 export function hasNoHandWrittenCode(text: string): boolean {
   const match = FINGERPRINT_LINE.exec(text);
-  return match?.[3] !== undefined && match[3] === hashOf(split(text.replace(FINGERPRINT_LINE, '')).outside);
+  if (match?.[3] === undefined) return false;
+  // Untouched inside and outside the regions: an edit inside a region must be looked at too.
+  const { regions, outside } = split(text.replace(FINGERPRINT_LINE, ''));
+  return match[2] === hashOf(regions) && match[3] === hashOf(outside);
 }
 
 /** True when the file was generated from these inputs and has not been edited since. */
@@ -54,15 +57,35 @@ function contentHash(textWithoutFingerprint: string): string {
   return hashOf(split(textWithoutFingerprint).regions);
 }
 
-/** The lines inside and outside the generated regions, found line by line (no parsing: this runs for every file). */
+/**
+ * The lines inside and outside the generated regions, found line by line (no parsing: this runs
+ * for every file). The class heading (its JSDoc and decorators, `export class ... {`) is generated
+ * too, so it counts as inside: an edit there is reported by --check and reverted.
+ */
 function split(text: string): { regions: string; outside: string } {
-  const regions: string[] = [];
-  const outside: string[] = [];
+  const lines = text.split('\n');
+  const generated = new Array<boolean>(lines.length).fill(false);
   let inRegion = false;
-  for (const line of text.split('\n')) {
+  lines.forEach((line, index) => {
     if (isRegionStart(line)) inRegion = true;
-    (inRegion ? regions : outside).push(line);
+    generated[index] = inRegion;
     if (inRegion && isRegionEnd(line)) inRegion = false;
-  }
-  return { regions: regions.join('\n'), outside: outside.join('\n') };
+  });
+  markClassHeading(lines, generated);
+  return {
+    regions: lines.filter((_, index) => generated[index]).join('\n'),
+    outside: lines.filter((_, index) => !generated[index]).join('\n'),
+  };
+}
+
+const CLASS_HEADING = /^export class \w+/;
+
+function markClassHeading(lines: readonly string[], generated: boolean[]): void {
+  const start = lines.findIndex((line) => CLASS_HEADING.test(line));
+  if (start < 0) return;
+  let end = start;
+  while (end < lines.length - 1 && !lines[end].trimEnd().endsWith('{')) end += 1;
+  let first = start;
+  while (first > 0 && /^\s*(\/\*\*|\*|@)/.test(lines[first - 1])) first -= 1;
+  for (let index = first; index <= end; index += 1) generated[index] = true;
 }

@@ -27,10 +27,11 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
     return { path: recipe.path, content: previous, previous, collisions: [], rendered: false };
   }
   // ts-morph is needed only when a person wrote into the file since it was generated.
+  const label = path.relative(process.cwd(), path.join(outDir, recipe.path)) || recipe.path;
   const handWritten: HandWrittenCode | undefined =
-    previous === undefined || hasNoHandWrittenCode(previous) ? undefined : extractHandWrittenCode(previous, recipe.className);
+    previous === undefined || hasNoHandWrittenCode(previous) ? undefined : extractHandWrittenCode(previous, recipe.className, label);
   const collisions = handWritten === undefined ? [] : findCollisions(handWritten, recipe.generatedNames);
-  const formatted = await format(formatter, recipe.path, fillSlots(recipe.render(), handWritten));
+  const formatted = await format(formatter, recipe.path, fillSlots(recipe.render(), handWritten, label));
   const keepsCode = handWritten !== undefined && handWritten.slots.size > 0;
   const content = withFingerprint(formatted, recipe.inputsHash, keepsCode);
   return { path: recipe.path, content, previous: onDisk, collisions, rendered: true };

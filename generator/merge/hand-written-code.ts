@@ -28,48 +28,115 @@ function parse(text: string): { tsMorph: TsMorph; file: SourceFile } {
   return { tsMorph, file: project.createSourceFile('previous.ts', text, { overwrite: true }) };
 }
 
-export function extractHandWrittenCode(text: string, className: string | undefined): HandWrittenCode {
-  const { tsMorph, file } = parse(text);
+/** Why hand-written code could not be read safely; nothing is written when it is thrown. */
+export class HandWrittenCodeError extends Error {
+  override readonly name = 'HandWrittenCodeError';
+}
+
+/**
+ * `file` names the file in messages. Throws a HandWrittenCodeError where keeping the code would
+ * mean guessing: a generated region without its end, code a person put inside a region (it would
+ * be rewritten), or the generated class renamed.
+ */
+export function extractHandWrittenCode(text: string, className: string | undefined, file = 'the file'): HandWrittenCode {
+  const { tsMorph, file: source } = parse(text);
   const collector = new SlotCollector(text);
   const topLevelNames: string[] = [];
   const classMemberNames: string[] = [];
   let inRegion = false;
-  let inHeader = true;
-  for (const statement of file.getStatementsWithComments()) {
+  let seenCode = false;
+  for (const statement of source.getStatementsWithComments()) {
     const comment = commentText(tsMorph, statement);
-    if (inHeader && comment !== undefined && isHeaderLine(comment)) continue;
-    inHeader = false;
-    if (comment !== undefined && isRegionStart(comment)) inRegion = true;
-    else if (comment !== undefined && isRegionEnd(comment) && inRegion) {
+    // gen-models' header lines are dropped wherever they stand among the leading comments.
+    if (!seenCode && comment !== undefined && isHeaderLine(comment)) continue;
+    if (comment === undefined) seenCode = true;
+    if (comment !== undefined && isRegionStart(comment)) {
+      if (inRegion) throw unbalanced(file, statement);
+      inRegion = true;
+    } else if (comment !== undefined && isRegionEnd(comment) && inRegion) {
       inRegion = false;
       collector.nextSlot('top');
-    } else if (inRegion) continue;
-    else if (tsMorph.Node.isClassDeclaration(statement) && statement.getName() === className) {
-      collectClassMembers(tsMorph, statement, collector, classMemberNames);
+    } else if (inRegion) {
+      if (comment === undefined && !isGeneratedTopLevel(tsMorph, statement)) throw misplaced(file, describeNode(statement));
+    } else if (tsMorph.Node.isClassDeclaration(statement) && statement.getName() === className) {
+      collectClassMembers(tsMorph, statement, collector, classMemberNames, file);
       collector.nextSlot('top');
     } else {
+      if (tsMorph.Node.isClassDeclaration(statement) && holdsGeneratedRegions(tsMorph, statement)) {
+        throw new HandWrittenCodeError(
+          `${file}: class ${statement.getName() ?? '(anonymous)'} holds the generated regions of model ${className}; ` +
+            `rename it back to ${className} (or rename the model in the schema), then generate again`,
+        );
+      }
       collector.add('top', statement, comment !== undefined);
       topLevelNames.push(...declaredNames(tsMorph, statement));
     }
   }
+  if (inRegion) throw unbalanced(file);
   return { slots: collector.slots(), classMemberNames, topLevelNames };
 }
 
-function collectClassMembers(tsMorph: TsMorph, cls: Node, collector: SlotCollector, names: string[]): void {
+function collectClassMembers(tsMorph: TsMorph, cls: Node, collector: SlotCollector, names: string[], file: string): void {
   if (!tsMorph.Node.isClassDeclaration(cls)) return;
   let inRegion = false;
+  let regionsSeen = 0;
   for (const member of cls.getMembersWithComments()) {
     const comment = commentText(tsMorph, member);
-    if (comment !== undefined && isRegionStart(comment)) inRegion = true;
-    else if (comment !== undefined && isRegionEnd(comment) && inRegion) {
+    if (comment !== undefined && isRegionStart(comment)) {
+      if (inRegion) throw unbalanced(file, member);
+      inRegion = true;
+    } else if (comment !== undefined && isRegionEnd(comment) && inRegion) {
       inRegion = false;
+      regionsSeen += 1;
       collector.nextSlot('class');
-    } else if (!inRegion) {
+    } else if (inRegion) {
+      // The attributes region holds only `declare` fields: anything else there was written by a person.
+      const isAttribute = tsMorph.Node.isPropertyDeclaration(member) && member.hasDeclareKeyword();
+      if (regionsSeen === 0 && comment === undefined && !isAttribute) throw misplaced(file, describeNode(member));
+    } else {
       collector.add('class', member, comment !== undefined);
       const name = (member as { getName?: () => string | undefined }).getName?.();
       if (comment === undefined && name !== undefined) names.push(name);
     }
   }
+  if (inRegion) throw unbalanced(file);
+}
+
+function isGeneratedTopLevel(tsMorph: TsMorph, statement: Node): boolean {
+  return (
+    tsMorph.Node.isImportDeclaration(statement) ||
+    tsMorph.Node.isInterfaceDeclaration(statement) ||
+    tsMorph.Node.isTypeAliasDeclaration(statement) ||
+    tsMorph.Node.isExportDeclaration(statement) ||
+    tsMorph.Node.isFunctionDeclaration(statement)
+  );
+}
+
+function holdsGeneratedRegions(tsMorph: TsMorph, cls: Node): boolean {
+  if (!tsMorph.Node.isClassDeclaration(cls)) return false;
+  return cls.getMembersWithComments().some((member) => {
+    const comment = commentText(tsMorph, member);
+    return comment !== undefined && isRegionStart(comment);
+  });
+}
+
+function unbalanced(file: string, at?: Node): HandWrittenCodeError {
+  const where = at === undefined ? '' : ` (line ${at.getStartLineNumber()})`;
+  return new HandWrittenCodeError(
+    `${file}: a "// #region generated" block has no "// #endregion"${where}; put the line back where the region ends, then generate again`,
+  );
+}
+
+function misplaced(file: string, what: string): HandWrittenCodeError {
+  return new HandWrittenCodeError(
+    `${file}: ${what} is inside a "#region generated" block, which is rewritten on every run; ` +
+      'move it below the block\'s "// #endregion", then generate again',
+  );
+}
+
+function describeNode(node: Node): string {
+  const name = (node as { getName?: () => string | undefined }).getName?.();
+  return `${node.getKindName()}${name === undefined ? '' : ` "${name}"`} (line ${node.getStartLineNumber()})`;
 }
 
 /** Groups nodes by slot; a slot's text runs from its first node to its last, blank lines included. */
@@ -87,12 +154,18 @@ class SlotCollector {
     const key = `${scope}-${this.index[scope]}` as const;
     const start = isComment ? node.getStart() : node.getStart(true);
     const range = this.ranges.get(key);
-    this.ranges.set(key, { start: range?.start ?? start, end: node.getEnd() });
+    this.ranges.set(key, { start: range?.start ?? start, end: endWithTrailingComment(node) });
   }
 
   slots(): Map<`${SlotScope}-${number}`, string> {
     return new Map([...this.ranges].map(([key, { start, end }]) => [key, this.text.slice(start, end)]));
   }
+}
+
+/** Where a node ends, its comments on the same line (`x = 1; // note`) included. */
+function endWithTrailingComment(node: Node): number {
+  const trailing = (node as { getTrailingCommentRanges?: () => { getEnd(): number }[] }).getTrailingCommentRanges?.() ?? [];
+  return trailing.reduce((end, range) => Math.max(end, range.getEnd()), node.getEnd());
 }
 
 function commentText(tsMorph: TsMorph, node: Node): string | undefined {
@@ -110,11 +183,17 @@ function isHeaderLine(comment: string): boolean {
 
 function declaredNames(tsMorph: TsMorph, statement: Node): string[] {
   if (tsMorph.Node.isVariableStatement(statement)) return statement.getDeclarations().map((d) => d.getName());
+  if (tsMorph.Node.isImportDeclaration(statement)) {
+    const bindings = statement.getNamedImports().map((named) => named.getAliasNode()?.getText() ?? named.getName());
+    const defaultImport = statement.getDefaultImport()?.getText();
+    const namespace = statement.getNamespaceImport()?.getText();
+    return [...bindings, ...[defaultImport, namespace].filter((name): name is string => name !== undefined)];
+  }
   const name = (statement as { getName?: () => string | undefined }).getName?.();
   return name === undefined ? [] : [name];
 }
 
 /** Whether a generated file holds anything a person wrote (outside the generated regions). */
-export function hasHandWrittenCode(text: string, className: string | undefined): boolean {
-  return extractHandWrittenCode(text, className).slots.size > 0;
+export function hasHandWrittenCode(text: string, className: string | undefined, file?: string): boolean {
+  return extractHandWrittenCode(text, className, file).slots.size > 0;
 }

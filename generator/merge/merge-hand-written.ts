@@ -2,15 +2,30 @@
  * Puts hand-written code back into a freshly rendered file, and refuses (rather than silently
  * overwriting or duplicating) a hand-written member whose name is now generated.
  */
-import type { HandWrittenCode } from './hand-written-code.js';
+import { HandWrittenCodeError, type HandWrittenCode } from './hand-written-code.js';
 import { SLOT_MARKER_PATTERN } from './regions.js';
 
-/** Replaces every slot marker with the hand-written code of that slot, or removes it. */
-export function fillSlots(rendered: string, code: HandWrittenCode | undefined): string {
-  return rendered.replace(SLOT_MARKER_PATTERN, (_marker, scope: string, index: string) => {
-    const text = code?.slots.get(`${scope as 'top' | 'class'}-${Number(index)}`);
+/**
+ * Replaces every slot marker with the hand-written code of that slot, or removes it. Refuses
+ * when hand-written code has no slot to go back to (a custom template without that marker):
+ * dropping it would lose a person's code.
+ */
+export function fillSlots(rendered: string, code: HandWrittenCode | undefined, file = 'the file'): string {
+  const used = new Set<string>();
+  const filled = rendered.replace(SLOT_MARKER_PATTERN, (_marker, scope: string, index: string) => {
+    const key = `${scope as 'top' | 'class'}-${Number(index)}` as const;
+    used.add(key);
+    const text = code?.slots.get(key);
     return text === undefined ? '' : `\n${text}\n`;
   });
+  const homeless = [...(code?.slots.keys() ?? [])].filter((key) => !used.has(key));
+  if (homeless.length > 0) {
+    const markers = homeless.map((key) => `{{slot '${key.split('-')[0]}' ${key.split('-')[1]}}}`).join(', ');
+    throw new HandWrittenCodeError(
+      `${file}: the template has no ${markers} marker for the hand-written code found there; add it to the template, then generate again`,
+    );
+  }
+  return filled;
 }
 
 export interface Collision {

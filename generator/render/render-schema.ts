@@ -7,7 +7,7 @@ import type { ModelIR, SchemaIR } from '../ir.js';
 import { hashOf } from '../fingerprint.js';
 import { packageVersion } from '../package-root.js';
 import type { Templates } from './templates.js';
-import { buildIndexView, buildModelView, type RenderOptions } from './view-model.js';
+import { buildIndexView, buildModelView, runtimeImportNames, type RenderOptions } from './view-model.js';
 
 export interface FileRecipe {
   readonly path: string;
@@ -32,7 +32,7 @@ export function fileRecipes(
   const index: FileRecipe = {
     path: 'index.ts',
     inputsHash: hashOf(shared, schema.models.map((model) => model.name)),
-    generatedNames: { classMembers: [], topLevel: ['initModels'] },
+    generatedNames: { classMembers: [], topLevel: ['initModels', 'Sequelize', ...schema.models.map((model) => model.name)] },
     render: () => templates.index(buildIndexView(schema, options)),
   };
   return [...models, index];
@@ -45,7 +45,12 @@ function modelRecipe(model: ModelIR, templates: Templates, shared: string, optio
     className: model.name,
     generatedNames: {
       classMembers: [...model.attributes.map((a) => a.name), ...model.members.map((m) => m.name), 'initModel'],
-      topLevel: [model.name, `${model.name}Attributes`, `${model.name}CreationAttributes`],
+      topLevel: [
+        model.name,
+        `${model.name}Attributes`,
+        `${model.name}CreationAttributes`,
+        ...Object.values(runtimeImportNames(model)).flat(),
+      ],
     },
     render: () => templates.model(buildModelView(model, options)),
   };

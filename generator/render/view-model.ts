@@ -77,7 +77,7 @@ export function buildModelView(model: ModelIR, options: RenderOptions): ModelVie
     fileName: `${model.name}.ts`,
     header: headerLines(options.sourceLabel),
     runtimeModule: options.runtimeModule,
-    runtimeImports: runtimeImports(model, baseClass, attributes),
+    runtimeImports: runtimeImports(model),
     baseClass,
     readOnly,
     classDoc: jsdoc(model.comment),
@@ -195,14 +195,19 @@ function timestampOption(name: string | false): string {
   return name === false ? 'false' : quoteString(name);
 }
 
-/** Which runtime names the model file uses, so it imports nothing unused (strict builds may flag it). */
-function runtimeImports(model: ModelIR, baseClass: string, attributes: readonly PropertyView[]): string {
-  const values = new Set<string>(['DataTypes', baseClass]);
+/** Which runtime names the model file imports: only those it uses (strict builds may flag unused ones). */
+export function runtimeImportNames(model: ModelIR): { values: string[]; types: string[] } {
+  const values = new Set<string>(['DataTypes', model.kind === 'table' ? 'Model' : 'ReadOnlyModel']);
   const declared = model.attributes.filter((attribute) => attribute.origin === 'declared');
   if (declared.some((attribute) => attribute.defaultValue?.kind === 'sql')) values.add('literal');
   const types = ['Sequelize'];
-  if (attributes.some((attribute) => /\bJsonValue\b/.test(attribute.tsType))) types.push('JsonValue');
-  return [...[...values].sort(), ...types.sort().map((name) => `type ${name}`)].join(', ');
+  if (model.attributes.some((attribute) => /\bJsonValue\b/.test(tsTypeOf(attribute.type, attribute.checkValues)))) types.push('JsonValue');
+  return { values: [...values].sort(), types: types.sort() };
+}
+
+function runtimeImports(model: ModelIR): string {
+  const { values, types } = runtimeImportNames(model);
+  return [...values, ...types.map((name) => `type ${name}`)].join(', ');
 }
 
 /** A JSDoc comment for a schema comment ('' for none); `*\/` inside would end it early. */
