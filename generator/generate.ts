@@ -10,6 +10,7 @@ import { loadSchemaFile } from './schema/load-schema.js';
 import { loadTemplates } from './render/templates.js';
 import { fileRecipes } from './render/render-schema.js';
 import { produceFile } from './produce-file.js';
+import { mapLimited } from './map-limited.js';
 import type { GeneratedFile } from './generated-file.js';
 import { CollisionError } from './merge/merge-hand-written.js';
 import { runtimeBundle, RUNTIME_FOLDER } from './runtime-bundle.js';
@@ -17,6 +18,9 @@ import { applyPlan, describeDrift, planWrites, removeOrphans, type PlannedFile, 
 import { hasHandWrittenCode } from './merge/hand-written-code.js';
 
 export type RuntimeMode = 'bundled' | 'package';
+
+/** Files rendered and formatted at once: enough to overlap file reads with formatting. */
+const FILES_IN_FLIGHT = 8;
 
 export interface GenerateOptions {
   /** Path of the YAML schema; or pass `schema` (an IR, e.g. from introspection). */
@@ -65,13 +69,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
   const recipes = fileRecipes(schema, templates, formatter.options, renderOptions);
   const progress = progressReporter(recipes.length, options.onProgress);
-  const produced = await Promise.all(
-    recipes.map(async (recipe) => {
-      const file = await produceFile(recipe, outDir, formatter);
-      progress(file.rendered);
-      return file;
-    }),
-  );
+  const produced = await mapLimited(recipes, FILES_IN_FLIGHT, async (recipe) => {
+    const file = await produceFile(recipe, outDir, formatter);
+    progress(file.rendered);
+    return file;
+  });
   const collisions = produced.flatMap((file) =>
     file.collisions.map((collision) => ({ file: path.join(options.outDir, file.path), collision })),
   );
