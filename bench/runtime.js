@@ -47,8 +47,8 @@ async function repeated(rounds, count, body) {
 const CREATE_TABLE = `CREATE TABLE "BenchUsers" ("id" SERIAL PRIMARY KEY, "firstName" VARCHAR(255) NOT NULL, "lastName" VARCHAR(255),
   "age" INTEGER NOT NULL DEFAULT 0, "cash" INTEGER NOT NULL DEFAULT 0, "createdAt" TIMESTAMPTZ NOT NULL, "updatedAt" TIMESTAMPTZ NOT NULL)`;
 
-function defineOurs(sequelize) {
-  const { DataTypes, Model } = runtime;
+/** The same model on our runtime and on Sequelize: both take the same init call. */
+function defineBenchUser({ DataTypes, Model }, sequelize) {
   class BenchUser extends Model {}
   BenchUser.init(
     {
@@ -62,20 +62,8 @@ function defineOurs(sequelize) {
   return BenchUser;
 }
 
-function defineSequelize(sequelize) {
-  const { DataTypes, Model } = requireBench('sequelize');
-  class BenchUser extends Model {}
-  BenchUser.init(
-    {
-      firstName: { type: DataTypes.STRING, allowNull: false },
-      lastName: DataTypes.STRING,
-      age: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-      cash: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-    },
-    { sequelize, modelName: 'BenchUser', tableName: 'BenchUsers' },
-  );
-  return BenchUser;
-}
+const defineOurs = (sequelize) => defineBenchUser(runtime, sequelize);
+const defineSequelize = (sequelize) => defineBenchUser(requireBench('sequelize'), sequelize);
 
 /** The three ways of doing the same work: raw SQL through a query function, our models, Sequelize's. */
 function rawOperations(query) {
