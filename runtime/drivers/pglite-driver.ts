@@ -4,7 +4,9 @@
  * used are declared below). Parsers make it return what the pg driver returns: int8 and
  * numeric as strings, `date` as 'YYYY-MM-DD', bytea as Buffer.
  */
-import { arrayLiteral } from '../sql/ddl.js';
+import { defaults } from 'pg';
+import { arrayLiteral } from '../sql/array-literal.js';
+import { dateParameterText } from '../sql/date-text.js';
 import { DriverConnectError, type Driver, type DriverResult, type DriverTransaction, type Queryable } from './driver.js';
 
 interface PGliteResults {
@@ -46,11 +48,14 @@ async function loadPGlite(): Promise<PGliteConstructor> {
   }
 }
 
+/** A Date as pg's prepareValue sends it (local time with offset, or UTC with parseInputDatesAsUTC). */
+const dateText = (date: Date): string => dateParameterText(date, defaults.parseInputDatesAsUTC === true);
+
 /** Parameters as pg would send them: PGlite does not know enum or array parameter types. */
 function serialize(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return arrayLiteral(value);
+  if (value instanceof Date) return dateText(value);
+  if (Array.isArray(value)) return arrayLiteral(value, dateText);
   if (value instanceof Uint8Array) return value;
   if (typeof value === 'object') return JSON.stringify(value);
   if (typeof value === 'bigint') return value.toString();

@@ -1,4 +1,23 @@
 /**
+ * A PostgreSQL array literal (`{"a","b"}`), for DDL defaults and for the PGlite driver's
+ * parameters (which it cannot type itself). Buffers and typed arrays become bytea hex input
+ * (elements `\x0102ff`, as pg sends them); Dates go through `dateText` (ISO 8601 in UTC unless given:
+ * the PGlite driver passes pg's local-time-with-offset format); other objects become JSON.
+ */
+export function arrayLiteral(values: readonly unknown[], dateText: (date: Date) => string = (date) => date.toISOString()): string {
+  const items = values.map((v): string => {
+    if (v === null || v === undefined) return 'NULL';
+    if (Array.isArray(v)) return arrayLiteral(v, dateText);
+    let text: string;
+    if (v instanceof Date) text = dateText(v);
+    else if (ArrayBuffer.isView(v)) text = `\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}`;
+    else text = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  });
+  return `{${items.join(',')}}`;
+}
+
+/**
  * Parses PostgreSQL array text (`{a,"b c",NULL}`). pg parses arrays of built-in types itself;
  * arrays of types created at run time (ENUM, CITEXT, custom types) arrive as text.
  */

@@ -7,6 +7,10 @@ import { DefaultKind } from '../default-values.js';
 import type { EnumTypeName, AttributeDefinition, ModelDefinition } from '../model-definition.js';
 import { Literal } from '../literal.js';
 import { quoteIdentifier, quoteLiteral, quoteTable } from './quote.js';
+import { arrayLiteral } from './array-literal.js';
+
+// Moved to array-literal.ts; still exported here for the modules that import it from ddl.js.
+export { arrayLiteral };
 
 const SERIALS: Record<string, string> = { INTEGER: 'SERIAL', BIGINT: 'BIGSERIAL', SMALLINT: 'SMALLSERIAL' };
 const ACTIONS = new Set(['CASCADE', 'SET NULL', 'SET DEFAULT', 'RESTRICT', 'NO ACTION']);
@@ -94,17 +98,6 @@ function literalValue(attr: AttributeDefinition, value: unknown): string {
   if (Array.isArray(value)) return quoteLiteral(arrayLiteral(value));
   if (typeof value === 'string') return quoteLiteral(value);
   return quoteLiteral(JSON.stringify(value));
-}
-
-/** A PostgreSQL array literal (`{"a","b"}`); also used by the PGlite driver for parameters. */
-export function arrayLiteral(values: readonly unknown[]): string {
-  const items = values.map((v) => {
-    if (v === null || v === undefined) return 'NULL';
-    if (Array.isArray(v)) return arrayLiteral(v);
-    const text = v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
-    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-  });
-  return `{${items.join(',')}}`;
 }
 
 function compositeUniqueKeys(def: ModelDefinition): AttributeDefinition[][] {
