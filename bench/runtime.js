@@ -32,18 +32,6 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Repeats a sequential measurement `rounds` times and keeps the medians. */
-async function repeated(rounds, count, body) {
-  const results = [];
-  for (let r = 0; r < rounds; r += 1) results.push(await sequential(count, body));
-  return {
-    opsPerSecond: median(results.map((x) => x.opsPerSecond)),
-    minOps: Math.min(...results.map((x) => x.opsPerSecond)),
-    maxOps: Math.max(...results.map((x) => x.opsPerSecond)),
-    cpuMicros: median(results.map((x) => x.cpuMicros)),
-  };
-}
-
 const CREATE_TABLE = `CREATE TABLE "BenchUsers" ("id" SERIAL PRIMARY KEY, "firstName" VARCHAR(255) NOT NULL, "lastName" VARCHAR(255),
   "age" INTEGER NOT NULL DEFAULT 0, "cash" INTEGER NOT NULL DEFAULT 0, "createdAt" TIMESTAMPTZ NOT NULL, "updatedAt" TIMESTAMPTZ NOT NULL)`;
 
@@ -104,10 +92,32 @@ function modelOperations(User) {
   };
 }
 
-async function measureEngine(label, operations, count, rounds) {
-  const row = { label };
-  for (const name of ['create', 'save', 'increment']) row[name] = await repeated(rounds, count, operations[name]);
-  return row;
+const OPERATIONS = ['create', 'save', 'increment'];
+
+/**
+ * Measures every engine's operations round by round, the engines taking turns, so that load
+ * spikes and warm-up hit them all alike; returns per engine the medians over the rounds.
+ */
+async function measureEngines(engines, count, rounds) {
+  const samples = engines.map(() => Object.fromEntries(OPERATIONS.map((name) => [name, []])));
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [index, engine] of engines.entries()) {
+      for (const name of OPERATIONS) samples[index][name].push(await sequential(count, engine.operations[name]));
+    }
+  }
+  return engines.map((engine, index) => {
+    const row = { label: engine.label };
+    for (const name of OPERATIONS) {
+      const results = samples[index][name];
+      row[name] = {
+        opsPerSecond: median(results.map((x) => x.opsPerSecond)),
+        minOps: Math.min(...results.map((x) => x.opsPerSecond)),
+        maxOps: Math.max(...results.map((x) => x.opsPerSecond)),
+        cpuMicros: median(results.map((x) => x.cpuMicros)),
+      };
+    }
+    return row;
+  });
 }
 
 function importMillis(expression) {
@@ -139,18 +149,24 @@ async function benchRuntime({ databaseUrl, count = 2000, rounds = 3, buildCount 
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
   await pool.query('DROP TABLE IF EXISTS "BenchUsers"');
   await pool.query(CREATE_TABLE);
-  rows.push(await measureEngine('raw pg', rawOperations((sql, params) => pool.query(sql, params)), count, rounds));
-
   const ours = new runtime.Sequelize(databaseUrl, { logging: false });
   const OurUser = defineOurs(ours);
   const ourOps = modelOperations(OurUser);
-  rows.push(await measureEngine('gen-models runtime', ourOps, count, rounds));
-
   const { Sequelize } = requireBench('sequelize');
   const theirs = new Sequelize(databaseUrl, { logging: false, dialectModule: requireBench('pg') });
   const TheirUser = defineSequelize(theirs);
   const theirOps = modelOperations(TheirUser);
-  rows.push(await measureEngine('Sequelize 6', theirOps, count, rounds));
+  rows.push(
+    ...(await measureEngines(
+      [
+        { label: 'raw pg', operations: rawOperations((sql, params) => pool.query(sql, params)) },
+        { label: 'gen-models runtime', operations: ourOps },
+        { label: 'Sequelize 6', operations: theirOps },
+      ],
+      count,
+      rounds,
+    )),
+  );
 
   const raw = rows[0];
   lines.push(`PostgreSQL, ${count} sequential operations × ${rounds} rounds (median ops/s, min–max; node CPU µs per op; ratio to raw pg):`, '');
@@ -192,12 +208,18 @@ async function benchPglite(count, rounds) {
   const { PGlite } = await import('@electric-sql/pglite');
   const db = new PGlite();
   await db.exec(CREATE_TABLE);
-  const raw = await measureEngine('raw PGlite', rawOperations((sql, params) => db.query(sql, params)), count, rounds);
-  await db.close();
   const ours = new runtime.Sequelize('pglite://', { logging: false });
   const User = defineOurs(ours);
   await User.sync();
-  const mine = await measureEngine('gen-models runtime on PGlite', modelOperations(User), count, rounds);
+  const [raw, mine] = await measureEngines(
+    [
+      { label: 'raw PGlite', operations: rawOperations((sql, params) => db.query(sql, params)) },
+      { label: 'gen-models runtime on PGlite', operations: modelOperations(User) },
+    ],
+    count,
+    rounds,
+  );
+  await db.close();
   await ours.close();
   const lines = [`Embedded PGlite, ${count} sequential operations × ${rounds} rounds (median ops/s; ratio to raw PGlite):`, ''];
   lines.push('| engine | create ops/s | save ops/s | increment ops/s |', '|---|---:|---:|---:|');
