@@ -1,7 +1,8 @@
 /**
  * node-postgres Pool with per-pool type parsers (never the global pg.types): int8 and numeric
  * as strings (pg's default), `date` as the raw 'YYYY-MM-DD' string, interval as its text,
- * timestamptz as Date, json/jsonb parsed.
+ * timestamptz as Date, json/jsonb parsed; arrays of int8, numeric, date, interval and tsvector
+ * as arrays of strings.
  */
 import { Pool, types, type PoolClient, type PoolConfig } from 'pg';
 import { DriverConnectError, type Driver, type DriverResult, type DriverTransaction } from './driver.js';
@@ -11,6 +12,8 @@ const OID_DATE_ARRAY = 1182;
 const OID_INTERVAL = 1186;
 const OID_INTERVAL_ARRAY = 1187;
 const OID_TEXT_ARRAY = 1009;
+const OID_NUMERIC_ARRAY = 1231;
+const OID_TSVECTOR_ARRAY = 3643;
 
 const rawText = (value: string): string => value;
 // pg's typings list only the built-in OIDs it knows; any number is valid at runtime.
@@ -18,7 +21,11 @@ const builtinParser = types.getTypeParser as (oid: number, format: 'text' | 'bin
 
 function getTypeParser(oid: number, format?: 'text' | 'binary'): unknown {
   if (oid === OID_DATE || oid === OID_INTERVAL) return rawText;
-  if (oid === OID_DATE_ARRAY || oid === OID_INTERVAL_ARRAY) return builtinParser(OID_TEXT_ARRAY, format ?? 'text');
+  // Arrays of these as string[] like their elements (pg's default makes numeric[] JS numbers,
+  // losing precision, and leaves tsvector[] as one unparsed string); int8[] is string[] already.
+  if (oid === OID_DATE_ARRAY || oid === OID_INTERVAL_ARRAY || oid === OID_NUMERIC_ARRAY || oid === OID_TSVECTOR_ARRAY) {
+    return builtinParser(OID_TEXT_ARRAY, format ?? 'text');
+  }
   return builtinParser(oid, format ?? 'text');
 }
 

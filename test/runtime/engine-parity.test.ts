@@ -106,3 +106,25 @@ const runtime = require(${JSON.stringify(join(outDir, 'runtime/index.js'))});
     await rm(outDir, { recursive: true, force: true });
   }
 }, 120000);
+
+test('DECIMAL[] and BIGINT[] keep every digit as strings, TSVECTOR[] is an array of strings, on both engines', async () => {
+  const Numbers = conn.sequelize.define('Numbers', {
+    nums: DataTypes.ARRAY(DataTypes.DECIMAL(30, 10)),
+    big: DataTypes.ARRAY(DataTypes.BIGINT),
+    docs: DataTypes.ARRAY(DataTypes.TSVECTOR),
+    days: DataTypes.ARRAY(DataTypes.DATEONLY),
+  }, { timestamps: false });
+  await Numbers.sync({ force: true });
+  const row = await Numbers.create({ nums: ['12345678901234567.1234567891', null], big: ['9007199254740993'], days: ['2024-01-02'] });
+  await conn.sequelize.query(`UPDATE "Numbers" SET docs = ARRAY[to_tsvector('simple', 'a fat cat'), ''::tsvector] WHERE id = $1`, { bind: [row.get('id')] });
+  const back = (await Numbers.findByPk(row.get('id') as number))!;
+  expect(back.get({ plain: true })).toEqual({
+    id: row.get('id'),
+    nums: ['12345678901234567.1234567891', null],
+    big: ['9007199254740993'],
+    docs: [`'a':1 'cat':3 'fat':2`, ''],
+    days: ['2024-01-02'],
+  });
+  const [raw] = (await conn.sequelize.query(`SELECT nums, big, docs FROM "Numbers"`, { type: 'SELECT' })) as Record<string, unknown>[];
+  expect(raw).toEqual({ nums: ['12345678901234567.1234567891', null], big: ['9007199254740993'], docs: [`'a':1 'cat':3 'fat':2`, ''] });
+});
