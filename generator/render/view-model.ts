@@ -59,8 +59,16 @@ export function headerLines(sourceLabel: string): string[] {
   ];
 }
 
+/**
+ * Views are read-only, and so is a table without a primary key (read by --from-db): the runtime
+ * could not save, update or destroy one of its rows without matching others.
+ */
+export function isReadOnly(model: ModelIR): boolean {
+  return model.kind !== 'table' || !model.attributes.some((attribute) => attribute.primaryKey);
+}
+
 export function buildModelView(model: ModelIR, options: RenderOptions): ModelView {
-  const readOnly = model.kind !== 'table';
+  const readOnly = isReadOnly(model);
   const attributes = model.attributes.map(attributeProperty);
   const creationAttributes = readOnly
     ? []
@@ -197,7 +205,7 @@ function timestampOption(name: string | false): string {
 
 /** Which runtime names the model file imports: only those it uses (strict builds may flag unused ones). */
 export function runtimeImportNames(model: ModelIR): { values: string[]; types: string[] } {
-  const values = new Set<string>(['DataTypes', model.kind === 'table' ? 'Model' : 'ReadOnlyModel']);
+  const values = new Set<string>(['DataTypes', isReadOnly(model) ? 'ReadOnlyModel' : 'Model']);
   const declared = model.attributes.filter((attribute) => attribute.origin === 'declared');
   if (declared.some((attribute) => attribute.defaultValue?.kind === 'sql')) values.add('literal');
   const types = ['Sequelize'];

@@ -21,6 +21,7 @@
 import { Document, isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { AttributeIR, DataTypeIR, DefaultValueIR, JsonValue, ModelIR, SchemaIR } from '../ir.js';
 import { inferColumnName } from './table-name.js';
+import { isReadOnly } from '../render/view-model.js';
 
 /** The runtime-filled default names, which a literal string of that text must not be read as. */
 const RUNTIME_DEFAULT_NAMES = new Set(['UUIDV1', 'UUIDV4', 'NOW']);
@@ -57,7 +58,8 @@ function modelToPlain(model: ModelIR, byName: ReadonlyMap<string, ModelIR>): Rec
   }
   if (o.underscored) out.underscored = true;
   if (model.comment !== undefined) out.comment = model.comment;
-  if (model.kind !== 'table') out.readOnly = true;
+  // A table without a primary key is generated read-only (view-model.ts): say so, or the loader would add an `id`.
+  if (isReadOnly(model)) out.readOnly = true;
   const attributes: Record<string, unknown> = {};
   for (const attribute of writtenAttributes(model)) attributes[attribute.name] = attributeToPlain(attribute, model, byName);
   // An empty mapping reads as "only the automatic id and timestamps", as the loader documents.

@@ -18,11 +18,15 @@ function plainAttribute(a: AttributeIR): AttributeIR {
   return { ...rest, type: plainType(a.type) };
 }
 
-/** Models without a primary key get the loader's automatic id, which is not compared. */
+/**
+ * A materialized view comes back as a view; a table without a primary key is generated (and
+ * written) read-only, so it comes back as a view too.
+ */
 function plainModel(m: ModelIR): ModelIR {
+  const keyless = !m.attributes.some((a) => a.primaryKey);
   return {
     ...m,
-    kind: m.kind === 'materializedView' ? 'view' : m.kind,
+    kind: m.kind === 'materializedView' || keyless ? 'view' : m.kind,
     attributes: m.attributes.filter((a) => a.origin !== 'auto-primary-key').map(plainAttribute),
   };
 }

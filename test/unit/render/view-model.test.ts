@@ -75,6 +75,14 @@ describe('model view', () => {
     expect(built.attributes.map((a) => a.name)).toEqual(['id', 'code', 'total']);
   });
 
+  it('makes a table without a primary key read-only: its rows cannot be told apart', () => {
+    const keyless: ModelIR = { ...userModel, attributes: userModel.attributes.filter((a) => !a.primaryKey) };
+    const built = buildModelView(keyless, options);
+    expect(built.baseClass).toBe('ReadOnlyModel');
+    expect(built.creationAttributes).toEqual([]);
+    expect(built.runtimeImports).toContain('ReadOnlyModel');
+  });
+
   it('turns views into read-only models with no creation type', () => {
     const view = buildModelView({ ...userModel, kind: 'view' }, options);
     expect(view.baseClass).toBe('ReadOnlyModel');
@@ -86,6 +94,7 @@ describe('model view', () => {
     const model: ModelIR = {
       ...userModel,
       attributes: [
+        attribute({ name: 'id', type: { kind: 'INTEGER' }, allowNull: false, primaryKey: true, autoIncrement: true, origin: 'auto-primary-key' }),
         attribute({ name: 'token', type: { kind: 'UUID' }, defaultValue: { kind: 'sql', sql: 'gen_random_uuid()' } }),
         attribute({ name: 'key', type: { kind: 'UUID' }, defaultValue: { kind: 'UUIDV4' } }),
         attribute({ name: 'at', type: { kind: 'DATE' }, defaultValue: { kind: 'NOW' } }),
