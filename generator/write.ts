@@ -7,7 +7,7 @@
  *   each file either as it was or as it should be, never half-written.
  * - Generated files that are no longer produced (a model left the schema) are reported, not deleted.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { GeneratedFile } from './generated-file.js';
@@ -15,6 +15,8 @@ import { GENERATED_MARKER } from './render/view-model.js';
 
 /** Temporary files are named `.<file>.gen-models-tmp-<pid>`; a killed run may leave some behind. */
 const TEMP_SUFFIX = '.gen-models-tmp-';
+/** Backups (hard links to the previous file) are `.<file>.gen-models-old-<pid>`, removed on success. */
+const BACKUP_SUFFIX = '.gen-models-old-';
 
 export type FileStatus = 'new' | 'changed' | 'unchanged';
 
@@ -59,16 +61,49 @@ export function planWrites(outDir: string, files: readonly GeneratedFile[]): Wri
   return { outDir, files: planned, orphans };
 }
 
-/** Writes every new or changed file atomically (see the file comment). Returns what was written. */
-export function applyPlan(plan: WritePlan): PlannedFile[] {
+/** The file operations applyPlan uses; tests pass a failing one to prove the rollback. */
+export interface FileOperations {
+  rename(from: string, to: string): void;
+}
+
+const realFileOperations: FileOperations = { rename: renameSync };
+
+/**
+ * Writes every new or changed file (see the file comment). If putting any file in place fails,
+ * the files already put in place are restored from their backups (hard links made just before),
+ * so the folder is left as it was. Returns what was written.
+ */
+export function applyPlan(plan: WritePlan, operations: FileOperations = realFileOperations): PlannedFile[] {
   removeLeftoverTempFiles(plan.outDir);
   const pending = plan.files.filter((file) => file.status !== 'unchanged');
+  const staged = stageAll(plan.outDir, pending);
+  const applied: { target: string; backup?: string }[] = [];
+  try {
+    for (const { temp, target } of staged) {
+      const backup = existsSync(target) ? backUp(target) : undefined;
+      applied.push({ target, backup });
+      operations.rename(temp, target);
+    }
+  } catch (error) {
+    for (const { target, backup } of applied.reverse()) {
+      if (backup !== undefined) renameSync(backup, target);
+      else removeQuietly(target);
+    }
+    for (const { temp } of staged) removeQuietly(temp);
+    throw error;
+  }
+  for (const { backup } of applied) if (backup !== undefined) removeQuietly(backup);
+  return pending;
+}
+
+/** Writes every file under a temporary name beside its target; on failure removes them all. */
+function stageAll(outDir: string, files: readonly PlannedFile[]): { temp: string; target: string }[] {
   const staged: { temp: string; target: string }[] = [];
   try {
-    for (const file of pending) {
-      const target = path.join(plan.outDir, file.path);
+    for (const file of files) {
+      const target = path.join(outDir, file.path);
       mkdirSync(path.dirname(target), { recursive: true });
-      const temp = path.join(path.dirname(target), `.${path.basename(target)}${TEMP_SUFFIX}${process.pid}`);
+      const temp = siblingName(target, TEMP_SUFFIX);
       writeFileSync(temp, file.content);
       staged.push({ temp, target });
     }
@@ -76,8 +111,22 @@ export function applyPlan(plan: WritePlan): PlannedFile[] {
     for (const { temp } of staged) removeQuietly(temp);
     throw error;
   }
-  for (const { temp, target } of staged) renameSync(temp, target);
-  return pending;
+  return staged;
+}
+
+/** A second name for the current file (a hard link, or a copy where links are not possible). */
+function backUp(target: string): string {
+  const backup = siblingName(target, BACKUP_SUFFIX);
+  try {
+    linkSync(target, backup);
+  } catch {
+    copyFileSync(target, backup);
+  }
+  return backup;
+}
+
+function siblingName(target: string, suffix: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}${suffix}${process.pid}`);
 }
 
 /** Deletes orphaned generated files. Returns the deleted paths (relative). */
@@ -118,7 +167,11 @@ function removeLeftoverTempFiles(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) removeLeftoverTempFiles(file);
-    else if (entry.name.startsWith('.') && entry.name.includes(TEMP_SUFFIX)) removeQuietly(file);
+    else if (entry.name.startsWith('.') && (entry.name.includes(TEMP_SUFFIX) || entry.name.includes(BACKUP_SUFFIX))) {
+      // A target is never missing (it is replaced by rename, not deleted), so a backup left by a
+      // killed run is only an extra name for a file that is still there.
+      removeQuietly(file);
+    }
   }
 }
 

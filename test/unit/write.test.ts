@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { applyPlan, describeDrift, ForeignFileError, planWrites } from '../../generator/write';
@@ -69,6 +69,28 @@ describe('writing generated files', () => {
     expect(() => applyPlan(plan)).toThrow();
     expect(readFileSync(path.join(dir, 'A.ts'), 'utf8')).toBe(generated('old a'));
     expect(readdirSync(dir).sort()).toEqual(['A.ts', 'runtime']);
+  });
+
+  it('puts every file back as it was when moving one into place fails', () => {
+    writeFileSync(path.join(dir, 'A.ts'), generated('old a'));
+    writeFileSync(path.join(dir, 'B.ts'), generated('old b'));
+    const plan = planWrites(dir, [
+      { path: 'A.ts', content: generated('new a') },
+      { path: 'B.ts', content: generated('new b') },
+      { path: 'C.ts', content: generated('new c') },
+    ]);
+    let renames = 0;
+    const failingOnThird = {
+      rename: (from: string, to: string) => {
+        renames += 1;
+        if (renames === 3) throw new Error('EPERM: operation not permitted, rename');
+        renameSync(from, to);
+      },
+    };
+    expect(() => applyPlan(plan, failingOnThird)).toThrow('EPERM');
+    expect(readFileSync(path.join(dir, 'A.ts'), 'utf8')).toBe(generated('old a'));
+    expect(readFileSync(path.join(dir, 'B.ts'), 'utf8')).toBe(generated('old b'));
+    expect(readdirSync(dir).sort()).toEqual(['A.ts', 'B.ts']);
   });
 
   it('cleans up temporary files a killed run left behind', () => {
