@@ -4,6 +4,9 @@
  * MySQL-only modifiers (UNSIGNED, ZEROFILL, lengths on INTEGER/BIGINT/DOUBLE, TEXT sizes) are
  * accepted and mapped to the plain PostgreSQL type, silently.
  */
+import { isValidCustomTypeText } from './sql/type-text.js';
+
+export { isValidCustomTypeText };
 
 export type DataTypeKey =
   | 'STRING' | 'CHAR' | 'TEXT' | 'CITEXT' | 'SMALLINT' | 'INTEGER' | 'BIGINT' | 'FLOAT' | 'REAL'
@@ -101,12 +104,12 @@ function factory<Args extends unknown[], T extends DataType, Extra extends objec
   return Object.assign(fn, extra) as unknown as Factory<Args, T, Extra>;
 }
 
-// Verbatim type text from a schema (`interval`, `"my-type"[]`, `numeric(5, 2)`): anything but what
-// could end the statement or start a string or a comment.
-const NOT_A_TYPE = /[;'\\\0]|--|\/\*/;
-
+// Verbatim type text from a schema (`interval`, `"my-type"[]`, `numeric(5, 2)`): type syntax only
+// (see isValidCustomTypeText), as it is spliced into CREATE TABLE.
 function customType(sql: string): DataType {
-  if (typeof sql !== 'string' || sql.trim() === '' || NOT_A_TYPE.test(sql)) throw new TypeError(`Invalid custom SQL type ${JSON.stringify(sql)}`);
+  if (!isValidCustomTypeText(sql)) {
+    throw new TypeError(`Invalid custom SQL type ${JSON.stringify(sql)}: expected a PostgreSQL type name with optional (n) or (n, m), with/without time zone and [] suffixes, e.g. 'numeric(10,2)[]' or 'timestamp(3) without time zone'`);
+  }
   return new DataType('CUSTOM', sql);
 }
 
