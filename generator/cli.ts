@@ -71,6 +71,8 @@ function parser(argv: readonly string[]) {
     .help()
     .alias('help', 'h')
     .strict()
+    // A repeated option (--out a --out b) keeps the last value, as most command lines do.
+    .parserConfiguration({ 'duplicate-arguments-array': false })
     .wrap(Math.min(110, process.stdout.columns || 110))
     .exitProcess(false);
 }
@@ -103,6 +105,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   if (output) {
     io.out(output);
     return 0;
+  }
+  const usage = usageProblem(args);
+  if (usage !== undefined) {
+    io.err(`gen-models: ${usage}\nRun gen-models --help for usage.`);
+    return 2;
   }
   if (args.schemaOut !== undefined && args.fromDb === undefined) {
     io.err('gen-models: --schema-out needs --from-db (it writes the schema read from a database as YAML)');
@@ -139,6 +146,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
 }
 
+/** Combinations yargs cannot check by itself. */
+function usageProblem(args: CliArguments): string | undefined {
+  if (args.force && !args.prune) return '--force only goes with --prune (it lets --prune delete files holding hand-written code)';
+  if (args.fromDb !== undefined && !/^(postgres|postgresql):\/\/|^pglite:/.test(args.fromDb)) {
+    return `--from-db takes a postgres://user:password@host:port/database URL (or pglite:///path/to/datadir), not "${args.fromDb}"`;
+  }
+  return undefined;
+}
+
 function reportSchemaOut(status: SchemaOutStatus, args: CliArguments, io: CliIo): void {
   const file = args.schemaOut!;
   if (args.check) {
@@ -168,10 +184,17 @@ function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
   const models = result.schema.models.length;
   const pruned = new Set(result.pruned);
   for (const orphan of result.plan.orphans.filter((file) => !pruned.has(file))) {
+    if (orphan.startsWith(`${RUNTIME_FOLDER}/`)) continue;
     const reason = result.keptOrphans.includes(orphan)
       ? 'it holds hand-written code, so --prune kept it (add --force to delete it anyway)'
       : 'run with --prune to delete it';
     io.err(`warning: ${path.join(outDir, orphan)} was generated earlier but its model is no longer in the schema; ${reason}`);
+  }
+  const staleRuntime = result.plan.orphans.filter((file) => file.startsWith(`${RUNTIME_FOLDER}/`) && !pruned.has(file));
+  if (staleRuntime.length > 0) {
+    io.err(
+      `warning: ${path.join(outDir, RUNTIME_FOLDER)}/ holds a copy of the runtime that these models no longer use (--runtime package); run with --prune to delete it`,
+    );
   }
   if (args.check) {
     if (result.upToDate) {
@@ -202,9 +225,10 @@ function describeError(error: unknown): string {
   if (['SchemaError', 'ForeignFileError', 'CollisionError'].includes(error.name)) return error.message;
   if (error.name === 'HandWrittenCodeError') return `gen-models: ${error.message}`;
   if (error.name === 'IntrospectionError') return `gen-models: ${error.message}`;
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-    return `gen-models: ${(error as NodeJS.ErrnoException).path ?? 'file'} does not exist`;
-  }
+  const { code, path: file } = error as NodeJS.ErrnoException;
+  if (code === 'ENOENT') return `gen-models: ${file ?? 'file'} does not exist`;
+  // Other file-system errors (EISDIR, EACCES, ...): name the path, which Node leaves out of some.
+  if (code !== undefined && file !== undefined && !error.message.includes(file)) return `gen-models: ${error.message} (${file})`;
   const hint = process.env.DEBUG ? `\n${error.stack}` : '';
   return `gen-models: ${error.message}${hint}`;
 }

@@ -2,6 +2,7 @@
  * `--from-db URL`: opens a connection for introspection only (a `pg` Client for postgres://
  * URLs, PGlite for pglite:///path data directories), reads the schema, and closes it.
  */
+import { existsSync } from 'node:fs';
 import type { SchemaIR } from './ir.js';
 import { introspectDatabase, type IntrospectOptions, type QueryFunction } from './introspect/introspect.js';
 import { toIntrospectionError } from './introspect/introspection-error.js';
@@ -39,6 +40,8 @@ async function openPglite(url: string): Promise<CatalogConnection> {
   if (dataDir === '' || dataDir === '/') {
     throw new Error('--from-db pglite:// needs a data directory (pglite:///absolute/path): an empty in-memory database has no tables');
   }
+  // PGlite would create an empty database at a mistyped path: read only one that exists.
+  if (!existsSync(dataDir)) throw new Error(`--from-db ${url}: there is no PGlite data directory at ${dataDir}`);
   const { PGlite } = await import('@electric-sql/pglite');
   const db = new PGlite(dataDir);
   return { query: (sql, params) => db.query(sql, params as unknown[]), close: () => db.close() };

@@ -109,9 +109,11 @@ function sortOrphans(plan: WritePlan, force: boolean): { removable: string[]; ke
   const removable: string[] = [];
   const keptOrphans: string[] = [];
   for (const orphan of plan.orphans) {
+    // A runtime copy left from --runtime bundled is the runtime's own code, never a person's.
+    const isRuntimeCopy = orphan.startsWith(`${RUNTIME_FOLDER}/`);
     const text = readFileSync(path.join(plan.outDir, orphan), 'utf8');
     const className = path.basename(orphan, '.ts');
-    (force || !hasHandWrittenCode(text, className) ? removable : keptOrphans).push(orphan);
+    (force || isRuntimeCopy || !hasHandWrittenCode(text, className, orphan) ? removable : keptOrphans).push(orphan);
   }
   return { removable, keptOrphans };
 }

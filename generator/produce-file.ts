@@ -3,7 +3,7 @@
  * when its fingerprint still matches; otherwise rendered, with the hand-written code of the
  * file on disk put back in place, formatted, and fingerprinted.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Formatter } from './format.js';
 import type { GeneratedFile } from './generated-file.js';
@@ -20,14 +20,14 @@ export interface ProducedFile extends GeneratedFile {
 }
 
 export async function produceFile(recipe: FileRecipe, outDir: string, formatter: Formatter): Promise<ProducedFile> {
-  const onDisk = readIfExists(path.join(outDir, recipe.path));
+  const label = path.relative(process.cwd(), path.join(outDir, recipe.path)) || recipe.path;
+  const onDisk = readIfExists(path.join(outDir, recipe.path), label);
   // A file gen-models did not write is left to the writer to refuse.
   const previous = onDisk !== null && isGeneratedText(onDisk) ? onDisk : undefined;
   if (previous !== undefined && isUpToDate(previous, recipe.inputsHash)) {
     return { path: recipe.path, content: previous, previous, collisions: [], rendered: false };
   }
   // ts-morph is needed only when a person wrote into the file since it was generated.
-  const label = path.relative(process.cwd(), path.join(outDir, recipe.path)) || recipe.path;
   const handWritten: HandWrittenCode | undefined =
     previous === undefined || hasNoHandWrittenCode(previous) ? undefined : extractHandWrittenCode(previous, recipe.className, label);
   const collisions = handWritten === undefined ? [] : findCollisions(handWritten, recipe.generatedNames);
@@ -37,8 +37,10 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
   return { path: recipe.path, content, previous: onDisk, collisions, rendered: true };
 }
 
-function readIfExists(file: string): string | null {
-  return existsSync(file) ? readFileSync(file, 'utf8') : null;
+function readIfExists(file: string, label: string): string | null {
+  if (!existsSync(file)) return null;
+  if (statSync(file).isDirectory()) throw new Error(`${label} is a folder, where gen-models writes a file; move the folder away`);
+  return readFileSync(file, 'utf8');
 }
 
 async function format(formatter: Formatter, file: string, source: string): Promise<string> {

@@ -173,6 +173,53 @@ describe('gen-models command line', () => {
     expect(quiet.stdout).toBe('');
   });
 
+  it('refuses option combinations that make no sense, as usage errors', () => {
+    write('schema.yaml', VALID);
+    const force = runCli(['schema.yaml', '--force'], tempDir());
+    expect(force.code).toBe(2);
+    expect(force.stderr).toContain('--force only goes with --prune');
+    const url = runCli(['--from-db', 'not a url'], tempDir());
+    expect(url.code).toBe(2);
+    expect(url.stderr).toContain('--from-db takes a postgres://user:password@host:port/database URL');
+  });
+
+  it('keeps the last of a repeated option', () => {
+    write('schema.yaml', VALID);
+    const run = runCli(['schema.yaml', '--out', 'a', '--out', 'b'], tempDir());
+    expect(run.code).toBe(0);
+    expect(existsSync(path.join(tempDir(), 'b/User.ts'))).toBe(true);
+    expect(existsSync(path.join(tempDir(), 'a'))).toBe(false);
+  });
+
+  it('names the path when a folder stands where a file should be', () => {
+    write('schema.yaml', VALID);
+    mkdirSync(path.join(tempDir(), 'models/User.ts'), { recursive: true });
+    const run = runCli(['schema.yaml'], tempDir());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('models/User.ts');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('does not create a PGlite database at a mistyped --from-db path', () => {
+    const run = runCli(['--from-db', `pglite://${path.join(tempDir(), 'typo')}`], tempDir());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('there is no PGlite data directory at');
+    expect(existsSync(path.join(tempDir(), 'typo'))).toBe(false);
+  });
+
+  it('after switching to --runtime package, --prune deletes the old runtime copy', () => {
+    write('schema.yaml', VALID);
+    runCli(['schema.yaml'], tempDir());
+    const switched = runCli(['schema.yaml', '--runtime', 'package'], tempDir());
+    expect(switched.code).toBe(0);
+    expect(switched.stderr).toContain('holds a copy of the runtime that these models no longer use');
+    expect(switched.stderr).not.toContain('hand-written');
+    const pruned = runCli(['schema.yaml', '--runtime', 'package', '--prune'], tempDir());
+    expect(pruned.code).toBe(0);
+    expect(existsSync(path.join(tempDir(), 'models/runtime/index.ts'))).toBe(false);
+    expect(runCli(['schema.yaml', '--runtime', 'package', '--check'], tempDir()).code).toBe(0);
+  });
+
   it('gives the same bytes from any working directory', () => {
     write('schema.yaml', VALID);
     runCli(['schema.yaml', '--out', 'a'], tempDir());
