@@ -1,3 +1,4 @@
+import { isValidCustomTypeText } from '../../runtime/sql/type-text.js';
 import type { DataTypeIR } from '../ir.js';
 import { TypeSyntaxError } from './type-tokens.js';
 
@@ -134,6 +135,13 @@ const customSpec: TypeSpec = {
     if (sql === undefined) throw new TypeSyntaxError('CUSTOM needs the PostgreSQL type', call.endOffset);
     if (sql.kind !== 'string' || sql.value.trim() === '') {
       throw new TypeSyntaxError(`CUSTOM takes the PostgreSQL type as a quoted string, got ${sql.text}`, sql.offset);
+    }
+    // The runtime's own grammar: the text goes into CREATE TABLE, so it must be a type and nothing more.
+    if (!isValidCustomTypeText(sql.value)) {
+      throw new TypeSyntaxError(
+        `CUSTOM('${sql.value}') is not a PostgreSQL type name; write a type such as 'interval', 'numeric(10,2)' or 'timestamp(3) without time zone'`,
+        sql.offset,
+      );
     }
     return { kind: 'CUSTOM', sql: sql.value };
   },

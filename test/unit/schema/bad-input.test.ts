@@ -188,6 +188,17 @@ describe('types', () => {
   });
 });
 
+describe('CUSTOM types', () => {
+  test('text that is more than a type name is refused, so nothing can be spliced into CREATE TABLE', () => {
+    const problems = problemsOf(userWith("      a: \"CUSTOM('int, z int GENERATED ALWAYS AS (pg_backend_pid()) STORED')\""));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^schema\.yaml:4:\d+: CUSTOM\('int, z int GENERATED .*'\) is not a PostgreSQL type name; write a type such as 'interval'/);
+    expect(problemsOf(userWith("      a: \"CUSTOM('text -- note')\""))).toHaveLength(1);
+    const valid = loadSchemaText(userWith("      a: \"CUSTOM('timestamp(3) without time zone')\""), 'schema.yaml');
+    expect(valid.models[0].attributes.find((a) => a.name === 'a')?.type).toEqual({ kind: 'CUSTOM', sql: 'timestamp(3) without time zone' });
+  });
+});
+
 describe('model names', () => {
   test('two models whose names differ only in case', () => {
     expect(problemsOf(yaml('models:', '  User:', '    attributes: { a: STRING }', '  user:', '    attributes: { a: STRING }'))).toEqual([
