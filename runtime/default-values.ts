@@ -21,18 +21,25 @@ export interface DefaultSpec {
   readonly value: unknown;
 }
 
-export function describeDefault(value: unknown): DefaultSpec {
+/** typeKey: the attribute's DataType key (NOW on a DATEONLY gives today's local date). */
+export function describeDefault(value: unknown, typeKey?: string): DefaultSpec {
   if (value instanceof Literal) return { kind: DefaultKind.Database, value };
-  if (value instanceof DefaultMarker) return { kind: DefaultKind.Call, value: markerFunction(value) };
+  if (value instanceof DefaultMarker) return { kind: DefaultKind.Call, value: markerFunction(value, typeKey) };
   if (typeof value === 'function') return { kind: DefaultKind.Call, value };
   if (value !== null && typeof value === 'object') return { kind: DefaultKind.Copy, value };
   return { kind: DefaultKind.Value, value };
 }
 
-function markerFunction(marker: DefaultMarker): () => unknown {
+function markerFunction(marker: DefaultMarker, typeKey: string | undefined): () => unknown {
   if (marker.key === 'UUIDV4') return randomUUID;
   if (marker.key === 'UUIDV1') return uuidV1;
+  if (typeKey === 'DATEONLY') return () => localDateText(new Date());
   return () => new Date();
+}
+
+/** 'YYYY-MM-DD' in local time, as Sequelize's DATEONLY sanitiser (moment(value).format('YYYY-MM-DD')). */
+export function localDateText(date: Date): string {
+  return `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
 /** Deep copy of JSON-like data (plus Date and Buffer); cheaper than structuredClone for small values. */

@@ -3,12 +3,12 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { DataTypes } from '../../runtime/index.js';
 import { dateParameterText } from '../../runtime/sql/date-text.js';
 import { arrayLiteral } from '../../runtime/sql/array-literal.js';
+import { runInChild } from './child-runtime.js';
 import { openTestConnection, type TestConnection } from './helpers.js';
 
 // pg's own serialiser, the reference (a CommonJS module without typings for lib/utils).
@@ -79,18 +79,8 @@ test('a Date stores the same local wall-clock time in timestamp without time zon
 });
 
 test('in America/New_York, a Date stores the New York wall-clock time in timestamp without time zone on both engines (child process)', async () => {
-  const outDir = await mkdtemp(join(__dirname, 'types/tmp-tz-'));
-  try {
-    const config = join(outDir, 'tsconfig.json');
-    await writeFile(config, JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'commonjs', lib: ['ES2022'], types: ['node'], strict: true, skipLibCheck: true, rootDir: root, outDir, typeRoots: [join(root, 'node_modules/@types')] },
-      files: [join(root, 'runtime/index.ts')],
-    }));
-    await run(join(root, 'node_modules/.bin/tsc'), ['-p', config], { cwd: root });
-    const script = `
-const runtime = require(${JSON.stringify(join(outDir, 'runtime/index.js'))});
-(async () => {
-  const s = new runtime.Sequelize(process.argv[1], { logging: false });
+  const result = await runInChild(`
+  const s = new runtime.Sequelize(url, { logging: false });
   const Wall = s.define('Wall', { ts: runtime.DataTypes.CUSTOM('timestamp without time zone'), tss: runtime.DataTypes.ARRAY(runtime.DataTypes.CUSTOM('timestamp without time zone')) }, { timestamps: false });
   await Wall.sync({ force: true });
   const d = new Date('2024-06-02T02:00:00Z');
@@ -98,13 +88,8 @@ const runtime = require(${JSON.stringify(join(outDir, 'runtime/index.js'))});
   const [rows] = await s.query('SELECT ts::text AS ts, tss::text AS tss FROM "Walls" WHERE id = $1', [row.id]);
   await Wall.drop();
   await s.close();
-  process.stdout.write(JSON.stringify(rows[0]));
-})();`;
-    const { stdout } = await run(process.execPath, ['-e', script, conn.db.url], { cwd: root, env: { ...process.env, TZ: 'America/New_York' } });
-    expect(JSON.parse(stdout)).toEqual({ ts: '2024-06-01 22:00:00', tss: '{"2024-06-01 22:00:00"}' });
-  } finally {
-    await rm(outDir, { recursive: true, force: true });
-  }
+  return rows[0];`, { TZ: 'America/New_York' }, conn.db.url);
+  expect(result).toEqual({ ts: '2024-06-01 22:00:00', tss: '{"2024-06-01 22:00:00"}' });
 }, 120000);
 
 test('DECIMAL[] and BIGINT[] keep every digit as strings, TSVECTOR[] is an array of strings, on both engines', async () => {
