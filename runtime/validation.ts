@@ -20,9 +20,11 @@ function checkValue(def: ModelDefinition, attr: AttributeDefinition, value: unkn
     return new ValidationErrorItem({ message: `${attr.name} cannot be an array or an object`, type: 'string violation', path: attr.name, value, validatorKey: 'string' });
   }
   if (attr.enumValues) return checkEnum(def, attr, value);
-  if (attr.maxLength !== undefined && typeof value === 'string' && value.length > attr.maxLength) {
+  // PostgreSQL counts characters (code points), not UTF-16 units: '😀' is one character, two units.
+  // value.length is an upper bound, so the count is needed only when it exceeds the limit.
+  if (attr.maxLength !== undefined && typeof value === 'string' && value.length > attr.maxLength && codePoints(value) > attr.maxLength) {
     return new ValidationErrorItem({
-      message: `${def.name}.${attr.name} must be at most ${attr.maxLength} characters long (got ${value.length})`,
+      message: `${def.name}.${attr.name} must be at most ${attr.maxLength} characters long (got ${codePoints(value)})`,
       type: 'Validation error',
       path: attr.name,
       value,
@@ -30,6 +32,20 @@ function checkValue(def: ModelDefinition, attr: AttributeDefinition, value: unkn
     });
   }
   return undefined;
+}
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
 }
 
 function checkNull(def: ModelDefinition, attr: AttributeDefinition): ValidationErrorItem | undefined {
