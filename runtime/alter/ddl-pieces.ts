@@ -6,7 +6,8 @@
 import { DefaultKind } from '../default-values.js';
 import type { AttributeDefinition } from '../model-definition.js';
 import { Literal } from '../literal.js';
-import { arrayLiteral, quoteEnumType } from '../sql/ddl.js';
+import { arrayLiteral } from '../sql/array-literal.js';
+import { quoteEnumType } from '../sql/ddl.js';
 import { quoteIdentifier, quoteLiteral, quoteTable } from '../sql/quote.js';
 
 const SERIALS: Record<string, string> = { INTEGER: 'SERIAL', BIGINT: 'BIGSERIAL', SMALLINT: 'SMALLSERIAL' };
