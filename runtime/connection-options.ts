@@ -81,7 +81,8 @@ function fromUrl(url: string, options: SequelizeOptions): ResolvedConnection {
   return fromOptions({
     ...options,
     dialect: 'postgres',
-    host: decodeURIComponent(parsed.hostname) || options.host,
+    // URL keeps an IPv6 address in brackets ([::1]); pg and the OS resolver want it bare.
+    host: decodeURIComponent(parsed.hostname.replace(/^\[(.*)\]$/, '$1')) || options.host,
     port: parsed.port || options.port,
     database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || options.database,
     username: decodeURIComponent(parsed.username) || options.username,
