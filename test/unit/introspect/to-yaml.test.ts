@@ -50,7 +50,7 @@ models:
       tags: { type: ARRAY(TEXT), defaultValue: [] }
       grid: ARRAY(ARRAY(INTEGER))
       span: { type: "CUSTOM('interval')", defaultValue: { sql: "'1 day'::interval" } }
-      quoted: "CUSTOM('it''s')"
+      quoted: CUSTOM('"it''s"')
       ownerId: { type: INTEGER, references: { table: owners, schema: auth, key: owner_id }, onDelete: CASCADE }
       parentCode: { type: STRING(20), references: { model: Everything }, onUpdate: SET NULL }
       pairA: { type: INTEGER, unique: pair }
