@@ -71,45 +71,77 @@ export function quoteString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
 }
 
-/** The `DataTypes.X(...)` expression for `init`. */
-export function dataTypeExpression(type: DataTypeIR): string {
+/**
+ * A column type as a call on the runtime's DataTypes: `STRING(100).BINARY` is
+ * `{ name: 'STRING', args: [100], binary: true }`. Printed into generated code here, and
+ * instantiated against the runtime by `gen-models plan`: one mapping for both.
+ */
+export interface DataTypeCall {
+  readonly name: string;
+  readonly args: readonly DataTypeArg[];
+  readonly binary?: boolean;
+}
+
+export type DataTypeArg = number | string | DataTypeCall | EnumOptions;
+
+export interface EnumOptions {
+  readonly values: readonly string[];
+  readonly name: string;
+  readonly schema?: string;
+}
+
+export function dataTypeCall(type: DataTypeIR): DataTypeCall {
   switch (type.kind) {
     case 'STRING':
     case 'CHAR':
-      return `DataTypes.${type.kind}${args(type.length)}${type.binary ? '.BINARY' : ''}`;
+      return { name: type.kind, args: numbers(type.length), ...(type.binary ? { binary: true } : {}) };
     case 'TEXT':
-      return `DataTypes.TEXT${type.variant ? `(${quoteString(type.variant)})` : ''}`;
+      return { name: 'TEXT', args: type.variant ? [type.variant] : [] };
     case 'BIGINT':
-      return `DataTypes.BIGINT${args(type.length)}`;
+      return { name: 'BIGINT', args: numbers(type.length) };
     case 'FLOAT':
     case 'DOUBLE':
     case 'DECIMAL':
-      return `DataTypes.${type.kind}${args(type.precision, type.scale)}`;
+      return { name: type.kind, args: numbers(type.precision, type.scale) };
     case 'DATE':
       if (type.withoutTimeZone) {
         const precision = type.precision === undefined ? '' : `(${type.precision})`;
-        return `DataTypes.CUSTOM(${quoteString(`timestamp${precision} without time zone`)})`;
+        return { name: 'CUSTOM', args: [`timestamp${precision} without time zone`] };
       }
-      return `DataTypes.DATE${args(type.precision)}`;
+      return { name: 'DATE', args: numbers(type.precision) };
     case 'ENUM':
-      return enumExpression(type);
+      if (type.typeName === undefined) return { name: 'ENUM', args: [...type.values] };
+      return {
+        name: 'ENUM',
+        args: [{ values: type.values, name: type.typeName, ...(type.typeSchema === undefined ? {} : { schema: type.typeSchema }) }],
+      };
     case 'ARRAY':
-      return `DataTypes.ARRAY(${dataTypeExpression(type.element)})`;
+      return { name: 'ARRAY', args: [dataTypeCall(type.element)] };
     case 'CUSTOM':
-      return `DataTypes.CUSTOM(${quoteString(type.sql)})`;
+      return { name: 'CUSTOM', args: [type.sql] };
     default:
-      return `DataTypes.${type.kind}`;
+      return { name: type.kind, args: [] };
   }
 }
 
-function enumExpression(type: Extract<DataTypeIR, { kind: 'ENUM' }>): string {
-  const values = type.values.map(quoteString).join(', ');
-  if (type.typeName === undefined) return `DataTypes.ENUM(${values})`;
-  const schema = type.typeSchema === undefined ? '' : `, schema: ${quoteString(type.typeSchema)}`;
-  return `DataTypes.ENUM({ values: [${values}], name: ${quoteString(type.typeName)}${schema} })`;
+/** The `DataTypes.X(...)` expression for `init`. */
+export function dataTypeExpression(type: DataTypeIR): string {
+  return printCall(dataTypeCall(type));
 }
 
-function args(...values: (number | undefined)[]): string {
-  const given = values.filter((value): value is number => value !== undefined);
-  return given.length === 0 ? '' : `(${given.join(', ')})`;
+function printCall(call: DataTypeCall): string {
+  const args = call.args.length === 0 ? '' : `(${call.args.map(printArg).join(', ')})`;
+  return `DataTypes.${call.name}${args}${call.binary ? '.BINARY' : ''}`;
+}
+
+function printArg(arg: DataTypeArg): string {
+  if (typeof arg === 'number') return String(arg);
+  if (typeof arg === 'string') return quoteString(arg);
+  if ('args' in arg) return printCall(arg);
+  const schema = arg.schema === undefined ? '' : `, schema: ${quoteString(arg.schema)}`;
+  return `{ values: [${arg.values.map(quoteString).join(', ')}], name: ${quoteString(arg.name)}${schema} }`;
+}
+
+function numbers(...values: (number | undefined)[]): number[] {
+  return values.filter((value): value is number => value !== undefined);
 }

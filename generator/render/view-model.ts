@@ -5,7 +5,7 @@
  */
 import type { AttributeIR, DefaultValueIR, JsonValue, ModelIR, SchemaIR } from '../ir.js';
 import { dataTypeExpression, quoteString, tsTypeOf } from './type-map.js';
-import { inferColumnName } from '../../runtime/naming.js';
+import { initSpec, type InitEntry, type InitValue } from './init-spec.js';
 
 export interface RenderOptions {
   /** Module the models import the runtime from: './runtime/index.js' (bundled) or 'gen-models/runtime'. */
@@ -76,9 +76,8 @@ export function buildModelView(model: ModelIR, options: RenderOptions): ModelVie
         ...attributeProperty(attribute),
         optional: isOptionalOnCreate(attribute),
       }));
-  const initAttributes = model.attributes
-    .filter((attribute) => attribute.origin === 'declared')
-    .map((attribute) => ({ key: attribute.name, entries: initEntries(attribute, model) }));
+  const spec = initSpec(model);
+  const initAttributes = spec.attributes.map(({ key, entries }) => ({ key, entries: entries.map(printEntry) }));
   const baseClass = readOnly ? 'ReadOnlyModel' : 'Model';
   return {
     className: model.name,
@@ -92,7 +91,7 @@ export function buildModelView(model: ModelIR, options: RenderOptions): ModelVie
     attributes,
     creationAttributes,
     initAttributes,
-    initOptions: initOptions(model),
+    initOptions: ['sequelize', ...spec.options.map(printEntry)],
     members: model.members.map((member) => member.source.trim()),
   };
 }
@@ -140,32 +139,23 @@ export function isOptionalOnCreate(attribute: AttributeIR): boolean {
   );
 }
 
-function initEntries(attribute: AttributeIR, model: ModelIR): string[] {
-  const entries = [`type: ${dataTypeExpression(attribute.type)}`];
-  if (!attribute.allowNull && !attribute.primaryKey) entries.push('allowNull: false');
-  if (attribute.primaryKey) entries.push('primaryKey: true');
-  if (attribute.autoIncrement || attribute.generated?.startsWith('identity')) entries.push('autoIncrement: true');
-  if (attribute.generated?.startsWith('identity')) entries.push('autoIncrementIdentity: true');
-  if (attribute.defaultValue) entries.push(`defaultValue: ${defaultValueExpression(attribute.defaultValue)}`);
-  if (attribute.unique !== false) entries.push(`unique: ${attribute.unique === true ? 'true' : quoteString(attribute.unique)}`);
-  if (attribute.comment !== undefined) entries.push(`comment: ${quoteString(attribute.comment)}`);
-  if (attribute.field !== inferColumnName(attribute.name, model.options.underscored)) {
-    entries.push(`field: ${quoteString(attribute.field)}`);
+/** Prints an init value as TypeScript, as the generated file writes it. */
+function initValueExpression(value: InitValue): string {
+  switch (value.kind) {
+    case 'dataType':
+      return dataTypeExpression(value.type);
+    case 'default':
+      return defaultValueExpression(value.value);
+    case 'string':
+      return quoteString(value.value);
+    case 'boolean':
+      return String(value.value);
+    case 'object':
+      return `{ ${value.entries.map(printEntry).join(', ')} }`;
   }
-  if (attribute.references) entries.push(...referenceEntries(attribute.references));
-  return entries;
 }
 
-function referenceEntries(reference: NonNullable<AttributeIR['references']>): string[] {
-  const target =
-    reference.schema === undefined
-      ? quoteString(reference.table)
-      : `{ tableName: ${quoteString(reference.table)}, schema: ${quoteString(reference.schema)} }`;
-  const entries = [`references: { model: ${target}, key: ${quoteString(reference.key)} }`];
-  if (reference.onDelete) entries.push(`onDelete: ${quoteString(reference.onDelete)}`);
-  if (reference.onUpdate) entries.push(`onUpdate: ${quoteString(reference.onUpdate)}`);
-  return entries;
-}
+const printEntry = ([key, value]: InitEntry): string => `${key}: ${initValueExpression(value)}`;
 
 export function defaultValueExpression(value: DefaultValueIR): string {
   switch (value.kind) {
@@ -182,25 +172,6 @@ export function defaultValueExpression(value: DefaultValueIR): string {
 
 function jsonExpression(value: JsonValue): string {
   return typeof value === 'string' ? quoteString(value) : JSON.stringify(value);
-}
-
-function initOptions(model: ModelIR): string[] {
-  const { options } = model;
-  const entries = ['sequelize', `modelName: ${quoteString(model.name)}`, `tableName: ${quoteString(model.tableName)}`];
-  if (model.schema !== undefined) entries.push(`schema: ${quoteString(model.schema)}`);
-  if (!options.timestamps) {
-    entries.push('timestamps: false');
-  } else {
-    if (options.createdAt !== 'createdAt') entries.push(`createdAt: ${timestampOption(options.createdAt)}`);
-    if (options.updatedAt !== 'updatedAt') entries.push(`updatedAt: ${timestampOption(options.updatedAt)}`);
-  }
-  if (options.underscored) entries.push('underscored: true');
-  if (model.comment !== undefined) entries.push(`comment: ${quoteString(model.comment)}`);
-  return entries;
-}
-
-function timestampOption(name: string | false): string {
-  return name === false ? 'false' : quoteString(name);
 }
 
 /** Which runtime names the model file imports: only those it uses (strict builds may flag unused ones). */
