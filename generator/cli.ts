@@ -7,12 +7,16 @@ import path from 'node:path';
 import yargs from 'yargs';
 import { generate, type GenerateResult, type RuntimeMode } from './generate.js';
 import { readDatabaseSchema } from './from-db.js';
+import { planSchemaChanges } from './plan-schema.js';
+import { loadSchemaFile } from './schema/load-schema.js';
 import { writeSchemaYaml, type SchemaOutStatus } from './schema-out.js';
 import { RUNTIME_FOLDER } from './runtime-bundle.js';
 import { packageVersion } from './package-root.js';
 
 interface CliArguments {
+  _: (string | number)[];
   schema?: string;
+  db?: string;
   fromDb?: string;
   schemas?: string[];
   include?: string[];
@@ -35,6 +39,7 @@ const EXAMPLES: [string, string][] = [
   ['$0 --from-db postgres://localhost/shop --out models', 'generate the models of an existing database'],
   ['$0 --from-db postgres://localhost/shop --schemas public,sales --exclude "*_archive"', 'only some schemas, without archive tables'],
   ['$0 --from-db postgres://localhost/shop --schema-out schema.yaml', 'also write the schema as YAML, to go on schema-first'],
+  ['$0 plan schema.yaml --db postgres://localhost/shop', 'review what sync({ alter: true }) would change in that database'],
   ['$0 schema.yaml --prune', 'also delete files of models that left the schema'],
   ['$0 schema.yaml --runtime package', 'import gen-models/runtime instead of bundling the runtime'],
 ];
@@ -48,6 +53,14 @@ function parser(argv: readonly string[]) {
     )
     .command('$0 [schema]', false, (command) =>
       command.positional('schema', { type: 'string', describe: 'The YAML schema file' }),
+    )
+    .command(
+      'plan <schema>',
+      'Show the SQL that sync({ alter: true }) would run on --db to match the schema (changes nothing)',
+      (command) =>
+        command
+          .positional('schema', { type: 'string', describe: 'The YAML schema file' })
+          .option('db', { type: 'string', demandOption: true, describe: 'The database to compare with (postgres://... or pglite:///dir)' }),
     )
     .option('from-db', { type: 'string', describe: 'Read the schema from this PostgreSQL database (postgres://...) instead of a YAML file' })
     .option('schemas', { type: 'string', coerce: list, describe: 'With --from-db: comma-separated schemas to read (default: every user schema)' })
@@ -106,6 +119,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.out(output);
     return 0;
   }
+  if (args._[0] === 'plan') return runPlan(args, io);
   const usage = usageProblem(args);
   if (usage !== undefined) {
     io.err(`gen-models: ${usage}\nRun gen-models --help for usage.`);
@@ -140,6 +154,24 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     if (schemaOut !== undefined) reportSchemaOut(schemaOut, args, io);
     const code = report(result, args, io);
     return args.check && schemaOut !== undefined && schemaOut !== 'unchanged' ? 1 : code;
+  } catch (error) {
+    io.err(describeError(error));
+    return 1;
+  }
+}
+
+async function runPlan(args: CliArguments, io: CliIo): Promise<number> {
+  try {
+    const schema = await loadSchemaFile(args.schema!);
+    const plan = await planSchemaChanges(schema, args.db!);
+    const { formatSyncPlan } = await import('../runtime/alter/index.js');
+    io.out(formatSyncPlan(plan));
+    const count = (kind: string) => plan.steps.filter((step) => (kind === 'blocked' ? step.blocked !== undefined : step.kind === kind && step.blocked === undefined)).length;
+    io.err(
+      `gen-models: ${plan.steps.length} step(s): ${count('safe')} safe, ${count('destructive')} destructive ` +
+        `(run only with sync({ alter: { drop: true } })), ${count('blocked')} blocked by the data`,
+    );
+    return 0;
   } catch (error) {
     io.err(describeError(error));
     return 1;
