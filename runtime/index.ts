@@ -7,6 +7,11 @@ export { ReadableModel, type BuildOptions, type GetOptions, type ReloadOptions }
 export { DataTypes, DataType, type DataTypeKey, type DataTypeLike, type EnumOptions } from './data-types.js';
 export { literal, Literal } from './literal.js';
 export { Transaction } from './transaction.js';
+export { planSync } from './sync.js';
+export { formatSyncPlan } from './alter/format-plan.js';
+export { SyncAlterRefusedError } from './alter/sync-alter-refused-error.js';
+export { refusedSteps, type SyncPlan, type SyncStep, type StepKind } from './alter/sync-plan.js';
+export type { AlterOptions } from './alter/alter-options.js';
 export { MODEL_MEMBER_NAMES } from './model-members.js';
 export {
   BaseError, ValidationError, ValidationErrorItem, DatabaseError, UniqueConstraintError, ForeignKeyConstraintError,

@@ -1,18 +1,27 @@
 /**
  * sync() and drop(): CREATE TABLE IF NOT EXISTS (ENUM types first), in a transaction;
  * all models in foreign-key order. Read-only models (views) are never created or dropped.
+ * sync({ alter }) and planSync() live in ./alter/, loaded only when used.
  */
+import type { SyncPlan } from './alter/sync-plan.js';
+import type { Model } from './model.js';
 import type { ModelDefinition } from './model-definition.js';
 import { createEnumSql, createTableSql, dropEnumSql, dropTableSql } from './sql/ddl.js';
 import type { Sequelize } from './sequelize.js';
 import type { Transaction } from './transaction.js';
-import type { DropOptions, QueryOptions, SyncOptions } from './types.js';
+import type { DropOptions, ModelStatic, QueryOptions, SyncOptions } from './types.js';
 import { definitionOf } from './readable-model.js';
 
-function refuseAlter(options: SyncOptions): void {
-  if (options.alter) {
-    throw new Error('sync({ alter }) is not supported yet: it cannot change existing tables safely. Use migrations, or sync({ force: true }) on a disposable database.');
-  }
+/** sync({ alter }): one planned, checked transaction for all `defs` (force wins over alter). */
+async function alterTables(sequelize: Sequelize, defs: readonly ModelDefinition[], options: SyncOptions): Promise<void> {
+  const { alterModels } = await import('./alter/index.js');
+  await alterModels(sequelize, defs, options);
+}
+
+/** The dry run of sync({ alter }): its steps with their SQL, for every model or one; sends only SELECTs. */
+export async function planSync(target: Sequelize | ModelStatic<Model>, options: QueryOptions = {}): Promise<SyncPlan> {
+  const alter = await import('./alter/index.js');
+  return alter.planSync(target, options);
 }
 
 /** Runs statements in one transaction (DDL is transactional in PostgreSQL), or in the caller's. */
@@ -24,8 +33,8 @@ async function inTransaction(def: ModelDefinition, options: QueryOptions, body: 
 }
 
 export async function syncModel(def: ModelDefinition, options: SyncOptions): Promise<void> {
-  refuseAlter(options);
   if (def.readOnly) return;
+  if (options.alter && !options.force) return alterTables(def.sequelize, [def], options);
   await inTransaction(def, options, async (run) => {
     if (options.force) await dropStatements(def, true, run);
     for (const type of enumTypes(def)) {
@@ -75,9 +84,9 @@ export function modelsInForeignKeyOrder(sequelize: Sequelize): ModelDefinition[]
 }
 
 export async function syncAll(sequelize: Sequelize, options: SyncOptions): Promise<void> {
-  refuseAlter(options);
   const ordered = modelsInForeignKeyOrder(sequelize);
   if (ordered.length === 0) return sequelize.authenticate(options);
+  if (options.alter && !options.force) return alterTables(sequelize, ordered, options);
   if (options.force) await dropAll(sequelize, options);
   for (const def of ordered) await syncModel(def, { ...options, force: false });
 }

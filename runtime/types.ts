@@ -1,4 +1,5 @@
 /** Type helpers: what makes a wrong attribute name or a missing required value a compile error. */
+import type { AlterOptions } from './alter/alter-options.js';
 import type { DataType, DataTypeLike, DefaultMarker } from './data-types.js';
 import type { Literal } from './literal.js';
 import type { Model } from './model.js';
@@ -101,8 +102,11 @@ export interface StaticIncrementOptions<T> extends IncrementOptions<T> {
 }
 export interface SyncOptions extends QueryOptions {
   force?: boolean;
-  /** Not supported yet (its own issue): passing it throws before any query. */
-  alter?: boolean | object;
+  /**
+   * Change existing tables to match the models: one planned, checked transaction (runtime/alter).
+   * Destructive steps need `{ drop: true }`; planSync() is the dry run.
+   */
+  alter?: boolean | AlterOptions;
   /** `sequelize.sync({ force: true, match: /_test$/ })` refuses other databases. */
   match?: RegExp;
 }

@@ -6,10 +6,9 @@
 import type { ColumnRow } from '../catalog/catalog-rows.js';
 import { DefaultKind } from '../default-values.js';
 import type { AttributeDefinition, ModelDefinition } from '../model-definition.js';
-import { quoteEnumType } from '../sql/ddl.js';
+import { columnSql, defaultSql, quoteEnumType } from '../sql/ddl.js';
 import { quoteIdentifier, quoteLiteral } from '../sql/quote.js';
 import { describeColumnType, liveColumnType, modelColumnType, sameColumnType } from './column-type.js';
-import { columnSql, defaultSql } from './ddl-pieces.js';
 import { compareDefaults, type DefaultVerdict } from './default-comparison.js';
 import type { LiveTable } from './live-schema.js';
 import { columnKey, countFailing, countRows, rowsText, step, withColumn, type PlanContext } from './plan-context.js';

@@ -6,8 +6,8 @@
  */
 import type { ConstraintRow } from '../catalog/catalog-rows.js';
 import type { AttributeDefinition, ModelDefinition } from '../model-definition.js';
+import { referencesSql } from '../sql/ddl.js';
 import { quoteIdentifier, quoteTable } from '../sql/quote.js';
-import { referencesSql } from './ddl-pieces.js';
 import { tableKey, type LiveTable } from './live-schema.js';
 import { countRows, rowsText, step, type PlanContext } from './plan-context.js';
 import type { SyncStep } from './sync-plan.js';

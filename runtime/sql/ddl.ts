@@ -54,7 +54,8 @@ function columnType(attr: AttributeDefinition): string {
   return attr.type.toSql();
 }
 
-function columnSql(attr: AttributeDefinition): string {
+/** One column of CREATE TABLE, also ALTER TABLE ... ADD COLUMN (runtime/alter). */
+export function columnSql(attr: AttributeDefinition): string {
   let sql = `${attr.quotedField} ${columnType(attr)}`;
   if (!attr.allowNull && !attr.primaryKey && !attr.autoIncrement) sql += ' NOT NULL';
   const dflt = defaultSql(attr);
@@ -64,7 +65,7 @@ function columnSql(attr: AttributeDefinition): string {
   return sql;
 }
 
-function referencesSql(attr: AttributeDefinition): string {
+export function referencesSql(attr: AttributeDefinition): string {
   const ref = attr.references!;
   let sql = ` REFERENCES ${quoteTable(ref.table, ref.schema)} (${quoteIdentifier(ref.key)})`;
   if (attr.onDelete) sql += ` ON DELETE ${action(attr.onDelete)}`;
@@ -79,7 +80,7 @@ function action(value: string): string {
 }
 
 /** The DDL DEFAULT: JS-side defaults (functions, UUIDV4, NOW) are not in the schema, as in Sequelize. */
-function defaultSql(attr: AttributeDefinition): string | undefined {
+export function defaultSql(attr: AttributeDefinition): string | undefined {
   const spec = attr.defaultValue;
   if (!spec || spec.kind === DefaultKind.Call) return undefined;
   if (spec.kind === DefaultKind.Database) return (spec.value as Literal).val;

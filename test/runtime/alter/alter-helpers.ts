@@ -1,9 +1,5 @@
 /** Shared setup for the alter tests: a throwaway database, raw SQL to build the "old" tables, and readers of the result. */
-import type { AlterOptions } from '../../../runtime/alter/alter-options.js';
-import { alterModels } from '../../../runtime/alter/run-alter.js';
-import { definitionOf } from '../../../runtime/readable-model.js';
-import { modelsInForeignKeyOrder } from '../../../runtime/sync.js';
-import { Sequelize, type Model, type ModelStatic } from '../../../runtime/index.js';
+import type { AlterOptions, Model, ModelStatic, Sequelize } from '../../../runtime/index.js';
 import { openTestConnection, sqlOf, type TestConnection } from '../helpers.js';
 
 export interface AlterKit {
@@ -38,9 +34,8 @@ export async function openAlterKit(): Promise<AlterKit> {
 
 /** sync({ alter }) for one model class or every model of a Sequelize instance. */
 export async function syncAlter(target: Sequelize | ModelStatic<Model>, alter: true | AlterOptions = true): Promise<void> {
-  const defs = target instanceof Sequelize ? modelsInForeignKeyOrder(target) : [definitionOf(target)];
-  const sequelize = target instanceof Sequelize ? target : defs[0].sequelize;
-  await alterModels(sequelize, defs, { alter });
+  if ('getDialect' in target) await target.sync({ alter });
+  else await target.sync({ alter });
 }
 
 export interface ColumnShape {

@@ -3,8 +3,7 @@
  * undoes the earlier ones), refusals change nothing, a second run sends no DDL and leaves no
  * duplicate constraint, the catalog is read in a fixed number of queries, and the dry run.
  */
-import { formatSyncPlan, planSync } from '../../../runtime/alter/index.js';
-import { DataTypes, type Sequelize } from '../../../runtime/index.js';
+import { DataTypes, formatSyncPlan, planSync, type Sequelize } from '../../../runtime/index.js';
 import { columnsOf, openAlterKit, rowsOf, syncAlter, type AlterKit } from './alter-helpers.js';
 
 let kit: AlterKit;
@@ -125,4 +124,17 @@ test('planSync() is the dry run: the steps with their SQL, kind and reason; only
   expect(kit.changes()).toEqual([]);
   expect(await columnsOf(kit, 'Drafts')).toEqual(before);
   expect(formatSyncPlan({ steps: [] })).toBe('-- Nothing to change: the tables match the models.');
+});
+
+test("with { transaction }, alter runs in the caller's transaction and is undone with it; force wins over alter", async () => {
+  await kit.exec(`CREATE TABLE "Callers" (id serial PRIMARY KEY)`);
+  const Callers = kit.sequelize.define('Caller', { note: DataTypes.TEXT }, { timestamps: false });
+  const t = await kit.sequelize.transaction();
+  await Callers.sync({ alter: true, transaction: t });
+  expect(kit.changes()).toContain('ALTER TABLE "Callers" ADD COLUMN "note" TEXT');
+  await t.rollback();
+  expect((await columnsOf(kit, 'Callers')).map((c) => c.name)).toEqual(['id']);
+  kit.reset();
+  await Callers.sync({ alter: true, force: true });
+  expect(kit.changes()).toEqual(['DROP TABLE IF EXISTS "Callers" CASCADE', 'CREATE TABLE IF NOT EXISTS "Callers" ("id" SERIAL, "note" TEXT, PRIMARY KEY ("id"))']);
 });
