@@ -12,8 +12,8 @@ import type {
   ReferentialAction,
   SchemaIR,
 } from '../ir.js';
-import type { CatalogRows, ColumnRow, ConstraintRow, RelationRow } from './catalog-rows.js';
-import { typeRefOf } from './catalog-rows.js';
+import type { CatalogRows, ColumnRow, ConstraintRow, RelationRow } from '../../runtime/catalog/catalog-rows.js';
+import { typeRefOf } from '../../runtime/catalog/catalog-rows.js';
 import { parseCheckValues } from './check-values.js';
 import { resolveColumnType, typeCatalog, type TypeCatalog } from './map-column-type.js';
 import { mapDefault } from './map-default.js';

@@ -5,8 +5,8 @@
  */
 import type { SchemaIR } from '../ir.js';
 import { buildSchemaIR } from './build-schema-ir.js';
-import { CATALOG_QUERIES } from './catalog-queries.js';
-import type { CatalogRows } from './catalog-rows.js';
+import { CATALOG_QUERIES } from '../../runtime/catalog/catalog-queries.js';
+import type { CatalogRows } from '../../runtime/catalog/catalog-rows.js';
 import { IntrospectionError, toIntrospectionError } from './introspection-error.js';
 
 export type QueryFunction = (sql: string, params: unknown[]) => Promise<{ rows: any[] }>;

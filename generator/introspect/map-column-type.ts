@@ -6,8 +6,8 @@
  * format_type text, so the DDL and the value (a string) survive.
  */
 import type { DataTypeIR, DomainIR } from '../ir.js';
-import type { DomainRow, EnumRow, TypeRef } from './catalog-rows.js';
-import { typeRefOf } from './catalog-rows.js';
+import type { DomainRow, EnumRow, TypeRef } from '../../runtime/catalog/catalog-rows.js';
+import { typeRefOf } from '../../runtime/catalog/catalog-rows.js';
 
 /** Numbers in the parentheses of a format_type text: `numeric(10,2)` → [10, 2]. */
 export function typeModifiers(format: string): number[] {

@@ -4,7 +4,7 @@
  */
 import { Pool } from 'pg';
 import type { AttributeIR, ModelIR, SchemaIR } from '../../../generator/ir.js';
-import { CATALOG_QUERY_COUNT } from '../../../generator/introspect/catalog-queries.js';
+import { CATALOG_QUERY_COUNT } from '../../../runtime/catalog/catalog-queries.js';
 import { introspectDatabase } from '../../../generator/introspect/introspect.js';
 import { IntrospectionError } from '../../../generator/introspect/introspection-error.js';
 import { loadSchemaText } from '../../../generator/schema/load-schema.js';

@@ -1,6 +1,6 @@
 import type { ModelIR } from '../../../generator/ir.js';
 import { buildSchemaIR } from '../../../generator/introspect/build-schema-ir.js';
-import type { CatalogRows } from '../../../generator/introspect/catalog-rows.js';
+import type { CatalogRows } from '../../../runtime/catalog/catalog-rows.js';
 import { MPAA_RATING, ROWS } from './catalog-fixtures.js';
 
 const ir = buildSchemaIR(ROWS);

@@ -2,7 +2,7 @@
  * Small catalog rows written as the catalog queries return them (several recorded from
  * pagila and adventureworks), for the pure grouping functions.
  */
-import type { CatalogRows, ColumnRow, ConstraintRow, DomainRow, EnumRow, RelationRow } from '../../../generator/introspect/catalog-rows.js';
+import type { CatalogRows, ColumnRow, ConstraintRow, DomainRow, EnumRow, RelationRow } from '../../../runtime/catalog/catalog-rows.js';
 
 export function relation(oid: string, schema: string, name: string, kind = 'r', comment: string | null = null): RelationRow {
   return { oid, schema, name, kind, comment };

@@ -1,5 +1,5 @@
 import type { DataTypeIR } from '../../../generator/ir.js';
-import type { TypeRef } from '../../../generator/introspect/catalog-rows.js';
+import type { TypeRef } from '../../../runtime/catalog/catalog-rows.js';
 import { resolveColumnType, typeCatalog, typeModifiers } from '../../../generator/introspect/map-column-type.js';
 import { COLOR_DOMAIN, MPAA_RATING, NAME_DOMAIN, RECENT_YEAR_DOMAIN, YEAR_DOMAIN } from './catalog-fixtures.js';
 
