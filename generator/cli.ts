@@ -8,6 +8,7 @@ import yargs from 'yargs';
 import { generate, type GenerateResult, type RuntimeMode } from './generate.js';
 import { readDatabaseSchema } from './from-db.js';
 import { planSchemaChanges } from './plan-schema.js';
+import { formatSyncPlan } from '../runtime/index.js';
 import { loadSchemaFile } from './schema/load-schema.js';
 import { writeSchemaYaml, type SchemaOutStatus } from './schema-out.js';
 import { RUNTIME_FOLDER } from './runtime-bundle.js';
@@ -164,7 +165,6 @@ async function runPlan(args: CliArguments, io: CliIo): Promise<number> {
   try {
     const schema = await loadSchemaFile(args.schema!);
     const plan = await planSchemaChanges(schema, args.db!);
-    const { formatSyncPlan } = await import('../runtime/alter/index.js');
     io.out(formatSyncPlan(plan));
     const count = (kind: string) => plan.steps.filter((step) => (kind === 'blocked' ? step.blocked !== undefined : step.kind === kind && step.blocked === undefined)).length;
     io.err(

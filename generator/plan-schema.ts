@@ -5,8 +5,7 @@
  * are printed from, so the plan is what the generated models would do.
  */
 import type { DataTypeIR, DefaultValueIR, ModelIR, SchemaIR } from './ir.js';
-import { DataTypes, literal, Sequelize } from '../runtime/index.js';
-import type { SyncPlan } from '../runtime/alter/index.js';
+import { DataTypes, literal, planSync, Sequelize, type SyncPlan } from '../runtime/index.js';
 import { initSpec, type InitEntry, type InitValue } from './render/init-spec.js';
 import { dataTypeCall, type DataTypeArg, type DataTypeCall } from './render/type-map.js';
 import { isReadOnly } from './render/view-model.js';
@@ -16,7 +15,6 @@ export async function planSchemaChanges(schema: SchemaIR, databaseUrl: string): 
   try {
     // Views and key-less tables are never created or altered by sync().
     for (const model of schema.models.filter((m) => !isReadOnly(m))) defineModel(sequelize, model);
-    const { planSync } = await import('../runtime/alter/index.js');
     return await planSync(sequelize);
   } finally {
     await sequelize.close();
