@@ -27,7 +27,17 @@ export interface TypeRef {
   readonly element?: TypeRef;
 }
 
-export interface ColumnRow {
+/** The element type of an array column or domain, null for other types. */
+export interface ElementTypeColumns {
+  readonly element_oid: string | null;
+  readonly element_name: string | null;
+  readonly element_schema: string | null;
+  readonly element_kind: string | null;
+  readonly element_category: string | null;
+  readonly element_format: string | null;
+}
+
+export interface ColumnRow extends ElementTypeColumns {
   readonly relation_oid: string;
   readonly position: number;
   readonly name: string;
@@ -45,12 +55,6 @@ export interface ColumnRow {
   readonly type_kind: string;
   readonly type_category: string;
   readonly type_format: string;
-  readonly element_oid: string | null;
-  readonly element_name: string | null;
-  readonly element_schema: string | null;
-  readonly element_kind: string | null;
-  readonly element_category: string | null;
-  readonly element_format: string | null;
 }
 
 export interface ConstraintRow {
@@ -76,7 +80,7 @@ export interface EnumRow {
   readonly labels: readonly string[];
 }
 
-export interface DomainRow {
+export interface DomainRow extends ElementTypeColumns {
   readonly oid: string;
   readonly name: string;
   readonly schema: string;
@@ -88,12 +92,6 @@ export interface DomainRow {
   readonly base_kind: string;
   readonly base_category: string;
   readonly base_format: string;
-  readonly element_oid: string | null;
-  readonly element_name: string | null;
-  readonly element_schema: string | null;
-  readonly element_kind: string | null;
-  readonly element_category: string | null;
-  readonly element_format: string | null;
   readonly checks: readonly string[];
 }
 
