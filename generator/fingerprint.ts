@@ -32,29 +32,30 @@ export function withFingerprint(text: string, inputsHash: string, hasHandWritten
   while (headerEnd < lines.length && lines[headerEnd].startsWith('//') && !lines[headerEnd].startsWith('// #region')) {
     headerEnd += 1;
   }
-  const outside = hasHandWrittenCode ? '' : `.${hashOf(split(text).outside)}`;
-  lines.splice(headerEnd, 0, `${FINGERPRINT_PREFIX}${inputsHash}.${contentHash(text)}${outside}`);
+  const { regions, outside } = split(text);
+  const outsideHash = hasHandWrittenCode ? '' : `.${hashOf(outside)}`;
+  lines.splice(headerEnd, 0, `${FINGERPRINT_PREFIX}${inputsHash}.${hashOf(regions)}${outsideHash}`);
   return lines.join('\n');
 }
 
-/** True when the file is exactly as gen-models wrote it, and it held no hand-written code then. */
-export function hasNoHandWrittenCode(text: string): boolean {
+/** What a file's fingerprint says about it, read with one pass over its lines. */
+export interface FingerprintReading {
+  /** The inputs the file was generated from, when it has a fingerprint. */
+  readonly inputsHash?: string;
+  /** Its generated regions (and class heading) are as gen-models wrote them. */
+  readonly regionsUntouched: boolean;
+  /** The whole file is as gen-models wrote it, and it held no hand-written code then. */
+  readonly noHandWrittenCode: boolean;
+}
+
+export function readFingerprint(text: string): FingerprintReading {
   const match = FINGERPRINT_LINE.exec(text);
-  if (match?.[3] === undefined) return false;
-  // Untouched inside and outside the regions: an edit inside a region must be looked at too.
+  if (!match) return { regionsUntouched: false, noHandWrittenCode: false };
   const { regions, outside } = split(text.replace(FINGERPRINT_LINE, ''));
-  return match[2] === hashOf(regions) && match[3] === hashOf(outside);
-}
-
-/** True when the file was generated from these inputs and has not been edited since. */
-export function isUpToDate(text: string, inputsHash: string): boolean {
-  const match = FINGERPRINT_LINE.exec(text);
-  if (!match || match[1] !== inputsHash) return false;
-  return match[2] === contentHash(text.replace(FINGERPRINT_LINE, ''));
-}
-
-function contentHash(textWithoutFingerprint: string): string {
-  return hashOf(split(textWithoutFingerprint).regions);
+  const regionsUntouched = match[2] === hashOf(regions);
+  // An edit inside a region must be looked at too, so "no hand-written code" needs both hashes.
+  const noHandWrittenCode = regionsUntouched && match[3] !== undefined && match[3] === hashOf(outside);
+  return { inputsHash: match[1], regionsUntouched, noHandWrittenCode };
 }
 
 /**

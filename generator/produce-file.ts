@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Formatter } from './format.js';
 import type { GeneratedFile } from './generated-file.js';
-import { hasNoHandWrittenCode, isUpToDate, withFingerprint } from './fingerprint.js';
+import { readFingerprint, withFingerprint } from './fingerprint.js';
 import { extractHandWrittenCode, type HandWrittenCode } from './merge/hand-written-code.js';
 import { fillSlots, findCollisions, type Collision } from './merge/merge-hand-written.js';
 import type { FileRecipe } from './render/render-schema.js';
@@ -24,12 +24,13 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
   const onDisk = readIfExists(path.join(outDir, recipe.path), label);
   // A file gen-models did not write is left to the writer to refuse.
   const previous = onDisk !== null && isGeneratedText(onDisk) ? onDisk : undefined;
-  if (previous !== undefined && isUpToDate(previous, recipe.inputsHash)) {
+  const reading = previous === undefined ? undefined : readFingerprint(previous);
+  if (previous !== undefined && reading?.inputsHash === recipe.inputsHash && reading.regionsUntouched) {
     return { path: recipe.path, content: previous, previous, collisions: [], rendered: false };
   }
   // ts-morph is needed only when a person wrote into the file since it was generated.
   const handWritten: HandWrittenCode | undefined =
-    previous === undefined || hasNoHandWrittenCode(previous) ? undefined : extractHandWrittenCode(previous, recipe.className, label);
+    previous === undefined || reading?.noHandWrittenCode ? undefined : extractHandWrittenCode(previous, recipe.className, label);
   const collisions = handWritten === undefined ? [] : findCollisions(handWritten, recipe.generatedNames);
   const formatted = await format(formatter, recipe.path, fillSlots(recipe.render(), handWritten, label));
   const keepsCode = handWritten !== undefined && handWritten.slots.size > 0;
