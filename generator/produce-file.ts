@@ -31,7 +31,7 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
   // ts-morph is needed only when a person wrote into the file since it was generated.
   const handWritten: HandWrittenCode | undefined =
     previous === undefined || reading?.noHandWrittenCode ? undefined : extractHandWrittenCode(previous, recipe.className, label);
-  const collisions = handWritten === undefined ? [] : findCollisions(handWritten, recipe.generatedNames);
+  const collisions = handWritten === undefined ? [] : findCollisions(handWritten, recipe.generatedNames());
   const formatted = await format(formatter, recipe.path, fillSlots(recipe.render(), handWritten, label));
   const keepsCode = handWritten !== undefined && handWritten.slots.size > 0;
   const content = withFingerprint(formatted, recipe.inputsHash, keepsCode);

@@ -15,10 +15,15 @@ export interface FileRecipe {
   readonly inputsHash: string;
   /** The model class whose body may hold hand-written members. */
   readonly className?: string;
-  /** Names the generated code declares, so hand-written code cannot silently collide with them. */
-  readonly generatedNames: { readonly classMembers: readonly string[]; readonly topLevel: readonly string[] };
+  /** Names the generated code declares, so hand-written code cannot silently collide with them (asked only for files with some). */
+  generatedNames(): GeneratedNames;
   /** The file's text before formatting, with slot markers for hand-written code. */
   render(): string;
+}
+
+export interface GeneratedNames {
+  readonly classMembers: readonly string[];
+  readonly topLevel: readonly string[];
 }
 
 export function fileRecipes(
@@ -32,7 +37,7 @@ export function fileRecipes(
   const index: FileRecipe = {
     path: 'index.ts',
     inputsHash: hashOf(shared, schema.models.map((model) => model.name)),
-    generatedNames: { classMembers: [], topLevel: ['initModels', 'Sequelize', ...schema.models.map((model) => model.name)] },
+    generatedNames: () => ({ classMembers: [], topLevel: ['initModels', 'Sequelize', ...schema.models.map((model) => model.name)] }),
     render: () => templates.index(buildIndexView(schema, options)),
   };
   return [...models, index];
@@ -43,7 +48,7 @@ function modelRecipe(model: ModelIR, templates: Templates, shared: string, optio
     path: `${model.name}.ts`,
     inputsHash: hashOf(shared, model),
     className: model.name,
-    generatedNames: {
+    generatedNames: () => ({
       classMembers: [...model.attributes.map((a) => a.name), ...model.members.map((m) => m.name), 'initModel'],
       topLevel: [
         model.name,
@@ -51,7 +56,7 @@ function modelRecipe(model: ModelIR, templates: Templates, shared: string, optio
         `${model.name}CreationAttributes`,
         ...Object.values(runtimeImportNames(model)).flat(),
       ],
-    },
+    }),
     render: () => templates.model(buildModelView(model, options)),
   };
 }
