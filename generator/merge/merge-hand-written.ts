@@ -4,6 +4,7 @@
  */
 import { HandWrittenCodeError, type HandWrittenCode } from './hand-written-code.js';
 import { SLOT_MARKER_PATTERN } from './regions.js';
+import type { GeneratedNames } from '../render/render-schema.js';
 
 /**
  * Replaces every slot marker with the hand-written code of that slot, or removes it. Refuses
@@ -35,7 +36,7 @@ export interface Collision {
 
 export function findCollisions(
   code: HandWrittenCode,
-  generated: { classMembers: readonly string[]; topLevel: readonly string[] },
+  generated: GeneratedNames,
 ): Collision[] {
   const classMembers = new Set(generated.classMembers);
   const topLevel = new Set(generated.topLevel);
