@@ -20,6 +20,8 @@ export interface EnumTypeName {
 
 export interface AttributeDefinition {
   readonly name: string;
+  /** Position in the model's attributeList. */
+  readonly index: number;
   readonly field: string;
   readonly quotedField: string;
   readonly type: DataType;
@@ -72,6 +74,15 @@ export interface ModelDefinition {
   /** Array attributes whose element type pg cannot parse (ENUM, CITEXT, CUSTOM): their text is parsed by the runtime. */
   readonly textArrays: readonly string[];
   readonly options: Readonly<Record<string, unknown>>;
+  /** Statement texts reused by save() and create(): see sql/insert.ts and sql/update.ts. */
+  readonly statements: StatementCache;
+}
+
+export interface StatementCache {
+  /** INSERT text by the set of columns it names (a bit per attribute index). */
+  readonly insert: Map<number, string>;
+  /** UPDATE ... WHERE <primary key> text by its list of SET attributes. */
+  readonly update: { readonly fields: readonly AttributeDefinition[]; readonly sql: string }[];
 }
 
 const RESERVED = new Set(MODEL_MEMBER_NAMES);
@@ -94,7 +105,7 @@ export function defineModel(
   const raw = withAutomaticAttributes(name, tableName, attributes, options, readOnly);
   const list: AttributeDefinition[] = [];
   for (const attrName of Object.keys(raw)) {
-    list.push(defineAttribute(name, attrName, raw[attrName], { tableName, schema, underscored }));
+    list.push(defineAttribute(name, attrName, list.length, raw[attrName], { tableName, schema, underscored }));
   }
   if (list.filter((a) => a.autoIncrement).length > 1) throw new Error('Invalid Instance definition. Only one autoincrement field allowed.');
   return assemble({ name, tableName, schema, sequelize, readOnly, options, list, timestampNames: timestampNames(options, raw) });
@@ -180,7 +191,7 @@ function resolveType(modelName: string, attrName: string, options: ModelAttribut
   return type;
 }
 
-function defineAttribute(modelName: string, name: string, options: ModelAttributeColumnOptions, table: TableContext): AttributeDefinition {
+function defineAttribute(modelName: string, name: string, index: number, options: ModelAttributeColumnOptions, table: TableContext): AttributeDefinition {
   if (RESERVED.has(name)) {
     throw new Error(`Attribute "${modelName}.${name}" has the name of a Model member; rename it and keep the column with field: '${name}'`);
   }
@@ -201,6 +212,7 @@ function defineAttribute(modelName: string, name: string, options: ModelAttribut
   };
   return {
     name,
+    index,
     field,
     quotedField,
     type,
@@ -326,5 +338,6 @@ function assemble(input: AssembleInput): ModelDefinition {
     rawAttributes,
     textArrays: list.filter((a) => a.type instanceof ArrayDataType && DYNAMIC_ELEMENT_TYPES.has(a.type.type.key)).map((a) => a.name),
     options: { timestamps: input.options.timestamps !== false, ...input.options },
+    statements: { insert: new Map(), update: [] },
   };
 }

@@ -6,7 +6,7 @@ import { EmptyResultError, InstanceError } from './errors.js';
 import type { AttributeDefinition, ModelDefinition } from './model-definition.js';
 import { checkClassFields, definitionOf, forgetChange, ReadableModel, ROW_OPTIONS, type BuildOptions } from './readable-model.js';
 import { bulkInsertSql, insertSql } from './sql/insert.js';
-import { incrementSql, updateSql, deleteSql, type Increment, type WhereBuilder } from './sql/update.js';
+import { incrementSql, updateByPrimaryKeySql, updateSql, deleteSql, type Increment, type WhereBuilder } from './sql/update.js';
 import { attributeOf, primaryKeyWhere, whereSql } from './sql/where.js';
 import type {
   Attributes, CreateArgs, CreateOptions, CreationAttributes, DestroyOptions, IncrementFields, IncrementOptions,
@@ -32,7 +32,7 @@ export class Model<TAttributes extends {} = any, TCreationAttributes extends {} 
   /** build + save: one INSERT ... RETURNING, resolving the saved instance. */
   static async create<M extends AnyWritable>(this: ModelCtor<M>, ...args: CreateArgs<M, CreateOptions<Attributes<M>>>): Promise<M> {
     const instance = checkClassFields(new (this as unknown as Constructor<M>)(args[0] as Row | undefined));
-    return instance.save(args[1]);
+    return await instance.save(args[1]);
   }
 
   /** One multi-row INSERT ... RETURNING; every record is validated first. */
@@ -128,11 +128,11 @@ export class Model<TAttributes extends {} = any, TCreationAttributes extends {} 
   }
 
   /** INSERT for a new record; for an existing one an UPDATE of the changed attributes (none: no query). */
-  async save(options: SaveOptions<TAttributes> = {}): Promise<this> {
-    if (arguments.length > 1) throw new Error('The second argument was removed in favor of the options object.');
-    const def = definitionOf(this.constructor);
+  save(options: SaveOptions<TAttributes> = {}): Promise<this> {
+    // Not async itself (one promise fewer per call): both branches reject rather than throw.
+    if (arguments.length > 1) return Promise.reject(new Error('The second argument was removed in favor of the options object.'));
     const opts = options as SaveOptions<Row>;
-    return this.isNewRecord ? insertInstance(this, def, opts) : updateInstance(this, def, opts);
+    return this.isNewRecord ? insertInstance(this, opts) : updateInstance(this, opts);
   }
 
   /** Sets and saves only the given attributes; other pending changes stay pending. */
@@ -209,7 +209,9 @@ function setOne(instance: AnyWritable, def: ModelDefinition, name: string, value
 }
 
 function requirePrimaryKey(def: ModelDefinition, data: Row, action: string): void {
-  const missing = def.primaryKeys.length === 0 || def.primaryKeys.some((pk) => data[pk.name] === undefined || data[pk.name] === null);
+  const keys = def.primaryKeys;
+  let missing = keys.length === 0;
+  for (let i = 0; i < keys.length && !missing; i++) missing = data[keys[i].name] === undefined || data[keys[i].name] === null;
   if (!missing) return;
   throw new InstanceError(action === 'save' ? NO_PRIMARY_KEY : `You attempted to ${action} an instance with no primary key, this is not allowed since it would affect every row`);
 }
@@ -247,7 +249,8 @@ function markInserted(instance: AnyWritable, row: Row | undefined, fields: reado
   instance.isNewRecord = false;
 }
 
-async function insertInstance<M extends AnyWritable>(instance: M, def: ModelDefinition, options: SaveOptions<Row>): Promise<M> {
+async function insertInstance<M extends AnyWritable>(instance: M, options: SaveOptions<Row>): Promise<M> {
+  const def = definitionOf(instance.constructor);
   const data = instance.dataValues as Row;
   stampNew(def, data, options);
   const fields = insertFields(def, options);
@@ -258,24 +261,48 @@ async function insertInstance<M extends AnyWritable>(instance: M, def: ModelDefi
   return instance;
 }
 
-async function updateInstance<M extends AnyWritable>(instance: M, def: ModelDefinition, options: SaveOptions<Row>): Promise<M> {
+/** The changed attributes (of `options.fields` when given, in that order), then updatedAt: one UPDATE by primary key. */
+async function updateInstance<M extends AnyWritable>(instance: M, options: SaveOptions<Row>): Promise<M> {
+  const def = definitionOf(instance.constructor);
   const changed = instance._changed;
   if (!changed || changed.size === 0) return instance;
-  const names = options.fields ? options.fields.filter((name) => changed.has(name)) : [...changed];
-  const fields = names.map((name) => def.attributes[name]).filter((attr) => attr !== undefined);
+  const fields: AttributeDefinition[] = [];
+  let updatedAtChanged = false;
+  for (const name of options.fields ?? changed) {
+    if (!changed.has(name)) continue;
+    if (name === def.updatedAt) updatedAtChanged = true;
+    const attr = def.attributes[name];
+    if (attr !== undefined) fields.push(attr);
+  }
   if (fields.length === 0) return instance;
+  // Every pending change is being saved (the usual case): _changed can simply be dropped afterwards.
+  const savesAllChanges = !options.fields && fields.length === changed.size;
   const data = instance.dataValues as Row;
   requirePrimaryKey(def, data, 'save');
-  if (def.updatedAt && !options.silent && !names.includes(def.updatedAt)) {
+  if (def.updatedAt && !options.silent && !updatedAtChanged) {
     data[def.updatedAt] = new Date();
     fields.push(def.attributes[def.updatedAt]);
   }
   if (options.validate !== false) validateValues(def, data, fields);
   const params: unknown[] = [];
-  const where: WhereBuilder = (p) => primaryKeyWhere(def, data, p);
-  await def.sequelize.run(updateSql(def, data, fields, where, params, ''), params, options, def);
-  for (const attr of fields) forgetChange(instance, attr.name);
+  await def.sequelize.run(updateByPrimaryKeySql(def, data, fields, params), params, options, def);
+  forgetSaved(instance, fields, savesAllChanges);
   return instance;
+}
+
+/** forgetChange for each saved field, without deleting properties and Set entries one by one (V8's slow paths). */
+function forgetSaved(instance: AnyWritable, fields: readonly AttributeDefinition[], savesAllChanges: boolean): void {
+  if (savesAllChanges) instance._changed = null;
+  else for (const attr of fields) instance._changed?.delete(attr.name);
+  const previous = instance._previousDataValues as Row;
+  let kept: Row | undefined;
+  for (const name in previous) if (!includesName(fields, name)) (kept ??= {})[name] = previous[name];
+  instance._previousDataValues = kept ?? {};
+}
+
+function includesName(fields: readonly AttributeDefinition[], name: string): boolean {
+  for (let i = 0; i < fields.length; i++) if (fields[i].name === name) return true;
+  return false;
 }
 
 const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;

@@ -7,14 +7,38 @@ function isOmitted(attr: AttributeDefinition, value: unknown): boolean {
   return value === undefined || (value === null && attr.autoIncrement);
 }
 
+/** Models with more attributes than this build their INSERT text on every call (the cache key is a bit mask). */
+const MAX_CACHED_ATTRIBUTES = 30;
+/** Distinct column sets kept per model: a model's inserts name only a few. */
+const MAX_CACHED_INSERTS = 64;
+
+/** `params` must be empty: the values are pushed as $1, $2, ... */
 export function insertSql(def: ModelDefinition, values: Record<string, unknown>, fields: readonly AttributeDefinition[], params: unknown[]): string {
-  let columns = '';
-  let placeholders = '';
-  for (const attr of fields) {
+  // The text depends only on which columns are named, so it is cached by that set.
+  let columnSet = 0;
+  for (let i = 0; i < fields.length; i++) {
+    const attr = fields[i];
     const value = values[attr.name];
     if (isOmitted(attr, value)) continue;
+    params.push(toParam(attr, value));
+    columnSet |= 1 << attr.index;
+  }
+  const cacheable = def.attributeList.length <= MAX_CACHED_ATTRIBUTES;
+  const cached = cacheable ? def.statements.insert.get(columnSet) : undefined;
+  if (cached !== undefined) return cached;
+  const sql = insertText(def, values, fields);
+  if (cacheable && def.statements.insert.size < MAX_CACHED_INSERTS) def.statements.insert.set(columnSet, sql);
+  return sql;
+}
+
+function insertText(def: ModelDefinition, values: Record<string, unknown>, fields: readonly AttributeDefinition[]): string {
+  let columns = '';
+  let placeholders = '';
+  let n = 0;
+  for (const attr of fields) {
+    if (isOmitted(attr, values[attr.name])) continue;
     columns += (columns ? ',' : '') + attr.quotedField;
-    placeholders += (placeholders ? ',' : '') + placeholder(params, toParam(attr, value));
+    placeholders += `${placeholders ? ',' : ''}$${++n}`;
   }
   if (!columns) return `INSERT INTO ${def.quotedTable} DEFAULT VALUES${def.returning}`;
   return `INSERT INTO ${def.quotedTable} (${columns}) VALUES (${placeholders})${def.returning}`;

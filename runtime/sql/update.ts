@@ -1,6 +1,7 @@
 /** UPDATE, atomic increment and DELETE statements. Where clauses come last, so they are built after SET. */
 import type { AttributeDefinition, ModelDefinition } from '../model-definition.js';
 import { placeholder, toParam } from './params.js';
+import { primaryKeyWhere } from './where.js';
 
 export type WhereBuilder = (params: unknown[]) => string;
 
@@ -15,6 +16,30 @@ export function updateSql(
   let set = '';
   for (const attr of fields) set += `${set ? ',' : ''}${attr.quotedField}=${placeholder(params, toParam(attr, values[attr.name]))}`;
   return `UPDATE ${def.quotedTable} SET ${set}${where(params)}${returning}`;
+}
+
+/** Field lists whose UPDATE text is kept per model (save() of the same attributes reuses it). */
+const MAX_CACHED_UPDATES = 16;
+
+/**
+ * An instance's UPDATE: `SET <fields> WHERE <primary key>`, as updateSql builds it. `params` must
+ * be empty. The text depends only on the list of fields, so the last few lists are remembered.
+ */
+export function updateByPrimaryKeySql(def: ModelDefinition, values: Record<string, unknown>, fields: readonly AttributeDefinition[], params: unknown[]): string {
+  for (let i = 0; i < fields.length; i++) params.push(toParam(fields[i], values[fields[i].name]));
+  const keys = def.primaryKeys;
+  for (let i = 0; i < keys.length; i++) params.push(toParam(keys[i], values[keys[i].name]));
+  const cache = def.statements.update;
+  for (let i = 0; i < cache.length; i++) if (sameList(cache[i].fields, fields)) return cache[i].sql;
+  const sql = updateSql(def, values, fields, (p) => primaryKeyWhere(def, values, p), [], '');
+  if (cache.length < MAX_CACHED_UPDATES) cache.push({ fields: fields.slice(), sql });
+  return sql;
+}
+
+function sameList(a: readonly AttributeDefinition[], b: readonly AttributeDefinition[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export interface Increment {

@@ -164,6 +164,67 @@ describe('set, get, changed, previous', () => {
   });
 });
 
+describe('change bookkeeping across saves (save() reuses statement texts)', () => {
+  test('save({ fields }) keeps the other changes and their previous values pending', async () => {
+    const u = await User.create({ firstName: 'Keep', lastName: 'A' });
+    u.set({ lastName: 'B', age: 3 });
+    conn.statements.length = 0;
+    await u.save({ fields: ['age'] });
+    expect(sql()).toEqual(['UPDATE "Users" SET "age"=$1,"updatedAt"=$2 WHERE "id" = $3']);
+    expect(u.changed()).toEqual(['lastName']);
+    expect(u.previous()).toEqual({ lastName: 'A' });
+    await u.save();
+    expect(u.changed()).toBe(false);
+    expect(u.previous()).toEqual({});
+    expect((await User.findByPk(u.id))!.get({ plain: true })).toMatchObject({ lastName: 'B', age: 3 });
+  });
+
+  test('changed(k, false) leaves previous(k) alone through a save of other attributes; changed(k, true) of a non-attribute is kept', async () => {
+    const u = await User.create({ firstName: 'Prev' });
+    u.set({ firstName: 'Other', age: 9 });
+    u.changed('firstName', false);
+    u.changed('notAnAttribute' as never, true);
+    await u.save();
+    expect(u.previous('firstName')).toBe('Prev');
+    expect(u.changed()).toEqual(['notAnAttribute']);
+    expect((await User.findByPk(u.id))!.firstName).toBe('Prev');
+  });
+
+  test('the same and different field lists, in either order, each get their own statement and values', async () => {
+    const u = await User.create({ firstName: 'Order' });
+    conn.statements.length = 0;
+    u.lastName = 'L1';
+    u.age = 1;
+    await u.save();
+    u.age = 2;
+    u.lastName = 'L2';
+    await u.save();
+    expect((await User.findByPk(u.id))!.get({ plain: true })).toMatchObject({ lastName: 'L2', age: 2 });
+    u.lastName = 'L3';
+    u.age = 3;
+    await u.save();
+    expect(sql().filter((text) => text.startsWith('UPDATE'))).toEqual([
+      'UPDATE "Users" SET "lastName"=$1,"age"=$2,"updatedAt"=$3 WHERE "id" = $4',
+      'UPDATE "Users" SET "age"=$1,"lastName"=$2,"updatedAt"=$3 WHERE "id" = $4',
+      'UPDATE "Users" SET "lastName"=$1,"age"=$2,"updatedAt"=$3 WHERE "id" = $4',
+    ]);
+    expect((await User.findByPk(u.id))!.get({ plain: true })).toMatchObject({ lastName: 'L3', age: 3 });
+  });
+
+  test('creates that leave different columns to the database each send their own column list', async () => {
+    conn.statements.length = 0;
+    const a = await User.create({ firstName: 'A1', lastName: 'x' });
+    const b = await User.create({ firstName: 'B1', lastName: undefined as never, age: 4 });
+    const c = await User.create({ firstName: 'C1', lastName: 'y' });
+    expect(sql().map((text) => text.slice(0, text.indexOf(' VALUES')))).toEqual([
+      'INSERT INTO "Users" ("firstName","lastName","age","tags","createdAt","updatedAt")',
+      'INSERT INTO "Users" ("firstName","age","tags","createdAt","updatedAt")',
+      'INSERT INTO "Users" ("firstName","lastName","age","tags","createdAt","updatedAt")',
+    ]);
+    expect([a.lastName, b.lastName, b.age, c.lastName]).toEqual(['x', null, 4, 'y']);
+  });
+});
+
 describe('update', () => {
   test('saves only the passed keys; earlier pending changes stay pending', async () => {
     const u = await User.create({ firstName: 'Up' });
