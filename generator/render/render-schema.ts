@@ -17,8 +17,18 @@ export interface FileRecipe {
   readonly className?: string;
   /** Names the generated code declares, so hand-written code cannot silently collide with them (asked only for files with some). */
   generatedNames(): GeneratedNames;
-  /** The file's text before formatting, with slot markers for hand-written code. */
-  render(): string;
+  /** The file's text, with slot markers for hand-written code. */
+  render(): RenderedFile;
+}
+
+export interface RenderedFile {
+  readonly text: string;
+  /**
+   * True when the text is already what prettier's defaults make of it (the package's template
+   * and layouts, no method bodies from the schema): then only a user's prettier configuration
+   * or hand-written code put back calls for a formatting pass.
+   */
+  readonly preformatted: boolean;
 }
 
 export interface GeneratedNames {
@@ -38,7 +48,7 @@ export function fileRecipes(
     path: 'index.ts',
     inputsHash: hashOf(shared, schema.models.map((model) => model.name)),
     generatedNames: () => ({ classMembers: [], topLevel: ['initModels', 'Sequelize', ...schema.models.map((model) => model.name)] }),
-    render: () => templates.index(buildIndexView(schema, options)),
+    render: () => ({ text: templates.index(buildIndexView(schema, options)), preformatted: templates.packaged.index && schema.models.length > 0 }),
   };
   return [...models, index];
 }
@@ -57,6 +67,9 @@ function modelRecipe(model: ModelIR, templates: Templates, shared: string, optio
         ...Object.values(runtimeImportNames(model)).flat(),
       ],
     }),
-    render: () => templates.model(buildModelView(model, options)),
+    render: () => {
+      const view = buildModelView(model, options);
+      return { text: templates.model(view), preformatted: templates.packaged.model && view.members.length === 0 && view.layout.exact };
+    },
   };
 }

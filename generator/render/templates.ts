@@ -14,6 +14,8 @@ export interface Templates {
   index(view: IndexView): string;
   /** The text of every template used, for the hash that decides whether a file is stale. */
   readonly sources: string;
+  /** Which templates are the package's own, whose output needs no formatting pass. */
+  readonly packaged: { readonly model: boolean; readonly index: boolean };
 }
 
 const TEMPLATE_FILES = { model: 'model.ts.hbs', index: 'index.ts.hbs' } as const;
@@ -26,10 +28,11 @@ export function loadTemplates(overrideDir?: string): Templates {
   if (overrideDir !== undefined && !existsSync(overrideDir)) {
     throw new Error(`templates folder ${overrideDir} does not exist`);
   }
-  const templatePath = (file: string): string => {
+  const overridePath = (file: string): string | undefined => {
     const override = overrideDir === undefined ? undefined : path.join(overrideDir, file);
-    return override !== undefined && existsSync(override) ? override : path.join(defaultTemplatesDir(), file);
+    return override !== undefined && existsSync(override) ? override : undefined;
   };
+  const templatePath = (file: string): string => overridePath(file) ?? path.join(defaultTemplatesDir(), file);
   const read = (file: string): string => readFileSync(templatePath(file), 'utf8');
   const handlebars = Handlebars.create();
   // {{slot 'class' 1}} marks where hand-written code of the previous version goes back in.
@@ -52,5 +55,6 @@ export function loadTemplates(overrideDir?: string): Templates {
     model: (view) => model(view),
     index: (view) => index(view),
     sources: [text.model, text.index].join('\0'),
+    packaged: { model: overridePath(TEMPLATE_FILES.model) === undefined, index: overridePath(TEMPLATE_FILES.index) === undefined },
   };
 }

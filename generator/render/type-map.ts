@@ -7,6 +7,8 @@
  * 'YYYY-MM-DD' (the runtime keeps it a string, as Sequelize's DATEONLY does).
  */
 import type { DataTypeIR, DataTypeKind } from '../ir.js';
+import { call, id, member, object, str, type Expression } from '../layout/expression.js';
+import { flatType, typeName, union, type TypeExpression } from '../layout/type-expression.js';
 
 type ScalarKind = Exclude<DataTypeKind, 'ENUM' | 'ARRAY'>;
 
@@ -38,23 +40,27 @@ const TS_TYPE: Record<ScalarKind, string> = {
   CUSTOM: 'string',
 };
 
-export function tsTypeOf(type: DataTypeIR, allowedValues?: readonly string[]): string {
+/** The TypeScript type of the value `pg` hands back for a column of this type. */
+export function tsTypeExpression(type: DataTypeIR, allowedValues?: readonly string[]): TypeExpression {
   switch (type.kind) {
     case 'ENUM':
       return literalUnion(type.values);
-    case 'ARRAY': {
-      const element = tsTypeOf(type.element);
-      return /[|&\s]/.test(element) ? `(${element})[]` : `${element}[]`;
-    }
+    case 'ARRAY':
+      return { kind: 'array', element: tsTypeExpression(type.element) };
     case 'STRING':
     case 'CHAR':
-      if (type.binary) return 'Buffer';
+      if (type.binary) return typeName('Buffer');
       break;
   }
   const base = TS_TYPE[type.kind];
   // A CHECK (col IN ('a','b')) narrows a string column to its literals.
   if (allowedValues && allowedValues.length > 0 && base === 'string') return literalUnion(allowedValues);
-  return base;
+  return typeName(base);
+}
+
+/** The same type as one line of TypeScript. */
+export function tsTypeOf(type: DataTypeIR, allowedValues?: readonly string[]): string {
+  return flatType(tsTypeExpression(type, allowedValues));
 }
 
 /** Whether the value is a JS number, so `increment` may target it. */
@@ -62,13 +68,8 @@ export function isNumericTsType(type: DataTypeIR): boolean {
   return type.kind !== 'ENUM' && type.kind !== 'ARRAY' && TS_TYPE[type.kind] === 'number';
 }
 
-export function literalUnion(values: readonly string[]): string {
-  return values.map((value) => quoteString(value)).join(' | ');
-}
-
-/** A TypeScript string literal in single quotes (prettier may requote it per the user's config). */
-export function quoteString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+function literalUnion(values: readonly string[]): TypeExpression {
+  return union(values.map((value) => ({ kind: 'literal', value })));
 }
 
 /**
@@ -125,21 +126,25 @@ export function dataTypeCall(type: DataTypeIR): DataTypeCall {
 }
 
 /** The `DataTypes.X(...)` expression for `init`. */
-export function dataTypeExpression(type: DataTypeIR): string {
-  return printCall(dataTypeCall(type));
+export function dataTypeExpression(type: DataTypeIR): Expression {
+  return callExpression(dataTypeCall(type));
 }
 
-function printCall(call: DataTypeCall): string {
-  const args = call.args.length === 0 ? '' : `(${call.args.map(printArg).join(', ')})`;
-  return `DataTypes.${call.name}${args}${call.binary ? '.BINARY' : ''}`;
+function callExpression(dataType: DataTypeCall): Expression {
+  const callee = member(id('DataTypes'), dataType.name);
+  const expression = dataType.args.length === 0 ? callee : call(callee, dataType.args.map(argumentExpression));
+  return dataType.binary ? member(expression, 'BINARY') : expression;
 }
 
-function printArg(arg: DataTypeArg): string {
-  if (typeof arg === 'number') return String(arg);
-  if (typeof arg === 'string') return quoteString(arg);
-  if ('args' in arg) return printCall(arg);
-  const schema = arg.schema === undefined ? '' : `, schema: ${quoteString(arg.schema)}`;
-  return `{ values: [${arg.values.map(quoteString).join(', ')}], name: ${quoteString(arg.name)}${schema} }`;
+function argumentExpression(arg: DataTypeArg): Expression {
+  if (typeof arg === 'number') return { kind: 'number', value: arg };
+  if (typeof arg === 'string') return str(arg);
+  if ('args' in arg) return callExpression(arg);
+  return object([
+    { key: 'values', value: { kind: 'array', items: arg.values.map(str) } },
+    { key: 'name', value: str(arg.name) },
+    ...(arg.schema === undefined ? [] : [{ key: 'schema', value: str(arg.schema) }]),
+  ]);
 }
 
 function numbers(...values: (number | undefined)[]): number[] {

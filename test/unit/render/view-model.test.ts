@@ -23,13 +23,13 @@ describe('model view', () => {
     expect(view.initAttributes.map((a) => a.key)).toEqual(['firstName', 'lastName', 'age', 'balance', 'role', 'tags', 'meta']);
     const entries = Object.fromEntries(view.initAttributes.map((a) => [a.key, a.entries]));
     expect(entries.firstName).toEqual(['type: DataTypes.STRING', 'allowNull: false']);
-    expect(entries.balance).toContain("field: 'balance_cents'");
+    expect(entries.balance).toContain('field: "balance_cents"');
     expect(entries.tags).toContain('defaultValue: []');
-    expect(entries.lastName).toContain("comment: 'family name'");
+    expect(entries.lastName).toContain('comment: "family name"');
   });
 
   it('always names the table and the model, so runtime defaults never change the mapping', () => {
-    expect(view.initOptions).toEqual(['sequelize', "modelName: 'User'", "tableName: 'Users'", "comment: 'A person who can sign in.'"]);
+    expect(view.initOptions).toEqual(['sequelize', 'modelName: "User"', 'tableName: "Users"', 'comment: "A person who can sign in."']);
   });
 
   it('imports only what the file uses', () => {
@@ -48,14 +48,14 @@ describe('model view', () => {
       ],
     };
     const entries = buildModelView(underscored, options).initAttributes.map((a) => a.entries.join(', '));
-    expect(entries).toEqual(['type: DataTypes.STRING', "type: DataTypes.STRING, field: 'surname'"]);
+    expect(entries).toEqual(['type: DataTypes.STRING', 'type: DataTypes.STRING, field: "surname"']);
     expect(buildModelView(underscored, options).initOptions).toContain('underscored: true');
   });
 
   it('renames or disables timestamps in the options', () => {
     const foo: ModelIR = { ...userModel, options: { ...userModel.options, createdAt: false, updatedAt: 'updatedTimeStamp' } };
     expect(buildModelView(foo, options).initOptions).toEqual(
-      expect.arrayContaining(['createdAt: false', "updatedAt: 'updatedTimeStamp'"]),
+      expect.arrayContaining(['createdAt: false', 'updatedAt: "updatedTimeStamp"']),
     );
     const none: ModelIR = { ...userModel, options: { ...userModel.options, timestamps: false, createdAt: false, updatedAt: false } };
     expect(buildModelView(none, options).initOptions).toContain('timestamps: false');
@@ -102,7 +102,7 @@ describe('model view', () => {
     };
     const built = buildModelView(model, options);
     expect(built.initAttributes.map((a) => a.entries[1])).toEqual([
-      "defaultValue: literal('gen_random_uuid()')",
+      'defaultValue: literal("gen_random_uuid()")',
       'defaultValue: DataTypes.UUIDV4',
       'defaultValue: DataTypes.NOW',
     ]);
@@ -142,6 +142,6 @@ describe('jsdoc', () => {
 describe('index view', () => {
   it('lists every model with its module', () => {
     const view = buildIndexView(schemaOf(userModel), options);
-    expect(view.models).toEqual([{ className: 'User', module: './User.js' }]);
+    expect(view.models).toEqual([{ className: 'User', module: './User.js', initEntry: '    User: User.initModel(sequelize),' }]);
   });
 });
