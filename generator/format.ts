@@ -18,6 +18,8 @@ export interface Formatter {
   format(source: string): Promise<string>;
   /** The resolved options, part of what decides whether a file is stale. */
   readonly options: Options;
+  /** No prettier configuration applies: the generator's own layout is prettier's output. */
+  readonly usesDefaults: boolean;
 }
 
 export async function createFormatter(outDir: string): Promise<Formatter> {
@@ -27,6 +29,7 @@ export async function createFormatter(outDir: string): Promise<Formatter> {
   const options: Options = { ...(userConfig ?? {}), parser: 'typescript', endOfLine: 'lf' };
   return {
     options,
+    usesDefaults: userConfig === null || Object.keys(userConfig).length === 0,
     format: (source) => format(source, options),
   };
 }
