@@ -5,9 +5,10 @@
  * create/update/destroy round trip (chinook_identity: without its identity key).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import { generate } from '../../../generator/generate.js';
 import { introspectDatabase } from '../../../generator/introspect/introspect.js';
 import { serverUrl } from '../../support/test-database.js';
@@ -133,6 +134,17 @@ describeWithServer.each([...REAL_DATABASES])('models generated from real_%s', (n
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('writes every model file as prettier formats it, though prettier did not run on most of them', async () => {
+    const files = readdirSync(path.join(work, 'models')).filter((file) => file.endsWith('.ts'));
+    const unformatted: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(path.join(work, 'models', file), 'utf8');
+      if ((await prettier.format(text, { parser: 'typescript' })) !== text) unformatted.push(file);
+    }
+    expect(unformatted).toEqual([]);
+    expect(files.length).toBe(modelNames.length + 1);
   });
 
   test(name, 'commonjs')('compiles under tsc --strict with module commonjs', () => {
