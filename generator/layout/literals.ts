@@ -5,6 +5,7 @@
 
 /** A string literal for `value` (the decoded text), quoted and escaped as prettier would print it. */
 export function stringLiteral(value: string): string {
+  if (!/[\\\n\r\u2028\u2029"']/.test(value)) return `"${value}"`;
   // The raw text between the quotes, in the one escaped form the generator writes: only what a
   // literal cannot hold raw is escaped; prettier keeps such escapes as they are.
   const raw = value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
