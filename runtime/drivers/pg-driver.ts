@@ -39,18 +39,38 @@ export class PgDriver implements Driver {
     this.pool.on('error', () => {});
   }
 
-  async query(sql: string, params: readonly unknown[]): Promise<DriverResult> {
-    const client = await this.connect();
-    let result: DriverResult;
-    try {
-      result = toResult(await client.query(sql, params as unknown[]));
-    } catch (error) {
-      // A statement error leaves the connection usable; a broken connection must not go back to the pool.
-      client.release(isServerError(error) ? undefined : (error as Error));
-      throw error;
-    }
-    client.release();
-    return result;
+  /**
+   * One statement on a pooled connection. pg's callback API: one promise per statement instead
+   * of pg's two (connect, query) and our own. While the statement runs, a listener catches the
+   * server ending the connection (pg_terminate_backend, a restart): pg emits that as an 'error'
+   * event on the client, which would otherwise go unhandled and end the process.
+   */
+  query(sql: string, params: readonly unknown[]): Promise<DriverResult> {
+    return new Promise((resolve, reject) => {
+      this.pool.connect((connectError, client, release) => {
+        if (connectError || !client) {
+          reject(new DriverConnectError(connectError ?? new Error('No connection available')));
+          return;
+        }
+        let lost: Error | undefined;
+        const onError = (error: Error): void => {
+          lost = error;
+        };
+        client.on('error', onError);
+        const done = (error: Error | null, result?: PgResult): void => {
+          client.removeListener('error', onError);
+          // A statement error leaves the connection usable; a broken connection must not go back to the pool.
+          release(lost ?? (error && !keepsConnection(error) ? error : undefined));
+          if (error) reject(error);
+          else resolve(toResult(result!));
+        };
+        try {
+          client.query(sql, params as unknown[], done);
+        } catch (error) {
+          done(error as Error);
+        }
+      });
+    });
   }
 
   async begin(): Promise<DriverTransaction> {
@@ -78,7 +98,15 @@ export class PgDriver implements Driver {
 }
 
 class PgTransaction implements DriverTransaction {
-  constructor(private readonly client: PoolClient) {}
+  private lost: Error | undefined;
+  /** The server may end the held connection between statements: caught here, as in query(). */
+  private readonly onError = (error: Error): void => {
+    this.lost = error;
+  };
+
+  constructor(private readonly client: PoolClient) {
+    client.on('error', this.onError);
+  }
   async query(sql: string, params: readonly unknown[]): Promise<DriverResult> {
     return toResult(await this.client.query(sql, params as unknown[]));
   }
@@ -91,21 +119,31 @@ class PgTransaction implements DriverTransaction {
   private async finish(statement: string): Promise<void> {
     try {
       await this.client.query(statement);
-      this.client.release();
+      this.release(this.lost);
     } catch (error) {
       // A connection that failed mid-transaction is not reused.
-      this.client.release(error as Error);
+      this.release(error as Error);
       throw error;
     }
   }
+  private release(error: Error | undefined): void {
+    this.client.removeListener('error', this.onError);
+    this.client.release(error);
+  }
 }
 
-/** The server answered with an SQLSTATE (five characters), as opposed to a socket failure like ECONNRESET. */
-function isServerError(error: unknown): boolean {
+/**
+ * The server answered with an SQLSTATE (five characters), as opposed to a socket failure like
+ * ECONNRESET, and not one that ends the session: class 08 (connection exception) and 57P
+ * (admin_shutdown, crash_shutdown, cannot_connect_now).
+ */
+function keepsConnection(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08') && !code.startsWith('57P');
 }
 
-function toResult(result: { rows: Record<string, unknown>[]; rowCount: number | null }): DriverResult {
+type PgResult = { rows: Record<string, unknown>[]; rowCount: number | null };
+
+function toResult(result: PgResult): DriverResult {
   return { rows: result.rows, rowCount: result.rowCount ?? 0 };
 }

@@ -208,6 +208,33 @@ describe('connection errors', () => {
   });
 });
 
+(hasServer() ? test : test.skip)('the server ending a connection (pg_terminate_backend) rejects that query or transaction; the process and the pool carry on', async () => {
+  const s = new Sequelize(conn.db.url, { logging: false });
+  const admin = new Sequelize(conn.db.url, { logging: false });
+  const terminate = (marker: string) =>
+    admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%${marker}%' AND pid <> pg_backend_pid()`);
+  try {
+    // During a statement: pg also emits 'error' on the client, which must not go unhandled.
+    const running = s.query("SELECT pg_sleep(5), 'gm_terminated_statement'").catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await terminate('gm_terminated_statement');
+    expect(((await running) as Error).message).toBe('terminating connection due to administrator command');
+
+    // Between the statements of a transaction holding its connection.
+    const t = await s.transaction();
+    await s.query("SELECT 'gm_terminated_transaction'", { transaction: t });
+    await terminate('gm_terminated_transaction');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(s.query('SELECT 1', { transaction: t })).rejects.toThrow();
+    await expect(t.rollback()).rejects.toThrow();
+
+    expect(await s.query('SELECT 1 AS one', { type: 'SELECT' })).toEqual([{ one: 1 }]);
+  } finally {
+    await s.close();
+    await admin.close();
+  }
+});
+
 test('sync({ match }) refuses a database whose name does not match, before any query', async () => {
   const lines: string[] = [];
   const s = new Sequelize('postgres://postgres@127.0.0.1:1/seq_prod', { logging: (l: string) => lines.push(l) });
