@@ -7,7 +7,7 @@ export { ReadableModel, type BuildOptions, type GetOptions, type ReloadOptions }
 export { DataTypes, DataType, type DataTypeKey, type DataTypeLike, type EnumOptions } from './data-types.js';
 export { literal, Literal } from './literal.js';
 export { Transaction } from './transaction.js';
-export { planSync } from './sync.js';
+export { planSync } from './plan-sync.js';
 export { formatSyncPlan } from './alter/format-plan.js';
 export { SyncAlterRefusedError } from './alter/sync-alter-refused-error.js';
 export { refusedSteps, type SyncPlan, type SyncStep, type StepKind } from './alter/sync-plan.js';

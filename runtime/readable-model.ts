@@ -14,7 +14,6 @@ import { MODEL_MEMBER_NAMES } from './model-members.js';
 import { countSql, selectList, selectSql } from './sql/select.js';
 import { primaryKeyWhere } from './sql/where.js';
 import type { Sequelize } from './sequelize.js';
-import { dropModel, syncModel } from './sync.js';
 import type {
   AnyModel, Attributes, CountOptions, DropOptions, FindOptions, InitOptions, MakeNullishOptional, ModelAttributes,
   ModelCtor, NormalizedAttribute, QueryOptions, SyncOptions, WhereOptions,
@@ -177,12 +176,12 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
 
   /** Creates the table when missing (`force`: drops it first). Views (ReadOnlyModel) are left alone. */
   static async sync<MS extends ModelCtor<AnyModel>>(this: MS, options: SyncOptions = {}): Promise<MS> {
-    await syncModel(definitionOf(this), options);
+    await (await import('./sync.js')).syncModel(definitionOf(this), options);
     return this;
   }
 
   static async drop(options: DropOptions = {}): Promise<void> {
-    await dropModel(definitionOf(this), options);
+    await (await import('./sync.js')).dropModel(definitionOf(this), options);
   }
 
   /** Sequelize's model accessor for `sequelize`. */

@@ -3,14 +3,11 @@ import { resolveConnection, type SequelizeOptions } from './connection-options.j
 import { DataTypes } from './data-types.js';
 import { literal } from './literal.js';
 import type { Driver, DriverResult } from './drivers/driver.js';
+import { lazyDriver } from './drivers/driver.js';
 import { PgDriver } from './drivers/pg-driver.js';
-import { PGliteDriver } from './drivers/pglite-driver.js';
 import { ConnectionError } from './errors.js';
-import { mapQueryError } from './error-mapping.js';
 import type { ModelDefinition } from './model-definition.js';
 import { Model } from './model.js';
-import { parseArrayLiteral } from './sql/array-literal.js';
-import { dropAll, syncAll } from './sync.js';
 import { Transaction } from './transaction.js';
 import type { DropOptions, InitOptions, Logging, ModelAttributes, ModelStatic, QueryOptions, SyncOptions } from './types.js';
 
@@ -23,7 +20,12 @@ export interface RawQueryOptions extends QueryOptions {
   plain?: boolean;
 }
 
-function parseTextArrays(names: readonly string[], rows: Record<string, unknown>[]): void {
+/**
+ * Rarely needed code is loaded on first use, by the async methods that need it: the PGlite
+ * driver, sync/drop and their DDL, the error mapping, the array literal parser.
+ */
+async function parseTextArrays(names: readonly string[], rows: Record<string, unknown>[]): Promise<void> {
+  const { parseArrayLiteral } = await import('./sql/array-literal.js');
   for (const row of rows) {
     for (const name of names) if (typeof row[name] === 'string') row[name] = parseArrayLiteral(row[name] as string);
   }
@@ -86,7 +88,10 @@ export class Sequelize {
     this.config = { database: resolved.database, username: resolved.username, host: resolved.host, port: resolved.port };
     // Sequelize's default: every statement to console.log. Pass logging: false to silence.
     this.logging = resolved.options.logging === undefined ? console.log : resolved.options.logging;
-    this.driver = resolved.engine === 'pglite' ? new PGliteDriver(resolved.dataDir) : new PgDriver(resolved.pg);
+    this.driver =
+      resolved.engine === 'pglite'
+        ? lazyDriver('pglite', async () => new (await import('./drivers/pglite-driver.js')).PGliteDriver(resolved.dataDir))
+        : new PgDriver(resolved.pg);
   }
 
   getDialect(): 'postgres' {
@@ -128,13 +133,13 @@ export class Sequelize {
     if (options.match && !options.match.test(this.config.database)) {
       throw new Error(`Database "${this.config.database}" does not match sync match parameter "${options.match}"`);
     }
-    await syncAll(this, options);
+    await (await import('./sync.js')).syncAll(this, options);
     return this;
   }
 
   /** Drops every model's table, dependents first (once each). */
   async drop(options: DropOptions = {}): Promise<void> {
-    await dropAll(this, options);
+    await (await import('./sync.js')).dropAll(this, options);
   }
 
   /** Managed (`transaction(async (t) => ...)`: commit, or rollback on throw) or unmanaged (`const t = await transaction()`). */
@@ -176,9 +181,9 @@ export class Sequelize {
     try {
       result = await (t ? t.use() : this.driver).query(sql, params);
     } catch (error) {
-      throw mapQueryError(error, sql, params, def);
+      throw (await import('./error-mapping.js')).mapQueryError(error, sql, params, def);
     }
-    if (def && def.textArrays.length) parseTextArrays(def.textArrays, result.rows);
+    if (def && def.textArrays.length) await parseTextArrays(def.textArrays, result.rows);
     return result;
   }
 
@@ -192,7 +197,7 @@ export class Sequelize {
     try {
       return await open();
     } catch (error) {
-      throw mapQueryError(error, 'BEGIN', []);
+      throw (await import('./error-mapping.js')).mapQueryError(error, 'BEGIN', []);
     }
   }
 

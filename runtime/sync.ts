@@ -1,27 +1,20 @@
 /**
  * sync() and drop(): CREATE TABLE IF NOT EXISTS (ENUM types first), in a transaction;
  * all models in foreign-key order. Read-only models (views) are never created or dropped.
- * sync({ alter }) and planSync() live in ./alter/, loaded only when used.
+ * This module and sql/ddl.ts are loaded only when sync() or drop() is called; sync({ alter })
+ * and planSync() (plan-sync.ts) live in ./alter/, loaded only when used.
  */
-import type { SyncPlan } from './alter/sync-plan.js';
-import type { Model } from './model.js';
 import type { ModelDefinition } from './model-definition.js';
 import { createEnumSql, createTableSql, dropEnumSql, dropTableSql } from './sql/ddl.js';
 import type { Sequelize } from './sequelize.js';
 import type { Transaction } from './transaction.js';
-import type { DropOptions, ModelStatic, QueryOptions, SyncOptions } from './types.js';
+import type { DropOptions, QueryOptions, SyncOptions } from './types.js';
 import { definitionOf } from './readable-model.js';
 
 /** sync({ alter }): one planned, checked transaction for all `defs` (force wins over alter). */
 async function alterTables(sequelize: Sequelize, defs: readonly ModelDefinition[], options: SyncOptions): Promise<void> {
   const { alterModels } = await import('./alter/index.js');
   await alterModels(sequelize, defs, options);
-}
-
-/** The dry run of sync({ alter }): its steps with their SQL, for every model or one; sends only SELECTs. */
-export async function planSync(target: Sequelize | ModelStatic<Model>, options: QueryOptions = {}): Promise<SyncPlan> {
-  const alter = await import('./alter/index.js');
-  return alter.planSync(target, options);
 }
 
 /** Runs statements in one transaction (DDL is transactional in PostgreSQL), or in the caller's. */

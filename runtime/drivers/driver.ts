@@ -27,3 +27,20 @@ export class DriverConnectError extends Error {
     super(original.message);
   }
 }
+
+/**
+ * A driver created on first use, for one whose module is loaded only then (PGlite): queries
+ * and begin() wait for it; close() before any use closes nothing.
+ */
+export function lazyDriver(engine: Driver['engine'], load: () => Promise<Driver>): Driver {
+  let driver: Promise<Driver> | undefined;
+  const get = (): Promise<Driver> => (driver ??= load());
+  return {
+    engine,
+    query: async (sql, params) => (await get()).query(sql, params),
+    begin: async () => (await get()).begin(),
+    close: async () => {
+      if (driver) await (await driver).close();
+    },
+  };
+}

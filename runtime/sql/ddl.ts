@@ -9,9 +9,6 @@ import { Literal } from '../literal.js';
 import { quoteIdentifier, quoteLiteral, quoteTable } from './quote.js';
 import { arrayLiteral } from './array-literal.js';
 
-// Moved to array-literal.ts; still exported here for the modules that import it from ddl.js.
-export { arrayLiteral };
-
 const SERIALS: Record<string, string> = { INTEGER: 'SERIAL', BIGINT: 'BIGSERIAL', SMALLINT: 'SMALLSERIAL' };
 const ACTIONS = new Set(['CASCADE', 'SET NULL', 'SET DEFAULT', 'RESTRICT', 'NO ACTION']);
 

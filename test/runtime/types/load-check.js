@@ -1,11 +1,14 @@
 // Run by bundled-compilation.test.ts with plain node on the CommonJS build of the runtime:
-// PGlite must stay unloaded until a pglite:// connection is used, and then load and work.
+// PGlite must stay unloaded until a pglite:// connection is used, and then load and work; the
+// runtime's rarely used modules (PGlite driver, sync/DDL, error mapping) load only when used.
 const path = require('node:path');
 const runtime = require(path.join(process.argv[2], 'runtime/index.js'));
 const pgliteLoaded = () => Object.keys(require.cache).some((file) => file.includes('@electric-sql'));
+const LAZY = ['drivers/pglite-driver.js', 'sync.js', 'sql/ddl.js', 'error-mapping.js', 'sql/array-literal.js', 'alter/index.js'];
+const lazyLoaded = () => LAZY.filter((name) => Object.keys(require.cache).some((file) => file.endsWith(path.join('runtime', name))));
 
 async function main() {
-  const result = { afterImport: pgliteLoaded() };
+  const result = { afterImport: pgliteLoaded(), lazyAfterImport: lazyLoaded() };
   const server = new runtime.Sequelize(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:1/none', { logging: false });
   result.postgres = await server.authenticate().then(() => 'ok', (error) => error.name);
   await server.close();
@@ -13,6 +16,7 @@ async function main() {
   const embedded = new runtime.Sequelize('pglite://', { logging: false });
   const [rows] = await embedded.query('SELECT 1+1 AS two, 9007199254740993::int8 AS big');
   result.pglite = rows[0];
+  result.lazyAfterPgliteQuery = lazyLoaded();
   result.afterPglite = pgliteLoaded();
   await embedded.close();
   // A data directory keeps its tables across connections.
