@@ -17,10 +17,10 @@
  * leading `_`; two columns that end up with the same name are numbered in column order
  * (`firstName`, `firstName2`). The column itself is always kept in `field`.
  */
+import inflection from 'inflection';
 import { MODEL_MEMBER_NAMES } from '../../runtime/model-members.js';
 import { isIdentifier as isSchemaIdentifier, RESERVED_WORDS as SCHEMA_RESERVED_WORDS } from '../schema/identifiers.js';
 import { TAKEN_CLASS_NAMES, TAKEN_FILE_NAMES } from '../schema/validate-names.js';
-import { singularize } from '../../runtime/inflection.js';
 
 /** Words of a database name: runs of letters and digits; everything else separates. */
 export function words(name: string): string[] {
@@ -64,7 +64,7 @@ export function baseClassName(table: string): string {
   if (parts.length === 0) return 'Table';
   const last = parts[parts.length - 1];
   // inflection turns a lone `s` into nothing: keep such a word as it is.
-  parts[parts.length - 1] = singularize(last) || last;
+  parts[parts.length - 1] = inflection.singularize(last) || last;
   let name = parts.map(upperFirst).join('');
   if (/^\p{N}/u.test(name)) name = `Table${name}`;
   return RESERVED_CLASS_NAMES.has(name.toLowerCase()) ? `${name}Model` : name;

@@ -2,10 +2,10 @@
  * The runtime's pluralisation is a port of inflection 1.13.4 (the version Sequelize v6 uses).
  * This checks the port against the library itself, word for word, so they cannot drift.
  */
-import { pluralize, singularize, underscore } from '../../runtime/inflection';
+import { pluralize, underscore } from '../../runtime/inflection';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const inflection: { pluralize(s: string): string; singularize(s: string): string; underscore(s: string): string } =
+const inflection: { pluralize(s: string): string; underscore(s: string): string } =
   require('inflection');
 
 const REFERENCE_PLURALS: Record<string, string> = {
@@ -35,11 +35,10 @@ describe('inflection port (runtime/inflection.ts)', () => {
     expect(pluralize(word)).toBe(plural);
   });
 
-  it('agrees with inflection 1.13.4 on every test word, both directions', () => {
+  it('agrees with inflection 1.13.4 on every test word, for plurals and underscores', () => {
     const differences = WORDS.flatMap((word) => {
       const problems: string[] = [];
       if (pluralize(word) !== inflection.pluralize(word)) problems.push(`pluralize(${word})`);
-      if (singularize(word) !== inflection.singularize(word)) problems.push(`singularize(${word})`);
       if (underscore(word) !== inflection.underscore(word)) problems.push(`underscore(${word})`);
       return problems;
     });
