@@ -193,10 +193,11 @@ async function benchRuntime({ databaseUrl, count = 2000, rounds = 3, buildCount 
     `| import time (fresh process) | ${formatMs(importMillis(`require(${JSON.stringify(path.join(ROOT, 'dist/runtime/index.js'))})`))} ` +
       `| ${formatMs(importMillis("require('sequelize')"))} | ${formatMs(importMillis("require('pg')"))} |`,
   );
-  const size = runtimeSize(databaseUrl);
+  const size = await runtimeSize(databaseUrl);
+  const sizes = (measured) => `${kb(measured.raw)} / ${kb(measured.minified)} / ${kb(measured.bundled)} (${measured.files} files)`;
   lines.push(
-    `| runtime's JavaScript loaded by a typical program¹ (compiled CommonJS / minified by esbuild) | ${kb(size.loaded.raw)} / ${kb(size.loaded.minified)} (${size.loaded.files} files) | | |`,
-    `| runtime's JavaScript in all² (compiled CommonJS / minified by esbuild) | ${kb(size.all.raw)} / ${kb(size.all.minified)} (${size.all.files} files) | | |`,
+    `| runtime's JavaScript loaded by a typical program¹: compiled / minified / one minified bundle | ${sizes(size.loaded)} | | |`,
+    `| runtime's JavaScript in all²: compiled / minified / one minified bundle | ${sizes(size.all)} | ${kb(size.sequelize.raw)} compiled (${size.sequelize.files} files) | |`,
   );
 
   await ours.close();
@@ -208,7 +209,9 @@ async function benchRuntime({ databaseUrl, count = 2000, rounds = 3, buildCount 
     '',
     '¹ The dist/runtime files in require.cache of a fresh process that requires the runtime, connects with pg, defines a model with a tableName ' +
       'and runs create, findAll and save; the rest (PGlite driver, sync/drop and DDL, sync({ alter }), error mapping, array literal parsing) loads on first use. ' +
-      '² Every .js file under dist/runtime. Minified: each file on its own by esbuild (whitespace, comments, local names; no bundling).',
+      '² Every .js file under dist/runtime (Sequelize: every .js file under sequelize/lib). ' +
+      'Compiled: tsc\'s CommonJS output, comments included. Minified: each file on its own by esbuild (whitespace, comments, local names). ' +
+      'One minified bundle: the same modules bundled from the TypeScript sources by esbuild (ESM, minified, pg external), as an application bundler ships them.',
   );
   lines.push('', await benchPglite(Math.min(count, 1000), rounds));
   return lines.join('\n');
@@ -264,15 +267,44 @@ const runtime = require(process.argv[1] + '/index.js');
 })();
 `;
 
-function runtimeSize(databaseUrl) {
-  const { readdirSync, readFileSync } = require('node:fs');
+/** Every .js file under `dir`. */
+function javaScriptFiles(dir) {
+  const { readdirSync } = require('node:fs');
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return javaScriptFiles(file);
+    return entry.name.endsWith('.js') ? [file] : [];
+  });
+}
+
+/**
+ * The modules of `compiledFiles` bundled from their TypeScript sources into one minified ESM file;
+ * imports of modules outside that set (lazy ones, pg, PGlite) stay external.
+ */
+async function bundledBytes(compiledFiles) {
+  const { build } = requireBench('esbuild');
+  const sources = path.join(ROOT, 'runtime');
+  const included = new Set(compiledFiles.map((file) => path.relative(RUNTIME_DIST, file).replace(/\.js$/, '')));
+  const keepToIncluded = {
+    name: 'only-included-modules',
+    setup(builder) {
+      builder.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        if (!args.path.startsWith('.')) return { path: args.path, external: true };
+        const module = path.relative(sources, path.resolve(args.resolveDir, args.path)).replace(/\.js$/, '');
+        return included.has(module) ? { path: path.join(sources, `${module}.ts`) } : { path: args.path, external: true };
+      });
+    },
+  };
+  const result = await build({
+    entryPoints: [path.join(sources, 'index.ts')], bundle: true, minify: true, format: 'esm', platform: 'node', write: false, plugins: [keepToIncluded],
+  });
+  return result.outputFiles[0].contents.length;
+}
+
+async function runtimeSize(databaseUrl) {
+  const { readFileSync } = require('node:fs');
   const { transformSync } = requireBench('esbuild');
-  const walk = (dir) =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) return walk(file);
-      return entry.name.endsWith('.js') ? [file] : [];
-    });
   const measure = (files) => {
     let raw = 0;
     let minified = 0;
@@ -284,7 +316,13 @@ function runtimeSize(databaseUrl) {
     return { files: files.length, raw, minified };
   };
   const loaded = JSON.parse(execFileSync(process.execPath, ['-e', TYPICAL_PROGRAM, RUNTIME_DIST, databaseUrl], { cwd: __dirname, encoding: 'utf8' }));
-  return { loaded: measure(loaded), all: measure(walk(RUNTIME_DIST)) };
+  const all = javaScriptFiles(RUNTIME_DIST);
+  const sequelizeFiles = javaScriptFiles(path.join(path.dirname(require.resolve('sequelize/package.json', { paths: [__dirname] })), 'lib'));
+  return {
+    loaded: { ...measure(loaded), bundled: await bundledBytes(loaded) },
+    all: { ...measure(all), bundled: await bundledBytes(all) },
+    sequelize: { files: sequelizeFiles.length, raw: sequelizeFiles.reduce((sum, file) => sum + readFileSync(file).length, 0) },
+  };
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
