@@ -1,7 +1,7 @@
 /**
  * The three tools compared on the same database, each run as its own process into a fresh temp
- * folder: gen-models `--from-db` (the whole CLI: introspection, files written and formatted with
- * prettier, the runtime copied next to them), sequelize-auto `-l ts` (postgres dialect, one model
+ * folder: gen-models `--from-db` (the whole CLI: introspection, files laid out as prettier would
+ * and written, the runtime copied next to them), sequelize-auto `-l ts` (postgres dialect, one model
  * file per table plus init-models.ts) and kysely-codegen (postgres dialect, one db.d.ts).
  */
 'use strict';

@@ -1,7 +1,7 @@
 /**
  * Where gen-models' own `--from-db` time goes, measured inside one fresh process (so its peak RSS
  * is only this work): introspectDatabase (with the queries it sends) + schemaToYaml, then the
- * whole generate() (render, format with prettier, write) into a temp folder. Needs `npm run build`.
+ * whole generate() (render, lay out as prettier would, write) into a temp folder. Needs `npm run build`.
  *
  *   node bench/from-db/split.js <database-url>   prints one JSON line
  */
