@@ -147,7 +147,7 @@ async function benchFromDb({ serverUrl = SERVER, sizes = [200, 1000], runs = 5 }
   }
   const notes = [
     `Synthetic database per size, in a scratch database: ${COLUMNS_PER_TABLE} columns a table (serial key, varchar, text, a shared enum, \`text[]\`, numeric, integer, boolean, date, jsonb, uuid, a foreign key to the previous table, timestamptz), a table comment and two column comments.`,
-    'Each tool runs as its own process (`node <bin>`) into a fresh temp folder, on the same database, the tools interleaved round by round; gen-models is the whole CLI run (introspection, files rendered, laid out as prettier lays them out (prettier itself runs only under a user's prettier config) and written, runtime copied).',
+    'Each tool runs as its own process (`node <bin>`) into a fresh temp folder, on the same database, the tools interleaved round by round; gen-models is the whole CLI run (introspection, files rendered, laid out as prettier lays them out (prettier itself runs only where the project has a prettier config) and written, runtime copied).',
     `Wall time: spawn to exit, node start-up included. Time ÷ gen-models: median over gen-models' median in this run (above 1: slower than gen-models). Peak RSS: ${peakRssMethod()}.`,
     statementLog.available
       ? 'SQL statements: sent in the first round, counted in the server log (`log_statement = \'all\'` set on the scratch database only; one simple query or one extended-protocol execute counts once).'
