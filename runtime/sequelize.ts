@@ -8,7 +8,7 @@ import { PgDriver } from './drivers/pg-driver.js';
 import { ConnectionError } from './errors.js';
 import type { ModelDefinition } from './model-definition.js';
 import { Model } from './model.js';
-import { Transaction } from './transaction.js';
+import { enclosingTransaction, runTransactionBody, Transaction } from './transaction.js';
 import type { DropOptions, InitOptions, Logging, ModelAttributes, ModelStatic, QueryOptions, SyncOptions } from './types.js';
 
 export interface RawQueryOptions extends QueryOptions {
@@ -147,11 +147,13 @@ export class Sequelize {
   transaction<T>(body: (t: Transaction) => Promise<T>): Promise<T>;
   async transaction<T>(body?: (t: Transaction) => Promise<T>): Promise<T | Transaction> {
     this.assertOpen();
+    if (this.driver.engine === 'pglite') this.refuseBesideEnclosingTransaction('a nested transaction');
     const t = new Transaction(await this.connecting(() => this.driver.begin()));
     if (!body) return t;
     let result: T;
     try {
-      result = await body(t);
+      // On PGlite, run() must be able to tell a statement of this body that forgot `{ transaction: t }`.
+      result = await (this.driver.engine === 'pglite' ? runTransactionBody(this, t, () => body(t)) : body(t));
     } catch (error) {
       if (!t.finished) await t.rollback().catch(() => undefined);
       throw error;
@@ -175,6 +177,7 @@ export class Sequelize {
   async run(sql: string, params: readonly unknown[], options?: QueryOptions, def?: ModelDefinition): Promise<DriverResult> {
     this.assertOpen();
     const t = options?.transaction;
+    if (!t && this.driver.engine === 'pglite') this.refuseBesideEnclosingTransaction(`the statement ${JSON.stringify(sql.slice(0, 80))}`);
     const logging = options?.logging !== undefined ? options.logging : this.logging;
     if (logging) this.log(logging, sql, params, t?.id ?? 'default');
     let result: DriverResult;
@@ -199,6 +202,20 @@ export class Sequelize {
     } catch (error) {
       throw (await import('./error-mapping.js')).mapQueryError(error, 'BEGIN', []);
     }
+  }
+
+  /**
+   * PGlite is one connection, and an open transaction holds it: inside a managed transaction's
+   * body, a statement that is not part of it would wait for the transaction to end, which waits
+   * for the body: a hang. Refused instead, with the fix.
+   */
+  private refuseBesideEnclosingTransaction(what: string): void {
+    const enclosing = enclosingTransaction(this);
+    if (!enclosing) return;
+    throw new Error(
+      `Transaction ${enclosing.id} holds PGlite's only connection, so ${what} would wait for it forever: ` +
+        'inside transaction(async (t) => ...) pass { transaction: t } to every query',
+    );
   }
 
   private assertOpen(): void {

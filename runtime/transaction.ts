@@ -1,4 +1,5 @@
 /** A database transaction: pass `{ transaction: t }` to run a query inside it. */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DriverTransaction } from './drivers/driver.js';
 
 let nextId = 1;
@@ -31,4 +32,18 @@ export class Transaction {
     this.state = 'rolled back';
     await this.connection.rollback();
   }
+}
+
+/** The managed transaction whose body is running, and the connection (Sequelize) it belongs to. */
+const runningBody = new AsyncLocalStorage<{ owner: object; transaction: Transaction }>();
+
+/** Runs a managed transaction's body so that enclosingTransaction() can see it. */
+export function runTransactionBody<T>(owner: object, transaction: Transaction, body: () => Promise<T>): Promise<T> {
+  return runningBody.run({ owner, transaction }, body);
+}
+
+/** The still open transaction of `owner` whose body the calling code runs in, if any. */
+export function enclosingTransaction(owner: object): Transaction | undefined {
+  const store = runningBody.getStore();
+  return store && store.owner === owner && !store.transaction.finished ? store.transaction : undefined;
 }

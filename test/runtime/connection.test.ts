@@ -157,6 +157,61 @@ describe('transactions', () => {
   });
 });
 
+describe('transactions on PGlite, whose one connection an open transaction holds', () => {
+  let pglite: Sequelize;
+  let Note: ReturnType<Sequelize['define']>;
+  beforeAll(async () => {
+    pglite = new Sequelize('pglite://', { logging: false });
+    Note = pglite.define('Note', { body: DataTypes.STRING });
+    await Note.sync();
+  });
+  afterAll(() => pglite.close());
+
+  const HOLDS_THE_CONNECTION = /Transaction t\d+ holds PGlite's only connection, so .* would wait for it forever: .*pass \{ transaction: t \}/;
+
+  test('a statement in the body that forgets { transaction: t } rejects at once instead of hanging', async () => {
+    const error = await pglite
+      .transaction(async (t) => {
+        await Note.create({ body: 'inside' }, { transaction: t });
+        await Note.count();
+      })
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(HOLDS_THE_CONNECTION);
+    expect((error as Error).message).toContain('SELECT count(*)');
+    // The body threw, so the transaction rolled back, and the connection is free again.
+    expect(await Note.count({ where: { body: 'inside' } })).toBe(0);
+  });
+
+  test('a nested transaction in the body rejects with the same advice', async () => {
+    const error = await pglite.transaction(() => pglite.transaction(async () => 'never')).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/so a nested transaction would wait for it forever/);
+  });
+
+  test('a statement from elsewhere (not the body) waits for the transaction and then runs', async () => {
+    let releaseBody!: () => void;
+    const bodyMayEnd = new Promise<void>((resolve) => (releaseBody = resolve));
+    let bodyStarted!: () => void;
+    const started = new Promise<void>((resolve) => (bodyStarted = resolve));
+    const transaction = pglite.transaction(async (t) => {
+      await Note.create({ body: 'committed first' }, { transaction: t });
+      bodyStarted();
+      await bodyMayEnd;
+    });
+    await started;
+    const countFromElsewhere = Note.count({ where: { body: 'committed first' } });
+    releaseBody();
+    await transaction;
+    expect(await countFromElsewhere).toBe(1);
+  });
+
+  test('after the transaction, statements without it run as usual', async () => {
+    await pglite.transaction(async (t) => {
+      await Note.create({ body: 'after' }, { transaction: t });
+    });
+    expect(await Note.count({ where: { body: 'after' } })).toBe(1);
+  });
+});
+
 describe('closing', () => {
   test('close() is idempotent and every later query rejects with a clear ConnectionError', async () => {
     const s = new Sequelize('postgres://postgres@127.0.0.1:1/none', { logging: false });
