@@ -21,8 +21,9 @@ function checkValue(def: ModelDefinition, attr: AttributeDefinition, value: unkn
   }
   if (attr.enumValues) return checkEnum(def, attr, value);
   // PostgreSQL counts characters (code points), not UTF-16 units: '😀' is one character, two units.
-  // value.length is an upper bound, so the count is needed only when it exceeds the limit.
-  if (attr.maxLength !== undefined && typeof value === 'string' && value.length > attr.maxLength && codePoints(value) > attr.maxLength) {
+  // value.length is an upper bound, so the count is needed only when it exceeds the limit. An
+  // overlong value whose excess is all spaces is stored truncated, so trailing spaces do not count.
+  if (attr.maxLength !== undefined && typeof value === 'string' && value.length > attr.maxLength && codePoints(value.replace(/ +$/, '')) > attr.maxLength) {
     return new ValidationErrorItem({
       message: `${def.name}.${attr.name} must be at most ${attr.maxLength} characters long (got ${codePoints(value)})`,
       type: 'Validation error',

@@ -22,3 +22,14 @@ test('astral characters (emoji, 𝄞) count once against STRING(n) and CHAR(n); 
   await expect(Short.build({ s: 'ab\uD800c' }).validate()).rejects.toThrow('must be at most 3 characters long (got 4)');
   await expect(Short.bulkCreate([{ c: '😀😀😀😀' }])).rejects.toThrow('Short.c must be at most 3 characters long (got 4)');
 });
+
+test('trailing spaces beyond STRING(n)/CHAR(n) are accepted and truncated, as PostgreSQL does; other excess is refused', async () => {
+  const Padded = conn.sequelize.define('Padded', { s: DataTypes.STRING(3), c: DataTypes.CHAR(3) }, { timestamps: false });
+  await Padded.sync({ force: true });
+  const row = await Padded.create({ s: 'ab      ', c: '😀      ' });
+  const back = (await Padded.findByPk(row.get('id') as number))!;
+  expect([back.get('s'), back.get('c')]).toEqual(['ab ', '😀  ']);
+  const error = await Padded.create({ s: 'abcd  ' }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ValidationError);
+  expect((error as ValidationError).errors[0].message).toBe('Padded.s must be at most 3 characters long (got 6)');
+});
