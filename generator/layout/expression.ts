@@ -4,6 +4,7 @@
  * break across lines exactly where prettier would break them.
  */
 import { conditionalGroup, fill, group, ifBreak, indent, indentIfBreak, join, line, softline, type Doc } from './doc.js';
+import { isIdentifier } from '../schema/identifiers.js';
 import { numberLiteral, stringLiteral } from './literals.js';
 
 export type Expression =
@@ -205,21 +206,32 @@ export function propertyDoc({ key, value, shorthand }: Property): Doc {
   return group([keyDoc, ':', group(indent(line), { id: groupId }), indentIfBreak(valueDoc, { groupId })]);
 }
 
-const isIdentifierName = (key: string): boolean => /^[A-Za-z_$][\w$]*$/.test(key);
-
+/** An identifier (Unicode letters too) is a bare key; prettier never quotes one. */
 function propertyKey(key: string): string {
-  return isIdentifierName(key) ? key : stringLiteral(key);
+  return isIdentifier(key) ? key : stringLiteral(key);
+}
+
+/**
+ * Keys whose layout is modelled exactly: ASCII identifiers. prettier unquotes a quoted key by
+ * its own Unicode table and measures a key in display columns (an East Asian letter is two),
+ * so a file with another key is formatted by prettier itself.
+ */
+const hasExactKey = (key: string): boolean => /^[A-Za-z_$][\w$]*$/.test(key);
+
+/** hasExactLayout for the properties of an object, keys included. */
+export function hasExactProperties(properties: readonly Property[]): boolean {
+  return properties.every((property) => hasExactKey(property.key) && hasExactLayout(property.value));
 }
 
 /**
  * Whether the documents here are exactly prettier's for this expression. Two shapes are not
- * modelled (prettier's rules for quoted keys, and a hugged argument that always breaks); a file
+ * modelled (keys other than ASCII identifiers, and a hugged argument that always breaks); a file
  * holding one is formatted by prettier itself.
  */
 export function hasExactLayout(expression: Expression): boolean {
   switch (expression.kind) {
     case 'object':
-      return expression.properties.every((property) => isIdentifierName(property.key) && hasExactLayout(property.value));
+      return hasExactProperties(expression.properties);
     case 'array':
       return expression.items.every(hasExactLayout);
     case 'member':

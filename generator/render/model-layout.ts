@@ -5,7 +5,7 @@
  */
 import { printFragment } from '../layout/doc.js';
 import { classHeading, importStatement, methodSignature, propertySignature, type PropertySignature } from '../layout/declarations.js';
-import { expressionDoc, flatExpression, flatProperty, hasExactLayout, id, object, propertyDoc, type Expression, type Property } from '../layout/expression.js';
+import { expressionDoc, flatExpression, flatProperty, hasExactLayout, hasExactProperties, id, object, propertyDoc, type Expression, type Property } from '../layout/expression.js';
 import type { InitSpec } from './init-spec.js';
 import { initEntriesExpression, initProperty } from './init-expression.js';
 
@@ -57,11 +57,12 @@ export function buildModelLayout(input: ModelLayoutInput): ModelLayout {
     initAttributes: attributeProperties.map((property) => printFragment(withComma(flatProperty(property)), () => [propertyDoc(property), ','], INIT_ATTRIBUTE_DEPTH)),
     initOptions: printFragment(withComma(flatExpression(options)), () => [expressionDoc(options), ','], INIT_OPTIONS_DEPTH),
     exact:
-      // An empty interface is `{}` on one line, which the template does not write.
+      // An empty interface or attributes object is `{}` on one line, which the template does not write.
       input.attributes.length > 0 &&
       (readOnly || input.creationAttributes.length > 0) &&
+      attributeProperties.length > 0 &&
       hasExactLayout(options) &&
-      attributeProperties.every((property) => hasExactLayout(property.value)),
+      hasExactProperties(attributeProperties),
   };
 }
 

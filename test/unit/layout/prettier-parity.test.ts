@@ -143,6 +143,32 @@ describe('files the layout marks preformatted are what prettier makes of them', 
     expect(outcome.preformatted).toBeGreaterThan(0.8 * outcome.total);
   }, 60_000);
 
+  it('on the shapes a fuzz run found: Unicode names, a lone \\r in a comment, a model without attributes', async () => {
+    const model = (name: string, attributes: AttributeIR[], comment?: string): ModelIR =>
+      ({
+        name,
+        tableName: `${name}s`,
+        kind: 'table',
+        options: { explicitTableName: true, freezeTableName: false, underscored: false, timestamps: true, createdAt: 'createdAt', updatedAt: 'updatedAt' },
+        ...(comment === undefined ? {} : { comment }),
+        attributes,
+        members: [],
+      }) as ModelIR;
+    const schema: SchemaIR = {
+      source: { kind: 'yaml', path: 'schema.yaml' },
+      models: [
+        // Keys prettier unquotes (é, 漢字漢), keeps quoted when quoted (a𝑥, outside the BMP), and a key two columns wide per letter.
+        model('Ä', [attribute({ name: 'é', type: { kind: 'STRING' } }), attribute({ name: '漢字漢', type: { kind: 'JSONB' }, defaultValue: { kind: 'literal', value: { 漢字: 1, key: 'a'.repeat(70) } } }), attribute({ name: 'a𝑥', type: { kind: 'TEXT' } })]),
+        model('Carriage', [attribute({ name: 'note', type: { kind: 'STRING' }, comment: 'before\rafter\r\nend' })], 'one\rtwo'),
+        model('Bare', []),
+      ],
+    };
+    const outcome = await compareWithPrettier(schema);
+    expect(outcome.mismatches).toEqual([]);
+    // index.ts and Carriage.ts take the fast path; the others may leave their keys to prettier.
+    expect(outcome.preformatted).toBeGreaterThanOrEqual(2);
+  });
+
   it('on the example schema, whose models without methods take the fast path', async () => {
     const schema = await loadSchemaFile(path.join(__dirname, '../../../example-schema.yaml'));
     const outcome = await compareWithPrettier(schema);
