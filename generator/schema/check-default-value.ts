@@ -41,6 +41,10 @@ function isBinary(type: DataTypeIR): boolean {
 /** Checks a literal against the TypeScript value the column holds. */
 function literalProblem(value: JsonValue, type: DataTypeIR): string | undefined {
   if (value === null) return undefined;
+  const nonFinite = nonFiniteNumber(value);
+  if (nonFinite !== undefined) {
+    return `default ${nonFinite} (YAML's .inf or .nan) is not a finite number, which generated code cannot write as a literal; write it as an expression, e.g. { sql: "'${nonFinite}'" }`;
+  }
   const shown = JSON.stringify(value);
   const doesNotFit = (expected: string) => `default ${shown} does not fit ${describeType(type)}; expected ${expected}`;
   if (isBinary(type) || type.kind === 'BLOB') {
@@ -97,7 +101,8 @@ function stringLiteralProblem(
 ): string | undefined {
   if (typeof value !== 'string') return doesNotFit("a string; quote it ('...')");
   const length = type.kind === 'STRING' || type.kind === 'CHAR' ? type.length ?? 255 : undefined;
-  if (length !== undefined && value.length > length) {
+  // Counted as PostgreSQL counts (characters; trailing spaces beyond the length are cut off), as the runtime checks.
+  if (length !== undefined && value.length > length && Array.from(value.replace(/ +$/, '')).length > length) {
     return `default ${JSON.stringify(value)} is longer than ${describeType(type)} allows (${length} characters)`;
   }
   return undefined;
@@ -112,6 +117,17 @@ function arrayLiteralProblem(
   for (const item of value) {
     const problem = item === null ? undefined : literalProblem(item, element);
     if (problem !== undefined) return problem;
+  }
+  return undefined;
+}
+
+/** The first Infinity, -Infinity or NaN in a literal (YAML can write them; JSON cannot), as text. */
+function nonFiniteNumber(value: JsonValue): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : String(value);
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const found = nonFiniteNumber(item);
+    if (found !== undefined) return found;
   }
   return undefined;
 }

@@ -379,9 +379,28 @@ describe('defaultValue', () => {
     ['{ type: UUID, defaultValue: abc }', 'default "abc" does not fit UUID; expected a UUID string, or UUIDV4 (attribute "a" of model User)'],
     ['{ type: ARRAY(INTEGER), defaultValue: [1, x] }', 'default "x" does not fit INTEGER; expected a whole number from -2147483648 to 2147483647 (attribute "a" of model User)'],
     ['{ type: BLOB, defaultValue: abc }', 'BLOB cannot have a literal default; write an expression as { sql: "..." } (attribute "a" of model User)'],
+    ['{ type: FLOAT, defaultValue: .inf }', `default Infinity (YAML's .inf or .nan) is not a finite number, which generated code cannot write as a literal; write it as an expression, e.g. { sql: "'Infinity'" } (attribute "a" of model User)`],
+    ['{ type: ARRAY(DOUBLE), defaultValue: [1, .nan] }', `default NaN (YAML's .inf or .nan) is not a finite number, which generated code cannot write as a literal; write it as an expression, e.g. { sql: "'NaN'" } (attribute "a" of model User)`],
   ])('%s', (definition, message) => {
     const column = 7 + '      a: '.length - 6 + definition.indexOf('defaultValue: ') + 'defaultValue: '.length;
     expect(problemsOf(userWith(`      a: ${definition}`))).toEqual([`schema.yaml:4:${column}: ${message}`]);
+  });
+
+  test('a non-finite number inside a JSON default is refused too', () => {
+    expect(problemsOf(userWith('      a: { type: JSONB, defaultValue: { value: { limits: [0, -.inf] } } }'))).toEqual([
+      expect.stringContaining('default -Infinity (YAML\'s .inf or .nan) is not a finite number'),
+    ]);
+  });
+
+  test('STRING(n) counts characters as PostgreSQL does: an emoji is one, trailing spaces beyond n are cut off', () => {
+    const schema = loadSchemaText(userWith("      a: { type: STRING(3), defaultValue: '😀😀😀' }", "      b: { type: CHAR(2), defaultValue: 'ab    ' }"), 'schema.yaml');
+    expect(schema.models[0].attributes.filter((attribute) => attribute.defaultValue).map((attribute) => attribute.defaultValue)).toEqual([
+      { kind: 'literal', value: '😀😀😀' },
+      { kind: 'literal', value: 'ab    ' },
+    ]);
+    expect(problemsOf(userWith("      a: { type: STRING(3), defaultValue: '😀😀😀😀' }"))).toEqual([
+      expect.stringContaining('is longer than STRING(3) allows (3 characters)'),
+    ]);
   });
 
   test('null on a NOT NULL attribute', () => {
