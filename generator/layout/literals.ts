@@ -26,6 +26,8 @@ function preferredQuote(raw: string): '"' | "'" {
 
 /** A number literal as prettier normalises it (lower-case exponent, no `+`, no trailing zeros). */
 export function numberLiteral(value: number): string {
+  // The schema check refuses these; a literal would read as an undefined identifier (`infinity`).
+  if (!Number.isFinite(value)) throw new Error(`Internal error: cannot write ${value} as a number literal`);
   const text = String(Math.abs(value));
   const normalised =
     text.length === 1
