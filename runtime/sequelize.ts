@@ -147,7 +147,7 @@ export class Sequelize {
   transaction<T>(body: (t: Transaction) => Promise<T>): Promise<T>;
   async transaction<T>(body?: (t: Transaction) => Promise<T>): Promise<T | Transaction> {
     this.assertOpen();
-    if (this.driver.engine === 'pglite') this.refuseBesideEnclosingTransaction('a nested transaction');
+    if (this.driver.engine === 'pglite') this.refuseBesideEnclosingTransaction(undefined);
     const t = new Transaction(await this.connecting(() => this.driver.begin()));
     if (!body) return t;
     let result: T;
@@ -177,7 +177,7 @@ export class Sequelize {
   async run(sql: string, params: readonly unknown[], options?: QueryOptions, def?: ModelDefinition): Promise<DriverResult> {
     this.assertOpen();
     const t = options?.transaction;
-    if (!t && this.driver.engine === 'pglite') this.refuseBesideEnclosingTransaction(`the statement ${JSON.stringify(sql.slice(0, 80))}`);
+    if (!t && this.driver.engine === 'pglite') this.refuseBesideEnclosingTransaction(sql);
     const logging = options?.logging !== undefined ? options.logging : this.logging;
     if (logging) this.log(logging, sql, params, t?.id ?? 'default');
     let result: DriverResult;
@@ -207,11 +207,13 @@ export class Sequelize {
   /**
    * PGlite is one connection, and an open transaction holds it: inside a managed transaction's
    * body, a statement that is not part of it would wait for the transaction to end, which waits
-   * for the body: a hang. Refused instead, with the fix.
+   * for the body: a hang. Refused instead, with the fix. `sql`: the statement, or undefined for
+   * a nested transaction.
    */
-  private refuseBesideEnclosingTransaction(what: string): void {
+  private refuseBesideEnclosingTransaction(sql: string | undefined): void {
     const enclosing = enclosingTransaction(this);
     if (!enclosing) return;
+    const what = sql === undefined ? 'a nested transaction' : `the statement ${JSON.stringify(sql.slice(0, 80))}`;
     throw new Error(
       `Transaction ${enclosing.id} holds PGlite's only connection, so ${what} would wait for it forever: ` +
         'inside transaction(async (t) => ...) pass { transaction: t } to every query',
