@@ -20,10 +20,7 @@ function checkValue(def: ModelDefinition, attr: AttributeDefinition, value: unkn
     return new ValidationErrorItem({ message: `${attr.name} cannot be an array or an object`, type: 'string violation', path: attr.name, value, validatorKey: 'string' });
   }
   if (attr.enumValues) return checkEnum(def, attr, value);
-  // PostgreSQL counts characters (code points), not UTF-16 units: '😀' is one character, two units.
-  // value.length is an upper bound, so the count is needed only when it exceeds the limit. An
-  // overlong value whose excess is all spaces is stored truncated, so trailing spaces do not count.
-  if (attr.maxLength !== undefined && typeof value === 'string' && value.length > attr.maxLength && codePoints(value.replace(/ +$/, '')) > attr.maxLength) {
+  if (attr.maxLength !== undefined && typeof value === 'string' && exceedsLength(value, attr.maxLength)) {
     return new ValidationErrorItem({
       message: `${def.name}.${attr.name} must be at most ${attr.maxLength} characters long (got ${codePoints(value)})`,
       type: 'Validation error',
@@ -33,6 +30,16 @@ function checkValue(def: ModelDefinition, attr: AttributeDefinition, value: unkn
     });
   }
   return undefined;
+}
+
+/**
+ * Whether PostgreSQL refuses `value` for VARCHAR(n)/CHAR(n). It counts characters (code points),
+ * not UTF-16 units: '😀' is one character, two units; value.length is an upper bound, so the count
+ * is needed only when it exceeds the limit. An overlong value whose excess is all spaces is stored
+ * truncated, so trailing spaces do not count. (The schema check of defaults uses this too.)
+ */
+export function exceedsLength(value: string, maxLength: number): boolean {
+  return value.length > maxLength && codePoints(value.replace(/ +$/, '')) > maxLength;
 }
 
 function codePoints(text: string): number {

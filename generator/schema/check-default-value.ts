@@ -1,4 +1,5 @@
 import type { DataTypeIR, DefaultValueIR, JsonValue } from '../ir.js';
+import { exceedsLength } from '../../runtime/validation.js';
 import { describeType } from './describe-type.js';
 
 const UUID_TYPES = new Set(['UUID', 'STRING', 'CHAR', 'TEXT', 'CITEXT']);
@@ -101,8 +102,7 @@ function stringLiteralProblem(
 ): string | undefined {
   if (typeof value !== 'string') return doesNotFit("a string; quote it ('...')");
   const length = type.kind === 'STRING' || type.kind === 'CHAR' ? type.length ?? 255 : undefined;
-  // Counted as PostgreSQL counts (characters; trailing spaces beyond the length are cut off), as the runtime checks.
-  if (length !== undefined && value.length > length && Array.from(value.replace(/ +$/, '')).length > length) {
+  if (length !== undefined && exceedsLength(value, length)) {
     return `default ${JSON.stringify(value)} is longer than ${describeType(type)} allows (${length} characters)`;
   }
   return undefined;

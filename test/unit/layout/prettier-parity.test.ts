@@ -157,7 +157,7 @@ describe('files the layout marks preformatted are what prettier makes of them', 
     const schema: SchemaIR = {
       source: { kind: 'yaml', path: 'schema.yaml' },
       models: [
-        // Keys prettier unquotes (é, 漢字漢), keeps quoted when quoted (a𝑥, outside the BMP), and a key two columns wide per letter.
+        // Keys prettier would unquote (é, 漢字漢) or keep quoted (a𝑥, outside the BMP) had they been quoted; 漢 is two columns wide.
         model('Ä', [attribute({ name: 'é', type: { kind: 'STRING' } }), attribute({ name: '漢字漢', type: { kind: 'JSONB' }, defaultValue: { kind: 'literal', value: { 漢字: 1, key: 'a'.repeat(70) } } }), attribute({ name: 'a𝑥', type: { kind: 'TEXT' } })]),
         model('Carriage', [attribute({ name: 'note', type: { kind: 'STRING' }, comment: 'before\rafter\r\nend' })], 'one\rtwo'),
         model('Bare', []),
