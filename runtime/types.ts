@@ -9,6 +9,13 @@ import type { Transaction } from './transaction.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+declare const numericText: unique symbol;
+/**
+ * The text of a number: what `pg` returns for BIGINT and DECIMAL, which a JS number would round.
+ * Any string is assignable to it; the optional brand only tells `increment` that the attribute is numeric.
+ */
+export type NumericString = string & { readonly [numericText]?: true };
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyModel = ReadableModel<any, any>;
 
@@ -31,12 +38,19 @@ export type CreateArgs<M extends AnyModel, O> = {} extends CreationAttributes<M>
   ? [values?: CreationAttributes<M>, options?: O]
   : [values: CreationAttributes<M>, options?: O];
 
-/** Attribute names whose type is a number (possibly null): the only ones increment accepts. */
-export type NumericKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends number ? K : never }[keyof T] & string;
+/**
+ * Attribute names whose type is a number or a NumericString (possibly null): the only ones increment
+ * accepts. A plain `string` is not numeric: the brand is told apart by its key, not by assignability.
+ */
+export type NumericKeys<T> = { [K in keyof T]-?: IsNumeric<NonNullable<T[K]>> extends true ? K : never }[keyof T] & string;
+// `any` counts as numeric (an untyped model accepts any name); the tuple stops unions distributing.
+type IsNumeric<V> = 0 extends 1 & V ? true : [V] extends [number] ? true : typeof numericText extends keyof V ? true : false;
+/** An increment amount: a number, or for BIGINT/DECIMAL also the text of one ('0.05'). */
+export type IncrementAmount<V> = NonNullable<V> extends number ? number : number | string;
 export type IncrementFields<T> =
   | NumericKeys<T>
   | readonly NumericKeys<T>[]
-  | { readonly [K in NumericKeys<T>]?: number };
+  | { readonly [K in NumericKeys<T>]?: IncrementAmount<T[K]> };
 
 export type WhereValue<V> = [NonNullable<V>] extends [readonly unknown[]] ? V | null : V | readonly V[] | null;
 /** Equality, IN (an array) and IS NULL (null), keyed by attribute name, AND-ed. */
@@ -93,8 +107,8 @@ export interface DestroyOptions<T> extends QueryOptions {
 export interface IncrementOptions<T> extends QueryOptions {
   /** For the instance method: extra conditions AND-ed with the primary key. */
   where?: WhereOptions<T>;
-  /** Amount when fields is a name or a list of names (default 1). */
-  by?: number;
+  /** Amount when fields is a name or a list of names (default 1); numeric text such as '0.05' for DECIMAL. */
+  by?: number | string;
   silent?: boolean;
 }
 export interface StaticIncrementOptions<T> extends IncrementOptions<T> {

@@ -3,7 +3,8 @@
  * value `pg` hands back, and the `DataTypes` expression `init` is called with.
  *
  * The TypeScript side follows what the driver returns, not what would be convenient:
- * int8 and numeric come back as strings (they do not fit a JS number), `date` as
+ * int8 and numeric come back as strings (they do not fit a JS number), typed NumericString so
+ * that `increment` knows them as numeric, `date` as
  * 'YYYY-MM-DD' (the runtime keeps it a string, as Sequelize's DATEONLY does).
  */
 import type { DataTypeIR, DataTypeKind } from '../ir.js';
@@ -20,11 +21,11 @@ const TS_TYPE: Record<ScalarKind, string> = {
   CITEXT: 'string',
   SMALLINT: 'number',
   INTEGER: 'number',
-  BIGINT: 'string',
+  BIGINT: 'NumericString',
   FLOAT: 'number',
   REAL: 'number',
   DOUBLE: 'number',
-  DECIMAL: 'string',
+  DECIMAL: 'NumericString',
   BOOLEAN: 'boolean',
   DATE: 'Date',
   DATEONLY: 'string',
@@ -61,11 +62,6 @@ export function tsTypeExpression(type: DataTypeIR, allowedValues?: readonly stri
 /** The same type as one line of TypeScript. */
 export function tsTypeOf(type: DataTypeIR, allowedValues?: readonly string[]): string {
   return flatType(tsTypeExpression(type, allowedValues));
-}
-
-/** Whether the value is a JS number, so `increment` may target it. */
-export function isNumericTsType(type: DataTypeIR): boolean {
-  return type.kind !== 'ENUM' && type.kind !== 'ARRAY' && TS_TYPE[type.kind] === 'number';
 }
 
 function literalUnion(values: readonly string[]): TypeExpression {

@@ -198,7 +198,10 @@ export function runtimeImportNames(model: ModelIR): { values: string[]; types: s
   const declared = model.attributes.filter((attribute) => attribute.origin === 'declared');
   if (declared.some((attribute) => attribute.defaultValue?.kind === 'sql')) values.add('literal');
   const types = ['Sequelize'];
-  if (model.attributes.some((attribute) => /\bJsonValue\b/.test(tsTypeOf(attribute.type, attribute.checkValues)))) types.push('JsonValue');
+  const attributeTypes = model.attributes.map((attribute) => tsTypeOf(attribute.type, attribute.checkValues));
+  for (const name of ['JsonValue', 'NumericString']) {
+    if (attributeTypes.some((type) => new RegExp(`\\b${name}\\b`).test(type))) types.push(name);
+  }
   return { values: [...values].sort(), types: types.sort() };
 }
 

@@ -8,7 +8,7 @@ import type { ProblemCollector } from './problem-collector.js';
  * (`class Date extends Model` would shadow `Date` in its own columns' types).
  */
 export const TAKEN_CLASS_NAMES: ReadonlySet<string> = new Set([
-  'Model', 'ReadOnlyModel', 'Models', 'Sequelize', 'DataTypes', 'Op', 'JsonValue', 'literal', 'InferAttributes', 'InferCreationAttributes',
+  'Model', 'ReadOnlyModel', 'Models', 'Sequelize', 'DataTypes', 'Op', 'JsonValue', 'NumericString', 'literal', 'InferAttributes', 'InferCreationAttributes',
   'CreationOptional', 'Date', 'Buffer', 'Array', 'Object', 'Promise', 'JSON', 'Error', 'Map', 'Set',
   'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Function', 'Math', 'RegExp',
   'Record', 'Partial', 'Omit', 'Pick', 'Readonly', 'Required',

@@ -1,5 +1,5 @@
 /** increment/decrement: atomic in SQL with $n amounts, RETURNING, refreshing only what they changed; a where is required. */
-import { DataTypes, Model } from '../../runtime/index.js';
+import { DataTypes, Model, type NumericString } from '../../runtime/index.js';
 import { openTestConnection, sqlOf, type TestConnection } from './helpers.js';
 
 interface CounterAttributes { id: number; name: string; age: number; cash: number; score: number | null; createdAt: Date; updatedAt: Date }
@@ -101,6 +101,29 @@ test('static increment/decrement need a where and never touch every row', async 
   const [, down] = await Counter.decrement('cash', { where: { id: target.id }, by: 2 });
   expect(down).toBe(1);
   expect((await Counter.findByPk(target.id))!.cash).toBe(5);
+});
+
+interface LedgerAttributes { id: number; views: NumericString; balance: NumericString }
+class Ledger extends Model<LedgerAttributes, Partial<LedgerAttributes>> {
+  declare id: number;
+  declare views: NumericString;
+  declare balance: NumericString;
+}
+
+test('BIGINT and DECIMAL increment exactly beyond a double, by numbers or numeric text', async () => {
+  Ledger.init({
+    views: { type: DataTypes.BIGINT, defaultValue: '9007199254740993' },
+    balance: { type: DataTypes.DECIMAL(30, 2), defaultValue: '0.10' },
+  }, { sequelize: conn.sequelize, timestamps: false });
+  await Ledger.sync({ force: true });
+  const row = await Ledger.create({});
+  await row.increment({ views: 1, balance: '0.20' });
+  expect([row.views, row.balance]).toEqual(['9007199254740994', '0.30']);
+  await row.decrement('balance', { by: '12345678901234567890.05' });
+  expect(row.balance).toBe('-12345678901234567889.75');
+  await Ledger.increment('views', { by: '10', where: { id: row.id } });
+  expect((await row.reload()).views).toBe('9007199254741004');
+  await Ledger.drop();
 });
 
 test('bad amounts and unknown attributes are clear errors, before any SQL', async () => {

@@ -1,10 +1,10 @@
 // The exact shape the generator writes; must compile under --strict against the runtime.
-import { DataTypes, Model, Sequelize, type JsonValue } from '../../../runtime/index.js';
+import { DataTypes, Model, Sequelize, type JsonValue, type NumericString } from '../../../runtime/index.js';
 
-export interface UserAttributes { id: number; firstName: string; lastName: string | null; age: number; balance: string; role: 'admin' | 'member'; tags: string[]; meta: JsonValue | null; createdAt: Date; updatedAt: Date; }
-export interface UserCreationAttributes { id?: number; firstName: string; lastName?: string | null; age?: number; balance?: string; role?: 'admin' | 'member'; tags?: string[]; meta?: JsonValue | null; createdAt?: Date; updatedAt?: Date; }
+export interface UserAttributes { id: number; firstName: string; lastName: string | null; age: number; balance: NumericString; role: 'admin' | 'member'; tags: string[]; meta: JsonValue | null; createdAt: Date; updatedAt: Date; }
+export interface UserCreationAttributes { id?: number; firstName: string; lastName?: string | null; age?: number; balance?: NumericString; role?: 'admin' | 'member'; tags?: string[]; meta?: JsonValue | null; createdAt?: Date; updatedAt?: Date; }
 export class User extends Model<UserAttributes, UserCreationAttributes> implements UserAttributes {
-  declare id: number; declare firstName: string; declare lastName: string | null; declare age: number; declare balance: string; declare role: 'admin' | 'member'; declare tags: string[]; declare meta: JsonValue | null; declare createdAt: Date; declare updatedAt: Date;
+  declare id: number; declare firstName: string; declare lastName: string | null; declare age: number; declare balance: NumericString; declare role: 'admin' | 'member'; declare tags: string[]; declare meta: JsonValue | null; declare createdAt: Date; declare updatedAt: Date;
   getFullName(): string { return [this.firstName, this.lastName].join(' '); }
   static initModel(sequelize: Sequelize): typeof User {
     return User.init({

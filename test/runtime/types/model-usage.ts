@@ -43,6 +43,14 @@ export async function usage(): Promise<void> {
   // @ts-expect-error unknown attribute
   await u.increment({ bogus: 1 });
   await User.increment('age', { where: { id: 1 } });
+  // DECIMAL/BIGINT (NumericString) are numeric too, by a number or the text of one; a plain string is not.
+  await u.increment('balance', { by: '0.05' });
+  await u.increment({ age: 1, balance: '10.50' });
+  await User.decrement(['balance'], { by: 2, where: { id: 1 } });
+  // @ts-expect-error age is an INTEGER: its amount is a number
+  await u.increment({ age: '1' });
+  const balanceText: string = u.balance;
+  u.set('balance', '12.00');
   // @ts-expect-error static increment needs a where
   await User.increment('age', {});
 
@@ -73,7 +81,7 @@ export async function usage(): Promise<void> {
   const reloaded: User = await u.reload();
   const saved: User = await u.save();
   await u.destroy();
-  void [built, one, first, many, plain, n, affected, deleted, age, values, full, changed, prev, json, reloaded, saved];
+  void [balanceText, built, one, first, many, plain, n, affected, deleted, age, values, full, changed, prev, json, reloaded, saved];
 }
 
 // A model whose creation type has no required keys may be created with no argument.

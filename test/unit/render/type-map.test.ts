@@ -1,6 +1,6 @@
 import type { DataTypeIR } from '../../../generator/ir';
 import { flatExpression } from '../../../generator/layout/expression';
-import { dataTypeExpression, isNumericTsType, tsTypeOf } from '../../../generator/render/type-map';
+import { dataTypeExpression, tsTypeOf } from '../../../generator/render/type-map';
 
 const cases: [DataTypeIR, string, string][] = [
   [{ kind: 'STRING' }, 'string', 'DataTypes.STRING'],
@@ -13,14 +13,14 @@ const cases: [DataTypeIR, string, string][] = [
   [{ kind: 'CITEXT' }, 'string', 'DataTypes.CITEXT'],
   [{ kind: 'SMALLINT' }, 'number', 'DataTypes.SMALLINT'],
   [{ kind: 'INTEGER' }, 'number', 'DataTypes.INTEGER'],
-  [{ kind: 'BIGINT' }, 'string', 'DataTypes.BIGINT'],
-  [{ kind: 'BIGINT', length: 11 }, 'string', 'DataTypes.BIGINT(11)'],
+  [{ kind: 'BIGINT' }, 'NumericString', 'DataTypes.BIGINT'],
+  [{ kind: 'BIGINT', length: 11 }, 'NumericString', 'DataTypes.BIGINT(11)'],
   [{ kind: 'FLOAT' }, 'number', 'DataTypes.FLOAT'],
   [{ kind: 'FLOAT', precision: 8 }, 'number', 'DataTypes.FLOAT(8)'],
   [{ kind: 'FLOAT', precision: 8, scale: 2 }, 'number', 'DataTypes.FLOAT(8, 2)'],
   [{ kind: 'REAL' }, 'number', 'DataTypes.REAL'],
   [{ kind: 'DOUBLE', precision: 12, scale: 4 }, 'number', 'DataTypes.DOUBLE(12, 4)'],
-  [{ kind: 'DECIMAL', precision: 10, scale: 2 }, 'string', 'DataTypes.DECIMAL(10, 2)'],
+  [{ kind: 'DECIMAL', precision: 10, scale: 2 }, 'NumericString', 'DataTypes.DECIMAL(10, 2)'],
   [{ kind: 'BOOLEAN' }, 'boolean', 'DataTypes.BOOLEAN'],
   [{ kind: 'DATE' }, 'Date', 'DataTypes.DATE'],
   [{ kind: 'DATE', precision: 6 }, 'Date', 'DataTypes.DATE(6)'],
@@ -55,13 +55,5 @@ describe('type map', () => {
     expect(tsTypeOf({ kind: 'TEXT' }, ['draft', 'published'])).toBe('"draft" | "published"');
     // A CHECK on a number column keeps the number type.
     expect(tsTypeOf({ kind: 'INTEGER' }, ['1', '2'])).toBe('number');
-  });
-
-  it('lets increment target only the types pg returns as JS numbers', () => {
-    expect(isNumericTsType({ kind: 'INTEGER' })).toBe(true);
-    expect(isNumericTsType({ kind: 'DOUBLE' })).toBe(true);
-    expect(isNumericTsType({ kind: 'BIGINT' })).toBe(false);
-    expect(isNumericTsType({ kind: 'DECIMAL' })).toBe(false);
-    expect(isNumericTsType({ kind: 'ARRAY', element: { kind: 'INTEGER' } })).toBe(false);
   });
 });
