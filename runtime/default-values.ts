@@ -49,7 +49,12 @@ export function copyValue(value: unknown): unknown {
   if (Buffer.isBuffer(value)) return Buffer.from(value);
   if (Array.isArray(value)) return value.map(copyValue);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = copyValue((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value)) {
+    const item = copyValue((value as Record<string, unknown>)[key]);
+    // Assigning `__proto__` would replace the copy's prototype: JSON's own `__proto__` key stays a key.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else out[key] = item;
+  }
   return out;
 }
 

@@ -208,6 +208,8 @@ export function propertyDoc({ key, value, shorthand }: Property): Doc {
 
 /** An identifier (Unicode letters too) is a bare key; prettier never quotes one. */
 function propertyKey(key: string): string {
+  // `__proto__: x` and `"__proto__": x` set the object's prototype; only a computed key makes it a key.
+  if (key === '__proto__') return `[${stringLiteral(key)}]`;
   return isIdentifier(key) ? key : stringLiteral(key);
 }
 
@@ -216,7 +218,7 @@ function propertyKey(key: string): string {
  * its own Unicode table and measures a key in display columns (an East Asian letter is two),
  * so a file with another key is formatted by prettier itself.
  */
-const hasExactKey = (key: string): boolean => /^[A-Za-z_$][\w$]*$/.test(key);
+const hasExactKey = (key: string): boolean => /^[A-Za-z_$][\w$]*$/.test(key) && key !== '__proto__';
 
 /** hasExactLayout for the properties of an object, keys included. */
 export function hasExactProperties(properties: readonly Property[]): boolean {

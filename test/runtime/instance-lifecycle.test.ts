@@ -49,6 +49,23 @@ describe('build', () => {
     expect(b.tags).toEqual(['new']);
   });
 
+  test("a JSON default's own __proto__ key is copied as a key, never as the copy's prototype", async () => {
+    class Setting extends Model<{ id: number; value: unknown }, { value?: unknown }> {}
+    const value = JSON.parse('{"__proto__": {"admin": true}, "theme": "dark"}');
+    Setting.init({ value: { type: DataTypes.JSONB, defaultValue: value } }, { sequelize: conn.sequelize, timestamps: false });
+    const plain = Setting.build().get({ plain: true }).value as Record<string, unknown>;
+    expect(Object.getPrototypeOf(plain)).toBe(Object.prototype);
+    expect((plain as { admin?: boolean }).admin).toBeUndefined();
+    expect(Object.keys(plain)).toEqual(['__proto__', 'theme']);
+    expect(JSON.stringify(plain)).toBe('{"__proto__":{"admin":true},"theme":"dark"}');
+    await Setting.sync({ force: true });
+    const saved = await Setting.create();
+    const read = (await Setting.findByPk(saved.get('id')))!.get('value') as object;
+    expect(Object.keys(read).sort()).toEqual(['__proto__', 'theme']);
+    expect(Object.getOwnPropertyDescriptor(read, '__proto__')?.value).toEqual({ admin: true });
+    await Setting.drop();
+  });
+
   test('unknown attribute names are ignored (the types reject them)', () => {
     const u = User.build({ firstName: 'x', nickname: 'y' } as never);
     expect(u.get({ plain: true })).not.toHaveProperty('nickname');

@@ -10,7 +10,7 @@ describe('model view', () => {
 
   it('types nullable columns as T | null and keeps required ones plain', () => {
     const types = Object.fromEntries(view.attributes.map((a) => [a.name, a.tsType]));
-    expect(types).toMatchObject({ firstName: 'string', lastName: 'string | null', meta: 'JsonValue | null', balance: 'string' });
+    expect(types).toMatchObject({ firstName: 'string', lastName: 'string | null', meta: 'JsonValue | null', balance: 'NumericString' });
   });
 
   it('makes optional on create exactly what the database or the runtime fills', () => {
@@ -33,8 +33,8 @@ describe('model view', () => {
   });
 
   it('imports only what the file uses', () => {
-    expect(view.runtimeImports).toBe('DataTypes, Model, type JsonValue, type Sequelize');
-    const plain: ModelIR = { ...userModel, attributes: userModel.attributes.filter((a) => a.name !== 'meta') };
+    expect(view.runtimeImports).toBe('DataTypes, Model, type JsonValue, type NumericString, type Sequelize');
+    const plain: ModelIR = { ...userModel, attributes: userModel.attributes.filter((a) => a.name !== 'meta' && a.name !== 'balance') };
     expect(buildModelView(plain, options).runtimeImports).toBe('DataTypes, Model, type Sequelize');
   });
 
@@ -107,6 +107,18 @@ describe('model view', () => {
       'defaultValue: DataTypes.NOW',
     ]);
     expect(built.runtimeImports).toBe('DataTypes, Model, literal, type Sequelize');
+  });
+});
+
+describe('JSON defaults', () => {
+  it("print an own __proto__ key as a computed key: as a plain key it would set the object's prototype", () => {
+    const value = JSON.parse('{"__proto__": {"admin": true}, "theme": "dark"}');
+    const model: ModelIR = { ...userModel, attributes: [attribute({ name: 'prefs', type: { kind: 'JSONB' }, defaultValue: { kind: 'literal', value } })] };
+    const entry = buildModelView(model, options).initAttributes[0].entries[1];
+    expect(entry).toBe('defaultValue: { ["__proto__"]: { admin: true }, theme: "dark" }');
+    const printed = new Function(`return ${entry.slice('defaultValue: '.length)}`)() as object;
+    expect(Object.getPrototypeOf(printed)).toBe(Object.prototype);
+    expect(JSON.stringify(printed)).toBe(JSON.stringify(value));
   });
 });
 
