@@ -80,12 +80,16 @@ export async function syncAll(sequelize: Sequelize, options: SyncOptions): Promi
   const ordered = modelsInForeignKeyOrder(sequelize);
   if (ordered.length === 0) return sequelize.authenticate(options);
   if (options.alter && !options.force) return alterTables(sequelize, ordered, options);
-  if (options.force) await dropAll(sequelize, options);
+  // As Model.sync({ force }): the tables are being recreated, so what depends on them goes (CASCADE).
+  if (options.force) await dropAll(sequelize, { ...options, cascade: true });
   for (const def of ordered) await syncModel(def, { ...options, force: false });
 }
 
-/** Dependents first, each table once. */
+/**
+ * Dependents first, each table once. No CASCADE unless asked: a view or an unmodelled table that
+ * depends on a model's table stops the drop instead of vanishing with it.
+ */
 export async function dropAll(sequelize: Sequelize, options: DropOptions): Promise<void> {
   const ordered = modelsInForeignKeyOrder(sequelize).reverse();
-  for (const def of ordered) await dropModel(def, { ...options, cascade: options.cascade ?? true });
+  for (const def of ordered) await dropModel(def, options);
 }

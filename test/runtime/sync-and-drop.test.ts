@@ -117,7 +117,8 @@ test('sequelize.sync creates referenced tables first; references by model class 
     expect(await Comment.count()).toBe(0);
     conn.statements.length = 0;
     await s.drop();
-    expect(sql().filter((q) => q.startsWith('DROP TABLE'))).toEqual(['DROP TABLE IF EXISTS "Comments" CASCADE', 'DROP TABLE IF EXISTS "Articles" CASCADE', 'DROP TABLE IF EXISTS "Authors" CASCADE']);
+    // Dependents first, so no CASCADE is needed between models.
+    expect(sql().filter((q) => q.startsWith('DROP TABLE'))).toEqual(['DROP TABLE IF EXISTS "Comments"', 'DROP TABLE IF EXISTS "Articles"', 'DROP TABLE IF EXISTS "Authors"']);
     expect(await rows(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name IN ('Comments', 'Articles', 'Authors')`)).toEqual([{ n: 0 }]);
   } finally {
     await s.close();
@@ -168,4 +169,22 @@ test('cyclic references are a clear error', async () => {
   s.define('Chicken', { eggId: { type: DataTypes.INTEGER, references: { model: 'Eggs' } } });
   await expect(s.sync()).rejects.toThrow('Cyclic foreign keys between Egg -> Chicken -> Egg are not supported by sync() yet');
   await s.close();
+});
+
+// Last: sequelize.drop() drops every model this file defined.
+test('sequelize.drop() does not cascade to what depends on its tables unless asked; sync({ force }) does', async () => {
+  const Account = conn.sequelize.define('Account', { name: DataTypes.STRING }, { timestamps: false });
+  await conn.sequelize.sync({ force: true });
+  await conn.sequelize.query('CREATE VIEW "AccountNames" AS SELECT "name" FROM "Accounts"', { logging: false });
+  await expect(conn.sequelize.drop()).rejects.toThrow(/depend/);
+  expect(await rows(`SELECT count(*)::int AS n FROM pg_views WHERE viewname = 'AccountNames'`)).toEqual([{ n: 1 }]);
+  expect(await rows(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'Accounts'`)).toEqual([{ n: 1 }]);
+  conn.statements.length = 0;
+  await conn.sequelize.sync({ force: true });
+  expect(sql()).toContain('DROP TABLE IF EXISTS "Accounts" CASCADE');
+  expect(await rows(`SELECT count(*)::int AS n FROM pg_views WHERE viewname = 'AccountNames'`)).toEqual([{ n: 0 }]);
+  await conn.sequelize.query('CREATE VIEW "AccountNames" AS SELECT "name" FROM "Accounts"', { logging: false });
+  await conn.sequelize.drop({ cascade: true });
+  expect(await rows(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'Accounts'`)).toEqual([{ n: 0 }]);
+  void Account;
 });
