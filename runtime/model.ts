@@ -216,12 +216,13 @@ function requirePrimaryKey(def: ModelDefinition, data: Row, action: string): voi
   throw new InstanceError(action === 'save' ? NO_PRIMARY_KEY : `You attempted to ${action} an instance with no primary key, this is not allowed since it would affect every row`);
 }
 
+/** With `fields`: those, the timestamps and a primary key with a default (as Sequelize; its value is already built). */
 function insertFields(def: ModelDefinition, options: SaveOptions<Row>): readonly AttributeDefinition[] {
   if (!options.fields) return def.attributeList;
   const names = new Set<string>(options.fields);
   if (def.createdAt) names.add(def.createdAt);
   if (def.updatedAt) names.add(def.updatedAt);
-  return def.attributeList.filter((a) => names.has(a.name));
+  return def.attributeList.filter((a) => names.has(a.name) || (a.primaryKey && a.defaultValue !== undefined));
 }
 
 /** Timestamps of a new record: createdAt unless given; updatedAt always (also when silent, or the NOT NULL insert fails). */

@@ -101,6 +101,17 @@ describe('create and save of a new record', () => {
     expect(sql()[0]).toMatch(/^INSERT INTO "Users" \("firstName","createdAt","updatedAt"\) VALUES \(\$1,\$2,\$3\)/);
     expect(u.lastName).toBeNull();
   });
+
+  test('create(values, { fields }) also inserts a primary key that has a default, as Sequelize', async () => {
+    const Badge = conn.sequelize.define('Badge', { uid: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 }, label: DataTypes.STRING, note: DataTypes.STRING });
+    await Badge.sync({ force: true });
+    conn.statements.length = 0;
+    const badge = await Badge.create({ label: 'gold', note: 'left out' }, { fields: ['label'] });
+    expect(sql()[0]).toMatch(/^INSERT INTO "Badges" \("uid","label","createdAt","updatedAt"\)/);
+    const found = await Badge.findByPk(badge.get('uid') as string);
+    expect([found?.get('label'), found?.get('note')]).toEqual(['gold', null]);
+    await Badge.drop();
+  });
 });
 
 describe('save of an existing record', () => {
