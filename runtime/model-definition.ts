@@ -99,6 +99,7 @@ export function defineModel(
   const sequelize = initOptions.sequelize;
   const options = mergeDefine(sequelize.options.define, initOptions as unknown as Record<string, unknown>);
   const name = (options.modelName as string | undefined) ?? className;
+  refuseUnsupported(options, UNSUPPORTED_MODEL_OPTIONS, `${name}.init(): option`);
   const underscored = options.underscored === true;
   const tableName = inferTableName(name, options, underscored);
   const schema = (options.schema as string | undefined) || undefined;
@@ -109,6 +110,30 @@ export function defineModel(
   }
   if (list.filter((a) => a.autoIncrement).length > 1) throw new Error('Invalid Instance definition. Only one autoincrement field allowed.');
   return assemble({ name, tableName, schema, sequelize, readOnly, options, list, timestampNames: timestampNames(options, raw) });
+}
+
+/**
+ * Sequelize options whose behaviour the runtime does not have. Ignoring them would change what the
+ * caller's code does (with `paranoid`, destroy() would delete rows for real), so they are refused.
+ */
+const UNSUPPORTED_MODEL_OPTIONS: Readonly<Record<string, string>> = {
+  paranoid: 'soft deletes', hooks: 'hooks', scopes: 'scopes', defaultScope: 'scopes',
+  getterMethods: 'custom getters', setterMethods: 'custom setters', validate: 'model validators',
+  version: 'optimistic locking', indexes: 'indexes made by sync()', omitNull: 'omitNull',
+};
+const UNSUPPORTED_ATTRIBUTE_OPTIONS: Readonly<Record<string, string>> = {
+  validate: 'validators', get: 'custom getters', set: 'custom setters',
+};
+
+/** Throws for a set unsupported option; `false`, `null` and empty lists or objects mean "off" and pass. */
+function refuseUnsupported(options: object, unsupported: Readonly<Record<string, string>>, subject: string): void {
+  for (const [key, feature] of Object.entries(unsupported)) {
+    const value = (options as Record<string, unknown>)[key];
+    const isOff = value === undefined || value === null || value === false || (typeof value === 'object' && Object.keys(value).length === 0);
+    if (!isOff) {
+      throw new Error(`${subject} "${key}" (${feature}) is not supported by the gen-models runtime, and ignoring it would change what the code does: remove it, or see runtime/README.md for what is supported`);
+    }
+  }
 }
 
 /** Global `define` options are defaults; the model's own options win (Sequelize's Utils.merge). */
@@ -195,6 +220,7 @@ function defineAttribute(modelName: string, name: string, index: number, options
   if (RESERVED.has(name)) {
     throw new Error(`Attribute "${modelName}.${name}" has the name of a Model member; rename it and keep the column with field: '${name}'`);
   }
+  refuseUnsupported(options, UNSUPPORTED_ATTRIBUTE_OPTIONS, `Attribute "${modelName}.${name}": option`);
   const type = resolveType(modelName, name, options);
   const field = options.field ?? inferColumnName(name, table.underscored);
   const quotedField = quoteIdentifier(field);

@@ -152,3 +152,32 @@ describe('init on a class', () => {
     expect(M.rawAttributes.nick.type.toSql()).toBe('VARCHAR(40)');
   });
 });
+
+describe('Sequelize options the runtime does not have', () => {
+  test.each([
+    ['paranoid', true, 'soft deletes'], ['hooks', { beforeCreate: () => undefined }, 'hooks'], ['scopes', { active: {} }, 'scopes'],
+    ['defaultScope', { where: { active: true } }, 'scopes'], ['getterMethods', { full: () => '' }, 'custom getters'],
+    ['setterMethods', { full: () => undefined }, 'custom setters'], ['validate', { check: () => undefined }, 'model validators'],
+    ['version', true, 'optimistic locking'], ['indexes', [{ fields: ['a'] }], 'indexes made by sync()'], ['omitNull', true, 'omitNull'],
+  ])('model option %s is refused rather than ignored', (option, value, feature) => {
+    expect(() => sequelize.define('Refused', { a: DataTypes.STRING }, { [option]: value } as never)).toThrow(
+      `Refused.init(): option "${option}" (${feature}) is not supported by the gen-models runtime, and ignoring it would change what the code does`,
+    );
+  });
+
+  test('set globally in define they are refused too; switched off or empty they pass', () => {
+    const soft = new Sequelize('postgres://postgres@127.0.0.1:1/unused', { logging: false, define: { paranoid: true } });
+    expect(() => soft.define('Soft', { a: DataTypes.STRING })).toThrow('Soft.init(): option "paranoid" (soft deletes)');
+    void soft.close();
+    expect(() => sequelize.define('Off', { a: DataTypes.STRING }, { paranoid: false, indexes: [], hooks: {}, version: false } as never)).not.toThrow();
+  });
+
+  test.each([
+    ['validate', { notEmpty: true }, 'validators'], ['get', () => 'x', 'custom getters'], ['set', () => undefined, 'custom setters'],
+  ])('attribute option %s is refused rather than ignored', (option, value, feature) => {
+    expect(() => sequelize.define('Guarded', { name: { type: DataTypes.STRING, [option]: value } } as never)).toThrow(
+      `Attribute "Guarded.name": option "${option}" (${feature}) is not supported by the gen-models runtime`,
+    );
+    expect(() => sequelize.define('Unguarded', { name: { type: DataTypes.STRING, validate: {} } } as never)).not.toThrow();
+  });
+});
