@@ -65,7 +65,7 @@ export class Model<TAttributes extends {} = any, TCreationAttributes extends {} 
     for (const name of Object.keys(values ?? {})) {
       const attr = def.attributes[name];
       const value = (values as Row)[name];
-      if (!attr || value === undefined) continue;
+      if (!attr || value === undefined || (options.fields && !options.fields.includes(name))) continue;
       data[name] = attr.sanitize ? attr.sanitize(value) : value;
       fields.push(attr);
     }

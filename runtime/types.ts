@@ -70,7 +70,8 @@ export interface QueryOptions {
 
 export interface FindOptions<T> extends QueryOptions {
   where?: WhereOptions<T>;
-  attributes?: readonly (keyof T & string)[];
+  /** The attributes to read, or every attribute but some. */
+  attributes?: readonly (keyof T & string)[] | { exclude: readonly (keyof T & string)[] };
   order?: Order<T>;
   limit?: number;
   offset?: number;
@@ -79,7 +80,12 @@ export interface FindOptions<T> extends QueryOptions {
   /** findOne/findByPk: reject with EmptyResultError instead of resolving null. */
   rejectOnEmpty?: boolean;
 }
-export type CountOptions<T> = Pick<FindOptions<T>, 'where' | 'transaction' | 'logging'>;
+export interface CountOptions<T> extends Pick<FindOptions<T>, 'where' | 'transaction' | 'logging'> {
+  /** Count the rows where this attribute is not null. */
+  col?: keyof T & string;
+  /** With `col`: count its distinct values. */
+  distinct?: boolean;
+}
 
 export interface SaveOptions<T> extends QueryOptions {
   /** Only these attributes are written. */
@@ -94,6 +100,8 @@ export type InstanceUpdateOptions<T> = SaveOptions<T>;
 
 export interface UpdateOptions<T> extends QueryOptions {
   where: WhereOptions<T>;
+  /** Only these of the given values are written (updatedAt still is, unless silent). */
+  fields?: readonly (keyof T & string)[];
   silent?: boolean;
   validate?: boolean;
   returning?: boolean;

@@ -1,6 +1,6 @@
 /** SELECT and count statements. Columns are aliased to attribute names (see model-definition). */
 import type { ModelDefinition } from '../model-definition.js';
-import type { FindOptions, OrderItem } from '../types.js';
+import type { CountOptions, FindOptions, OrderItem } from '../types.js';
 import { placeholder } from './params.js';
 import { attributeOf, whereSql } from './where.js';
 
@@ -12,9 +12,16 @@ const DIRECTIONS: Record<string, string> = {
   'DESC NULLS FIRST': 'DESC NULLS FIRST', 'DESC NULLS LAST': 'DESC NULLS LAST',
 };
 
-/** The column list: every attribute (precomputed), or the chosen ones. */
-export function selectList(def: ModelDefinition, attributes: readonly string[] | undefined): string {
-  return attributes ? attributes.map((n) => attributeOf(def, n, 'attributes').selectSql).join(', ') : def.selectList;
+/** The column list: every attribute (precomputed), the chosen ones, or all but `exclude`. */
+export function selectList(def: ModelDefinition, attributes: AnyFind['attributes']): string {
+  if (attributes === undefined) return def.selectList;
+  if (Array.isArray(attributes)) return attributes.map((n) => attributeOf(def, n, 'attributes').selectSql).join(', ');
+  const { exclude, ...rest } = attributes as { exclude?: readonly string[] };
+  if (!Array.isArray(exclude) || Object.keys(rest).length > 0) {
+    throw new TypeError(`attributes must be a list of attribute names or { exclude: [...] } for model ${def.name} (include, fn and literal are not supported)`);
+  }
+  for (const name of exclude) attributeOf(def, name, 'attributes');
+  return def.attributeList.filter((a) => !exclude.includes(a.name)).map((a) => a.selectSql).join(', ');
 }
 
 export function selectSql(def: ModelDefinition, options: AnyFind, params: unknown[]): string {
@@ -25,8 +32,10 @@ export function selectSql(def: ModelDefinition, options: AnyFind, params: unknow
   return sql;
 }
 
-export function countSql(def: ModelDefinition, options: AnyFind, params: unknown[]): string {
-  return `SELECT count(*) AS "count" FROM ${def.quotedTable}${whereSql(def, options.where as Record<string, unknown>, params)}`;
+/** count(*); with `col` the rows where it is not null, with `distinct` too its distinct values. */
+export function countSql(def: ModelDefinition, options: CountOptions<Record<string, unknown>>, params: unknown[]): string {
+  const counted = options.col === undefined ? '*' : `${options.distinct ? 'DISTINCT ' : ''}${attributeOf(def, options.col, 'count').quotedField}`;
+  return `SELECT count(${counted}) AS "count" FROM ${def.quotedTable}${whereSql(def, options.where as Record<string, unknown>, params)}`;
 }
 
 function count(value: unknown, name: string): number {

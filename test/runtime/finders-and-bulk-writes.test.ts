@@ -66,6 +66,14 @@ test('order, limit, offset, attributes and raw', async () => {
   await expect(Pet.findAll({ limit: -1 })).rejects.toThrow('limit must be a non-negative integer, got -1');
 });
 
+test('attributes: { exclude } reads every other attribute; include and unknown names are errors', async () => {
+  const [rex] = await Pet.findAll({ attributes: { exclude: ['createdAt', 'updatedAt', 'kind'] }, where: { name: 'Rex' } });
+  expect(sql()[0]).toMatch(/^SELECT "id", "name", "legs" FROM "Pets" WHERE/);
+  expect(Object.keys(rex.get({ plain: true }))).toEqual(['id', 'name', 'legs']);
+  await expect(Pet.findAll({ attributes: { exclude: ['nickname'] } as never })).rejects.toThrow('Unknown attribute "nickname" in attributes of model Pet');
+  await expect(Pet.findAll({ attributes: { include: ['x'] } as never })).rejects.toThrow('attributes must be a list of attribute names or { exclude: [...] } for model Pet');
+});
+
 test('findOne, findByPk, rejectOnEmpty, count', async () => {
   const rex = await Pet.findOne({ where: { name: 'Rex' } });
   expect(rex).toBeInstanceOf(Pet);
@@ -79,6 +87,11 @@ test('findOne, findByPk, rejectOnEmpty, count', async () => {
   await expect(Pet.findOne({ where: { name: 'nobody' }, rejectOnEmpty: true })).rejects.toBeInstanceOf(EmptyResultError);
   expect(await Pet.count()).toBe(4);
   expect(await Pet.count({ where: { legs: 4 } })).toBe(2);
+  // col counts the rows where it is not null; distinct its different values.
+  expect(await Pet.count({ col: 'kind' })).toBe(3);
+  expect(await Pet.count({ col: 'legs', distinct: true })).toBe(3);
+  expect(sql().at(-1)).toBe('SELECT count(DISTINCT "legs") AS "count" FROM "Pets"');
+  await expect(Pet.count({ col: 'nickname' as never })).rejects.toThrow('Unknown attribute "nickname" in count of model Pet');
 });
 
 test('unknown attributes and operator objects in where are clear errors, not SQL', async () => {
@@ -96,6 +109,11 @@ test('static update(values, { where }) resolves [affectedCount]; returning adds 
   expect(n).toBe(1);
   expect(rows[0]).toBeInstanceOf(Pet);
   expect(rows[0].legs).toBe(4);
+  const [withFields] = await Pet.update({ legs: 3, name: 'not written' }, { where: { kind: 'dog' }, fields: ['legs'] });
+  expect(withFields).toBe(1);
+  expect(sql().at(-1)).toBe('UPDATE "Pets" SET "legs"=$1,"updatedAt"=$2 WHERE "pet_kind" = $3');
+  expect((await Pet.findOne({ where: { kind: 'dog' } }))!.name).toBe('Rex');
+  await Pet.update({ legs: 4 }, { where: { kind: 'dog' } });
   conn.statements.length = 0;
   await expect(Pet.update({ legs: 1 }, {} as never)).rejects.toThrow('Missing where attribute in the options parameter passed to update.');
   expect(await Pet.update({ nickname: 'x' } as never, { where: { id: 1 } })).toEqual([0]);

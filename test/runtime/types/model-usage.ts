@@ -64,6 +64,15 @@ export async function usage(): Promise<void> {
   await User.findAll({ order: [['nickname', 'DESC']] });
   // @ts-expect-error unknown attribute in attributes
   await User.findAll({ attributes: ['nickname'] });
+  await User.findAll({ attributes: { exclude: ['meta'] } });
+  // @ts-expect-error unknown attribute in exclude
+  await User.findAll({ attributes: { exclude: ['nickname'] } });
+  await User.count({ col: 'lastName', distinct: true });
+  // @ts-expect-error unknown attribute in count col
+  await User.count({ col: 'nickname' });
+  await User.update({ age: 1, lastName: 'x' }, { where: { id: 1 }, fields: ['age'] });
+  // @ts-expect-error unknown attribute in update fields
+  await User.update({ age: 1 }, { where: { id: 1 }, fields: ['nickname'] });
   const n: number = await User.count({ where: { age: 3 } });
   const [affected]: [number] = await User.update({ age: 1 }, { where: { id: 1 } });
   // @ts-expect-error static update needs a where
