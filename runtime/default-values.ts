@@ -49,13 +49,14 @@ export function copyValue(value: unknown): unknown {
   if (Buffer.isBuffer(value)) return Buffer.from(value);
   if (Array.isArray(value)) return value.map(copyValue);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const item = copyValue((value as Record<string, unknown>)[key]);
-    // Assigning `__proto__` would replace the copy's prototype: JSON's own `__proto__` key stays a key.
-    if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
-    else out[key] = item;
-  }
+  for (const key of Object.keys(value)) setOwnKey(out, key, copyValue((value as Record<string, unknown>)[key]));
   return out;
+}
+
+/** `target[key] = value` as an own key, also for `__proto__` (assigning which would replace the prototype). */
+export function setOwnKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 // RFC 4122 version 1: 60-bit timestamp in 100 ns units since 1582-10-15, a clock sequence and a

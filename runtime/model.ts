@@ -12,6 +12,7 @@ import type {
   Attributes, CreateArgs, CreateOptions, CreationAttributes, DestroyOptions, IncrementFields, IncrementOptions,
   InstanceUpdateOptions, ModelCtor, QueryOptions, SaveOptions, StaticIncrementOptions, UpdateOptions,
 } from './types.js';
+import { copyValue, setOwnKey } from './default-values.js';
 import { validateValues } from './validation.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -24,9 +25,18 @@ const NO_PRIMARY_KEY = 'You attempted to save an instance with no primary key, t
 const MISSING_WHERE = 'Missing where attribute in the options parameter';
 
 export class Model<TAttributes extends {} = any, TCreationAttributes extends {} = TAttributes> extends ReadableModel<TAttributes, TCreationAttributes> {
-  /** A new, unsaved instance (same as `new Model(values)`). */
-  static build<M extends AnyWritable>(this: ModelCtor<M>, ...args: CreateArgs<M, BuildOptions>): M {
-    return checkClassFields(new (this as unknown as Constructor<M>)(args[0] as Row | undefined, args[1]));
+  /** A new, unsaved instance (same as `new Model(values)`); given a list, one per record (bulkBuild). */
+  static build<M extends AnyWritable>(this: ModelCtor<M>, ...args: CreateArgs<M, BuildOptions>): M;
+  static build<M extends AnyWritable>(this: ModelCtor<M>, records: readonly CreationAttributes<M>[], options?: BuildOptions): M[];
+  static build<M extends AnyWritable>(this: ModelCtor<M>, values?: Row | readonly Row[], options?: BuildOptions): M | M[] {
+    const Ctor = this as unknown as Constructor<M>;
+    if (Array.isArray(values)) return values.map((record: Row) => checkClassFields(new Ctor(record, options)));
+    return checkClassFields(new Ctor(values as Row | undefined, options));
+  }
+
+  /** New, unsaved instances, one per record. */
+  static bulkBuild<M extends AnyWritable>(this: ModelCtor<M>, records: readonly CreationAttributes<M>[], options?: BuildOptions): M[] {
+    return records.map((record) => checkClassFields(new (this as unknown as Constructor<M>)(record as Row, options)));
   }
 
   /** build + save: one INSERT ... RETURNING, resolving the saved instance. */
@@ -194,7 +204,7 @@ function markChanged(instance: AnyWritable, name: string, old: unknown): void {
 /** Sequelize's set() rules: unknown names ignored, a set primary key kept, timestamps read-only once saved. */
 function setOne(instance: AnyWritable, def: ModelDefinition, name: string, value: unknown, raw: boolean): void {
   const attr = def.attributes[name];
-  if (attr === undefined) return;
+  if (attr === undefined) return setJsonPath(instance, def, name, value, raw);
   const data = instance.dataValues as Row;
   if (raw) {
     data[name] = value;
@@ -206,6 +216,28 @@ function setOne(instance: AnyWritable, def: ModelDefinition, name: string, value
   const stored = attr.sanitize ? attr.sanitize(value) : value;
   if (!isSameValue(old, stored)) markChanged(instance, name, old);
   data[name] = stored;
+}
+
+/**
+ * `set('meta.theme.dark', true)` on a JSON attribute `meta`: sets the nested value on a copy and
+ * stores the copy, so the change is seen and previous('meta') keeps the old object. Other
+ * unknown names are ignored, as Sequelize ignores them.
+ */
+function setJsonPath(instance: AnyWritable, def: ModelDefinition, path: string, value: unknown, raw: boolean): void {
+  const [head, ...keys] = path.split('.');
+  const attr = def.attributes[head];
+  if (!attr?.isJson || keys.length === 0) return;
+  const root = copyValue((instance.dataValues as Row)[head]);
+  const top: Row = root !== null && typeof root === 'object' ? (root as Row) : {};
+  let node = top;
+  for (const key of keys.slice(0, -1)) {
+    // Own keys only: an inherited `__proto__` or `constructor` must never be walked into.
+    const child = Object.hasOwn(node, key) ? node[key] : undefined;
+    if (child === null || typeof child !== 'object') setOwnKey(node, key, {});
+    node = node[key] as Row;
+  }
+  setOwnKey(node, keys[keys.length - 1], value);
+  setOne(instance, def, head, top, raw);
 }
 
 function requirePrimaryKey(def: ModelDefinition, data: Row, action: string): void {

@@ -154,6 +154,39 @@ describe('save of an existing record', () => {
 });
 
 describe('set, get, changed, previous', () => {
+  test("set('json.path', v) sets a nested value of a JSON attribute on a copy, and never walks into a prototype", async () => {
+    class Profile extends Model<{ id: number; meta: Record<string, unknown> | null }, { meta?: Record<string, unknown> | null }> {}
+    Profile.init({ meta: DataTypes.JSONB }, { sequelize: conn.sequelize, timestamps: false });
+    await Profile.sync({ force: true });
+    const profile = await Profile.create({ meta: { theme: { dark: false }, size: 1 } });
+    const before = profile.get('meta');
+    profile.set('meta.theme.dark' as never, true as never);
+    expect(profile.previous('meta')).toBe(before);
+    expect(before).toEqual({ theme: { dark: false }, size: 1 });
+    profile.set({ 'meta.fonts.body': 'serif' } as never);
+    expect(profile.get('meta')).toEqual({ theme: { dark: true }, size: 1, fonts: { body: 'serif' } });
+    expect(profile.changed()).toEqual(['meta']);
+    await profile.save();
+    expect((await Profile.findByPk(profile.get('id')))!.get('meta')).toEqual({ theme: { dark: true }, size: 1, fonts: { body: 'serif' } });
+    profile.set('meta.__proto__.polluted' as never, 'yes' as never);
+    profile.set('meta.constructor.prototype.polluted' as never, 'yes' as never);
+    expect(({} as { polluted?: string }).polluted).toBeUndefined();
+    expect(Object.keys(profile.get('meta') as object)).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
+    // Not a JSON attribute, or no such attribute: ignored, as Sequelize.
+    const u = User.build({ firstName: 'a' });
+    u.set('firstName.x' as never, 'y' as never);
+    u.set('nothing.x' as never, 'y' as never);
+    expect(u.get('firstName')).toBe('a');
+    await Profile.drop();
+  });
+
+  test('build(list) and bulkBuild build one unsaved instance per record', () => {
+    const built = User.build([{ firstName: 'a' }, { firstName: 'b' }]);
+    expect(built.map((u) => [u instanceof User, u.isNewRecord, u.firstName, u.age])).toEqual([[true, true, 'a', 0], [true, true, 'b', 0]]);
+    expect(User.bulkBuild([{ firstName: 'c' }]).map((u) => u.firstName)).toEqual(['c']);
+    expect(conn.statements).toEqual([]);
+  });
+
   test('set(key, value), set({...}), get(key), get({ plain: true })', async () => {
     const u = await User.create({ firstName: 'Jan' });
     u.set('firstName', 'Mick').set({ lastName: 'Meier', age: 40 });

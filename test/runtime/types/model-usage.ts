@@ -21,6 +21,11 @@ export async function usage(): Promise<void> {
   const built: User = User.build({ firstName: 'x' });
   // @ts-expect-error unknown attribute in build
   User.build({ firstName: 'x', bogus: 1 });
+  const builtMany: User[] = User.build([{ firstName: 'x' }, { firstName: 'y' }]);
+  // @ts-expect-error firstName is required in every record
+  User.build([{ firstName: 'x' }, { lastName: 'y' }]);
+  const bulkBuilt: User[] = User.bulkBuild([{ firstName: 'x' }]);
+  void [builtMany, bulkBuilt];
 
   u.set('lastName', 'Doe');
   u.set({ age: 3, role: 'admin' });
