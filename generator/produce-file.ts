@@ -31,8 +31,10 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
     return { path: recipe.path, content: previous, previous, collisions: [], rendered: false };
   }
   // ts-morph is needed only when a person wrote into the file since it was generated.
+  // Regions as gen-models wrote them hold nothing of a person's; edited ones are checked name by name.
+  const regionCheck = reading?.regionsUntouched ? undefined : { generated: recipe.generatedNames() };
   const handWritten: HandWrittenCode | undefined =
-    previous === undefined || reading?.noHandWrittenCode ? undefined : extractHandWrittenCode(previous, recipe.className, label);
+    previous === undefined || reading?.noHandWrittenCode ? undefined : extractHandWrittenCode(previous, recipe.className, label, regionCheck);
   const collisions = handWritten === undefined ? [] : findCollisions(handWritten, recipe.generatedNames());
   const rendered = recipe.render();
   const keepsCode = handWritten !== undefined && handWritten.slots.size > 0;

@@ -7,6 +7,7 @@ import type { Node, Project, SourceFile } from 'ts-morph';
 import { GENERATED_MARKER } from '../render/view-model.js';
 import { isRegionEnd, isRegionStart, type SlotScope } from './regions.js';
 import { FINGERPRINT_PREFIX } from '../fingerprint.js';
+import type { GeneratedNames } from '../render/render-schema.js';
 
 export interface HandWrittenCode {
   /** Hand-written source text per slot, e.g. `class` → 1 → `getAge() { ... }`. */
@@ -34,15 +35,26 @@ export class HandWrittenCodeError extends Error {
 }
 
 /**
+ * Which declarations a file's generated regions may hold. Used only when the fingerprint shows
+ * the regions were edited by hand: then a declaration there that this run does not generate
+ * was written by a person, and rewriting the region would delete it.
+ */
+export interface RegionCheck {
+  readonly generated: GeneratedNames;
+}
+
+/**
  * `file` names the file in messages. Throws a HandWrittenCodeError where keeping the code would
  * mean guessing: a generated region without its end, code a person put inside a region (it would
- * be rewritten), or the generated class renamed.
+ * be rewritten; checked when `regionCheck` is given), or the generated class renamed.
  */
-export function extractHandWrittenCode(text: string, className: string | undefined, file = 'the file'): HandWrittenCode {
+export function extractHandWrittenCode(text: string, className: string | undefined, file = 'the file', regionCheck?: RegionCheck): HandWrittenCode {
   const { tsMorph, file: source } = parse(text);
   const collector = new SlotCollector(text);
   const topLevelNames: string[] = [];
   const classMemberNames: string[] = [];
+  const isGenerated = (statement: Node) => regionCheck === undefined || isGeneratedStatement(tsMorph, statement, regionCheck.generated);
+  let misplacedNode: Node | undefined;
   let inRegion = false;
   let seenCode = false;
   for (const statement of source.getStatementsWithComments()) {
@@ -57,9 +69,10 @@ export function extractHandWrittenCode(text: string, className: string | undefin
       inRegion = false;
       collector.nextSlot('top');
     } else if (inRegion) {
-      if (comment === undefined && !isGeneratedTopLevel(tsMorph, statement)) throw misplaced(file, describeNode(statement));
+      if (comment === undefined && !isGenerated(statement)) misplacedNode ??= statement;
     } else if (tsMorph.Node.isClassDeclaration(statement) && statement.getName() === className) {
-      collectClassMembers(tsMorph, statement, collector, classMemberNames, file);
+      const isGeneratedHere = (member: Node) => regionCheck === undefined || isGeneratedMember(tsMorph, member, regionCheck.generated);
+      misplacedNode ??= collectClassMembers(tsMorph, statement, collector, classMemberNames, file, isGeneratedHere);
       collector.nextSlot('top');
     } else {
       if (tsMorph.Node.isClassDeclaration(statement) && holdsGeneratedRegions(tsMorph, statement)) {
@@ -72,44 +85,61 @@ export function extractHandWrittenCode(text: string, className: string | undefin
       topLevelNames.push(...declaredNames(tsMorph, statement));
     }
   }
+  // A missing end line is reported before what it made look misplaced.
   if (inRegion) throw unbalanced(file);
+  if (misplacedNode !== undefined) throw misplaced(file, misplacedNode);
   return { slots: collector.slots(), classMemberNames, topLevelNames };
 }
 
-function collectClassMembers(tsMorph: TsMorph, cls: Node, collector: SlotCollector, names: string[], file: string): void {
-  if (!tsMorph.Node.isClassDeclaration(cls)) return;
+/**
+ * A statement in a region is generated when it imports from or re-exports a module the
+ * generated code uses, or declares only generated names. Names rather than exact text, so a
+ * region a formatter or an editor reflowed does not count as hand-written.
+ */
+function isGeneratedStatement(tsMorph: TsMorph, statement: Node, generated: GeneratedNames): boolean {
+  const module = (statement as { getModuleSpecifierValue?: () => string | undefined }).getModuleSpecifierValue?.();
+  if (module !== undefined) return generated.modules.includes(module);
+  const names = declaredNames(tsMorph, statement);
+  return names.length > 0 && names.every((name) => generated.topLevel.includes(name));
+}
+
+/** In a class region: an attribute's `declare` field, or a member with a generated name. */
+function isGeneratedMember(tsMorph: TsMorph, member: Node, generated: GeneratedNames): boolean {
+  if (tsMorph.Node.isPropertyDeclaration(member) && member.hasDeclareKeyword()) return true;
+  const name = (member as { getName?: () => string | undefined }).getName?.();
+  return name !== undefined && generated.classMembers.includes(name);
+}
+
+/** Collects the class's hand-written members; returns the first member found inside a region that is not generated. */
+function collectClassMembers(
+  tsMorph: TsMorph,
+  cls: Node,
+  collector: SlotCollector,
+  names: string[],
+  file: string,
+  isGenerated: (member: Node) => boolean,
+): Node | undefined {
+  if (!tsMorph.Node.isClassDeclaration(cls)) return undefined;
+  let misplacedMember: Node | undefined;
   let inRegion = false;
-  let regionsSeen = 0;
   for (const member of cls.getMembersWithComments()) {
     const comment = commentText(tsMorph, member);
+    const name = (member as { getName?: () => string | undefined }).getName?.();
     if (comment !== undefined && isRegionStart(comment)) {
       if (inRegion) throw unbalanced(file, member);
       inRegion = true;
     } else if (comment !== undefined && isRegionEnd(comment) && inRegion) {
       inRegion = false;
-      regionsSeen += 1;
       collector.nextSlot('class');
     } else if (inRegion) {
-      // The attributes region holds only `declare` fields: anything else there was written by a person.
-      const isAttribute = tsMorph.Node.isPropertyDeclaration(member) && member.hasDeclareKeyword();
-      if (regionsSeen === 0 && comment === undefined && !isAttribute) throw misplaced(file, describeNode(member));
+      if (comment === undefined && !isGenerated(member)) misplacedMember ??= member;
     } else {
       collector.add('class', member, comment !== undefined);
-      const name = (member as { getName?: () => string | undefined }).getName?.();
       if (comment === undefined && name !== undefined) names.push(name);
     }
   }
   if (inRegion) throw unbalanced(file);
-}
-
-function isGeneratedTopLevel(tsMorph: TsMorph, statement: Node): boolean {
-  return (
-    tsMorph.Node.isImportDeclaration(statement) ||
-    tsMorph.Node.isInterfaceDeclaration(statement) ||
-    tsMorph.Node.isTypeAliasDeclaration(statement) ||
-    tsMorph.Node.isExportDeclaration(statement) ||
-    tsMorph.Node.isFunctionDeclaration(statement)
-  );
+  return misplacedMember;
 }
 
 function holdsGeneratedRegions(tsMorph: TsMorph, cls: Node): boolean {
@@ -127,16 +157,25 @@ function unbalanced(file: string, at?: Node): HandWrittenCodeError {
   );
 }
 
-function misplaced(file: string, what: string): HandWrittenCodeError {
+function misplaced(file: string, node: Node): HandWrittenCodeError {
   return new HandWrittenCodeError(
-    `${file}: ${what} is inside a "#region generated" block, which is rewritten on every run; ` +
-      'move it below the block\'s "// #endregion", then generate again',
+    `${file}: ${describeNode(node)} is inside a "#region generated" block, which is rewritten on every run, so it would be lost; ` +
+      'move it below the block\'s "// #endregion", then generate again (if the schema used to generate it, delete it by hand)',
   );
 }
 
+/** `the method "hello" (line 12)`, `the import of "node:crypto" (line 7)`, in words rather than syntax kinds. */
 function describeNode(node: Node): string {
+  const line = `(line ${node.getStartLineNumber()})`;
+  const module = (node as { getModuleSpecifierValue?: () => string | undefined }).getModuleSpecifierValue?.();
+  if (module !== undefined) return `your import from "${module}" ${line}`;
   const name = (node as { getName?: () => string | undefined }).getName?.();
-  return `${node.getKindName()}${name === undefined ? '' : ` "${name}"`} (line ${node.getStartLineNumber()})`;
+  const kind = node
+    .getKindName()
+    .replace(/(Declaration|Statement)$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return `your ${kind}${name === undefined ? '' : ` "${name}"`} ${line}`;
 }
 
 /** Groups nodes by slot; a slot's text runs from its first node to its last, blank lines included. */

@@ -34,6 +34,8 @@ export interface RenderedFile {
 export interface GeneratedNames {
   readonly classMembers: readonly string[];
   readonly topLevel: readonly string[];
+  /** The modules the generated code imports or re-exports from. */
+  readonly modules: readonly string[];
 }
 
 export function fileRecipes(
@@ -47,7 +49,11 @@ export function fileRecipes(
   const index: FileRecipe = {
     path: 'index.ts',
     inputsHash: hashOf(shared, schema.models.map((model) => model.name)),
-    generatedNames: () => ({ classMembers: [], topLevel: ['initModels', 'Sequelize', ...schema.models.map((model) => model.name)] }),
+    generatedNames: () => ({
+      classMembers: [],
+      topLevel: ['initModels', 'Sequelize', ...schema.models.map((model) => model.name)],
+      modules: [options.runtimeModule, ...schema.models.map((model) => `./${model.name}.js`)],
+    }),
     render: () => ({ text: templates.index(buildIndexView(schema, options)), preformatted: templates.packaged.index && schema.models.length > 0 }),
   };
   return [...models, index];
@@ -66,6 +72,7 @@ function modelRecipe(model: ModelIR, templates: Templates, shared: string, optio
         `${model.name}CreationAttributes`,
         ...Object.values(runtimeImportNames(model)).flat(),
       ],
+      modules: [options.runtimeModule],
     }),
     render: () => {
       const view = buildModelView(model, options);

@@ -33,8 +33,33 @@ describe('hand-written code in unusual places', () => {
     await run(V1);
     edit((t) => t.replace('  declare age: number | null;', '  declare age: number | null;\n  hello(): number {\n    return 1;\n  }'));
     const before = readFileSync(userFile(), 'utf8');
-    await expect(run(V2)).rejects.toThrow(/User\.ts: MethodDeclaration "hello" \(line \d+\) is inside a "#region generated" block, which is rewritten on every run; move it below/);
+    await expect(run(V2)).rejects.toThrow(/User\.ts: your method "hello" \(line \d+\) is inside a "#region generated" block, which is rewritten on every run, so it would be lost; move it below/);
     expect(readFileSync(userFile(), 'utf8')).toBe(before);
+  });
+
+  // From a new-user review: these were silently deleted on the next run.
+  it.each([
+    ['an import under the generated one', (t: string) => t.replace("from 'gen-models/runtime';\n", "from 'gen-models/runtime';\nimport { createHash } from 'node:crypto';\n"), /your import from "node:crypto"/],
+    ['a type between the generated interfaces', (t: string) => t.replace('export interface UserCreationAttributes', 'export type Extra = { a: 1 };\n\nexport interface UserCreationAttributes'), /your type alias "Extra"/],
+    ['a static method before initModel', (t: string) => t.replace('  static initModel(', '  static helper(): number {\n    return 1;\n  }\n\n  static initModel('), /your method "helper"/],
+  ])('refuses %s, naming it, and writes nothing', async (_what, change, named) => {
+    await run(V1);
+    const original = readFileSync(userFile(), 'utf8');
+    edit(change);
+    const before = readFileSync(userFile(), 'utf8');
+    expect(before).not.toBe(original);
+    await expect(run(V2)).rejects.toThrow(named);
+    expect(readFileSync(userFile(), 'utf8')).toBe(before);
+  });
+
+  it('still regenerates regions a formatter reflowed, also when the schema drops an attribute', async () => {
+    await run(V2);
+    // Generated regions edited without adding code: a formatter with other options went over them.
+    edit((t) => t.replace(/^( +)declare /gm, '$1$1declare ').replace(/;\n/g, ';\n\n'));
+    await run(V1);
+    const after = readFileSync(userFile(), 'utf8');
+    expect(after).not.toContain('nickname');
+    expect(after).toContain('  declare age: number | null;');
   });
 
   it('refuses a region whose end line was deleted', async () => {
@@ -43,6 +68,15 @@ describe('hand-written code in unusual places', () => {
       const edited = t.replace(/  \/\/ #endregion\n}\n/, '}\n');
       expect(edited).not.toBe(t);
       return edited;
+    });
+    await expect(run(V2)).rejects.toThrow(/User\.ts: a "\/\/ #region generated" block has no "\/\/ #endregion"/);
+  });
+
+  it('blames a deleted end line, not the hand-written method after it', async () => {
+    await run(V1);
+    edit((t) => {
+      const lastEnd = t.lastIndexOf('  // #endregion\n');
+      return `${t.slice(0, lastEnd)}\n  isAdult(): boolean {\n    return (this.age ?? 0) >= 18;\n  }\n${t.slice(lastEnd + '  // #endregion\n'.length)}`;
     });
     await expect(run(V2)).rejects.toThrow(/User\.ts: a "\/\/ #region generated" block has no "\/\/ #endregion"/);
   });
