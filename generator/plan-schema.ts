@@ -6,7 +6,7 @@
  */
 import type { DataTypeIR, DefaultValueIR, ModelIR, SchemaIR } from './ir.js';
 import { DataTypes, literal, planSync, Sequelize, type SyncPlan } from '../runtime/index.js';
-import { initSpec, type InitEntry, type InitValue } from './render/init-spec.js';
+import { DateText, initSpec, typedLiteral, type InitEntry, type InitValue, type TypedLiteral } from './render/init-spec.js';
 import { dataTypeCall, type DataTypeArg, type DataTypeCall } from './render/type-map.js';
 import { isReadOnly } from './render/view-model.js';
 
@@ -36,7 +36,7 @@ function runtimeValue(value: InitValue): unknown {
     case 'dataType':
       return runtimeDataType(value.type);
     case 'default':
-      return runtimeDefault(value.value);
+      return runtimeDefault(value.value, value.type);
     case 'string':
     case 'boolean':
       return value.value;
@@ -61,7 +61,7 @@ function instantiateArg(arg: DataTypeArg): unknown {
   return typeof arg === 'object' && 'args' in arg ? instantiate(arg) : arg;
 }
 
-function runtimeDefault(value: DefaultValueIR): unknown {
+function runtimeDefault(value: DefaultValueIR, type: DataTypeIR): unknown {
   switch (value.kind) {
     case 'UUIDV1':
     case 'UUIDV4':
@@ -70,6 +70,11 @@ function runtimeDefault(value: DefaultValueIR): unknown {
     case 'sql':
       return literal(value.sql);
     case 'literal':
-      return value.value;
+      return runtimeLiteral(typedLiteral(value.value, type));
   }
+}
+
+function runtimeLiteral(value: TypedLiteral): unknown {
+  if (value instanceof DateText) return new Date(value.text);
+  return Array.isArray(value) ? value.map(runtimeLiteral) : value;
 }

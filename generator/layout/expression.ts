@@ -14,7 +14,8 @@ export type Expression =
   | { readonly kind: 'keyword'; readonly text: 'true' | 'false' | 'null' }
   | { readonly kind: 'identifier'; readonly name: string }
   | { readonly kind: 'member'; readonly object: Expression; readonly property: string }
-  | { readonly kind: 'call'; readonly callee: Expression; readonly args: readonly Expression[] }
+  /** `construct`: `new Date("...")`. */
+  | { readonly kind: 'call'; readonly callee: Expression; readonly args: readonly Expression[]; readonly construct?: boolean }
   | { readonly kind: 'object'; readonly properties: readonly Property[]; readonly expanded?: boolean }
   | { readonly kind: 'array'; readonly items: readonly Expression[] };
 
@@ -29,6 +30,7 @@ export const str = (value: string): Expression => ({ kind: 'string', value });
 export const id = (name: string): Expression => ({ kind: 'identifier', name });
 export const member = (object: Expression, property: string): Expression => ({ kind: 'member', object, property });
 export const call = (callee: Expression, args: readonly Expression[]): Expression => ({ kind: 'call', callee, args });
+export const construct = (callee: Expression, args: readonly Expression[]): Expression => ({ kind: 'call', callee, args, construct: true });
 export const object = (properties: readonly Property[], expanded = false): Expression => ({ kind: 'object', properties, expanded });
 
 export function expressionDoc(expression: Expression): Doc {
@@ -44,7 +46,7 @@ export function expressionDoc(expression: Expression): Doc {
     case 'member':
       return memberDoc(expression.object, expression.property);
     case 'call':
-      return callDoc(expression.callee, expression.args);
+      return expression.construct === true ? ['new ', callDoc(expression.callee, expression.args)] : callDoc(expression.callee, expression.args);
     case 'object':
       return objectDoc(expression.properties, expression.expanded === true);
     case 'array':
@@ -78,7 +80,7 @@ function flatText(expression: Expression): string {
     case 'member':
       return `${flatText(expression.object)}.${expression.property}`;
     case 'call':
-      return `${flatText(expression.callee)}(${expression.args.map(flatText).join(', ')})`;
+      return `${expression.construct === true ? 'new ' : ''}${flatText(expression.callee)}(${expression.args.map(flatText).join(', ')})`;
     case 'object':
       return expression.properties.length === 0 ? '{}' : `{ ${expression.properties.map(flatPropertyText).join(', ')} }`;
     case 'array':
@@ -239,6 +241,8 @@ export function hasExactLayout(expression: Expression): boolean {
     case 'member':
       return hasExactLayout(expression.object);
     case 'call': {
+      // prettier lays out `new X(...)` by rules of its own (not a call chain): left to prettier.
+      if (expression.construct === true) return false;
       const last = expression.args[expression.args.length - 1];
       const hugsBreakingArgument = last !== undefined && shouldHugLastArgument(expression.args) && willBreak(last);
       return !hugsBreakingArgument && hasExactLayout(expression.callee) && expression.args.every(hasExactLayout);
@@ -252,7 +256,7 @@ export function hasExactLayout(expression: Expression): boolean {
 function isPoorlyBreakableChain(expression: Expression, deep = false): boolean {
   switch (expression.kind) {
     case 'call':
-      return (expression.args.length === 0 || (expression.args.length === 1 && isShortArgument(expression.args[0]!))) && isPoorlyBreakableChain(expression.callee, true);
+      return expression.construct !== true && (expression.args.length === 0 || (expression.args.length === 1 && isShortArgument(expression.args[0]!))) && isPoorlyBreakableChain(expression.callee, true);
     case 'member':
       return isPoorlyBreakableChain(expression.object, true);
     case 'identifier':

@@ -1,9 +1,9 @@
 /**
  * The init spec (what `init` is called with, as data) as code: expressions the layout prints.
  */
-import type { DefaultValueIR, JsonValue } from '../ir.js';
-import { call, id, member, object, str, type Expression, type Property } from '../layout/expression.js';
-import type { InitEntry, InitValue } from './init-spec.js';
+import type { DataTypeIR, DefaultValueIR, JsonValue } from '../ir.js';
+import { call, construct, id, member, object, str, type Expression, type Property } from '../layout/expression.js';
+import { DateText, typedLiteral, type InitEntry, type InitValue, type TypedLiteral } from './init-spec.js';
 import { dataTypeExpression } from './type-map.js';
 
 export function initEntriesExpression(entries: readonly InitEntry[], expanded = false): Expression {
@@ -19,7 +19,7 @@ function initValueExpression(value: InitValue): Expression {
     case 'dataType':
       return dataTypeExpression(value.type);
     case 'default':
-      return defaultValueExpression(value.value);
+      return defaultValueExpression(value.value, value.type);
     case 'string':
       return str(value.value);
     case 'boolean':
@@ -29,7 +29,7 @@ function initValueExpression(value: InitValue): Expression {
   }
 }
 
-export function defaultValueExpression(value: DefaultValueIR): Expression {
+export function defaultValueExpression(value: DefaultValueIR, type: DataTypeIR): Expression {
   switch (value.kind) {
     case 'UUIDV1':
     case 'UUIDV4':
@@ -38,8 +38,14 @@ export function defaultValueExpression(value: DefaultValueIR): Expression {
     case 'sql':
       return call(id('literal'), [str(value.sql)]);
     case 'literal':
-      return jsonExpression(value.value);
+      return literalExpression(typedLiteral(value.value, type));
   }
+}
+
+function literalExpression(value: TypedLiteral): Expression {
+  if (value instanceof DateText) return construct(id('Date'), [str(value.text)]);
+  if (Array.isArray(value)) return { kind: 'array', items: value.map(literalExpression) };
+  return jsonExpression(value as JsonValue);
 }
 
 function jsonExpression(value: JsonValue): Expression {

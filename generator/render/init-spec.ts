@@ -3,12 +3,13 @@
  * for the generated file, and `gen-models plan` turns it into runtime values to plan
  * `sync({ alter })` with exactly what the generated models would declare.
  */
-import type { AttributeIR, DataTypeIR, DefaultValueIR, ModelIR } from '../ir.js';
+import type { AttributeIR, DataTypeIR, DefaultValueIR, JsonValue, ModelIR } from '../ir.js';
 import { inferColumnName } from '../../runtime/naming.js';
 
 export type InitValue =
   | { readonly kind: 'dataType'; readonly type: DataTypeIR }
-  | { readonly kind: 'default'; readonly value: DefaultValueIR }
+  /** A literal default is typed for its attribute: see typedLiteral. */
+  | { readonly kind: 'default'; readonly value: DefaultValueIR; readonly type: DataTypeIR }
   | { readonly kind: 'string'; readonly value: string }
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'object'; readonly entries: readonly InitEntry[] };
@@ -42,7 +43,7 @@ function attributeEntries(attribute: AttributeIR, model: ModelIR): InitEntry[] {
   if (attribute.primaryKey) entries.push(['primaryKey', TRUE]);
   if (attribute.autoIncrement || identity) entries.push(['autoIncrement', TRUE]);
   if (identity) entries.push(['autoIncrementIdentity', TRUE]);
-  if (attribute.defaultValue) entries.push(['defaultValue', { kind: 'default', value: attribute.defaultValue }]);
+  if (attribute.defaultValue) entries.push(['defaultValue', { kind: 'default', value: attribute.defaultValue, type: attribute.type }]);
   if (attribute.unique !== false) entries.push(['unique', attribute.unique === true ? TRUE : str(attribute.unique)]);
   if (attribute.comment !== undefined) entries.push(['comment', str(attribute.comment)]);
   if (attribute.field !== inferColumnName(attribute.name, model.options.underscored)) entries.push(['field', str(attribute.field)]);
@@ -79,4 +80,23 @@ function optionEntries(model: ModelIR): InitEntry[] {
 
 function timestampOption(name: string | false): InitValue {
   return name === false ? FALSE : str(name);
+}
+
+/** A DATE default written in the schema as text: a `Date` in code, as the attribute is typed. */
+export class DateText {
+  constructor(readonly text: string) {}
+}
+
+export type TypedLiteral = JsonValue | DateText | readonly TypedLiteral[];
+
+/**
+ * A literal default as the attribute's type holds it, so the generated code compiles and build()
+ * fills what the types say: a BIGINT/DECIMAL number as its text (the attribute is a
+ * NumericString, what pg returns), a DATE string as a date; element by element in arrays.
+ */
+export function typedLiteral(value: JsonValue, type: DataTypeIR): TypedLiteral {
+  if (type.kind === 'ARRAY' && Array.isArray(value)) return value.map((item) => typedLiteral(item, type.element));
+  if ((type.kind === 'BIGINT' || type.kind === 'DECIMAL') && typeof value === 'number') return String(value);
+  if (type.kind === 'DATE' && typeof value === 'string') return new DateText(value);
+  return value;
 }
