@@ -68,18 +68,22 @@ function literalProblem(value: JsonValue, type: DataTypeIR): string | undefined 
     case 'REAL':
     case 'DOUBLE':
       return typeof value === 'number' ? undefined : doesNotFit('a number');
-    case 'DECIMAL':
-      return typeof value === 'number' || (typeof value === 'string' && NUMERIC_PATTERN.test(value))
-        ? undefined
-        : doesNotFit("a number, or a decimal string such as '9.99'");
+    case 'DECIMAL': {
+      const text = typeof value === 'number' ? String(value) : value;
+      if (typeof text !== 'string' || !NUMERIC_PATTERN.test(text)) return doesNotFit("a number, or a decimal string such as '9.99'");
+      const limit = type.precision === undefined ? undefined : type.precision - (type.scale ?? 0);
+      return limit !== undefined && integerDigitsWhenRounded(text, type.scale ?? 0) > limit
+        ? `default ${shown} does not fit ${describeType(type)}, which holds at most ${limit} digit(s) before the decimal point (PostgreSQL: numeric field overflow)`
+        : undefined;
+    }
     case 'BOOLEAN':
       return typeof value === 'boolean' ? undefined : doesNotFit('true or false');
     case 'DATE':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value))
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && isCalendarDate(value)
         ? undefined
         : doesNotFit("a date string such as '2024-01-31T12:00:00Z', or NOW");
     case 'DATEONLY':
-      return typeof value === 'string' && DATEONLY_PATTERN.test(value)
+      return typeof value === 'string' && DATEONLY_PATTERN.test(value) && isCalendarDate(value)
         ? undefined
         : doesNotFit("a date string such as '2024-01-31', or NOW");
     case 'UUID':
@@ -119,6 +123,27 @@ function arrayLiteralProblem(
     if (problem !== undefined) return problem;
   }
   return undefined;
+}
+
+/**
+ * Whether a leading YYYY-MM-DD names a day of the calendar: JavaScript takes 2020-02-30 for
+ * March 1st, PostgreSQL refuses it ("date/time field value out of range").
+ */
+function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!match) return true;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
+}
+
+/** Digits before the point once rounded to `scale` places, as PostgreSQL rounds (half away from zero): '999.996' at 2 is 4. */
+function integerDigitsWhenRounded(text: string, scale: number): number {
+  const [whole, fraction = ''] = text.replace(/^-/, '').split('.');
+  let scaled = BigInt(whole + fraction.slice(0, scale).padEnd(scale, '0'));
+  if ((fraction[scale] ?? '0') >= '5') scaled += 1n;
+  const digits = scaled.toString().length - scale;
+  return scaled === 0n ? 0 : Math.max(digits, 0);
 }
 
 /** The first Infinity, -Infinity or NaN in a literal (YAML can write them; JSON cannot), as text. */

@@ -376,6 +376,11 @@ describe('defaultValue', () => {
     ['{ type: STRING, defaultValue: 3 }', "default 3 does not fit STRING; expected a string; quote it ('...') (attribute \"a\" of model User)"],
     ['{ type: STRING(3), defaultValue: abcd }', 'default "abcd" is longer than STRING(3) allows (3 characters) (attribute "a" of model User)'],
     ['{ type: DATEONLY, defaultValue: yesterday }', "default \"yesterday\" does not fit DATEONLY; expected a date string such as '2024-01-31', or NOW (attribute \"a\" of model User)"],
+    ['{ type: DATEONLY, defaultValue: 2020-13-45 }', "default \"2020-13-45\" does not fit DATEONLY; expected a date string such as '2024-01-31', or NOW (attribute \"a\" of model User)"],
+    ['{ type: DATE, defaultValue: 2021-02-29 }', "default \"2021-02-29\" does not fit DATE; expected a date string such as '2024-01-31T12:00:00Z', or NOW (attribute \"a\" of model User)"],
+    ["{ type: 'DECIMAL(5,2)', defaultValue: '12345.678' }", 'default "12345.678" does not fit DECIMAL(5,2), which holds at most 3 digit(s) before the decimal point (PostgreSQL: numeric field overflow) (attribute "a" of model User)'],
+    ["{ type: 'DECIMAL(5,2)', defaultValue: 999.996 }", 'default 999.996 does not fit DECIMAL(5,2), which holds at most 3 digit(s) before the decimal point (PostgreSQL: numeric field overflow) (attribute "a" of model User)'],
+    ['{ type: DECIMAL(2), defaultValue: 100 }', 'default 100 does not fit DECIMAL(2), which holds at most 2 digit(s) before the decimal point (PostgreSQL: numeric field overflow) (attribute "a" of model User)'],
     ['{ type: UUID, defaultValue: abc }', 'default "abc" does not fit UUID; expected a UUID string, or UUIDV4 (attribute "a" of model User)'],
     ['{ type: ARRAY(INTEGER), defaultValue: [1, x] }', 'default "x" does not fit INTEGER; expected a whole number from -2147483648 to 2147483647 (attribute "a" of model User)'],
     ['{ type: BLOB, defaultValue: abc }', 'BLOB cannot have a literal default; write an expression as { sql: "..." } (attribute "a" of model User)'],
@@ -384,6 +389,14 @@ describe('defaultValue', () => {
   ])('%s', (definition, message) => {
     const column = 7 + '      a: '.length - 6 + definition.indexOf('defaultValue: ') + 'defaultValue: '.length;
     expect(problemsOf(userWith(`      a: ${definition}`))).toEqual([`schema.yaml:4:${column}: ${message}`]);
+  });
+
+  test('dates of the calendar and DECIMALs that fit once rounded pass', () => {
+    const schema = loadSchemaText(
+      userWith("      a: { type: DATEONLY, defaultValue: '2024-02-29' }", "      b: { type: 'DECIMAL(5,2)', defaultValue: '999.994' }", "      c: { type: 'DECIMAL(5,2)', defaultValue: -0.5 }"),
+      'schema.yaml',
+    );
+    expect(schema.models[0].attributes.filter((attribute) => attribute.defaultValue).length).toBe(3);
   });
 
   test('a non-finite number inside a JSON default is refused too', () => {
