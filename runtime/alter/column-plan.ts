@@ -11,7 +11,7 @@ import { quoteIdentifier, quoteLiteral } from '../sql/quote.js';
 import { describeColumnType, liveColumnType, modelColumnType, sameColumnType } from './column-type.js';
 import { compareDefaults, type DefaultVerdict } from './default-comparison.js';
 import type { LiveTable } from './live-schema.js';
-import { columnKey, countFailing, countRows, rowsText, step, withColumn, type PlanContext } from './plan-context.js';
+import { columnKey, countFailing, countRows, rowsText, step, usedByViewsText, viewsUsingColumn, withColumn, type PlanContext } from './plan-context.js';
 import type { SyncStep } from './sync-plan.js';
 import { planTypeChange } from './type-change.js';
 
@@ -102,11 +102,14 @@ async function changeType(scope: TableScope, attr: AttributeDefinition, column: 
   const col = attr.quotedField;
   const change = planTypeChange(from, to, targetTypeSql(attr), attr.enumType?.values);
   const reason = `change "${attr.field}" from ${describeColumnType(from)} to ${describeColumnType(to)} (${change.how})`;
-  let blocked: string | undefined;
+  const problems: string[] = [];
   if (change.check) {
     const failing = await countFailing(scope.ctx.query, table, col, change.check);
-    if (failing > 0) blocked = `${rowsText(failing)} with ${change.check.problem}; change those rows first`;
+    if (failing > 0) problems.push(`${rowsText(failing)} with ${change.check.problem}; change those rows first`);
   }
+  const viewUse = usedByViewsText(column.name, await viewsUsingColumn(scope.ctx.query, column.relation_oid, column.name));
+  if (viewUse !== undefined) problems.push(viewUse);
+  const blocked = problems.length > 0 ? problems.join('; ') : undefined;
   const steps: SyncStep[] = [];
   if (hasPlainDefault(column) && !scope.ctx.droppedDefaults.has(columnKey(scope.key, column.name))) {
     // The old default may not cast to the new type; the model's default is set right after.

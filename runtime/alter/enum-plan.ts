@@ -10,7 +10,7 @@ import type { EnumTypeName, ModelDefinition } from '../model-definition.js';
 import { createEnumSql, quoteEnumType } from '../sql/ddl.js';
 import { quoteIdentifier, quoteLiteral, quoteTable } from '../sql/quote.js';
 import { columnsOfEnum, tableKey, type LiveTable } from './live-schema.js';
-import { columnKey, countRows, rowsText, step, type PlanContext } from './plan-context.js';
+import { columnKey, countRows, rowsText, step, usedByViewsText, viewsUsingColumn, type PlanContext } from './plan-context.js';
 import type { SyncStep } from './sync-plan.js';
 
 export async function planEnumTypes(ctx: PlanContext, defs: readonly ModelDefinition[]): Promise<SyncStep[]> {
@@ -73,7 +73,12 @@ async function rebuild(ctx: PlanContext, type: EnumTypeName, live: EnumRow, sync
   const removed = live.labels.filter((label) => !type.values.includes(label));
   const users = columnsOfEnum(ctx.live, live.oid);
   const inUse = removed.length ? await removedLabelsInUse(ctx, users, removed) : undefined;
-  const blocked = inUse === undefined ? undefined : inUse + renameHint(type, live, removed);
+  const problems = inUse === undefined ? [] : [inUse + renameHint(type, live, removed)];
+  for (const { column } of users) {
+    const viewUse = usedByViewsText(column.name, await viewsUsingColumn(ctx.query, column.relation_oid, column.name));
+    if (viewUse !== undefined) problems.push(viewUse);
+  }
+  const blocked = problems.length > 0 ? problems.join('; ') : undefined;
   const kind = removed.length ? 'destructive' : 'safe';
   const what = removed.length ? `remove label(s) ${removed.map((l) => JSON.stringify(l)).join(', ')} from` : 'reorder or extend';
   const reason = `${what} enum ${type.schema}.${type.name} (rebuilt: new type, columns cast through text, old type dropped)`;

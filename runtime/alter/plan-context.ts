@@ -39,3 +39,29 @@ export function countFailing(query: ReadQuery, quotedTable: string, quotedColumn
 export function rowsText(count: number): string {
   return count === 1 ? '1 row' : `${count} rows`;
 }
+
+/**
+ * The views (and rules) that use a column, as "schema.name": PostgreSQL refuses to change the
+ * type of such a column ("cannot alter type of a column used by a view or rule").
+ */
+export async function viewsUsingColumn(query: ReadQuery, tableOid: string, column: string): Promise<string[]> {
+  const rows = await query(
+    `SELECT DISTINCT n.nspname::text AS schema, v.relname::text AS name
+     FROM pg_catalog.pg_depend d
+     JOIN pg_catalog.pg_rewrite r ON r.oid = d.objid
+     JOIN pg_catalog.pg_class v ON v.oid = r.ev_class
+     JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace
+     JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+     WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass
+       AND d.refobjid = $1::oid AND a.attname = $2 AND v.oid <> d.refobjid
+     ORDER BY 1, 2`,
+    [tableOid, column],
+  );
+  return rows.map((row) => `${String(row.schema)}.${String(row.name)}`);
+}
+
+/** Why a type change cannot run while views use the column, or undefined when none does. */
+export function usedByViewsText(column: string, views: readonly string[]): string | undefined {
+  if (views.length === 0) return undefined;
+  return `"${column}" is used by ${views.length === 1 ? 'view' : 'views'} ${views.join(', ')}, and PostgreSQL cannot change the type of a column a view uses; drop ${views.length === 1 ? 'it' : 'them'}, sync, then create ${views.length === 1 ? 'it' : 'them'} again`;
+}

@@ -104,3 +104,15 @@ test('a label that looks renamed (one out, one in, same place) is refused while 
   expect(kit.changes()).toEqual([]);
   expect((await rowsOf(kit, 'Phases')).map((r) => r.phase)).toEqual(['in progress', 'done']);
 });
+
+test('an enum rebuild is blocked while a view uses one of its columns', async () => {
+  const define = (labels: string[]) => kit.sequelize.define('Signal', { state: DataTypes.ENUM(...labels) }, { timestamps: false });
+  await define(['on', 'off']).sync();
+  await kit.exec(`CREATE VIEW "SignalStates" AS SELECT state FROM "Signals"`);
+  kit.reset();
+  const error = (await syncAlter(define(['off', 'on'])).catch((e: Error) => e)) as Error;
+  expect(error.message).toContain('reorder or extend enum public.enum_Signals_state');
+  expect(error.message).toContain('blocked: "state" is used by view public.SignalStates');
+  expect(kit.changes()).toEqual([]);
+  await kit.exec('DROP VIEW "SignalStates"');
+});

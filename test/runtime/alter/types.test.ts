@@ -127,3 +127,21 @@ test('a column of a domain compares by its base type (domains of domains too): n
   expect(kit.changes()).toEqual([]);
   expect(await typeOf('Domains', 'name')).toBe('short_name');
 });
+
+test('a type change of a column a view uses is blocked, naming the views, instead of failing mid-way (PostgreSQL refuses it)', async () => {
+  await kit.exec(`CREATE TABLE "Films" (id serial PRIMARY KEY, title varchar(20), rating varchar(5))`);
+  await kit.exec(`CREATE VIEW "FilmTitles" AS SELECT id, title FROM "Films"`);
+  await kit.exec(`CREATE VIEW "ShortTitles" AS SELECT title FROM "Films" WHERE length(title) < 5`);
+  const Films = kit.sequelize.define('Film', { title: DataTypes.TEXT, rating: DataTypes.TEXT }, { timestamps: false });
+  const error = (await syncAlter(Films).catch((e: Error) => e)) as Error;
+  expect(error.message).toContain('change "title" from character varying(20) to text');
+  expect(error.message).toContain('blocked: "title" is used by views public.FilmTitles, public.ShortTitles, and PostgreSQL cannot change the type of a column a view uses; drop them, sync, then create them again');
+  // "rating" is used by no view, but nothing runs while any step is refused.
+  expect(error.message).not.toContain('blocked: "rating"');
+  expect(kit.changes()).toEqual([]);
+  await kit.exec('DROP VIEW "FilmTitles"');
+  await kit.exec('DROP VIEW "ShortTitles"');
+  kit.reset();
+  await syncAlter(Films);
+  expect(kit.changes()).toEqual(['ALTER TABLE "Films" ALTER COLUMN "title" TYPE TEXT', 'ALTER TABLE "Films" ALTER COLUMN "rating" TYPE TEXT']);
+});
