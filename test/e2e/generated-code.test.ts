@@ -18,6 +18,21 @@ const ROOT = path.resolve(__dirname, '../..');
 const GOLDEN = path.join(ROOT, 'test/golden/example');
 const FIXTURES = path.join(__dirname, 'fixtures');
 
+/**
+ * The README's TypeScript examples that use the example models, so the docs cannot drift from
+ * them: those importing './models/index.js' as they are, those with no import and no
+ * connection (the teaser) with the import of User they leave out.
+ */
+function readmeExamples(): string[] {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  return blocks.flatMap((block) => {
+    if (block.includes("from './models/index.js'")) return [block];
+    if (!block.includes('import ') && !block.includes('sequelize') && block.includes('User.')) return [`import { User } from './models/index.js';\n${block}`];
+    return [];
+  });
+}
+
 describe('models generated from example-schema.yaml', () => {
   let work: string;
   let database: TestDatabase;
@@ -57,12 +72,17 @@ describe('models generated from example-schema.yaml', () => {
     }
   });
 
-  it('compiles under tsc --strict as an ES module with module NodeNext, type tests included', () => {
+  it('compiles under tsc --strict as an ES module with module NodeNext, type tests and the README examples included', () => {
     writeFileSync(path.join(work, 'package.json'), JSON.stringify({ type: 'module' }));
+    const examples = readmeExamples();
+    // The teaser, the quick start and the runtime tour at least: the test must not pass on none.
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    examples.forEach((example, index) => writeFileSync(path.join(work, `readme-example-${index}.ts`), `${example}\nexport {};\n`));
     const result = compileWithTsc(work, 'nodenext', { module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true }, [
       'models',
       'type-checks.ts',
       'use-models.ts',
+      'readme-example-*.ts',
     ]);
     rmSync(path.join(work, 'package.json'));
     expect(result.output).toBe('');
