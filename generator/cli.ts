@@ -3,6 +3,7 @@
  * The `gen-models` command: argument parsing, the summary, and turning errors into one line per
  * problem on stderr with a non-zero exit. The work itself is `generate()`.
  */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import yargs from 'yargs';
 import { generate, type GenerateResult, type RuntimeMode } from './generate.js';
@@ -63,19 +64,19 @@ function parser(argv: readonly string[]) {
           .positional('schema', { type: 'string', describe: 'The YAML schema file' })
           .option('db', { type: 'string', demandOption: true, describe: 'The database to compare with (postgres://... or pglite:///dir)' }),
     )
-    .option('from-db', { type: 'string', describe: 'Read the schema from this PostgreSQL database (postgres://...) instead of a YAML file' })
-    .option('schemas', { type: 'string', coerce: list, describe: 'With --from-db: comma-separated schemas to read (default: every user schema)' })
-    .option('include', { type: 'string', coerce: list, describe: 'With --from-db: only tables matching these comma-separated patterns (schema.table or table, * wildcards)' })
-    .option('exclude', { type: 'string', coerce: list, describe: 'With --from-db: leave out tables matching these patterns' })
-    .option('schema-out', { type: 'string', describe: 'With --from-db: also write the schema as YAML to this file (database-first to schema-first)' })
+    .option('from-db', { type: 'string', requiresArg: true, describe: 'Read the schema from this PostgreSQL database (postgres://...) instead of a YAML file' })
+    .option('schemas', { type: 'string', requiresArg: true, coerce: list, describe: 'With --from-db: comma-separated schemas to read (default: every user schema)' })
+    .option('include', { type: 'string', requiresArg: true, coerce: list, describe: 'With --from-db: only tables matching these comma-separated patterns (schema.table or table, * wildcards)' })
+    .option('exclude', { type: 'string', requiresArg: true, coerce: list, describe: 'With --from-db: leave out tables matching these patterns' })
+    .option('schema-out', { type: 'string', requiresArg: true, describe: 'With --from-db: also write the schema as YAML to this file (database-first to schema-first)' })
     .option('keep-names', { type: 'boolean', default: false, describe: 'With --from-db: property names are the column names as they are (when valid)' })
-    .option('out', { alias: 'o', type: 'string', default: 'models', describe: 'Output folder' })
+    .option('out', { alias: 'o', type: 'string', requiresArg: true, default: 'models', describe: 'Output folder' })
     .option('runtime', {
       choices: ['bundled', 'package'] as const,
       default: 'bundled' as const,
       describe: 'bundled: copy the runtime into <out>/runtime (production needs only pg); package: import gen-models/runtime',
     })
-    .option('templates', { type: 'string', describe: 'Folder of templates that replace the built-in ones of the same name' })
+    .option('templates', { type: 'string', requiresArg: true, describe: 'Folder of templates that replace the built-in ones of the same name' })
     .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 and print a diff when files on disk are stale' })
     .option('prune', { type: 'boolean', default: false, describe: 'Delete generated files whose model left the schema (kept if they hold hand-written code)' })
     .option('force', { type: 'boolean', default: false, describe: 'With --prune: delete them even if they hold hand-written code' })
@@ -181,6 +182,9 @@ async function runPlan(args: CliArguments, io: CliIo): Promise<number> {
 /** Combinations yargs cannot check by itself. */
 function usageProblem(args: CliArguments): string | undefined {
   if (args.force && !args.prune) return '--force only goes with --prune (it lets --prune delete files holding hand-written code)';
+  if (args.out.trim() === '') return '--out needs a folder, e.g. --out src/models';
+  if (existsSync(args.out) && !statSync(args.out).isDirectory()) return `--out ${args.out} is a file; gen-models writes a folder of models there: choose a folder`;
+  if (args.keepNames && args.fromDb === undefined) return '--keep-names needs --from-db (it keeps column names as property names)';
   if (args.fromDb !== undefined && !/^(postgres|postgresql):\/\/|^pglite:/.test(args.fromDb)) {
     return `--from-db takes a postgres://user:password@host:port/database URL (or pglite:///path/to/datadir), not "${args.fromDb}"`;
   }
@@ -235,8 +239,13 @@ function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
     }
     io.out(result.drift);
     const stale = result.plan.files.filter((file) => file.status !== 'unchanged').length;
-    const rerun = args.schema ?? `--from-db ${args.fromDb}`;
-    io.err(`gen-models: ${stale} file(s) in ${outDir} differ from what ${source} generates; run gen-models ${rerun} --out ${outDir}`);
+    const leftOver = result.plan.orphans.filter((file) => !pruned.has(file));
+    const orphans = leftOver.filter((file) => !file.startsWith(`${RUNTIME_FOLDER}/`)).length;
+    const rerun = `gen-models ${args.schema ?? `--from-db ${args.fromDb}`} --out ${outDir}`;
+    const differ = `${stale} file(s) in ${outDir} differ from what ${source} generates`;
+    const left = `${orphans} file(s) in ${outDir} are no longer in the schema`;
+    if (leftOver.length === 0 || (orphans === 0 && stale > 0)) io.err(`gen-models: ${differ}; run ${rerun}${leftOver.length > 0 ? ' --prune' : ''}`);
+    else io.err(`gen-models: ${stale === 0 ? left : `${differ}, and ${left}`}; run ${rerun} --prune`);
     return 1;
   }
   if (!args.quiet) {

@@ -14,7 +14,16 @@ import { findEntry, YamlReader } from './yaml-reader.js';
 
 /** Reads and validates a schema file; throws a SchemaError listing every problem in it. */
 export async function loadSchemaFile(path: string): Promise<SchemaIR> {
-  return loadSchemaText(await readFile(path, 'utf8'), path);
+  return loadSchemaText(await readSchemaText(path), path);
+}
+
+async function readSchemaText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
+    throw new Error(`${path} is a folder; give the schema file itself, e.g. gen-models ${path.replace(/\/+$/, '')}/schema.yaml`);
+  }
 }
 
 /**

@@ -181,6 +181,33 @@ describe('gen-models command line', () => {
     const url = runCli(['--from-db', 'not a url'], tempDir());
     expect(url.code).toBe(2);
     expect(url.stderr).toContain('--from-db takes a postgres://user:password@host:port/database URL');
+    const keepNames = runCli(['schema.yaml', '--keep-names'], tempDir());
+    expect([keepNames.code, keepNames.stderr]).toEqual([2, expect.stringContaining('--keep-names needs --from-db')]);
+    const noOut = runCli(['schema.yaml', '--out'], tempDir());
+    expect([noOut.code, noOut.stderr]).toEqual([2, expect.stringContaining('Not enough arguments following: out')]);
+    write('a-file', '');
+    const outFile = runCli(['schema.yaml', '--out', 'a-file'], tempDir());
+    expect([outFile.code, outFile.stderr]).toEqual([2, expect.stringContaining('--out a-file is a file; gen-models writes a folder of models there')]);
+    expect(existsSync(path.join(tempDir(), 'models'))).toBe(false);
+  });
+
+  it('a folder given as the schema is named, with the fix', () => {
+    mkdirSync(path.join(tempDir(), 'db'));
+    const run = runCli(['db'], tempDir());
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe('gen-models: db is a folder; give the schema file itself, e.g. gen-models db/schema.yaml');
+  });
+
+  it('--check counts files whose model left the schema, and says --prune deletes them', () => {
+    write('schema.yaml', `${VALID}  Post:\n    attributes:\n      title: STRING\n`);
+    expect(runCli(['schema.yaml'], tempDir()).code).toBe(0);
+    write('schema.yaml', VALID);
+    runCli(['schema.yaml'], tempDir());
+    const check = runCli(['schema.yaml', '--check'], tempDir());
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('gen-models: 1 file(s) in models are no longer in the schema; run gen-models schema.yaml --out models --prune');
+    expect(runCli(['schema.yaml', '--prune'], tempDir()).code).toBe(0);
+    expect(runCli(['schema.yaml', '--check'], tempDir()).code).toBe(0);
   });
 
   it('keeps the last of a repeated option', () => {
