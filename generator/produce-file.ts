@@ -41,7 +41,7 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
   const filled = fillSlots(rendered.text, handWritten, label);
   // prettier takes ~9 ms a file: it runs only where the text is not already its output.
   const formatted =
-    rendered.preformatted && !keepsCode && formatter.usesDefaults ? tidyBlankLines(filled) : await format(formatter, recipe.path, filled);
+    rendered.preformatted && !keepsCode && formatter.usesDefaults ? tidyBlankLines(filled) : await format(formatter, recipe, label, filled);
   const content = withFingerprint(formatted, recipe.inputsHash, keepsCode);
   return { path: recipe.path, content, previous: onDisk, collisions, rendered: true };
 }
@@ -52,11 +52,25 @@ function readIfExists(file: string, label: string): string | null {
   return readFileSync(file, 'utf8');
 }
 
-async function format(formatter: Formatter, file: string, source: string): Promise<string> {
+async function format(formatter: Formatter, recipe: FileRecipe, label: string, source: string): Promise<string> {
   try {
     return await formatter.format(source);
   } catch (error) {
-    // A syntax error here comes from a method body in the schema, hand-written code, or a custom template.
-    throw new Error(`${file} is not valid TypeScript after rendering: ${(error as Error).message}`);
+    throw new Error(syntaxErrorText(error as Error & { loc?: { start?: { line?: number } } }, recipe, label, source));
   }
+}
+
+/**
+ * A syntax error here comes from a method in the schema, code written into the file, or a custom
+ * template: the message says which, so it does not read as a fault of the generator.
+ */
+function syntaxErrorText(error: Error & { loc?: { start?: { line?: number } } }, recipe: FileRecipe, label: string, source: string): string {
+  const problem = error.message.split('\n')[0]!;
+  const line = error.loc?.start?.line;
+  const text = line === undefined ? '' : (source.split('\n')[line - 1] ?? '').trim();
+  const member = text === '' ? undefined : recipe.schemaMembers?.find((candidate) => candidate.source.includes(text));
+  if (member !== undefined) {
+    return `the ${member.kind} ${member.name} of model ${recipe.className} in the schema is not valid TypeScript: ${problem.replace(/ \(\d+:\d+\)$/, '')} at \`${text}\`; fix its source in the schema`;
+  }
+  return `${label} is not valid TypeScript after rendering: ${problem} (line:column in the rendered file; the code there is your own, or from a custom template)\n${error.message.split('\n').slice(1).join('\n')}`;
 }

@@ -3,7 +3,7 @@
  * fingerprint) and how to render it. Rendering is lazy, so files whose fingerprint still
  * matches are never rendered at all.
  */
-import type { ModelIR, SchemaIR } from '../ir.js';
+import type { MemberIR, ModelIR, SchemaIR } from '../ir.js';
 import { hashOf } from '../fingerprint.js';
 import { packageVersion } from '../package-root.js';
 import type { Templates } from './templates.js';
@@ -15,6 +15,8 @@ export interface FileRecipe {
   readonly inputsHash: string;
   /** The model class whose body may hold hand-written members. */
   readonly className?: string;
+  /** Methods and getters the schema wrote into the file, to name one whose source does not parse. */
+  readonly schemaMembers?: readonly MemberIR[];
   /** Names the generated code declares, so hand-written code cannot silently collide with them (asked only for files with some). */
   generatedNames(): GeneratedNames;
   /** The file's text, with slot markers for hand-written code. */
@@ -64,6 +66,7 @@ function modelRecipe(model: ModelIR, templates: Templates, shared: string, optio
     path: `${model.name}.ts`,
     inputsHash: hashOf(shared, model),
     className: model.name,
+    schemaMembers: model.members,
     generatedNames: () => ({
       classMembers: [...model.attributes.map((a) => a.name), ...model.members.map((m) => m.name), 'initModel'],
       topLevel: [
