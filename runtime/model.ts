@@ -30,13 +30,12 @@ export class Model<TAttributes extends {} = any, TCreationAttributes extends {} 
   static build<M extends AnyWritable>(this: ModelCtor<M>, records: readonly CreationAttributes<M>[], options?: BuildOptions): M[];
   static build<M extends AnyWritable>(this: ModelCtor<M>, values?: Row | readonly Row[], options?: BuildOptions): M | M[] {
     const Ctor = this as unknown as Constructor<M>;
-    if (Array.isArray(values)) return values.map((record: Row) => checkClassFields(new Ctor(record, options)));
-    return checkClassFields(new Ctor(values as Row | undefined, options));
+    return Array.isArray(values) ? buildEach(Ctor, values, options) : checkClassFields(new Ctor(values as Row | undefined, options));
   }
 
   /** New, unsaved instances, one per record. */
   static bulkBuild<M extends AnyWritable>(this: ModelCtor<M>, records: readonly CreationAttributes<M>[], options?: BuildOptions): M[] {
-    return records.map((record) => checkClassFields(new (this as unknown as Constructor<M>)(record as Row, options)));
+    return buildEach(this as unknown as Constructor<M>, records as readonly Row[], options);
   }
 
   /** build + save: one INSERT ... RETURNING, resolving the saved instance. */
@@ -183,6 +182,10 @@ export class Model<TAttributes extends {} = any, TCreationAttributes extends {} 
     const fields = options.fields ? options.fields.map((n) => attributeOf(def, n, 'validate')) : def.attributeList;
     validateValues(def, this.dataValues as Row, fields);
   }
+}
+
+function buildEach<M extends AnyWritable>(Ctor: Constructor<M>, records: readonly Row[], options: BuildOptions | undefined): M[] {
+  return records.map((record) => checkClassFields(new Ctor(record, options)));
 }
 
 function isSameValue(a: unknown, b: unknown): boolean {
