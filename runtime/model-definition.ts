@@ -7,6 +7,7 @@ import { DefaultKind, describeDefault, localDateText, type DefaultSpec } from '.
 import { inferColumnName, inferTableName as inferFromName } from './naming.js';
 import { MODEL_MEMBER_NAMES } from './model-members.js';
 import { quoteIdentifier, quoteTable } from './sql/quote.js';
+import { refuseUnsupported, UNSUPPORTED_ATTRIBUTE_OPTIONS, UNSUPPORTED_MODEL_OPTIONS } from './unsupported-options.js';
 import type { Sequelize } from './sequelize.js';
 import type { InitOptions, ModelAttributeColumnOptions, NormalizedAttribute, ReferencedModel } from './types.js';
 
@@ -110,30 +111,6 @@ export function defineModel(
   }
   if (list.filter((a) => a.autoIncrement).length > 1) throw new Error('Invalid Instance definition. Only one autoincrement field allowed.');
   return assemble({ name, tableName, schema, sequelize, readOnly, options, list, timestampNames: timestampNames(options, raw) });
-}
-
-/**
- * Sequelize options whose behaviour the runtime does not have. Ignoring them would change what the
- * caller's code does (with `paranoid`, destroy() would delete rows for real), so they are refused.
- */
-const UNSUPPORTED_MODEL_OPTIONS: Readonly<Record<string, string>> = {
-  paranoid: 'soft deletes', hooks: 'hooks', scopes: 'scopes', defaultScope: 'scopes',
-  getterMethods: 'custom getters', setterMethods: 'custom setters', validate: 'model validators',
-  version: 'optimistic locking', indexes: 'indexes made by sync()', omitNull: 'omitNull',
-};
-const UNSUPPORTED_ATTRIBUTE_OPTIONS: Readonly<Record<string, string>> = {
-  validate: 'validators', get: 'custom getters', set: 'custom setters',
-};
-
-/** Throws for a set unsupported option; `false`, `null` and empty lists or objects mean "off" and pass. */
-function refuseUnsupported(options: object, unsupported: Readonly<Record<string, string>>, subject: string): void {
-  for (const [key, feature] of Object.entries(unsupported)) {
-    const value = (options as Record<string, unknown>)[key];
-    const isOff = value === undefined || value === null || value === false || (typeof value === 'object' && Object.keys(value).length === 0);
-    if (!isOff) {
-      throw new Error(`${subject} "${key}" (${feature}) is not supported by the gen-models runtime, and ignoring it would change what the code does: remove it, or see runtime/README.md for what is supported`);
-    }
-  }
 }
 
 /** Global `define` options are defaults; the model's own options win (Sequelize's Utils.merge). */

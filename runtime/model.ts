@@ -13,6 +13,7 @@ import type {
   InstanceUpdateOptions, ModelCtor, QueryOptions, SaveOptions, StaticIncrementOptions, UpdateOptions,
 } from './types.js';
 import { copyValue, setOwnKey } from './default-values.js';
+import { refuseUnsupported, UNSUPPORTED_BULK_CREATE_OPTIONS } from './unsupported-options.js';
 import { validateValues } from './validation.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -47,6 +48,7 @@ export class Model<TAttributes extends {} = any, TCreationAttributes extends {} 
   /** One multi-row INSERT ... RETURNING; every record is validated first. */
   static async bulkCreate<M extends AnyWritable>(this: ModelCtor<M>, records: readonly CreationAttributes<M>[], options: CreateOptions<Attributes<M>> = {}): Promise<M[]> {
     const def = definitionOf(this);
+    refuseUnsupported(options, UNSUPPORTED_BULK_CREATE_OPTIONS, `${def.name}.bulkCreate(): option`);
     const Ctor = this as unknown as Constructor<M>;
     const instances = records.map((values) => new Ctor(values as Row));
     if (instances.length === 0) return instances;

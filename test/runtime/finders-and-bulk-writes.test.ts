@@ -42,6 +42,14 @@ test('bulkCreate is one multi-row INSERT ... RETURNING and resolves saved instan
   expect(await Pet.bulkCreate([])).toEqual([]);
 });
 
+test('bulkCreate refuses ignoreDuplicates and updateOnDuplicate rather than ignoring them, before any SQL', async () => {
+  await expect(Pet.bulkCreate([{ name: 'Dup' }], { ignoreDuplicates: true } as never)).rejects.toThrow(
+    'Pet.bulkCreate(): option "ignoreDuplicates" (ON CONFLICT DO NOTHING) is not supported by the gen-models runtime',
+  );
+  await expect(Pet.bulkCreate([{ name: 'Dup' }], { updateOnDuplicate: ['name'] } as never)).rejects.toThrow('option "updateOnDuplicate" (upserts)');
+  expect(conn.statements).toEqual([]);
+});
+
 test('where: equality on a field-mapped attribute, IN for arrays, IS NULL for null', async () => {
   expect((await Pet.findAll({ where: { kind: 'dog' } })).map((p) => p.name)).toEqual(['Rex']);
   expect(sql()[0]).toBe('SELECT "id", "name", "pet_kind" AS "kind", "legs", "createdAt", "updatedAt" FROM "Pets" WHERE "pet_kind" = $1');
