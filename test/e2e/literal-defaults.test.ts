@@ -10,6 +10,7 @@ import path from 'node:path';
 import { generate } from '../../generator/generate.js';
 import { loadSchemaText } from '../../generator/schema/load-schema.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { nodeProgram } from '../support/node-program.js';
 import { compileWithTsc } from '../support/tsc.js';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -26,12 +27,9 @@ models:
       days: { type: ARRAY(DATE), allowNull: false, defaultValue: ['2024-01-01T00:00:00Z'] }
 `;
 
-const USE = `
-import { Sequelize, initModels } from './models/index.js';
-import { planSync } from './models/runtime/index.js';
-
-async function main(): Promise<void> {
-  const sequelize = new Sequelize(process.env.DB_URL!, { logging: false });
+const USE = nodeProgram(
+  "import { Sequelize, initModels } from './models/index.js';\nimport { planSync } from './models/runtime/index.js';",
+  `  const sequelize = new Sequelize(process.env.DB_URL!, { logging: false });
   const { Thing } = initModels(sequelize);
   await sequelize.sync({ force: true });
   const built = Thing.build();
@@ -45,14 +43,8 @@ async function main(): Promise<void> {
     read: { big: read!.big, amount: read!.amount, startsAt: read!.startsAt.toISOString(), bigs: read!.bigs, amounts: read!.amounts },
     steps: plan.steps.map((step) => step.sql),
   }));
-  await sequelize.close();
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
-`;
+  await sequelize.close();`,
+);
 
 let work: string;
 let database: TestDatabase;

@@ -24,24 +24,17 @@ import { schemaToYaml } from '../../../generator/schema/to-yaml.js';
 import { comparableModels } from '../../unit/introspect/comparable-ir.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 import { compileWithTsc } from '../../support/tsc.js';
+import { nodeProgram } from '../../support/node-program.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-const SYNC = `
-import { Sequelize, initModels } from './models/index.js';
-
-async function main(): Promise<void> {
-  const sequelize = new Sequelize(process.env.DB_URL!, { logging: false });
+const SYNC = nodeProgram(
+  "import { Sequelize, initModels } from './models/index.js';",
+  `  const sequelize = new Sequelize(process.env.DB_URL!, { logging: false });
   initModels(sequelize);
   await sequelize.sync();
-  await sequelize.close();
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
-`;
+  await sequelize.close();`,
+);
 
 let work: string;
 let database: TestDatabase;
