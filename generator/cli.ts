@@ -244,8 +244,8 @@ function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
     const rerun = `gen-models ${args.schema ?? `--from-db ${args.fromDb}`} --out ${outDir}`;
     const differ = `${stale} file(s) in ${outDir} differ from what ${source} generates`;
     const left = `${orphans} file(s) in ${outDir} are no longer in the schema`;
-    if (leftOver.length === 0 || (orphans === 0 && stale > 0)) io.err(`gen-models: ${differ}; run ${rerun}${leftOver.length > 0 ? ' --prune' : ''}`);
-    else io.err(`gen-models: ${stale === 0 ? left : `${differ}, and ${left}`}; run ${rerun} --prune`);
+    const findings = [stale > 0 || orphans === 0 ? differ : undefined, orphans > 0 ? left : undefined].filter((text) => text !== undefined);
+    io.err(`gen-models: ${findings.join(', and ')}; run ${rerun}${leftOver.length > 0 ? ' --prune' : ''}`);
     return 1;
   }
   if (!args.quiet) {

@@ -164,7 +164,7 @@ function misplaced(file: string, node: Node): HandWrittenCodeError {
   );
 }
 
-/** `the method "hello" (line 12)`, `the import of "node:crypto" (line 7)`, in words rather than syntax kinds. */
+/** `your method "hello" (line 12)`, `your import from "node:crypto" (line 7)`: in words, not syntax kinds. */
 function describeNode(node: Node): string {
   const line = `(line ${node.getStartLineNumber()})`;
   const module = (node as { getModuleSpecifierValue?: () => string | undefined }).getModuleSpecifierValue?.();
