@@ -142,8 +142,7 @@ function integerDigitsWhenRounded(text: string, scale: number): number {
   const [whole, fraction = ''] = text.replace(/^-/, '').split('.');
   let scaled = BigInt(whole + fraction.slice(0, scale).padEnd(scale, '0'));
   if ((fraction[scale] ?? '0') >= '5') scaled += 1n;
-  const digits = scaled.toString().length - scale;
-  return scaled === 0n ? 0 : Math.max(digits, 0);
+  return Math.max(scaled.toString().length - scale, 0);
 }
 
 /** The first Infinity, -Infinity or NaN in a literal (YAML can write them; JSON cannot), as text. */

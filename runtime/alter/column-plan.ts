@@ -11,7 +11,7 @@ import { quoteIdentifier, quoteLiteral } from '../sql/quote.js';
 import { describeColumnType, liveColumnType, modelColumnType, sameColumnType } from './column-type.js';
 import { compareDefaults, type DefaultVerdict } from './default-comparison.js';
 import type { LiveTable } from './live-schema.js';
-import { columnKey, countFailing, countRows, rowsText, step, usedByViewsText, viewsUsingColumn, withColumn, type PlanContext } from './plan-context.js';
+import { columnKey, countFailing, countRows, rowsText, step, usedByViews, withColumn, type PlanContext } from './plan-context.js';
 import type { SyncStep } from './sync-plan.js';
 import { planTypeChange } from './type-change.js';
 
@@ -107,7 +107,7 @@ async function changeType(scope: TableScope, attr: AttributeDefinition, column: 
     const failing = await countFailing(scope.ctx.query, table, col, change.check);
     if (failing > 0) problems.push(`${rowsText(failing)} with ${change.check.problem}; change those rows first`);
   }
-  const viewUse = usedByViewsText(column.name, await viewsUsingColumn(scope.ctx.query, column.relation_oid, column.name));
+  const viewUse = await usedByViews(scope.ctx.query, column);
   if (viewUse !== undefined) problems.push(viewUse);
   const blocked = problems.length > 0 ? problems.join('; ') : undefined;
   const steps: SyncStep[] = [];

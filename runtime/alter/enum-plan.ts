@@ -10,7 +10,7 @@ import type { EnumTypeName, ModelDefinition } from '../model-definition.js';
 import { createEnumSql, quoteEnumType } from '../sql/ddl.js';
 import { quoteIdentifier, quoteLiteral, quoteTable } from '../sql/quote.js';
 import { columnsOfEnum, tableKey, type LiveTable } from './live-schema.js';
-import { columnKey, countRows, rowsText, step, usedByViewsText, viewsUsingColumn, type PlanContext } from './plan-context.js';
+import { columnKey, countRows, rowsText, step, usedByViews, type PlanContext } from './plan-context.js';
 import type { SyncStep } from './sync-plan.js';
 
 export async function planEnumTypes(ctx: PlanContext, defs: readonly ModelDefinition[]): Promise<SyncStep[]> {
@@ -75,7 +75,7 @@ async function rebuild(ctx: PlanContext, type: EnumTypeName, live: EnumRow, sync
   const inUse = removed.length ? await removedLabelsInUse(ctx, users, removed) : undefined;
   const problems = inUse === undefined ? [] : [inUse + renameHint(type, live, removed)];
   for (const { column } of users) {
-    const viewUse = usedByViewsText(column.name, await viewsUsingColumn(ctx.query, column.relation_oid, column.name));
+    const viewUse = await usedByViews(ctx.query, column);
     if (viewUse !== undefined) problems.push(viewUse);
   }
   const blocked = problems.length > 0 ? problems.join('; ') : undefined;

@@ -1,5 +1,6 @@
 /** What the planners share: the live catalog, read-only queries, and decisions of earlier phases. */
 import type { EnumTypeName } from '../model-definition.js';
+import type { ColumnRow } from '../catalog/catalog-rows.js';
 import type { LiveSchema, ReadQuery } from './live-schema.js';
 import type { RowCheck } from './type-change.js';
 import type { StepKind, SyncStep } from './sync-plan.js';
@@ -41,10 +42,18 @@ export function rowsText(count: number): string {
 }
 
 /**
- * The views (and rules) that use a column, as "schema.name": PostgreSQL refuses to change the
- * type of such a column ("cannot alter type of a column used by a view or rule").
+ * Why the type of a live column cannot change while views (or rules) use it, naming them, or
+ * undefined when none does: PostgreSQL refuses ("cannot alter type of a column used by a view or rule").
  */
-export async function viewsUsingColumn(query: ReadQuery, tableOid: string, column: string): Promise<string[]> {
+export async function usedByViews(query: ReadQuery, column: ColumnRow): Promise<string | undefined> {
+  const views = await viewsUsingColumn(query, column.relation_oid, column.name);
+  if (views.length === 0) return undefined;
+  const them = views.length === 1 ? 'it' : 'them';
+  return `"${column.name}" is used by ${views.length === 1 ? 'view' : 'views'} ${views.join(', ')}, and PostgreSQL cannot change the type of a column a view uses; drop ${them}, sync, then create ${them} again`;
+}
+
+/** The views (and rules) that use a column, as "schema.name". */
+async function viewsUsingColumn(query: ReadQuery, tableOid: string, column: string): Promise<string[]> {
   const rows = await query(
     `SELECT DISTINCT n.nspname::text AS schema, v.relname::text AS name
      FROM pg_catalog.pg_depend d
@@ -58,10 +67,4 @@ export async function viewsUsingColumn(query: ReadQuery, tableOid: string, colum
     [tableOid, column],
   );
   return rows.map((row) => `${String(row.schema)}.${String(row.name)}`);
-}
-
-/** Why a type change cannot run while views use the column, or undefined when none does. */
-export function usedByViewsText(column: string, views: readonly string[]): string | undefined {
-  if (views.length === 0) return undefined;
-  return `"${column}" is used by ${views.length === 1 ? 'view' : 'views'} ${views.join(', ')}, and PostgreSQL cannot change the type of a column a view uses; drop ${views.length === 1 ? 'it' : 'them'}, sync, then create ${views.length === 1 ? 'it' : 'them'} again`;
 }
