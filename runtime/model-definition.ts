@@ -77,6 +77,7 @@ export interface ModelDefinition {
   readonly options: Readonly<Record<string, unknown>>;
   /** Statement texts reused by save() and create(): see sql/insert.ts and sql/update.ts. */
   readonly statements: StatementCache;
+  readonly init: InitArguments;
 }
 
 export interface StatementCache {
@@ -90,12 +91,18 @@ const RESERVED = new Set(MODEL_MEMBER_NAMES);
 /** Element types whose array OID is not known to pg ahead of time. */
 const DYNAMIC_ELEMENT_TYPES = new Set(['ENUM', 'CITEXT', 'CUSTOM']);
 
-export function defineModel(
-  className: string,
-  attributes: Record<string, unknown>,
-  initOptions: InitOptions,
-  readOnly: boolean,
-): ModelDefinition {
+/** What Model.init was called with, kept so removeAttribute can define the model again without one. */
+export interface InitArguments {
+  readonly className: string;
+  readonly attributes: Record<string, unknown>;
+  readonly initOptions: InitOptions;
+  readonly readOnly: boolean;
+  /** Attributes taken out with removeAttribute, the automatic id and timestamps included. */
+  readonly removed: readonly string[];
+}
+
+export function defineModel(init: InitArguments): ModelDefinition {
+  const { className, attributes, initOptions, readOnly } = init;
   if (!initOptions || !initOptions.sequelize) throw new Error('No Sequelize instance passed');
   const sequelize = initOptions.sequelize;
   const options = mergeDefine(sequelize.options.define, initOptions as unknown as Record<string, unknown>);
@@ -105,12 +112,13 @@ export function defineModel(
   const tableName = inferTableName(name, options, underscored);
   const schema = (options.schema as string | undefined) || undefined;
   const raw = withAutomaticAttributes(name, tableName, attributes, options, readOnly);
+  for (const removed of init.removed) delete raw[removed];
   const list: AttributeDefinition[] = [];
   for (const attrName of Object.keys(raw)) {
     list.push(defineAttribute(name, attrName, list.length, raw[attrName], { tableName, schema, underscored }));
   }
   if (list.filter((a) => a.autoIncrement).length > 1) throw new Error('Invalid Instance definition. Only one autoincrement field allowed.');
-  return assemble({ name, tableName, schema, sequelize, readOnly, options, list, timestampNames: timestampNames(options, raw) });
+  return { ...assemble({ name, tableName, schema, sequelize, readOnly, options, list, timestampNames: timestampNames(options, raw) }), init };
 }
 
 /** Global `define` options are defaults; the model's own options win (Sequelize's Utils.merge). */
@@ -306,7 +314,7 @@ interface AssembleInput {
   timestampNames: { createdAt: string | undefined; updatedAt: string | undefined };
 }
 
-function assemble(input: AssembleInput): ModelDefinition {
+function assemble(input: AssembleInput): Omit<ModelDefinition, 'init'> {
   const { list } = input;
   const attributes: Record<string, AttributeDefinition> = Object.create(null);
   const rawAttributes: Record<string, NormalizedAttribute> = {};

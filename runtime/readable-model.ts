@@ -96,12 +96,22 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
    * infers it, the automatic `id`, timestamps. Returns the class.
    */
   static init<MS extends ModelCtor<AnyModel>>(this: MS, attributes: ModelAttributes<Attributes<InstanceType<MS>>>, options: InitOptions): MS {
-    const def = defineModel(this.name, attributes as Record<string, unknown>, options, isReadOnlyClass(this));
+    const def = defineModel({ className: this.name, attributes: attributes as Record<string, unknown>, initOptions: options, readOnly: isReadOnlyClass(this), removed: [] });
     definitions.set(this, def);
     if (def.name !== this.name) Object.defineProperty(this, 'name', { value: def.name });
     defineAccessors(this.prototype as object, def);
     def.sequelize.models[def.name] = this as never;
     return this;
+  }
+
+  /**
+   * Takes an attribute out of the model, the automatic `id` too: `Log.removeAttribute('id')` for a
+   * table without a primary key. Its rows can be created and read; saving or destroying one is
+   * refused (it has no key to find it by), where Sequelize would reuse the last finder's where.
+   */
+  static removeAttribute(name: string): void {
+    const { init } = definitionOf(this);
+    definitions.set(this, defineModel({ ...init, removed: [...init.removed, name] }));
   }
 
   static get sequelize(): Sequelize {

@@ -114,6 +114,38 @@ describe('create and save of a new record', () => {
   });
 });
 
+describe('a model without a primary key (removeAttribute)', () => {
+  test("removeAttribute('id') makes a keyless table: rows are created and read, never saved or destroyed by a guessed where", async () => {
+    const Log = conn.sequelize.define('Log', { level: DataTypes.STRING, message: DataTypes.TEXT }, { timestamps: false });
+    Log.removeAttribute('id');
+    expect(Object.keys(Log.rawAttributes)).toEqual(['level', 'message']);
+    expect(Log.primaryKeyAttributes).toEqual([]);
+    conn.statements.length = 0;
+    await Log.sync({ force: true });
+    expect(sql()).toContain('CREATE TABLE IF NOT EXISTS "Logs" ("level" VARCHAR(255), "message" TEXT)');
+    await Log.bulkCreate([{ level: 'a', message: 'one' }, { level: 'b', message: 'two' }]);
+    const entry = await Log.create({ level: 'c', message: 'three' });
+    expect(entry.get({ plain: true })).toEqual({ level: 'c', message: 'three' });
+    const [found] = await Log.findAll({ where: { level: 'a' } });
+    found.set('level', 'zzz');
+    await expect(found.save()).rejects.toThrow('You attempted to save an instance with no primary key');
+    await expect(found.destroy()).rejects.toThrow(/no primary key/);
+    expect(await Log.update({ level: 'A' }, { where: { level: 'a' } })).toEqual([1]);
+    expect((await Log.findAll({ order: [['level', 'ASC']] })).map((l) => l.get('level'))).toEqual(['A', 'b', 'c']);
+    await Log.drop();
+  });
+
+  test('removeAttribute takes out a declared attribute or a timestamp too; unknown names change nothing', () => {
+    const Note = conn.sequelize.define('Note', { body: DataTypes.TEXT, draft: DataTypes.BOOLEAN });
+    Note.removeAttribute('draft');
+    Note.removeAttribute('updatedAt');
+    Note.removeAttribute('nothing');
+    expect(Object.keys(Note.rawAttributes)).toEqual(['id', 'body', 'createdAt']);
+    const note = Note.build({ body: 'x', draft: true } as never);
+    expect(note.get({ plain: true })).toEqual({ id: null, body: 'x' });
+  });
+});
+
 describe('save of an existing record', () => {
   test('updates only the changed fields plus updatedAt', async () => {
     const u = await User.create({ firstName: 'A' });
