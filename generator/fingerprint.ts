@@ -13,7 +13,7 @@ import { isRegionEnd, isRegionStart } from './merge/regions.js';
 
 export const FINGERPRINT_PREFIX = '// gen-models fingerprint: ';
 /** inputs.regions, then .outside when the file held no hand-written code when it was written. */
-const FINGERPRINT_LINE = /^\/\/ gen-models fingerprint: ([0-9a-f]{16})\.([0-9a-f]{16})(?:\.([0-9a-f]{16}))?\n/m;
+const FINGERPRINT_LINE = /^\/\/ gen-models fingerprint: ([0-9a-f]{16})\.([0-9a-f]{16})(?:\.([0-9a-f]{16}))?\r?\n/m;
 
 export function hashOf(...parts: unknown[]): string {
   const hash = createHash('sha256');
@@ -34,7 +34,7 @@ export function withFingerprint(text: string, inputsHash: string, hasHandWritten
   }
   const { regions, outside } = split(text);
   const outsideHash = hasHandWrittenCode ? '' : `.${hashOf(outside)}`;
-  lines.splice(headerEnd, 0, `${FINGERPRINT_PREFIX}${inputsHash}.${hashOf(regions)}${outsideHash}`);
+  lines.splice(headerEnd, 0, `${FINGERPRINT_PREFIX}${inputsHash}.${regionsHash(regions)}${outsideHash}`);
   return lines.join('\n');
 }
 
@@ -52,10 +52,19 @@ export function readFingerprint(text: string): FingerprintReading {
   const match = FINGERPRINT_LINE.exec(text);
   if (!match) return { regionsUntouched: false, noHandWrittenCode: false };
   const { regions, outside } = split(text.replace(FINGERPRINT_LINE, ''));
-  const regionsUntouched = match[2] === hashOf(regions);
+  const regionsUntouched = match[2] === regionsHash(regions);
   // An edit inside a region must be looked at too, so "no hand-written code" needs both hashes.
   const noHandWrittenCode = regionsUntouched && match[3] !== undefined && match[3] === hashOf(outside);
   return { inputsHash: match[1], regionsUntouched, noHandWrittenCode };
+}
+
+/**
+ * The regions' hash ignores what formatters change (whitespace, line endings, quotes, semicolons,
+ * commas, parentheses): a region another formatter reflowed still counts as untouched, while
+ * code added to it does not.
+ */
+function regionsHash(regions: string): string {
+  return hashOf(regions.replace(/[\s;,'"()]/g, ''));
 }
 
 /**
