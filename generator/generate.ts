@@ -16,6 +16,7 @@ import { CollisionError } from './merge/merge-hand-written.js';
 import { runtimeBundle, RUNTIME_FOLDER } from './runtime-bundle.js';
 import { applyPlan, describeDrift, planWrites, removeOrphans, type PlannedFile, type WritePlan } from './write.js';
 import { hasHandWrittenCode } from './merge/hand-written-code.js';
+import { readFingerprint } from './fingerprint.js';
 
 export type RuntimeMode = 'bundled' | 'package';
 
@@ -113,7 +114,9 @@ function sortOrphans(plan: WritePlan, force: boolean): { removable: string[]; ke
     const isRuntimeCopy = orphan.startsWith(`${RUNTIME_FOLDER}/`);
     const text = readFileSync(path.join(plan.outDir, orphan), 'utf8');
     const className = path.basename(orphan, '.ts');
-    (force || isRuntimeCopy || !hasHandWrittenCode(text, className, orphan) ? removable : keptOrphans).push(orphan);
+    // Code written into its regions counts too: the fingerprint shows whether they were edited.
+    const holdsCode = !readFingerprint(text).regionsUntouched || hasHandWrittenCode(text, className, orphan);
+    (force || isRuntimeCopy || !holdsCode ? removable : keptOrphans).push(orphan);
   }
   return { removable, keptOrphans };
 }

@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { Formatter } from './format.js';
 import type { GeneratedFile } from './generated-file.js';
 import { readFingerprint, withFingerprint } from './fingerprint.js';
-import { extractHandWrittenCode, type HandWrittenCode } from './merge/hand-written-code.js';
+import { extractHandWrittenCode, HandWrittenCodeError, type HandWrittenCode } from './merge/hand-written-code.js';
+import { isRegionStart } from './merge/regions.js';
 import { fillSlots, findCollisions, type Collision } from './merge/merge-hand-written.js';
 import type { FileRecipe } from './render/render-schema.js';
 import { isGeneratedText } from './write.js';
@@ -25,10 +26,11 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
   const label = path.relative(process.cwd(), path.join(outDir, recipe.path)) || recipe.path;
   const onDisk = readIfExists(path.join(outDir, recipe.path), label);
   // A file gen-models did not write is left to the writer to refuse.
-  const previous = onDisk !== null && isGeneratedText(onDisk) ? onDisk : undefined;
+  // A byte-order mark would shift every position ts-morph reports by one character.
+  const previous = onDisk !== null && isGeneratedText(onDisk) ? onDisk.replace(/^\uFEFF/, '') : undefined;
   const reading = previous === undefined ? undefined : readFingerprint(previous);
   if (previous !== undefined && reading?.inputsHash === recipe.inputsHash && reading.regionsUntouched) {
-    return { path: recipe.path, content: previous, previous, collisions: [], rendered: false };
+    return { path: recipe.path, content: onDisk!, previous: onDisk, collisions: [], rendered: false };
   }
   // ts-morph is needed only when a person wrote into the file since it was generated.
   // Regions as gen-models wrote them hold nothing of a person's; edited ones are checked name by name.
@@ -37,6 +39,7 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
     previous === undefined || reading?.noHandWrittenCode ? undefined : extractHandWrittenCode(previous, recipe.className, label, regionCheck);
   const collisions = handWritten === undefined ? [] : findCollisions(handWritten, recipe.generatedNames());
   const rendered = recipe.render();
+  if (handWritten !== undefined && handWritten.slots.size > 0) refuseMissingRegions(previous!, rendered.text, label);
   const keepsCode = handWritten !== undefined && handWritten.slots.size > 0;
   const filled = fillSlots(rendered.text, handWritten, label);
   // prettier takes ~9 ms a file: it runs only where the text is not already its output.
@@ -44,6 +47,18 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
     rendered.preformatted && !keepsCode && formatter.usesDefaults ? tidyBlankLines(filled) : await format(formatter, recipe, label, filled);
   const content = withFingerprint(formatted, recipe.inputsHash, keepsCode);
   return { path: recipe.path, content, previous: onDisk, collisions, rendered: true };
+}
+
+/** Hand-written code goes back by its position between regions: with a region deleted, it would land in the wrong place. */
+function refuseMissingRegions(previous: string, rendered: string, label: string): void {
+  const count = (text: string) => text.split('\n').filter(isRegionStart).length;
+  const [found, expected] = [count(previous), count(rendered)];
+  if (found < expected) {
+    throw new HandWrittenCodeError(
+      `${label}: ${expected - found} of its ${expected} "// #region generated" blocks ${expected - found === 1 ? 'was' : 'were'} deleted, so your code cannot be put back in its place; ` +
+        'put the region back (copy it from a fresh generation into an empty folder), then generate again',
+    );
+  }
 }
 
 function readIfExists(file: string, label: string): string | null {

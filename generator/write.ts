@@ -41,8 +41,18 @@ export class ForeignFileError extends Error {
   }
 }
 
+/**
+ * Whether gen-models' header is among the file's leading comments (a licence block or a
+ * "use strict" may stand above it).
+ */
 export function isGeneratedText(text: string): boolean {
-  return text.slice(0, 300).includes(GENERATED_MARKER);
+  for (const line of text.replace(/^\uFEFF/, '').split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('//') && trimmed.includes(GENERATED_MARKER)) return true;
+    const isPrologue = trimmed === '' || /^(\/\/|\/\*|\*)/.test(trimmed) || /^(['"])use [\w ]+\1;?$/.test(trimmed);
+    if (!isPrologue) return false;
+  }
+  return false;
 }
 
 export function planWrites(outDir: string, files: readonly GeneratedFile[]): WritePlan {

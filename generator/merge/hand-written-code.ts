@@ -56,12 +56,10 @@ export function extractHandWrittenCode(text: string, className: string | undefin
   const isGenerated = (statement: Node) => regionCheck === undefined || isGeneratedStatement(tsMorph, statement, regionCheck.generated);
   let misplacedNode: Node | undefined;
   let inRegion = false;
-  let seenCode = false;
   for (const statement of source.getStatementsWithComments()) {
     const comment = commentText(tsMorph, statement);
-    // gen-models' header lines are dropped wherever they stand among the leading comments.
-    if (!seenCode && comment !== undefined && isHeaderLine(comment)) continue;
-    if (comment === undefined) seenCode = true;
+    // gen-models' header lines are dropped wherever they stand (also below a "use strict").
+    if (comment !== undefined && !inRegion && isHeaderLine(comment)) continue;
     if (comment !== undefined && isRegionStart(comment)) {
       if (inRegion) throw unbalanced(file, statement);
       inRegion = true;
@@ -71,9 +69,13 @@ export function extractHandWrittenCode(text: string, className: string | undefin
     } else if (inRegion) {
       if (comment === undefined && !isGenerated(statement)) misplacedNode ??= statement;
     } else if (tsMorph.Node.isClassDeclaration(statement) && statement.getName() === className) {
-      const isGeneratedHere = (member: Node) => regionCheck === undefined || isGeneratedMember(tsMorph, member, regionCheck.generated);
+      const decorator = regionCheck === undefined ? undefined : statement.getDecorators()[0];
+      if (decorator !== undefined) throw decoratedClass(file, decorator);
+      const isGeneratedHere = (member: Node) => regionCheck === undefined || isGeneratedMember(member, regionCheck.generated);
       misplacedNode ??= collectClassMembers(tsMorph, statement, collector, classMemberNames, file, isGeneratedHere);
       collector.nextSlot('top');
+      // `} // note` after the class: the brace is generated, the note is kept (on the next line).
+      for (const comment of statement.getTrailingCommentRanges()) collector.addRange('top', comment.getPos(), comment.getEnd());
     } else {
       if (tsMorph.Node.isClassDeclaration(statement) && holdsGeneratedRegions(tsMorph, statement)) {
         throw new HandWrittenCodeError(
@@ -82,7 +84,8 @@ export function extractHandWrittenCode(text: string, className: string | undefin
         );
       }
       collector.add('top', statement, comment !== undefined);
-      topLevelNames.push(...declaredNames(tsMorph, statement));
+      // A namespace merges with a class or interface of its name (declaration merging): no collision.
+      if (!tsMorph.Node.isModuleDeclaration(statement)) topLevelNames.push(...declaredNames(tsMorph, statement));
     }
   }
   // A missing end line is reported before what it made look misplaced.
@@ -92,20 +95,19 @@ export function extractHandWrittenCode(text: string, className: string | undefin
 }
 
 /**
- * A statement in a region is generated when it imports from or re-exports a module the
- * generated code uses, or declares only generated names. Names rather than exact text, so a
- * region a formatter or an editor reflowed does not count as hand-written.
+ * A statement in an edited region is generated when it declares only names this run generates,
+ * and an import or re-export is from a module the generated code uses. (Formatting alone does
+ * not count as an edit: see the fingerprint's regions hash.)
  */
 function isGeneratedStatement(tsMorph: TsMorph, statement: Node, generated: GeneratedNames): boolean {
   const module = (statement as { getModuleSpecifierValue?: () => string | undefined }).getModuleSpecifierValue?.();
-  if (module !== undefined) return generated.modules.includes(module);
   const names = declaredNames(tsMorph, statement);
+  if (module !== undefined) return generated.modules.includes(module) && names.every((name) => generated.topLevel.includes(name));
   return names.length > 0 && names.every((name) => generated.topLevel.includes(name));
 }
 
-/** In a class region: an attribute's `declare` field, or a member with a generated name. */
-function isGeneratedMember(tsMorph: TsMorph, member: Node, generated: GeneratedNames): boolean {
-  if (tsMorph.Node.isPropertyDeclaration(member) && member.hasDeclareKeyword()) return true;
+/** A member of an edited class region is generated when this run generates its name (attributes included). */
+function isGeneratedMember(member: Node, generated: GeneratedNames): boolean {
   const name = (member as { getName?: () => string | undefined }).getName?.();
   return name !== undefined && generated.classMembers.includes(name);
 }
@@ -164,6 +166,13 @@ function misplaced(file: string, node: Node): HandWrittenCodeError {
   );
 }
 
+function decoratedClass(file: string, decorator: Node): HandWrittenCodeError {
+  return new HandWrittenCodeError(
+    `${file}: your decorator ${decorator.getText().split('(')[0]} (line ${decorator.getStartLineNumber()}) is on the generated class, whose heading is rewritten on every run, so it would be lost; ` +
+      'apply it below the class instead (a decorator is a function: call it with the class), then generate again',
+  );
+}
+
 /** `your method "hello" (line 12)`, `your import from "node:crypto" (line 7)`: in words, not syntax kinds. */
 function describeNode(node: Node): string {
   const line = `(line ${node.getStartLineNumber()})`;
@@ -190,10 +199,15 @@ class SlotCollector {
   }
 
   add(scope: SlotScope, node: Node, isComment: boolean): void {
+    // A method's overload signatures come before it, and ts-morph lists only the implementation.
+    const first = (node as { getOverloads?: () => Node[] }).getOverloads?.()[0] ?? node;
+    this.addRange(scope, isComment ? node.getStart() : first.getStart(true), endWithTrailingComment(node));
+  }
+
+  addRange(scope: SlotScope, start: number, end: number): void {
     const key = `${scope}-${this.index[scope]}` as const;
-    const start = isComment ? node.getStart() : node.getStart(true);
     const range = this.ranges.get(key);
-    this.ranges.set(key, { start: range?.start ?? start, end: endWithTrailingComment(node) });
+    this.ranges.set(key, { start: range?.start ?? start, end });
   }
 
   slots(): Map<`${SlotScope}-${number}`, string> {
@@ -213,11 +227,9 @@ function commentText(tsMorph: TsMorph, node: Node): string | undefined {
 
 /** The lines gen-models writes at the top of every file. */
 function isHeaderLine(comment: string): boolean {
-  return (
-    comment.includes(GENERATED_MARKER) ||
-    comment.startsWith('// Code inside "#region generated"') ||
-    comment.startsWith(FINGERPRINT_PREFIX)
-  );
+  // Whatever quotes a formatter gave the second line.
+  const text = comment.trim().replace(/'/g, '"');
+  return text.includes(GENERATED_MARKER) || text.startsWith('// Code inside "#region generated"') || text.startsWith(FINGERPRINT_PREFIX);
 }
 
 function declaredNames(tsMorph: TsMorph, statement: Node): string[] {

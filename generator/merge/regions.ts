@@ -23,6 +23,8 @@ export function isRegionStart(comment: string): boolean {
   return comment.trimStart().startsWith(REGION_START);
 }
 
+/** `// #endregion`, or with a label after it (`// #endregion attributes`), as editors allow. */
 export function isRegionEnd(comment: string): boolean {
-  return comment.trim() === REGION_END;
+  const text = comment.trim();
+  return text === REGION_END || text.startsWith(`${REGION_END} `);
 }
