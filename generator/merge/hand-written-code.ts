@@ -53,7 +53,8 @@ export function extractHandWrittenCode(text: string, className: string | undefin
   const collector = new SlotCollector(text);
   const topLevelNames: string[] = [];
   const classMemberNames: string[] = [];
-  const isGenerated = (statement: Node) => regionCheck === undefined || isGeneratedStatement(tsMorph, statement, regionCheck.generated);
+  const check = regionCheck === undefined ? undefined : new RegionDeclarations(regionCheck.generated, className);
+  const isGenerated = (statement: Node) => check === undefined || check.isGeneratedStatement(tsMorph, statement);
   let misplacedNode: Node | undefined;
   let inRegion = false;
   for (const statement of source.getStatementsWithComments()) {
@@ -71,7 +72,7 @@ export function extractHandWrittenCode(text: string, className: string | undefin
     } else if (tsMorph.Node.isClassDeclaration(statement) && statement.getName() === className) {
       const decorator = regionCheck === undefined ? undefined : statement.getDecorators()[0];
       if (decorator !== undefined) throw decoratedClass(file, decorator);
-      const isGeneratedHere = (member: Node) => regionCheck === undefined || isGeneratedMember(member, regionCheck.generated);
+      const isGeneratedHere = (member: Node) => check === undefined || check.isGeneratedMember(member);
       misplacedNode ??= collectClassMembers(tsMorph, statement, collector, classMemberNames, file, isGeneratedHere);
       collector.nextSlot('top');
       // `} // note` after the class: the brace is generated, the note is kept (on the next line).
@@ -95,21 +96,39 @@ export function extractHandWrittenCode(text: string, className: string | undefin
 }
 
 /**
- * A statement in an edited region is generated when it declares only names this run generates,
- * and an import or re-export is from a module the generated code uses. (Formatting alone does
- * not count as an edit: see the fingerprint's regions hash.)
+ * What an edited region may hold: each name this run generates, declared once (a second
+ * `interface UserAttributes`, or a setter beside the schema's getter, was written by a person),
+ * imports and re-exports only from the modules the generated code uses, and never the model
+ * class's own name (the class stands outside the regions). Names rather than exact text:
+ * formatting does not make a region edited (see the fingerprint's regions hash).
  */
-function isGeneratedStatement(tsMorph: TsMorph, statement: Node, generated: GeneratedNames): boolean {
-  const module = (statement as { getModuleSpecifierValue?: () => string | undefined }).getModuleSpecifierValue?.();
-  const names = declaredNames(tsMorph, statement);
-  if (module !== undefined) return generated.modules.includes(module) && names.every((name) => generated.topLevel.includes(name));
-  return names.length > 0 && names.every((name) => generated.topLevel.includes(name));
+class RegionDeclarations {
+  private readonly seenTopLevel = new Set<string>();
+  private readonly seenMembers = new Set<string>();
+
+  constructor(
+    private readonly generated: GeneratedNames,
+    private readonly className: string | undefined,
+  ) {}
+
+  isGeneratedStatement(tsMorph: TsMorph, statement: Node): boolean {
+    const module = (statement as { getModuleSpecifierValue?: () => string | undefined }).getModuleSpecifierValue?.();
+    if (module !== undefined && !this.generated.modules.includes(module)) return false;
+    const names = declaredNames(tsMorph, statement);
+    if (module === undefined && names.length === 0) return false;
+    return names.every((name) => name !== this.className && this.generated.topLevel.includes(name) && firstTime(this.seenTopLevel, name));
+  }
+
+  isGeneratedMember(member: Node): boolean {
+    const name = (member as { getName?: () => string | undefined }).getName?.();
+    return name !== undefined && this.generated.classMembers.includes(name) && firstTime(this.seenMembers, name);
+  }
 }
 
-/** A member of an edited class region is generated when this run generates its name (attributes included). */
-function isGeneratedMember(member: Node, generated: GeneratedNames): boolean {
-  const name = (member as { getName?: () => string | undefined }).getName?.();
-  return name !== undefined && generated.classMembers.includes(name);
+function firstTime(seen: Set<string>, name: string): boolean {
+  if (seen.has(name)) return false;
+  seen.add(name);
+  return true;
 }
 
 /** Collects the class's hand-written members; returns the first member found inside a region that is not generated. */

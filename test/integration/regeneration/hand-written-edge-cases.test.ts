@@ -177,8 +177,11 @@ describe('hand-written code under edits a person or a tool makes to the whole fi
   it.each([
     ['a second import from the runtime', (t: string) => t.replace('} from "gen-models/runtime";\n', '} from "gen-models/runtime";\nimport { ValidationError } from "gen-models/runtime";\n'), /your import from "gen-models\/runtime"/],
     ['a declare field of its own in the attributes region', (t: string) => t.replace('  declare age: number | null;', '  declare age: number | null;\n  declare tags?: string[];'), /your property "tags"/],
+    ['a second interface of a generated name (declaration merging)', (t: string) => t.replace('/** What `create`', 'export interface UserAttributes {\n  extra?: string;\n}\n\n/** What `create`'), /your interface "UserAttributes"/],
+    ['a namespace of the class name inside a region', (t: string) => t.replace('/** What `create`', 'export namespace User {\n  export const x = 1;\n}\n\n/** What `create`'), /your module "User"/],
+    ['a member beside the schema method of the same name', (t: string) => t.replace('  greet(): string {', '  static greet(): string {\n    return "";\n  }\n\n  greet(): string {'), /your method "greet"/],
   ])('refuses %s, though it looks like generated code', async (_what, change, named) => {
-    await run(V1);
+    await run(WITH_METHOD);
     edit(change);
     await expect(run(V2)).rejects.toThrow(named);
   });
