@@ -9,7 +9,7 @@
  * file stale, while an edit inside a generated region does (and is reverted or reported).
  */
 import { createHash } from 'node:crypto';
-import { isRegionEnd, isRegionStart } from './merge/regions.js';
+import { isRegionEnd, isRegionStart, REGION_END } from './merge/regions.js';
 
 export const FINGERPRINT_PREFIX = '// gen-models fingerprint: ';
 /** inputs.regions, then .outside when the file held no hand-written code when it was written. */
@@ -59,12 +59,19 @@ export function readFingerprint(text: string): FingerprintReading {
 }
 
 /**
- * The regions' hash ignores what formatters change (whitespace, line endings, quotes, semicolons,
- * commas, parentheses): a region another formatter reflowed still counts as untouched, while
- * code added to it does not.
+ * The regions' hash ignores notes (line and block comments, not JSDoc) and what formatters
+ * change (whitespace, line endings, quotes, semicolons, commas, parentheses): a region another
+ * formatter reflowed, or a note added to one, still counts as untouched, while code added to
+ * it, or an edited JSDoc, does not.
  */
 function regionsHash(regions: string): string {
-  return hashOf(regions.replace(/[\s;,'"()]/g, ''));
+  const code = regions
+    .split('\n')
+    // The region lines are structure, not notes: a deleted `// #endregion` is an edit.
+    .map((line) => (isRegionStart(line) ? line.trim() : isRegionEnd(line) ? REGION_END : line.replace(/\/\/.*/, '')))
+    .join('\n')
+    .replace(/\/\*(?!\*)[\s\S]*?\*\//g, '');
+  return hashOf(code.replace(/[\s;,'"()]/g, ''));
 }
 
 /**

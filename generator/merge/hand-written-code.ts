@@ -121,7 +121,9 @@ class RegionDeclarations {
 
   isGeneratedMember(member: Node): boolean {
     const name = (member as { getName?: () => string | undefined }).getName?.();
-    return name !== undefined && this.generated.classMembers.includes(name) && firstTime(this.seenMembers, name);
+    // Overload signatures added to a generated method would be dropped with the region.
+    const hasOverloads = ((member as { getOverloads?: () => Node[] }).getOverloads?.() ?? []).length > 0;
+    return name !== undefined && !hasOverloads && this.generated.classMembers.includes(name) && firstTime(this.seenMembers, name);
   }
 }
 

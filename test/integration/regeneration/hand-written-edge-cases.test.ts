@@ -199,6 +199,19 @@ describe('hand-written code under edits a person or a tool makes to the whole fi
     expect(after.match(/Code inside/g)).toHaveLength(1);
   });
 
+  it('takes notes left in regions for notes, not code, when the schema drops an attribute and a method', async () => {
+    await run(WITH_METHOD);
+    edit((t) => t.replace('  declare id: number;', '  // ids come from a sequence\n  declare id: number;').replace('  greet(): string {', '  /* reviewed */\n  greet(): string {'));
+    await run(V1.replace('      age: INTEGER\n', ''));
+    expect(readFileSync(file(), 'utf8')).not.toContain('greet');
+  });
+
+  it('refuses an overload signature added to a generated method', async () => {
+    await run(WITH_METHOD);
+    edit((t) => t.replace('  greet(): string {', '  greet(loud: boolean): string;\n  greet(): string {'));
+    await expect(run(WITH_METHOD.replace('      age: INTEGER\n', '      age: INTEGER\n      nickname: STRING\n'))).rejects.toThrow(/your method "greet"/);
+  });
+
   it('keeps one header under a "use strict", and reads a file whose licence comment is long', async () => {
     await run(V1);
     edit((t) => `'use strict';\n${t}`);
