@@ -44,7 +44,7 @@ export type CreateArgs<M extends AnyModel, O> = {} extends CreationAttributes<M>
  */
 export type NumericKeys<T> = { [K in keyof T]-?: IsNumeric<NonNullable<T[K]>> extends true ? K : never }[keyof T] & string;
 // `any` counts as numeric (an untyped model accepts any name); the tuple stops unions distributing.
-type IsNumeric<V> = 0 extends 1 & V ? true : [V] extends [number] ? true : typeof numericText extends keyof V ? true : false;
+type IsNumeric<V> = 0 extends 1 & V ? true : [V] extends [number] ? true : IsBranded<V, typeof numericText>;
 /** An increment amount: a number, or for BIGINT/DECIMAL also the text of one ('0.05'). */
 export type IncrementAmount<V> = NonNullable<V> extends number ? number : number | string;
 export type IncrementFields<T> =
