@@ -34,13 +34,13 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
   }
   // ts-morph is needed only when a person wrote into the file since it was generated.
   // Regions as gen-models wrote them hold nothing of a person's; edited ones are checked name by name.
-  const regionCheck = reading?.regionsUntouched ? undefined : { generated: recipe.generatedNames() };
+  const generated = previous === undefined || reading?.noHandWrittenCode ? undefined : recipe.generatedNames();
   const handWritten: HandWrittenCode | undefined =
-    previous === undefined || reading?.noHandWrittenCode ? undefined : extractHandWrittenCode(previous, recipe.className, label, regionCheck);
-  const collisions = handWritten === undefined ? [] : findCollisions(handWritten, recipe.generatedNames());
+    generated === undefined ? undefined : extractHandWrittenCode(previous!, recipe.className, label, reading?.regionsUntouched ? undefined : { generated });
+  const collisions = handWritten === undefined ? [] : findCollisions(handWritten, generated!);
   const rendered = recipe.render();
-  if (handWritten !== undefined && handWritten.slots.size > 0) refuseMissingRegions(previous!, rendered.text, label);
   const keepsCode = handWritten !== undefined && handWritten.slots.size > 0;
+  if (keepsCode) refuseMissingRegions(previous!, rendered.text, label);
   const filled = fillSlots(rendered.text, handWritten, label);
   // prettier takes ~9 ms a file: it runs only where the text is not already its output.
   const formatted =
