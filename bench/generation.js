@@ -45,15 +45,21 @@ async function benchGeneration({ sizes = [10, 200, 1000], runs = 5 } = {}) {
   return [
     '| models | cold run | nothing changed | one model changed |',
     '|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.modelCount} | ${formatStat(r.cold)} | ${formatStat(r.unchanged)} | ${formatStat(r.oneChanged)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.modelCount} | ${formatStat(r.cold)} | ${formatStat(r.unchanged)} | ${formatStat(r.oneChanged)} |`,
+    ),
   ].join('\n');
 }
 
 module.exports = { benchGeneration };
 
 if (require.main === module) {
-  benchGeneration().then((table) => console.log(table), (error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+  benchGeneration().then(
+    (table) => console.log(table),
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -40,7 +40,10 @@ async function main() {
   const sections = [];
   sections.push(await section('Generation from YAML (median of runs, min–max)', () => benchGeneration()));
   const fromDb = optional('./from-db/run.js');
-  if (fromDb) sections.push(await section('--from-db against the peers', () => fromDb.benchFromDb({ serverUrl: SERVER })));
+  if (fromDb)
+    sections.push(
+      await section('--from-db against the peers', () => fromDb.benchFromDb({ serverUrl: SERVER })),
+    );
   sections.push(
     await section('Runtime against raw pg and Sequelize 6', () =>
       withScratchDatabase('gm_bench_runtime', (databaseUrl) => benchRuntime({ databaseUrl })),
@@ -62,7 +65,8 @@ function optional(module) {
   try {
     return require(module);
   } catch (error) {
-    if (error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(module.slice(2))) return undefined;
+    if (error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(module.slice(2)))
+      return undefined;
     throw error;
   }
 }

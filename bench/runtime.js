@@ -66,8 +66,19 @@ function rawOperations(query) {
       );
       id = rows[0].id;
     },
-    save: (i) => query('UPDATE "BenchUsers" SET "lastName"=$1,"age"=$2,"updatedAt"=$3 WHERE "id"=$4', [`L${i}`, i, new Date(), id]),
-    increment: () => query('UPDATE "BenchUsers" SET "age"="age"+$1,"updatedAt"=$2 WHERE "id"=$3 RETURNING *', [1, new Date(), id]),
+    save: (i) =>
+      query('UPDATE "BenchUsers" SET "lastName"=$1,"age"=$2,"updatedAt"=$3 WHERE "id"=$4', [
+        `L${i}`,
+        i,
+        new Date(),
+        id,
+      ]),
+    increment: () =>
+      query('UPDATE "BenchUsers" SET "age"="age"+$1,"updatedAt"=$2 WHERE "id"=$3 RETURNING *', [
+        1,
+        new Date(),
+        id,
+      ]),
   };
 }
 
@@ -105,7 +116,8 @@ async function measureEngines(engines, count, rounds) {
   const samples = engines.map(() => Object.fromEntries(OPERATIONS.map((name) => [name, []])));
   for (let round = 0; round < rounds; round += 1) {
     for (const name of OPERATIONS) {
-      for (const [index, engine] of engines.entries()) samples[index][name].push(await sequential(count, engine.operations[name]));
+      for (const [index, engine] of engines.entries())
+        samples[index][name].push(await sequential(count, engine.operations[name]));
     }
   }
   return engines.map((engine, index) => {
@@ -131,7 +143,10 @@ function importMillis(expression) {
   for (let i = 0; i < 5; i += 1) {
     const out = execFileSync(
       process.execPath,
-      ['-e', `const t=process.hrtime.bigint();${expression};process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`],
+      [
+        '-e',
+        `const t=process.hrtime.bigint();${expression};process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`,
+      ],
       { cwd: __dirname, encoding: 'utf8' },
     );
     runs.push(Number(out));
@@ -174,13 +189,21 @@ async function benchRuntime({ databaseUrl, count = 2000, rounds = 5, buildCount 
     )),
   );
 
-  lines.push(`PostgreSQL, ${count} sequential operations × ${rounds} rounds (median ops/s, min–max; node CPU µs per op; ×: median of the per-round ratios to raw pg):`, '');
-  lines.push('| engine | create ops/s | save ops/s | increment ops/s | create CPU µs | save CPU µs | increment CPU µs |');
+  lines.push(
+    `PostgreSQL, ${count} sequential operations × ${rounds} rounds (median ops/s, min–max; node CPU µs per op; ×: median of the per-round ratios to raw pg):`,
+    '',
+  );
+  lines.push(
+    '| engine | create ops/s | save ops/s | increment ops/s | create CPU µs | save CPU µs | increment CPU µs |',
+  );
   lines.push('|---|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
-    const cell = (name) => `${row[name].opsPerSecond.toFixed(0)} (${row[name].minOps.toFixed(0)}–${row[name].maxOps.toFixed(0)}) ×${row[name].opsRatio.toFixed(2)}`;
+    const cell = (name) =>
+      `${row[name].opsPerSecond.toFixed(0)} (${row[name].minOps.toFixed(0)}–${row[name].maxOps.toFixed(0)}) ×${row[name].opsRatio.toFixed(2)}`;
     const cpu = (name) => `${row[name].cpuMicros.toFixed(0)} ×${row[name].cpuRatio.toFixed(2)}`;
-    lines.push(`| ${row.label} | ${cell('create')} | ${cell('save')} | ${cell('increment')} | ${cpu('create')} | ${cpu('save')} | ${cpu('increment')} |`);
+    lines.push(
+      `| ${row.label} | ${cell('create')} | ${cell('save')} | ${cell('increment')} | ${cpu('create')} | ${cpu('save')} | ${cpu('increment')} |`,
+    );
   }
 
   const oursConcurrent = await ourOps.concurrentIncrement(50);
@@ -190,14 +213,19 @@ async function benchRuntime({ databaseUrl, count = 2000, rounds = 5, buildCount 
   lines.push('');
   lines.push('| | gen-models runtime | Sequelize 6 | raw pg |');
   lines.push('|---|---:|---:|---:|');
-  lines.push(`| build, µs per instance (${buildCount.toLocaleString('en')}) | ${buildOurs.toFixed(2)} | ${buildTheirs.toFixed(2)} | |`);
-  lines.push(`| 50 concurrent increments on one row, final value | ${oursConcurrent} | ${theirsConcurrent} | |`);
+  lines.push(
+    `| build, µs per instance (${buildCount.toLocaleString('en')}) | ${buildOurs.toFixed(2)} | ${buildTheirs.toFixed(2)} | |`,
+  );
+  lines.push(
+    `| 50 concurrent increments on one row, final value | ${oursConcurrent} | ${theirsConcurrent} | |`,
+  );
   lines.push(
     `| import time (fresh process) | ${formatMs(importMillis(`require(${JSON.stringify(path.join(ROOT, 'dist/runtime/index.js'))})`))} ` +
       `| ${formatMs(importMillis("require('sequelize')"))} | ${formatMs(importMillis("require('pg')"))} |`,
   );
   const size = await runtimeSize(databaseUrl);
-  const sizes = (measured) => `${kb(measured.raw)} / ${kb(measured.minified)} / ${kb(measured.bundled)} (${measured.files} files)`;
+  const sizes = (measured) =>
+    `${kb(measured.raw)} / ${kb(measured.minified)} / ${kb(measured.bundled)} (${measured.files} files)`;
   lines.push(
     `| runtime's JavaScript loaded by a typical program¹: compiled / minified / one minified bundle | ${sizes(size.loaded)} | | |`,
     `| runtime's JavaScript in all²: compiled / minified / one minified bundle | ${sizes(size.all)} | ${kb(size.sequelize.raw)} compiled (${size.sequelize.files} files) | |`,
@@ -213,7 +241,7 @@ async function benchRuntime({ databaseUrl, count = 2000, rounds = 5, buildCount 
     '¹ The dist/runtime files in require.cache of a fresh process that requires the runtime, connects with pg, defines a model with a tableName ' +
       'and runs create, findAll and save; the rest (PGlite driver, sync/drop and DDL, sync({ alter }), error mapping, array literal parsing) loads on first use. ' +
       '² Every .js file under dist/runtime (Sequelize: every .js file under sequelize/lib). ' +
-      'Compiled: tsc\'s CommonJS output, comments included. Minified: each file on its own by esbuild (whitespace, comments, local names). ' +
+      "Compiled: tsc's CommonJS output, comments included. Minified: each file on its own by esbuild (whitespace, comments, local names). " +
       'One minified bundle: the same modules bundled from the TypeScript sources by esbuild (ESM, minified, pg external), as an application bundler ships them.',
   );
   lines.push('', await benchPglite(Math.min(count, 1000), rounds));
@@ -238,7 +266,10 @@ async function benchPglite(count, rounds) {
   );
   await db.close();
   await ours.close();
-  const lines = [`Embedded PGlite, ${count} sequential operations × ${rounds} rounds (median ops/s; ×: median of the per-round ratios to raw PGlite):`, ''];
+  const lines = [
+    `Embedded PGlite, ${count} sequential operations × ${rounds} rounds (median ops/s; ×: median of the per-round ratios to raw PGlite):`,
+    '',
+  ];
   lines.push('| engine | create ops/s | save ops/s | increment ops/s |', '|---|---:|---:|---:|');
   for (const row of [raw, mine]) {
     const cell = (name) => `${row[name].opsPerSecond.toFixed(0)} ×${row[name].opsRatio.toFixed(2)}`;
@@ -287,7 +318,9 @@ function javaScriptFiles(dir) {
 async function bundledBytes(compiledFiles) {
   const { build } = requireBench('esbuild');
   const sources = path.join(ROOT, 'runtime');
-  const included = new Set(compiledFiles.map((file) => path.relative(RUNTIME_DIST, file).replace(/\.js$/, '')));
+  const included = new Set(
+    compiledFiles.map((file) => path.relative(RUNTIME_DIST, file).replace(/\.js$/, '')),
+  );
   const keepToIncluded = {
     name: 'only-included-modules',
     setup(builder) {
@@ -295,12 +328,20 @@ async function bundledBytes(compiledFiles) {
         if (args.kind === 'entry-point') return undefined;
         if (!args.path.startsWith('.')) return { path: args.path, external: true };
         const module = path.relative(sources, path.resolve(args.resolveDir, args.path)).replace(/\.js$/, '');
-        return included.has(module) ? { path: path.join(sources, `${module}.ts`) } : { path: args.path, external: true };
+        return included.has(module)
+          ? { path: path.join(sources, `${module}.ts`) }
+          : { path: args.path, external: true };
       });
     },
   };
   const result = await build({
-    entryPoints: [path.join(sources, 'index.ts')], bundle: true, minify: true, format: 'esm', platform: 'node', write: false, plugins: [keepToIncluded],
+    entryPoints: [path.join(sources, 'index.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    plugins: [keepToIncluded],
   });
   return result.outputFiles[0].contents.length;
 }
@@ -318,13 +359,23 @@ async function runtimeSize(databaseUrl) {
     }
     return { files: files.length, raw, minified };
   };
-  const loaded = JSON.parse(execFileSync(process.execPath, ['-e', TYPICAL_PROGRAM, RUNTIME_DIST, databaseUrl], { cwd: __dirname, encoding: 'utf8' }));
+  const loaded = JSON.parse(
+    execFileSync(process.execPath, ['-e', TYPICAL_PROGRAM, RUNTIME_DIST, databaseUrl], {
+      cwd: __dirname,
+      encoding: 'utf8',
+    }),
+  );
   const all = javaScriptFiles(RUNTIME_DIST);
-  const sequelizeFiles = javaScriptFiles(path.join(path.dirname(require.resolve('sequelize/package.json', { paths: [__dirname] })), 'lib'));
+  const sequelizeFiles = javaScriptFiles(
+    path.join(path.dirname(require.resolve('sequelize/package.json', { paths: [__dirname] })), 'lib'),
+  );
   return {
     loaded: { ...measure(loaded), bundled: await bundledBytes(loaded) },
     all: { ...measure(all), bundled: await bundledBytes(all) },
-    sequelize: { files: sequelizeFiles.length, raw: sequelizeFiles.reduce((sum, file) => sum + readFileSync(file).length, 0) },
+    sequelize: {
+      files: sequelizeFiles.length,
+      raw: sequelizeFiles.reduce((sum, file) => sum + readFileSync(file).length, 0),
+    },
   };
 }
 
@@ -333,7 +384,9 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 module.exports = { benchRuntime };
 
 if (require.main === module) {
-  benchRuntime({ databaseUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres' }).then(
+  benchRuntime({
+    databaseUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+  }).then(
     (table) => console.log(table),
     (error) => {
       console.error(error);

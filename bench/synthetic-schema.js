@@ -24,7 +24,9 @@ function syntheticSchemaYaml(modelCount, { variant = 0 } = {}) {
       '      token: { type: UUID, defaultValue: UUIDV4 }',
       `      status: { type: ENUM, values: [draft, live, archived${i === 0 && variant ? ', deleted' : ''}] }`,
       '      tags: ARRAY(TEXT)',
-      i === 0 ? '      parentId: INTEGER' : `      parentId: { type: INTEGER, references: { model: Thing${String(i - 1).padStart(4, '0')} } }`,
+      i === 0
+        ? '      parentId: INTEGER'
+        : `      parentId: { type: INTEGER, references: { model: Thing${String(i - 1).padStart(4, '0')} } }`,
     );
   }
   return `${lines.join('\n')}\n`;

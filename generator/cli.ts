@@ -39,57 +39,124 @@ const EXAMPLES: [string, string][] = [
   ['$0 schema.yaml --out src/models', 'write them into src/models'],
   ['$0 schema.yaml --check', 'in CI: exit 1 with a diff when the committed files are stale'],
   ['$0 --from-db postgres://localhost/shop --out models', 'generate the models of an existing database'],
-  ['$0 --from-db postgres://localhost/shop --schemas public,sales --exclude "*_archive"', 'only some schemas, without archive tables'],
-  ['$0 --from-db postgres://localhost/shop --schema-out schema.yaml', 'also write the schema as YAML, to go on schema-first'],
-  ['$0 plan schema.yaml --db postgres://localhost/shop', 'review what sync({ alter: true }) would change in that database'],
+  [
+    '$0 --from-db postgres://localhost/shop --schemas public,sales --exclude "*_archive"',
+    'only some schemas, without archive tables',
+  ],
+  [
+    '$0 --from-db postgres://localhost/shop --schema-out schema.yaml',
+    'also write the schema as YAML, to go on schema-first',
+  ],
+  [
+    '$0 plan schema.yaml --db postgres://localhost/shop',
+    'review what sync({ alter: true }) would change in that database',
+  ],
   ['$0 schema.yaml --prune', 'also delete files of models that left the schema'],
   ['$0 schema.yaml --runtime package', 'import gen-models/runtime instead of bundling the runtime'],
 ];
 
 function parser(argv: readonly string[]) {
-  return yargs(argv)
-    .scriptName('gen-models')
-    .usage(
-      'Usage: $0 <schema.yaml> [options]\n       $0 --from-db <postgres-url> [options]\n\n' +
-        'Generate strongly typed model classes from a YAML schema or an existing PostgreSQL database.',
-    )
-    .command('$0 [schema]', false, (command) =>
-      command.positional('schema', { type: 'string', describe: 'The YAML schema file' }),
-    )
-    .command(
-      'plan <schema>',
-      'Show the SQL that sync({ alter: true }) would run on --db to match the schema (changes nothing)',
-      (command) =>
-        command
-          .positional('schema', { type: 'string', describe: 'The YAML schema file' })
-          .option('db', { type: 'string', demandOption: true, describe: 'The database to compare with (postgres://... or pglite:///dir)' }),
-    )
-    .option('from-db', { type: 'string', requiresArg: true, describe: 'Read the schema from this PostgreSQL database (postgres://...) instead of a YAML file' })
-    .option('schemas', { type: 'string', requiresArg: true, coerce: list, describe: 'With --from-db: comma-separated schemas to read (default: every user schema)' })
-    .option('include', { type: 'string', requiresArg: true, coerce: list, describe: 'With --from-db: only tables matching these comma-separated patterns (schema.table or table, * wildcards)' })
-    .option('exclude', { type: 'string', requiresArg: true, coerce: list, describe: 'With --from-db: leave out tables matching these patterns' })
-    .option('schema-out', { type: 'string', requiresArg: true, describe: 'With --from-db: also write the schema as YAML to this file (database-first to schema-first)' })
-    .option('keep-names', { type: 'boolean', default: false, describe: 'With --from-db: property names are the column names as they are (when valid)' })
-    .option('out', { alias: 'o', type: 'string', requiresArg: true, default: 'models', describe: 'Output folder' })
-    .option('runtime', {
-      choices: ['bundled', 'package'] as const,
-      default: 'bundled' as const,
-      describe: 'bundled: copy the runtime into <out>/runtime (production needs only pg); package: import gen-models/runtime',
-    })
-    .option('templates', { type: 'string', requiresArg: true, describe: 'Folder of templates that replace the built-in ones of the same name' })
-    .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 and print a diff when files on disk are stale' })
-    .option('prune', { type: 'boolean', default: false, describe: 'Delete generated files whose model left the schema (kept if they hold hand-written code)' })
-    .option('force', { type: 'boolean', default: false, describe: 'With --prune: delete them even if they hold hand-written code' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
-    .example(EXAMPLES)
-    .version(packageVersion())
-    .help()
-    .alias('help', 'h')
-    .strict()
-    // A repeated option (--out a --out b) keeps the last value, as most command lines do.
-    .parserConfiguration({ 'duplicate-arguments-array': false })
-    .wrap(Math.min(110, process.stdout.columns || 110))
-    .exitProcess(false);
+  return (
+    yargs(argv)
+      .scriptName('gen-models')
+      .usage(
+        'Usage: $0 <schema.yaml> [options]\n       $0 --from-db <postgres-url> [options]\n\n' +
+          'Generate strongly typed model classes from a YAML schema or an existing PostgreSQL database.',
+      )
+      .command('$0 [schema]', false, (command) =>
+        command.positional('schema', { type: 'string', describe: 'The YAML schema file' }),
+      )
+      .command(
+        'plan <schema>',
+        'Show the SQL that sync({ alter: true }) would run on --db to match the schema (changes nothing)',
+        (command) =>
+          command
+            .positional('schema', { type: 'string', describe: 'The YAML schema file' })
+            .option('db', {
+              type: 'string',
+              demandOption: true,
+              describe: 'The database to compare with (postgres://... or pglite:///dir)',
+            }),
+      )
+      .option('from-db', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'Read the schema from this PostgreSQL database (postgres://...) instead of a YAML file',
+      })
+      .option('schemas', {
+        type: 'string',
+        requiresArg: true,
+        coerce: list,
+        describe: 'With --from-db: comma-separated schemas to read (default: every user schema)',
+      })
+      .option('include', {
+        type: 'string',
+        requiresArg: true,
+        coerce: list,
+        describe:
+          'With --from-db: only tables matching these comma-separated patterns (schema.table or table, * wildcards)',
+      })
+      .option('exclude', {
+        type: 'string',
+        requiresArg: true,
+        coerce: list,
+        describe: 'With --from-db: leave out tables matching these patterns',
+      })
+      .option('schema-out', {
+        type: 'string',
+        requiresArg: true,
+        describe:
+          'With --from-db: also write the schema as YAML to this file (database-first to schema-first)',
+      })
+      .option('keep-names', {
+        type: 'boolean',
+        default: false,
+        describe: 'With --from-db: property names are the column names as they are (when valid)',
+      })
+      .option('out', {
+        alias: 'o',
+        type: 'string',
+        requiresArg: true,
+        default: 'models',
+        describe: 'Output folder',
+      })
+      .option('runtime', {
+        choices: ['bundled', 'package'] as const,
+        default: 'bundled' as const,
+        describe:
+          'bundled: copy the runtime into <out>/runtime (production needs only pg); package: import gen-models/runtime',
+      })
+      .option('templates', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'Folder of templates that replace the built-in ones of the same name',
+      })
+      .option('check', {
+        type: 'boolean',
+        default: false,
+        describe: 'Write nothing; exit 1 and print a diff when files on disk are stale',
+      })
+      .option('prune', {
+        type: 'boolean',
+        default: false,
+        describe: 'Delete generated files whose model left the schema (kept if they hold hand-written code)',
+      })
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: 'With --prune: delete them even if they hold hand-written code',
+      })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
+      .example(EXAMPLES)
+      .version(packageVersion())
+      .help()
+      .alias('help', 'h')
+      .strict()
+      // A repeated option (--out a --out b) keeps the last value, as most command lines do.
+      .parserConfiguration({ 'duplicate-arguments-array': false })
+      .wrap(Math.min(110, process.stdout.columns || 110))
+      .exitProcess(false)
+  );
 }
 
 export interface CliIo {
@@ -140,8 +207,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return 2;
   }
   try {
-    const schema = args.fromDb === undefined ? undefined : await readDatabaseSchema(args.fromDb, introspectOptions(args, io));
-    const schemaOut = schema && args.schemaOut !== undefined ? writeSchemaYaml(schema, args.schemaOut, { check: args.check }) : undefined;
+    const schema =
+      args.fromDb === undefined
+        ? undefined
+        : await readDatabaseSchema(args.fromDb, introspectOptions(args, io));
+    const schemaOut =
+      schema && args.schemaOut !== undefined
+        ? writeSchemaYaml(schema, args.schemaOut, { check: args.check })
+        : undefined;
     const result = await generate({
       schemaPath: args.schema,
       schema,
@@ -167,7 +240,10 @@ async function runPlan(args: CliArguments, io: CliIo): Promise<number> {
     const schema = await loadSchemaFile(args.schema!);
     const plan = await planSchemaChanges(schema, args.db!);
     io.out(formatSyncPlan(plan));
-    const count = (kind: string) => plan.steps.filter((step) => (kind === 'blocked' ? step.blocked !== undefined : step.kind === kind && step.blocked === undefined)).length;
+    const count = (kind: string) =>
+      plan.steps.filter((step) =>
+        kind === 'blocked' ? step.blocked !== undefined : step.kind === kind && step.blocked === undefined,
+      ).length;
     io.err(
       `gen-models: ${plan.steps.length} step(s): ${count('safe')} safe, ${count('destructive')} destructive ` +
         `(run only with sync({ alter: { drop: true } })), ${count('blocked')} blocked by the data`,
@@ -181,10 +257,13 @@ async function runPlan(args: CliArguments, io: CliIo): Promise<number> {
 
 /** Combinations yargs cannot check by itself. */
 function usageProblem(args: CliArguments): string | undefined {
-  if (args.force && !args.prune) return '--force only goes with --prune (it lets --prune delete files holding hand-written code)';
+  if (args.force && !args.prune)
+    return '--force only goes with --prune (it lets --prune delete files holding hand-written code)';
   if (args.out.trim() === '') return '--out needs a folder, e.g. --out src/models';
-  if (existsSync(args.out) && !statSync(args.out).isDirectory()) return `--out ${args.out} is a file; gen-models writes a folder of models there: choose a folder`;
-  if (args.keepNames && args.fromDb === undefined) return '--keep-names needs --from-db (it keeps column names as property names)';
+  if (existsSync(args.out) && !statSync(args.out).isDirectory())
+    return `--out ${args.out} is a file; gen-models writes a folder of models there: choose a folder`;
+  if (args.keepNames && args.fromDb === undefined)
+    return '--keep-names needs --from-db (it keeps column names as property names)';
   if (args.fromDb !== undefined && !/^(postgres|postgresql):\/\/|^pglite:/.test(args.fromDb)) {
     return `--from-db takes a postgres://user:password@host:port/database URL (or pglite:///path/to/datadir), not "${args.fromDb}"`;
   }
@@ -194,7 +273,8 @@ function usageProblem(args: CliArguments): string | undefined {
 function reportSchemaOut(status: SchemaOutStatus, args: CliArguments, io: CliIo): void {
   const file = args.schemaOut!;
   if (args.check) {
-    if (status !== 'unchanged') io.err(`gen-models: ${file} differs from the schema of the database; run without --check to write it`);
+    if (status !== 'unchanged')
+      io.err(`gen-models: ${file} differs from the schema of the database; run without --check to write it`);
   } else if (!args.quiet && status !== 'unchanged') {
     io.out(`  ${status === 'new' ? 'created' : 'updated'}  ${file}`);
   }
@@ -211,12 +291,19 @@ function introspectOptions(args: CliArguments, io: CliIo) {
 }
 
 function list(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter(Boolean);
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
 }
 
 function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
   const outDir = path.relative(process.cwd(), result.plan.outDir) || '.';
-  const source = args.schema ?? `database ${result.schema.source.kind === 'database' ? result.schema.source.database : ''}`;
+  const source =
+    args.schema ??
+    `database ${result.schema.source.kind === 'database' ? result.schema.source.database : ''}`;
   const models = result.schema.models.length;
   const pruned = new Set(result.pruned);
   for (const orphan of result.plan.orphans.filter((file) => !pruned.has(file))) {
@@ -224,9 +311,13 @@ function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
     const reason = result.keptOrphans.includes(orphan)
       ? 'it holds hand-written code, so --prune kept it (add --force to delete it anyway)'
       : 'run with --prune to delete it';
-    io.err(`warning: ${path.join(outDir, orphan)} was generated earlier but its model is no longer in the schema; ${reason}`);
+    io.err(
+      `warning: ${path.join(outDir, orphan)} was generated earlier but its model is no longer in the schema; ${reason}`,
+    );
   }
-  const staleRuntime = result.plan.orphans.filter((file) => file.startsWith(`${RUNTIME_FOLDER}/`) && !pruned.has(file));
+  const staleRuntime = result.plan.orphans.filter(
+    (file) => file.startsWith(`${RUNTIME_FOLDER}/`) && !pruned.has(file),
+  );
   if (staleRuntime.length > 0) {
     io.err(
       `warning: ${path.join(outDir, RUNTIME_FOLDER)}/ holds a copy of the runtime that these models no longer use (--runtime package); run with --prune to delete it`,
@@ -244,7 +335,9 @@ function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
     const rerun = `gen-models ${args.schema ?? `--from-db ${args.fromDb}`} --out ${outDir}`;
     const differ = `${stale} file(s) in ${outDir} differ from what ${source} generates`;
     const left = `${orphans} file(s) in ${outDir} are no longer in the schema`;
-    const findings = [stale > 0 || orphans === 0 ? differ : undefined, orphans > 0 ? left : undefined].filter((text) => text !== undefined);
+    const findings = [stale > 0 || orphans === 0 ? differ : undefined, orphans > 0 ? left : undefined].filter(
+      (text) => text !== undefined,
+    );
     io.err(`gen-models: ${findings.join(', and ')}; run ${rerun}${leftOver.length > 0 ? ' --prune' : ''}`);
     return 1;
   }
@@ -253,10 +346,13 @@ function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
     for (const file of result.written.filter((written) => !runtimeFiles.includes(written))) {
       io.out(`  ${file.status === 'new' ? 'created' : 'updated'}  ${path.join(outDir, file.path)}`);
     }
-    if (runtimeFiles.length > 0) io.out(`  copied   ${path.join(outDir, RUNTIME_FOLDER)}/ (the runtime, ${runtimeFiles.length} files)`);
+    if (runtimeFiles.length > 0)
+      io.out(`  copied   ${path.join(outDir, RUNTIME_FOLDER)}/ (the runtime, ${runtimeFiles.length} files)`);
     for (const file of result.pruned) io.out(`  deleted  ${path.join(outDir, file)}`);
     const unchanged = result.plan.files.length - result.written.length;
-    io.out(`gen-models: ${models} models from ${source} → ${outDir}/: ${result.written.length} written, ${unchanged} unchanged`);
+    io.out(
+      `gen-models: ${models} models from ${source} → ${outDir}/: ${result.written.length} written, ${unchanged} unchanged`,
+    );
   }
   return 0;
 }
@@ -269,7 +365,8 @@ function describeError(error: unknown): string {
   const { code, path: file } = error as NodeJS.ErrnoException;
   if (code === 'ENOENT') return `gen-models: ${file ?? 'file'} does not exist`;
   // Other file-system errors (EISDIR, EACCES, ...): name the path, which Node leaves out of some.
-  if (code !== undefined && file !== undefined && !error.message.includes(file)) return `gen-models: ${error.message} (${file})`;
+  if (code !== undefined && file !== undefined && !error.message.includes(file))
+    return `gen-models: ${error.message} (${file})`;
   const hint = process.env.DEBUG ? `\n${error.stack}` : '';
   return `gen-models: ${error.message}${hint}`;
 }

@@ -13,7 +13,8 @@ import { isRegionEnd, isRegionStart, REGION_END } from './merge/regions.js';
 
 export const FINGERPRINT_PREFIX = '// gen-models fingerprint: ';
 /** inputs.regions, then .outside when the file held no hand-written code when it was written. */
-const FINGERPRINT_LINE = /^\/\/ gen-models fingerprint: ([0-9a-f]{16})\.([0-9a-f]{16})(?:\.([0-9a-f]{16}))?\r?\n/m;
+const FINGERPRINT_LINE =
+  /^\/\/ gen-models fingerprint: ([0-9a-f]{16})\.([0-9a-f]{16})(?:\.([0-9a-f]{16}))?\r?\n/m;
 
 export function hashOf(...parts: unknown[]): string {
   const hash = createHash('sha256');
@@ -29,7 +30,11 @@ export function hashOf(...parts: unknown[]): string {
 export function withFingerprint(text: string, inputsHash: string, hasHandWrittenCode: boolean): string {
   const lines = text.split('\n');
   let headerEnd = 0;
-  while (headerEnd < lines.length && lines[headerEnd].startsWith('//') && !lines[headerEnd].startsWith('// #region')) {
+  while (
+    headerEnd < lines.length &&
+    lines[headerEnd].startsWith('//') &&
+    !lines[headerEnd].startsWith('// #region')
+  ) {
     headerEnd += 1;
   }
   const { regions, outside } = split(text);
@@ -68,7 +73,9 @@ function regionsHash(regions: string): string {
   const code = regions
     .split('\n')
     // The region lines are structure, not notes: a deleted `// #endregion` is an edit.
-    .map((line) => (isRegionStart(line) ? line.trim() : isRegionEnd(line) ? REGION_END : line.replace(/\/\/.*/, '')))
+    .map((line) =>
+      isRegionStart(line) ? line.trim() : isRegionEnd(line) ? REGION_END : line.replace(/\/\/.*/, ''),
+    )
     .join('\n')
     .replace(/\/\*(?!\*)[\s\S]*?\*\//g, '');
   return hashOf(code.replace(/[\s;,'"()]/g, ''));

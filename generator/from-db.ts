@@ -38,10 +38,13 @@ async function openCatalogConnection(url: string): Promise<CatalogConnection> {
 async function openPglite(url: string): Promise<CatalogConnection> {
   const dataDir = url.replace(/^pglite:(\/\/)?/, '');
   if (dataDir === '' || dataDir === '/') {
-    throw new Error('--from-db pglite:// needs a data directory (pglite:///absolute/path): an empty in-memory database has no tables');
+    throw new Error(
+      '--from-db pglite:// needs a data directory (pglite:///absolute/path): an empty in-memory database has no tables',
+    );
   }
   // PGlite would create an empty database at a mistyped path: read only one that exists.
-  if (!existsSync(dataDir)) throw new Error(`--from-db ${url}: there is no PGlite data directory at ${dataDir}`);
+  if (!existsSync(dataDir))
+    throw new Error(`--from-db ${url}: there is no PGlite data directory at ${dataDir}`);
   const { PGlite } = await import('@electric-sql/pglite');
   const db = new PGlite(dataDir);
   return { query: (sql, params) => db.query(sql, params as unknown[]), close: () => db.close() };

@@ -14,7 +14,14 @@ import { mapLimited } from './map-limited.js';
 import type { GeneratedFile } from './generated-file.js';
 import { CollisionError } from './merge/merge-hand-written.js';
 import { runtimeBundle, RUNTIME_FOLDER } from './runtime-bundle.js';
-import { applyPlan, describeDrift, planWrites, removeOrphans, type PlannedFile, type WritePlan } from './write.js';
+import {
+  applyPlan,
+  describeDrift,
+  planWrites,
+  removeOrphans,
+  type PlannedFile,
+  type WritePlan,
+} from './write.js';
 import { hasHandWrittenCode } from './merge/hand-written-code.js';
 import { readFingerprint } from './fingerprint.js';
 
@@ -84,15 +91,28 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const plan = planWrites(outDir, files);
   const upToDate = plan.files.every((file) => file.status === 'unchanged') && plan.orphans.length === 0;
   if (options.check) {
-    return { schema, plan, written: [], upToDate, drift: upToDate ? '' : describeDrift(plan), pruned: [], keptOrphans: [] };
+    return {
+      schema,
+      plan,
+      written: [],
+      upToDate,
+      drift: upToDate ? '' : describeDrift(plan),
+      pruned: [],
+      keptOrphans: [],
+    };
   }
   const written = applyPlan(plan);
-  const { removable, keptOrphans } = options.prune ? sortOrphans(plan, options.force === true) : { removable: [], keptOrphans: [] };
+  const { removable, keptOrphans } = options.prune
+    ? sortOrphans(plan, options.force === true)
+    : { removable: [], keptOrphans: [] };
   return { schema, plan, written, upToDate, drift: '', pruned: removeOrphans(plan, removable), keptOrphans };
 }
 
 /** Reports every tenth of the files rendered, on schemas large enough for a wait to be felt. */
-function progressReporter(total: number, onProgress: ((message: string) => void) | undefined): (rendered: boolean) => void {
+function progressReporter(
+  total: number,
+  onProgress: ((message: string) => void) | undefined,
+): (rendered: boolean) => void {
   const step = Math.max(50, Math.ceil(total / 10));
   let done = 0;
   let rendered = 0;
@@ -122,7 +142,8 @@ function sortOrphans(plan: WritePlan, force: boolean): { removable: string[]; ke
 }
 
 async function loadSchemaOption(schemaPath: string | undefined): Promise<SchemaIR> {
-  if (schemaPath === undefined) throw new Error('generate() needs schemaPath (a YAML file) or schema (an IR)');
+  if (schemaPath === undefined)
+    throw new Error('generate() needs schemaPath (a YAML file) or schema (an IR)');
   return loadSchemaFile(schemaPath);
 }
 

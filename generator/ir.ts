@@ -19,8 +19,7 @@ export interface SchemaIR {
 }
 
 export type SchemaSource =
-  | { readonly kind: 'yaml'; readonly path: string }
-  | { readonly kind: 'database'; readonly database: string };
+  { readonly kind: 'yaml'; readonly path: string } | { readonly kind: 'database'; readonly database: string };
 
 export interface ModelIR {
   /** Class name: a valid TypeScript identifier, unique case-insensitively (it is also a file name). */

@@ -3,7 +3,11 @@
  * starting every file at once only multiplies the memory held by half-finished work
  * (1,000 concurrent prettier runs peaked at ~550 MB).
  */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, body: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  body: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -21,9 +21,13 @@ function packageInfo(): { root: string; version: string } {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
     if (existsSync(manifest)) {
-      const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version: string };
+      const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+        name?: string;
+        version: string;
+      };
       if (name === 'gen-models') return (cached = { root: dir, version });
     }
-    if (path.dirname(dir) === dir) throw new Error(`gen-models: cannot find its package.json above ${__dirname}`);
+    if (path.dirname(dir) === dir)
+      throw new Error(`gen-models: cannot find its package.json above ${__dirname}`);
   }
 }

@@ -6,7 +6,14 @@
  */
 import type { DataTypeIR, DefaultValueIR, ModelIR, SchemaIR } from './ir.js';
 import { DataTypes, literal, planSync, Sequelize, type SyncPlan } from '../runtime/index.js';
-import { DateText, initSpec, typedLiteral, type InitEntry, type InitValue, type TypedLiteral } from './render/init-spec.js';
+import {
+  DateText,
+  initSpec,
+  typedLiteral,
+  type InitEntry,
+  type InitValue,
+  type TypedLiteral,
+} from './render/init-spec.js';
 import { dataTypeCall, type DataTypeArg, type DataTypeCall } from './render/type-map.js';
 import { isReadOnly } from './render/view-model.js';
 

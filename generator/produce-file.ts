@@ -9,7 +9,11 @@ import path from 'node:path';
 import type { Formatter } from './format.js';
 import type { GeneratedFile } from './generated-file.js';
 import { readFingerprint, withFingerprint } from './fingerprint.js';
-import { extractHandWrittenCode, HandWrittenCodeError, type HandWrittenCode } from './merge/hand-written-code.js';
+import {
+  extractHandWrittenCode,
+  HandWrittenCodeError,
+  type HandWrittenCode,
+} from './merge/hand-written-code.js';
 import { isRegionStart } from './merge/regions.js';
 import { fillSlots, findCollisions, type Collision } from './merge/merge-hand-written.js';
 import type { FileRecipe } from './render/render-schema.js';
@@ -22,7 +26,11 @@ export interface ProducedFile extends GeneratedFile {
   readonly rendered: boolean;
 }
 
-export async function produceFile(recipe: FileRecipe, outDir: string, formatter: Formatter): Promise<ProducedFile> {
+export async function produceFile(
+  recipe: FileRecipe,
+  outDir: string,
+  formatter: Formatter,
+): Promise<ProducedFile> {
   const label = path.relative(process.cwd(), path.join(outDir, recipe.path)) || recipe.path;
   const onDisk = readIfExists(path.join(outDir, recipe.path), label);
   // A file gen-models did not write is left to the writer to refuse.
@@ -34,9 +42,17 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
   }
   // ts-morph is needed only when a person wrote into the file since it was generated.
   // Regions as gen-models wrote them hold nothing of a person's; edited ones are checked name by name.
-  const generated = previous === undefined || reading?.noHandWrittenCode ? undefined : recipe.generatedNames();
+  const generated =
+    previous === undefined || reading?.noHandWrittenCode ? undefined : recipe.generatedNames();
   const handWritten: HandWrittenCode | undefined =
-    generated === undefined ? undefined : extractHandWrittenCode(previous!, recipe.className, label, reading?.regionsUntouched ? undefined : { generated });
+    generated === undefined
+      ? undefined
+      : extractHandWrittenCode(
+          previous!,
+          recipe.className,
+          label,
+          reading?.regionsUntouched ? undefined : { generated },
+        );
   const collisions = handWritten === undefined ? [] : findCollisions(handWritten, generated!);
   const rendered = recipe.render();
   const keepsCode = handWritten !== undefined && handWritten.slots.size > 0;
@@ -44,7 +60,9 @@ export async function produceFile(recipe: FileRecipe, outDir: string, formatter:
   const filled = fillSlots(rendered.text, handWritten, label);
   // prettier takes ~9 ms a file: it runs only where the text is not already its output.
   const formatted =
-    rendered.preformatted && !keepsCode && formatter.usesDefaults ? tidyBlankLines(filled) : await format(formatter, recipe, label, filled);
+    rendered.preformatted && !keepsCode && formatter.usesDefaults
+      ? tidyBlankLines(filled)
+      : await format(formatter, recipe, label, filled);
   const content = withFingerprint(formatted, recipe.inputsHash, keepsCode);
   return { path: recipe.path, content, previous: onDisk, collisions, rendered: true };
 }
@@ -63,15 +81,23 @@ function refuseMissingRegions(previous: string, rendered: string, label: string)
 
 function readIfExists(file: string, label: string): string | null {
   if (!existsSync(file)) return null;
-  if (statSync(file).isDirectory()) throw new Error(`${label} is a folder, where gen-models writes a file; move the folder away`);
+  if (statSync(file).isDirectory())
+    throw new Error(`${label} is a folder, where gen-models writes a file; move the folder away`);
   return readFileSync(file, 'utf8');
 }
 
-async function format(formatter: Formatter, recipe: FileRecipe, label: string, source: string): Promise<string> {
+async function format(
+  formatter: Formatter,
+  recipe: FileRecipe,
+  label: string,
+  source: string,
+): Promise<string> {
   try {
     return await formatter.format(source);
   } catch (error) {
-    throw new Error(syntaxErrorText(error as Error & { loc?: { start?: { line?: number } } }, recipe, label, source));
+    throw new Error(
+      syntaxErrorText(error as Error & { loc?: { start?: { line?: number } } }, recipe, label, source),
+    );
   }
 }
 
@@ -79,11 +105,17 @@ async function format(formatter: Formatter, recipe: FileRecipe, label: string, s
  * A syntax error here comes from a method in the schema, code written into the file, or a custom
  * template: the message says which, so it does not read as a fault of the generator.
  */
-function syntaxErrorText(error: Error & { loc?: { start?: { line?: number } } }, recipe: FileRecipe, label: string, source: string): string {
+function syntaxErrorText(
+  error: Error & { loc?: { start?: { line?: number } } },
+  recipe: FileRecipe,
+  label: string,
+  source: string,
+): string {
   const problem = error.message.split('\n')[0]!;
   const line = error.loc?.start?.line;
   const text = line === undefined ? '' : (source.split('\n')[line - 1] ?? '').trim();
-  const member = text === '' ? undefined : recipe.schemaMembers?.find((candidate) => candidate.source.includes(text));
+  const member =
+    text === '' ? undefined : recipe.schemaMembers?.find((candidate) => candidate.source.includes(text));
   if (member !== undefined) {
     return `the ${member.kind} ${member.name} of model ${recipe.className} in the schema is not valid TypeScript: ${problem.replace(/ \(\d+:\d+\)$/, '')} at \`${text}\`; fix its source in the schema`;
   }

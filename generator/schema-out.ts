@@ -13,13 +13,21 @@ const WRITTEN_MARKER = 'written by gen-models';
 
 export type SchemaOutStatus = 'new' | 'changed' | 'unchanged';
 
-export function writeSchemaYaml(schema: SchemaIR, file: string, options: { check?: boolean } = {}): SchemaOutStatus {
+export function writeSchemaYaml(
+  schema: SchemaIR,
+  file: string,
+  options: { check?: boolean } = {},
+): SchemaOutStatus {
   const yaml = schemaToYaml(schema);
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   if (previous !== undefined && !previous.slice(0, 400).includes(WRITTEN_MARKER)) {
-    throw new ForeignFileError([file], 'it may be a hand-made schema: move it away or give --schema-out another file');
+    throw new ForeignFileError(
+      [file],
+      'it may be a hand-made schema: move it away or give --schema-out another file',
+    );
   }
-  const status: SchemaOutStatus = previous === undefined ? 'new' : previous === yaml ? 'unchanged' : 'changed';
+  const status: SchemaOutStatus =
+    previous === undefined ? 'new' : previous === yaml ? 'unchanged' : 'changed';
   if (status === 'unchanged' || options.check) return status;
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.gen-models-tmp-${process.pid}`);
   writeFileSync(temp, yaml);

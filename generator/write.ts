@@ -7,7 +7,17 @@
  *   each file either as it was or as it should be, never half-written.
  * - Generated files that are no longer produced (a model left the schema) are reported, not deleted.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { GeneratedFile } from './generated-file.js';
@@ -49,7 +59,8 @@ export function isGeneratedText(text: string): boolean {
   for (const line of text.replace(/^\uFEFF/, '').split('\n')) {
     const trimmed = line.trim();
     if (trimmed.startsWith('//') && trimmed.includes(GENERATED_MARKER)) return true;
-    const isPrologue = trimmed === '' || /^(\/\/|\/\*|\*)/.test(trimmed) || /^(['"])use [\w ]+\1;?$/.test(trimmed);
+    const isPrologue =
+      trimmed === '' || /^(\/\/|\/\*|\*)/.test(trimmed) || /^(['"])use [\w ]+\1;?$/.test(trimmed);
     if (!isPrologue) return false;
   }
   return false;
@@ -59,7 +70,8 @@ export function planWrites(outDir: string, files: readonly GeneratedFile[]): Wri
   const foreign: string[] = [];
   const planned = files.map((file): PlannedFile => {
     const target = path.join(outDir, file.path);
-    const previous = file.previous !== undefined ? file.previous : existsSync(target) ? readFileSync(target, 'utf8') : null;
+    const previous =
+      file.previous !== undefined ? file.previous : existsSync(target) ? readFileSync(target, 'utf8') : null;
     if (previous === null) return { ...file, previous, status: 'new' };
     if (!isGeneratedText(previous)) foreign.push(target);
     return { ...file, previous, status: previous === file.content ? 'unchanged' : 'changed' };
@@ -152,7 +164,9 @@ export function describeDrift(plan: WritePlan): string {
       const shown = path.join(plan.outDir, file.path);
       return createTwoFilesPatch(shown, shown, file.previous ?? '', file.content, 'on disk', 'generated');
     });
-  const orphanNotes = plan.orphans.map((file) => `${path.join(plan.outDir, file)}: generated earlier, no longer in the schema`);
+  const orphanNotes = plan.orphans.map(
+    (file) => `${path.join(plan.outDir, file)}: generated earlier, no longer in the schema`,
+  );
   return [...patches, ...orphanNotes].join('\n');
 }
 
@@ -163,7 +177,8 @@ function listGeneratedFiles(outDir: string, produced: ReadonlySet<string>, prefi
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => {
       const relative = prefix + entry.name;
-      if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : listGeneratedFiles(outDir, produced, `${relative}/`);
+      if (entry.isDirectory())
+        return entry.name === 'node_modules' ? [] : listGeneratedFiles(outDir, produced, `${relative}/`);
       if (!entry.name.endsWith('.ts') || entry.name.startsWith('.') || produced.has(relative)) return [];
       return isGeneratedText(readFileSync(path.join(outDir, relative), 'utf8')) ? [relative] : [];
     })
@@ -176,7 +191,10 @@ function removeLeftoverTempFiles(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) removeLeftoverTempFiles(file);
-    else if (entry.name.startsWith('.') && (entry.name.includes(TEMP_SUFFIX) || entry.name.includes(BACKUP_SUFFIX))) {
+    else if (
+      entry.name.startsWith('.') &&
+      (entry.name.includes(TEMP_SUFFIX) || entry.name.includes(BACKUP_SUFFIX))
+    ) {
       // A target is never missing (it is replaced by rename, not deleted), so a backup left by a
       // killed run is only an extra name for a file that is still there.
       removeQuietly(file);

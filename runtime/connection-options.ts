@@ -73,7 +73,9 @@ function fromUrl(url: string, options: SequelizeOptions): ResolvedConnection {
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error(`Invalid connection URL ${JSON.stringify(url)}: expected postgres://user:password@host:port/database or pglite://`);
+    throw new Error(
+      `Invalid connection URL ${JSON.stringify(url)}: expected postgres://user:password@host:port/database or pglite://`,
+    );
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new Error(`Unsupported connection URL protocol "${parsed.protocol}": use postgres:// or pglite://`);
@@ -101,7 +103,16 @@ function sslFromUrl(url: URL): PoolConfig['ssl'] {
 function fromOptions(options: SequelizeOptions): ResolvedConnection {
   const dialect = options.dialect ?? 'postgres';
   if (dialect === 'pglite') {
-    return { engine: 'pglite', database: options.storage ?? 'pglite', username: undefined, host: undefined, port: undefined, pg: {}, dataDir: options.storage, options };
+    return {
+      engine: 'pglite',
+      database: options.storage ?? 'pglite',
+      username: undefined,
+      host: undefined,
+      port: undefined,
+      pg: {},
+      dataDir: options.storage,
+      options,
+    };
   }
   if (dialect !== 'postgres' && dialect !== 'postgresql') {
     throw new Error(`The dialect ${String(dialect)} is not supported. Supported dialects: postgres, pglite.`);
@@ -121,5 +132,14 @@ function fromOptions(options: SequelizeOptions): ResolvedConnection {
     connectionTimeoutMillis: pool.acquire ?? 60000,
     ...(options.dialectOptions ?? {}),
   };
-  return { engine: 'postgres', database: options.database ?? '', username: options.username, host: pg.host, port, pg, dataDir: undefined, options };
+  return {
+    engine: 'postgres',
+    database: options.database ?? '',
+    username: options.username,
+    host: pg.host,
+    port,
+    pg,
+    dataDir: undefined,
+    options,
+  };
 }

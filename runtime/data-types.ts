@@ -9,9 +9,32 @@ import { isValidCustomTypeText } from './sql/type-text.js';
 export { isValidCustomTypeText };
 
 export type DataTypeKey =
-  | 'STRING' | 'CHAR' | 'TEXT' | 'CITEXT' | 'SMALLINT' | 'INTEGER' | 'BIGINT' | 'FLOAT' | 'REAL'
-  | 'DOUBLE' | 'DECIMAL' | 'BOOLEAN' | 'DATE' | 'DATEONLY' | 'TIME' | 'UUID' | 'JSON' | 'JSONB'
-  | 'BLOB' | 'INET' | 'CIDR' | 'MACADDR' | 'TSVECTOR' | 'ENUM' | 'ARRAY' | 'CUSTOM';
+  | 'STRING'
+  | 'CHAR'
+  | 'TEXT'
+  | 'CITEXT'
+  | 'SMALLINT'
+  | 'INTEGER'
+  | 'BIGINT'
+  | 'FLOAT'
+  | 'REAL'
+  | 'DOUBLE'
+  | 'DECIMAL'
+  | 'BOOLEAN'
+  | 'DATE'
+  | 'DATEONLY'
+  | 'TIME'
+  | 'UUID'
+  | 'JSON'
+  | 'JSONB'
+  | 'BLOB'
+  | 'INET'
+  | 'CIDR'
+  | 'MACADDR'
+  | 'TSVECTOR'
+  | 'ENUM'
+  | 'ARRAY'
+  | 'CUSTOM';
 
 export interface EnumOptions {
   values: readonly string[];
@@ -43,8 +66,10 @@ export class EnumDataType extends DataType {
   readonly schema: string | undefined;
   constructor(options: EnumOptions) {
     super('ENUM', 'ENUM');
-    if (!Array.isArray(options.values) || options.values.length === 0) throw new TypeError('ENUM needs at least one value');
-    for (const v of options.values) if (typeof v !== 'string') throw new TypeError(`ENUM values must be strings, got ${JSON.stringify(v)}`);
+    if (!Array.isArray(options.values) || options.values.length === 0)
+      throw new TypeError('ENUM needs at least one value');
+    for (const v of options.values)
+      if (typeof v !== 'string') throw new TypeError(`ENUM values must be strings, got ${JSON.stringify(v)}`);
     this.values = [...options.values];
     this.name = options.name;
     this.schema = options.schema;
@@ -78,12 +103,14 @@ export class NumberDataType extends DataType {
 }
 
 function checkLength(length: number): number {
-  if (!Number.isInteger(length) || length <= 0) throw new TypeError(`Invalid length ${JSON.stringify(length)} for a string type`);
+  if (!Number.isInteger(length) || length <= 0)
+    throw new TypeError(`Invalid length ${JSON.stringify(length)} for a string type`);
   return length;
 }
 
 function checkPrecision(n: number | undefined): number | undefined {
-  if (n !== undefined && (!Number.isInteger(n) || n < 0)) throw new TypeError(`Invalid precision ${JSON.stringify(n)}`);
+  if (n !== undefined && (!Number.isInteger(n) || n < 0))
+    throw new TypeError(`Invalid precision ${JSON.stringify(n)}`);
   return n;
 }
 
@@ -108,7 +135,9 @@ function factory<Args extends unknown[], T extends DataType, Extra extends objec
 // (see isValidCustomTypeText), as it is spliced into CREATE TABLE.
 function customType(sql: string): DataType {
   if (!isValidCustomTypeText(sql)) {
-    throw new TypeError(`Invalid custom SQL type ${JSON.stringify(sql)}: expected a PostgreSQL type name with optional (n) or (n, m), with/without time zone and [] suffixes, e.g. 'numeric(10,2)[]' or 'timestamp(3) without time zone'`);
+    throw new TypeError(
+      `Invalid custom SQL type ${JSON.stringify(sql)}: expected a PostgreSQL type name with optional (n) or (n, m), with/without time zone and [] suffixes, e.g. 'numeric(10,2)[]' or 'timestamp(3) without time zone'`,
+    );
   }
   return new DataType('CUSTOM', sql);
 }
@@ -122,7 +151,8 @@ function enumType(...args: Array<string | readonly string[] | EnumOptions>): Enu
 
 function arrayType(type: DataType | (() => DataType)): ArrayDataType {
   const element = typeof type === 'function' ? type() : type;
-  if (!(element instanceof DataType)) throw new TypeError('ARRAY needs a DataType, e.g. DataTypes.ARRAY(DataTypes.TEXT)');
+  if (!(element instanceof DataType))
+    throw new TypeError('ARRAY needs a DataType, e.g. DataTypes.ARRAY(DataTypes.TEXT)');
   return new ArrayDataType(element);
 }
 
@@ -132,7 +162,9 @@ function floatSql(name: string, precision?: number, scale?: number): string {
 
 function decimalSql(precision?: number, scale?: number): string {
   if (precision === undefined) return 'DECIMAL';
-  return scale === undefined ? `DECIMAL(${checkPrecision(precision)})` : `DECIMAL(${checkPrecision(precision)},${checkPrecision(scale)})`;
+  return scale === undefined
+    ? `DECIMAL(${checkPrecision(precision)})`
+    : `DECIMAL(${checkPrecision(precision)},${checkPrecision(scale)})`;
 }
 
 /** Markers for JS-side default values (filled when an instance is built). */
@@ -140,7 +172,11 @@ export class DefaultMarker {
   constructor(readonly key: 'UUIDV1' | 'UUIDV4' | 'NOW') {}
 }
 
-const stringBinary = { get BINARY() { return new DataType('STRING', 'BYTEA'); } };
+const stringBinary = {
+  get BINARY() {
+    return new DataType('STRING', 'BYTEA');
+  },
+};
 const plain = (key: DataTypeKey, sql: string) => factory(() => new DataType(key, sql));
 const numeric = (key: DataTypeKey, sql: string) =>
   factory((_length?: number) => new NumberDataType(key, sql), {
@@ -150,17 +186,27 @@ const numeric = (key: DataTypeKey, sql: string) =>
 
 export const DataTypes = {
   STRING: factory((length: number = 255) => new StringDataType('STRING', length), stringBinary),
-  CHAR: factory((length: number = 255) => new StringDataType('CHAR', length), { get BINARY() { return new DataType('CHAR', 'BYTEA'); } }),
+  CHAR: factory((length: number = 255) => new StringDataType('CHAR', length), {
+    get BINARY() {
+      return new DataType('CHAR', 'BYTEA');
+    },
+  }),
   TEXT: factory((_variant?: 'tiny' | 'medium' | 'long') => new DataType('TEXT', 'TEXT')),
   CITEXT: plain('CITEXT', 'CITEXT'),
   SMALLINT: numeric('SMALLINT', 'SMALLINT'),
   INTEGER: numeric('INTEGER', 'INTEGER'),
   BIGINT: numeric('BIGINT', 'BIGINT'),
-  FLOAT: factory((precision?: number, scale?: number) => new NumberDataType('FLOAT', floatSql('FLOAT', precision, scale))),
+  FLOAT: factory(
+    (precision?: number, scale?: number) => new NumberDataType('FLOAT', floatSql('FLOAT', precision, scale)),
+  ),
   REAL: factory((_precision?: number, _scale?: number) => new NumberDataType('REAL', 'REAL')),
   DOUBLE: factory((_precision?: number, _scale?: number) => new NumberDataType('DOUBLE', 'DOUBLE PRECISION')),
-  DECIMAL: factory((precision?: number, scale?: number) => new NumberDataType('DECIMAL', decimalSql(precision, scale))),
-  NUMERIC: factory((precision?: number, scale?: number) => new NumberDataType('DECIMAL', decimalSql(precision, scale))),
+  DECIMAL: factory(
+    (precision?: number, scale?: number) => new NumberDataType('DECIMAL', decimalSql(precision, scale)),
+  ),
+  NUMERIC: factory(
+    (precision?: number, scale?: number) => new NumberDataType('DECIMAL', decimalSql(precision, scale)),
+  ),
   BOOLEAN: plain('BOOLEAN', 'BOOLEAN'),
   DATE: factory((_precision?: number) => new DataType('DATE', 'TIMESTAMP WITH TIME ZONE')),
   DATEONLY: plain('DATEONLY', 'DATE'),

@@ -24,7 +24,8 @@ export interface DefaultSpec {
 /** typeKey: the attribute's DataType key (NOW on a DATEONLY gives today's local date). */
 export function describeDefault(value: unknown, typeKey?: string): DefaultSpec {
   if (value instanceof Literal) return { kind: DefaultKind.Database, value };
-  if (value instanceof DefaultMarker) return { kind: DefaultKind.Call, value: markerFunction(value, typeKey) };
+  if (value instanceof DefaultMarker)
+    return { kind: DefaultKind.Call, value: markerFunction(value, typeKey) };
   if (typeof value === 'function') return { kind: DefaultKind.Call, value };
   if (value !== null && typeof value === 'object') return { kind: DefaultKind.Copy, value };
   return { kind: DefaultKind.Value, value };
@@ -49,13 +50,15 @@ export function copyValue(value: unknown): unknown {
   if (Buffer.isBuffer(value)) return Buffer.from(value);
   if (Array.isArray(value)) return value.map(copyValue);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) setOwnKey(out, key, copyValue((value as Record<string, unknown>)[key]));
+  for (const key of Object.keys(value))
+    setOwnKey(out, key, copyValue((value as Record<string, unknown>)[key]));
   return out;
 }
 
 /** `target[key] = value` as an own key, also for `__proto__` (assigning which would replace the prototype). */
 export function setOwnKey(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
 

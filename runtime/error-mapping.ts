@@ -1,9 +1,18 @@
 /** pg / PGlite errors to the typed errors, from SQLSTATE `code`, `constraint`, `detail`, `table`. */
 import { DriverConnectError } from './drivers/driver.js';
 import {
-  CheckConstraintError, ConnectionError, ConnectionRefusedError, ConnectionTimedOutError, DatabaseError,
-  ExclusionConstraintError, ForeignKeyConstraintError, HostNotFoundError, HostNotReachableError, TimeoutError,
-  UniqueConstraintError, ValidationErrorItem,
+  CheckConstraintError,
+  ConnectionError,
+  ConnectionRefusedError,
+  ConnectionTimedOutError,
+  DatabaseError,
+  ExclusionConstraintError,
+  ForeignKeyConstraintError,
+  HostNotFoundError,
+  HostNotReachableError,
+  TimeoutError,
+  UniqueConstraintError,
+  ValidationErrorItem,
 } from './errors.js';
 import type { ModelDefinition } from './model-definition.js';
 
@@ -45,7 +54,12 @@ function attributeName(def: ModelDefinition | undefined, column: string): string
   return def?.attributeList.find((a) => a.field === column)?.name ?? column;
 }
 
-export function mapQueryError(error: unknown, sql: string, parameters: readonly unknown[], def?: ModelDefinition): Error {
+export function mapQueryError(
+  error: unknown,
+  sql: string,
+  parameters: readonly unknown[],
+  def?: ModelDefinition,
+): Error {
   if (error instanceof DriverConnectError) return mapConnectError(error.original);
   if (!(error instanceof Error)) return new Error(String(error));
   const pg = error as PgError;
@@ -58,13 +72,23 @@ export function mapQueryError(error: unknown, sql: string, parameters: readonly 
       const errors = Object.keys(byColumn).map((column) => {
         const path = attributeName(def, column);
         fields[path] = byColumn[column];
-        return new ValidationErrorItem({ message: `${path} must be unique`, type: 'unique violation', path, value: byColumn[column], validatorKey: 'not_unique' });
+        return new ValidationErrorItem({
+          message: `${path} must be unique`,
+          type: 'unique violation',
+          path,
+          value: byColumn[column],
+          validatorKey: 'not_unique',
+        });
       });
       return new UniqueConstraintError({ ...details, fields, errors });
     }
     case '23503':
     case '23001': // restrict_violation: ON DELETE RESTRICT on PostgreSQL 16+
-      return new ForeignKeyConstraintError({ ...details, fields: parseKeyDetail(pg.detail), reltype: /is (still )?referenced/.test(pg.detail ?? '') ? 'parent' : 'child' });
+      return new ForeignKeyConstraintError({
+        ...details,
+        fields: parseKeyDetail(pg.detail),
+        reltype: /is (still )?referenced/.test(pg.detail ?? '') ? 'parent' : 'child',
+      });
     case '23P01':
       return new ExclusionConstraintError(details);
     case '23514':
@@ -72,7 +96,8 @@ export function mapQueryError(error: unknown, sql: string, parameters: readonly 
     case '57014':
       return new TimeoutError(details);
     default:
-      if (pg.code.startsWith('08') || pg.code === '3D000' || pg.code === '28P01' || pg.code === '28000') return mapConnectError(error);
+      if (pg.code.startsWith('08') || pg.code === '3D000' || pg.code === '28P01' || pg.code === '28000')
+        return mapConnectError(error);
       return new DatabaseError(details);
   }
 }

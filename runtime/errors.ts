@@ -76,7 +76,9 @@ export class UniqueConstraintError extends ValidationError {
   readonly parameters: readonly unknown[];
   readonly parent: Error;
   readonly original: Error;
-  constructor(details: QueryErrorDetails & { fields: Record<string, unknown>; errors: ValidationErrorItem[] }) {
+  constructor(
+    details: QueryErrorDetails & { fields: Record<string, unknown>; errors: ValidationErrorItem[] },
+  ) {
     super('Validation error', details.errors, { cause: details.parent });
     this.name = 'SequelizeUniqueConstraintError';
     this.fields = details.fields;

@@ -14,8 +14,21 @@ export { refusedSteps, type SyncPlan, type SyncStep, type StepKind } from './alt
 export type { AlterOptions } from './alter/alter-options.js';
 export { MODEL_MEMBER_NAMES } from './model-members.js';
 export {
-  BaseError, ValidationError, ValidationErrorItem, DatabaseError, UniqueConstraintError, ForeignKeyConstraintError,
-  ExclusionConstraintError, CheckConstraintError, TimeoutError, ConnectionError, ConnectionRefusedError, HostNotFoundError,
-  HostNotReachableError, ConnectionTimedOutError, EmptyResultError, InstanceError,
+  BaseError,
+  ValidationError,
+  ValidationErrorItem,
+  DatabaseError,
+  UniqueConstraintError,
+  ForeignKeyConstraintError,
+  ExclusionConstraintError,
+  CheckConstraintError,
+  TimeoutError,
+  ConnectionError,
+  ConnectionRefusedError,
+  HostNotFoundError,
+  HostNotReachableError,
+  ConnectionTimedOutError,
+  EmptyResultError,
+  InstanceError,
 } from './errors.js';
 export type * from './types.js';

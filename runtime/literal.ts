@@ -4,7 +4,8 @@
  */
 export class Literal {
   constructor(readonly val: string) {
-    if (typeof val !== 'string' || val.trim() === '') throw new TypeError('literal() needs a non-empty SQL string');
+    if (typeof val !== 'string' || val.trim() === '')
+      throw new TypeError('literal() needs a non-empty SQL string');
   }
 }
 

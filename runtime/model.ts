@@ -4,13 +4,38 @@
  */
 import { EmptyResultError, InstanceError } from './errors.js';
 import type { AttributeDefinition, ModelDefinition } from './model-definition.js';
-import { checkClassFields, definitionOf, forgetChange, ReadableModel, ROW_OPTIONS, type BuildOptions } from './readable-model.js';
+import {
+  checkClassFields,
+  definitionOf,
+  forgetChange,
+  ReadableModel,
+  ROW_OPTIONS,
+  type BuildOptions,
+} from './readable-model.js';
 import { bulkInsertSql, insertSql } from './sql/insert.js';
-import { incrementSql, updateByPrimaryKeySql, updateSql, deleteSql, type Increment, type WhereBuilder } from './sql/update.js';
+import {
+  incrementSql,
+  updateByPrimaryKeySql,
+  updateSql,
+  deleteSql,
+  type Increment,
+  type WhereBuilder,
+} from './sql/update.js';
 import { attributeOf, primaryKeyWhere, whereSql } from './sql/where.js';
 import type {
-  Attributes, CreateArgs, CreateOptions, CreationAttributes, DestroyOptions, IncrementFields, IncrementOptions,
-  InstanceUpdateOptions, ModelCtor, QueryOptions, SaveOptions, StaticIncrementOptions, UpdateOptions,
+  Attributes,
+  CreateArgs,
+  CreateOptions,
+  CreationAttributes,
+  DestroyOptions,
+  IncrementFields,
+  IncrementOptions,
+  InstanceUpdateOptions,
+  ModelCtor,
+  QueryOptions,
+  SaveOptions,
+  StaticIncrementOptions,
+  UpdateOptions,
 } from './types.js';
 import { copyValue, setOwnKey } from './default-values.js';
 import { refuseUnsupported, UNSUPPORTED_BULK_CREATE_OPTIONS } from './unsupported-options.js';
@@ -22,31 +47,56 @@ type Row = Record<string, any>;
 type AnyWritable = Model<any, any>;
 type Constructor<M> = new (values?: Row, options?: BuildOptions) => M;
 
-const NO_PRIMARY_KEY = 'You attempted to save an instance with no primary key, this is not allowed since it would result in a global update';
+const NO_PRIMARY_KEY =
+  'You attempted to save an instance with no primary key, this is not allowed since it would result in a global update';
 const MISSING_WHERE = 'Missing where attribute in the options parameter';
 
-export class Model<TAttributes extends {} = any, TCreationAttributes extends {} = TAttributes> extends ReadableModel<TAttributes, TCreationAttributes> {
+export class Model<
+  TAttributes extends {} = any,
+  TCreationAttributes extends {} = TAttributes,
+> extends ReadableModel<TAttributes, TCreationAttributes> {
   /** A new, unsaved instance (same as `new Model(values)`); given a list, one per record (bulkBuild). */
   static build<M extends AnyWritable>(this: ModelCtor<M>, ...args: CreateArgs<M, BuildOptions>): M;
-  static build<M extends AnyWritable>(this: ModelCtor<M>, records: readonly CreationAttributes<M>[], options?: BuildOptions): M[];
-  static build<M extends AnyWritable>(this: ModelCtor<M>, values?: Row | readonly Row[], options?: BuildOptions): M | M[] {
+  static build<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    records: readonly CreationAttributes<M>[],
+    options?: BuildOptions,
+  ): M[];
+  static build<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    values?: Row | readonly Row[],
+    options?: BuildOptions,
+  ): M | M[] {
     const Ctor = this as unknown as Constructor<M>;
-    return Array.isArray(values) ? buildEach(Ctor, values, options) : checkClassFields(new Ctor(values as Row | undefined, options));
+    return Array.isArray(values)
+      ? buildEach(Ctor, values, options)
+      : checkClassFields(new Ctor(values as Row | undefined, options));
   }
 
   /** New, unsaved instances, one per record. */
-  static bulkBuild<M extends AnyWritable>(this: ModelCtor<M>, records: readonly CreationAttributes<M>[], options?: BuildOptions): M[] {
+  static bulkBuild<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    records: readonly CreationAttributes<M>[],
+    options?: BuildOptions,
+  ): M[] {
     return buildEach(this as unknown as Constructor<M>, records as readonly Row[], options);
   }
 
   /** build + save: one INSERT ... RETURNING, resolving the saved instance. */
-  static async create<M extends AnyWritable>(this: ModelCtor<M>, ...args: CreateArgs<M, CreateOptions<Attributes<M>>>): Promise<M> {
+  static async create<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    ...args: CreateArgs<M, CreateOptions<Attributes<M>>>
+  ): Promise<M> {
     const instance = checkClassFields(new (this as unknown as Constructor<M>)(args[0] as Row | undefined));
     return await instance.save(args[1]);
   }
 
   /** One multi-row INSERT ... RETURNING; every record is validated first. */
-  static async bulkCreate<M extends AnyWritable>(this: ModelCtor<M>, records: readonly CreationAttributes<M>[], options: CreateOptions<Attributes<M>> = {}): Promise<M[]> {
+  static async bulkCreate<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    records: readonly CreationAttributes<M>[],
+    options: CreateOptions<Attributes<M>> = {},
+  ): Promise<M[]> {
     const def = definitionOf(this);
     refuseUnsupported(options, UNSUPPORTED_BULK_CREATE_OPTIONS, `${def.name}.bulkCreate(): option`);
     const Ctor = this as unknown as Constructor<M>;
@@ -66,10 +116,23 @@ export class Model<TAttributes extends {} = any, TCreationAttributes extends {} 
   }
 
   /** UPDATE ... WHERE; resolves [affectedCount] (and the rows with `returning: true`). A missing where rejects. */
-  static update<M extends AnyWritable>(this: ModelCtor<M>, values: Partial<Attributes<M>>, options: UpdateOptions<Attributes<M>> & { returning: true }): Promise<[affectedCount: number, affectedRows: M[]]>;
-  static update<M extends AnyWritable>(this: ModelCtor<M>, values: Partial<Attributes<M>>, options: UpdateOptions<Attributes<M>>): Promise<[affectedCount: number]>;
-  static async update<M extends AnyWritable>(this: ModelCtor<M>, values: Partial<Attributes<M>>, options: UpdateOptions<Attributes<M>>): Promise<[number] | [number, M[]]> {
-    if (!options || options.where === undefined || options.where === null) throw new Error(`${MISSING_WHERE} passed to update.`);
+  static update<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    values: Partial<Attributes<M>>,
+    options: UpdateOptions<Attributes<M>> & { returning: true },
+  ): Promise<[affectedCount: number, affectedRows: M[]]>;
+  static update<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    values: Partial<Attributes<M>>,
+    options: UpdateOptions<Attributes<M>>,
+  ): Promise<[affectedCount: number]>;
+  static async update<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    values: Partial<Attributes<M>>,
+    options: UpdateOptions<Attributes<M>>,
+  ): Promise<[number] | [number, M[]]> {
+    if (!options || options.where === undefined || options.where === null)
+      throw new Error(`${MISSING_WHERE} passed to update.`);
     const def = definitionOf(this);
     const data: Row = {};
     const fields: AttributeDefinition[] = [];
@@ -88,16 +151,32 @@ export class Model<TAttributes extends {} = any, TCreationAttributes extends {} 
     if (options.validate !== false) validateValues(def, data, fields);
     const params: unknown[] = [];
     const where: WhereBuilder = (p) => whereSql(def, options.where as Row, p);
-    const result = await def.sequelize.run(updateSql(def, data, fields, where, params, options.returning ? def.returning : ''), params, options, def);
+    const result = await def.sequelize.run(
+      updateSql(def, data, fields, where, params, options.returning ? def.returning : ''),
+      params,
+      options,
+      def,
+    );
     if (!options.returning) return [result.rowCount];
-    return [result.rowCount, result.rows.map((row) => new (this as unknown as Constructor<M>)(row, ROW_OPTIONS))];
+    return [
+      result.rowCount,
+      result.rows.map((row) => new (this as unknown as Constructor<M>)(row, ROW_OPTIONS)),
+    ];
   }
 
   /** DELETE ... WHERE (or TRUNCATE with `truncate: true`); resolves the number of deleted rows. A missing where rejects. */
-  static async destroy<M extends AnyWritable>(this: ModelCtor<M>, options: DestroyOptions<Attributes<M>>): Promise<number> {
+  static async destroy<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    options: DestroyOptions<Attributes<M>>,
+  ): Promise<number> {
     const def = definitionOf(this);
     if (options?.truncate) {
-      await def.sequelize.run(`TRUNCATE ${def.quotedTable}${options.cascade ? ' CASCADE' : ''}`, [], options, def);
+      await def.sequelize.run(
+        `TRUNCATE ${def.quotedTable}${options.cascade ? ' CASCADE' : ''}`,
+        [],
+        options,
+        def,
+      );
       return 0;
     }
     if (!options || options.where === undefined || options.where === null) {
@@ -109,11 +188,19 @@ export class Model<TAttributes extends {} = any, TCreationAttributes extends {} 
   }
 
   /** Atomic `SET "age"="age"+$1` on the rows matching `where` (required); resolves [rows, affectedCount]. */
-  static increment<M extends AnyWritable>(this: ModelCtor<M>, fields: IncrementFields<Attributes<M>>, options: StaticIncrementOptions<Attributes<M>>): Promise<[affectedRows: M[], affectedCount: number]> {
+  static increment<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    fields: IncrementFields<Attributes<M>>,
+    options: StaticIncrementOptions<Attributes<M>>,
+  ): Promise<[affectedRows: M[], affectedCount: number]> {
     return incrementRows(this as unknown as Constructor<M>, fields, options, '+');
   }
 
-  static decrement<M extends AnyWritable>(this: ModelCtor<M>, fields: IncrementFields<Attributes<M>>, options: StaticIncrementOptions<Attributes<M>>): Promise<[affectedRows: M[], affectedCount: number]> {
+  static decrement<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    fields: IncrementFields<Attributes<M>>,
+    options: StaticIncrementOptions<Attributes<M>>,
+  ): Promise<[affectedRows: M[], affectedCount: number]> {
     return incrementRows(this as unknown as Constructor<M>, fields, options, '-');
   }
 
@@ -141,13 +228,17 @@ export class Model<TAttributes extends {} = any, TCreationAttributes extends {} 
   /** INSERT for a new record; for an existing one an UPDATE of the changed attributes (none: no query). */
   save(options: SaveOptions<TAttributes> = {}): Promise<this> {
     // Not async itself (one promise fewer per call): both branches reject rather than throw.
-    if (arguments.length > 1) return Promise.reject(new Error('The second argument was removed in favor of the options object.'));
+    if (arguments.length > 1)
+      return Promise.reject(new Error('The second argument was removed in favor of the options object.'));
     const opts = options as SaveOptions<Row>;
     return this.isNewRecord ? insertInstance(this, opts) : updateInstance(this, opts);
   }
 
   /** Sets and saves only the given attributes; other pending changes stay pending. */
-  async update(values: Partial<TAttributes>, options: InstanceUpdateOptions<TAttributes> = {}): Promise<this> {
+  async update(
+    values: Partial<TAttributes>,
+    options: InstanceUpdateOptions<TAttributes> = {},
+  ): Promise<this> {
     const def = definitionOf(this.constructor);
     const names: string[] = [];
     for (const name of Object.keys(values ?? {})) {
@@ -162,11 +253,17 @@ export class Model<TAttributes extends {} = any, TCreationAttributes extends {} 
   }
 
   /** Atomic increment in SQL; refreshes only the incremented attributes and updatedAt from RETURNING. */
-  increment(fields: IncrementFields<TAttributes>, options: IncrementOptions<TAttributes> = {}): Promise<this> {
+  increment(
+    fields: IncrementFields<TAttributes>,
+    options: IncrementOptions<TAttributes> = {},
+  ): Promise<this> {
     return incrementInstance(this, fields as IncrementFields<Row>, options, '+');
   }
 
-  decrement(fields: IncrementFields<TAttributes>, options: IncrementOptions<TAttributes> = {}): Promise<this> {
+  decrement(
+    fields: IncrementFields<TAttributes>,
+    options: IncrementOptions<TAttributes> = {},
+  ): Promise<this> {
     return incrementInstance(this, fields as IncrementFields<Row>, options, '-');
   }
 
@@ -175,18 +272,29 @@ export class Model<TAttributes extends {} = any, TCreationAttributes extends {} 
     const def = definitionOf(this.constructor);
     requirePrimaryKey(def, this.dataValues as Row, 'destroy');
     const params: unknown[] = [];
-    await def.sequelize.run(deleteSql(def, (p) => primaryKeyWhere(def, this.dataValues as Row, p), params), params, options, def);
+    await def.sequelize.run(
+      deleteSql(def, (p) => primaryKeyWhere(def, this.dataValues as Row, p), params),
+      params,
+      options,
+      def,
+    );
   }
 
   /** The checks save() makes before SQL (allowNull, ENUM, length), on every attribute. */
   async validate(options: { fields?: readonly (keyof TAttributes & string)[] } = {}): Promise<void> {
     const def = definitionOf(this.constructor);
-    const fields = options.fields ? options.fields.map((n) => attributeOf(def, n, 'validate')) : def.attributeList;
+    const fields = options.fields
+      ? options.fields.map((n) => attributeOf(def, n, 'validate'))
+      : def.attributeList;
     validateValues(def, this.dataValues as Row, fields);
   }
 }
 
-function buildEach<M extends AnyWritable>(Ctor: Constructor<M>, records: readonly Row[], options: BuildOptions | undefined): M[] {
+function buildEach<M extends AnyWritable>(
+  Ctor: Constructor<M>,
+  records: readonly Row[],
+  options: BuildOptions | undefined,
+): M[] {
   return records.map((record) => checkClassFields(new Ctor(record, options)));
 }
 
@@ -207,7 +315,13 @@ function markChanged(instance: AnyWritable, name: string, old: unknown): void {
 }
 
 /** Sequelize's set() rules: unknown names ignored, a set primary key kept, timestamps read-only once saved. */
-function setOne(instance: AnyWritable, def: ModelDefinition, name: string, value: unknown, raw: boolean): void {
+function setOne(
+  instance: AnyWritable,
+  def: ModelDefinition,
+  name: string,
+  value: unknown,
+  raw: boolean,
+): void {
   const attr = def.attributes[name];
   if (attr === undefined) return setJsonPath(instance, def, name, value, raw);
   const data = instance.dataValues as Row;
@@ -228,7 +342,13 @@ function setOne(instance: AnyWritable, def: ModelDefinition, name: string, value
  * stores the copy, so the change is seen and previous('meta') keeps the old object. Other
  * unknown names are ignored, as Sequelize ignores them.
  */
-function setJsonPath(instance: AnyWritable, def: ModelDefinition, path: string, value: unknown, raw: boolean): void {
+function setJsonPath(
+  instance: AnyWritable,
+  def: ModelDefinition,
+  path: string,
+  value: unknown,
+  raw: boolean,
+): void {
   const [head, ...keys] = path.split('.');
   const attr = def.attributes[head];
   if (!attr?.isJson || keys.length === 0) return;
@@ -248,9 +368,14 @@ function setJsonPath(instance: AnyWritable, def: ModelDefinition, path: string, 
 function requirePrimaryKey(def: ModelDefinition, data: Row, action: string): void {
   const keys = def.primaryKeys;
   let missing = keys.length === 0;
-  for (let i = 0; i < keys.length && !missing; i++) missing = data[keys[i].name] === undefined || data[keys[i].name] === null;
+  for (let i = 0; i < keys.length && !missing; i++)
+    missing = data[keys[i].name] === undefined || data[keys[i].name] === null;
   if (!missing) return;
-  throw new InstanceError(action === 'save' ? NO_PRIMARY_KEY : `You attempted to ${action} an instance with no primary key, this is not allowed since it would affect every row`);
+  throw new InstanceError(
+    action === 'save'
+      ? NO_PRIMARY_KEY
+      : `You attempted to ${action} an instance with no primary key, this is not allowed since it would affect every row`,
+  );
 }
 
 /** With `fields`: those, the timestamps and a primary key with a default (as Sequelize; its value is already built). */
@@ -265,8 +390,10 @@ function insertFields(def: ModelDefinition, options: SaveOptions<Row>): readonly
 /** Timestamps of a new record: createdAt unless given; updatedAt always (also when silent, or the NOT NULL insert fails). */
 function stampNew(def: ModelDefinition, data: Row, options: SaveOptions<Row>): void {
   const now = new Date();
-  if (def.createdAt && (data[def.createdAt] === undefined || data[def.createdAt] === null)) data[def.createdAt] = now;
-  if (def.updatedAt && (!options.silent || data[def.updatedAt] === undefined || data[def.updatedAt] === null)) data[def.updatedAt] = now;
+  if (def.createdAt && (data[def.createdAt] === undefined || data[def.createdAt] === null))
+    data[def.createdAt] = now;
+  if (def.updatedAt && (!options.silent || data[def.updatedAt] === undefined || data[def.updatedAt] === null))
+    data[def.updatedAt] = now;
 }
 
 function pick(data: Row, fields: readonly AttributeDefinition[]): Row {
@@ -276,7 +403,11 @@ function pick(data: Row, fields: readonly AttributeDefinition[]): Row {
   return out;
 }
 
-function markInserted(instance: AnyWritable, row: Row | undefined, fields: readonly string[] | undefined): void {
+function markInserted(
+  instance: AnyWritable,
+  row: Row | undefined,
+  fields: readonly string[] | undefined,
+): void {
   if (!row) throw new EmptyResultError('INSERT returned no row');
   Object.assign(instance.dataValues as Row, row);
   if (fields) for (const name of Object.keys(row)) forgetChange(instance, name);
@@ -329,7 +460,11 @@ async function updateInstance<M extends AnyWritable>(instance: M, options: SaveO
 }
 
 /** forgetChange for each saved field, without deleting properties and Set entries one by one (V8's slow paths). */
-function forgetSaved(instance: AnyWritable, fields: readonly AttributeDefinition[], savesAllChanges: boolean): void {
+function forgetSaved(
+  instance: AnyWritable,
+  fields: readonly AttributeDefinition[],
+  savesAllChanges: boolean,
+): void {
   if (savesAllChanges) instance._changed = null;
   else for (const attr of fields) instance._changed?.delete(attr.name);
   const previous = instance._previousDataValues as Row;
@@ -346,18 +481,31 @@ function includesName(fields: readonly AttributeDefinition[], name: string): boo
 const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
 
 function amount(def: ModelDefinition, name: string, by: unknown): number | string {
-  if ((typeof by === 'number' && Number.isFinite(by)) || (typeof by === 'string' && NUMERIC_TEXT.test(by))) return by;
-  throw new TypeError(`Invalid increment amount ${JSON.stringify(by)} for ${def.name}.${name}: expected a finite number`);
+  if ((typeof by === 'number' && Number.isFinite(by)) || (typeof by === 'string' && NUMERIC_TEXT.test(by)))
+    return by;
+  throw new TypeError(
+    `Invalid increment amount ${JSON.stringify(by)} for ${def.name}.${name}: expected a finite number`,
+  );
 }
 
 /** 'age' / ['age', 'cash'] (each by `by`, default 1) / { age: 2, cash: 100 } */
 function increments(def: ModelDefinition, fields: unknown, by: unknown = 1): Increment[] {
-  if (typeof fields === 'string') return [{ attr: attributeOf(def, fields, 'increment'), by: amount(def, fields, by) }];
-  if (Array.isArray(fields)) return fields.map((name: string) => ({ attr: attributeOf(def, name, 'increment'), by: amount(def, name, by) }));
+  if (typeof fields === 'string')
+    return [{ attr: attributeOf(def, fields, 'increment'), by: amount(def, fields, by) }];
+  if (Array.isArray(fields))
+    return fields.map((name: string) => ({
+      attr: attributeOf(def, name, 'increment'),
+      by: amount(def, name, by),
+    }));
   if (fields && typeof fields === 'object') {
-    return Object.keys(fields).map((name) => ({ attr: attributeOf(def, name, 'increment'), by: amount(def, name, (fields as Row)[name]) }));
+    return Object.keys(fields).map((name) => ({
+      attr: attributeOf(def, name, 'increment'),
+      by: amount(def, name, (fields as Row)[name]),
+    }));
   }
-  throw new TypeError(`increment/decrement fields must be an attribute name, a list of names or { name: amount } (model ${def.name})`);
+  throw new TypeError(
+    `increment/decrement fields must be an attribute name, a list of names or { name: amount } (model ${def.name})`,
+  );
 }
 
 function updatedAtStamp(def: ModelDefinition, list: readonly Increment[], silent: boolean | undefined) {
@@ -365,17 +513,35 @@ function updatedAtStamp(def: ModelDefinition, list: readonly Increment[], silent
   return { attr: def.attributes[def.updatedAt], value: new Date() };
 }
 
-async function incrementRows<M extends AnyWritable>(Model: Constructor<M>, fields: unknown, options: StaticIncrementOptions<Row>, sign: '+' | '-'): Promise<[M[], number]> {
+async function incrementRows<M extends AnyWritable>(
+  Model: Constructor<M>,
+  fields: unknown,
+  options: StaticIncrementOptions<Row>,
+  sign: '+' | '-',
+): Promise<[M[], number]> {
   if (!options || options.where === undefined || options.where === null) throw new Error(MISSING_WHERE);
   const def = definitionOf(Model);
   const list = increments(def, fields, options.by);
   const params: unknown[] = [];
-  const sql = incrementSql(def, list, sign, updatedAtStamp(def, list, options.silent), (p) => whereSql(def, options.where as Row, p), params, def.returning);
+  const sql = incrementSql(
+    def,
+    list,
+    sign,
+    updatedAtStamp(def, list, options.silent),
+    (p) => whereSql(def, options.where as Row, p),
+    params,
+    def.returning,
+  );
   const result = await def.sequelize.run(sql, params, options, def);
   return [result.rows.map((row) => new Model(row, ROW_OPTIONS)), result.rowCount];
 }
 
-async function incrementInstance<M extends AnyWritable>(instance: M, fields: unknown, options: IncrementOptions<Row>, sign: '+' | '-'): Promise<M> {
+async function incrementInstance<M extends AnyWritable>(
+  instance: M,
+  fields: unknown,
+  options: IncrementOptions<Row>,
+  sign: '+' | '-',
+): Promise<M> {
   const def = definitionOf(instance.constructor);
   const data = instance.dataValues as Row;
   requirePrimaryKey(def, data, 'increment');
@@ -399,4 +565,3 @@ async function incrementInstance<M extends AnyWritable>(instance: M, fields: unk
   }
   return instance;
 }
-

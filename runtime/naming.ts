@@ -5,7 +5,10 @@
 import { pluralize, underscore } from './inflection.js';
 
 /** The table of a model without an explicit tableName: frozen, or pluralised (snake_cased when underscored). */
-export function inferTableName(modelName: string, options: { freezeTableName?: boolean; underscored?: boolean }): string {
+export function inferTableName(
+  modelName: string,
+  options: { freezeTableName?: boolean; underscored?: boolean },
+): string {
   if (options.freezeTableName === true) return modelName;
   const plural = pluralize(modelName);
   return options.underscored === true ? underscore(plural) : plural;

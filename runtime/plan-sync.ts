@@ -5,7 +5,10 @@ import type { Sequelize } from './sequelize.js';
 import type { ModelStatic, QueryOptions } from './types.js';
 
 /** The dry run of sync({ alter }): its steps with their SQL, for every model or one; sends only SELECTs. */
-export async function planSync(target: Sequelize | ModelStatic<Model>, options: QueryOptions = {}): Promise<SyncPlan> {
+export async function planSync(
+  target: Sequelize | ModelStatic<Model>,
+  options: QueryOptions = {},
+): Promise<SyncPlan> {
   const alter = await import('./alter/index.js');
   return alter.planSync(target, options);
 }

@@ -6,7 +6,10 @@
  */
 import { ReadableModel, registerReadOnlyBase } from './readable-model.js';
 
-export class ReadOnlyModel<TAttributes extends {} = any, TCreationAttributes extends {} = TAttributes> extends ReadableModel<TAttributes, TCreationAttributes> {}
+export class ReadOnlyModel<
+  TAttributes extends {} = any,
+  TCreationAttributes extends {} = TAttributes,
+> extends ReadableModel<TAttributes, TCreationAttributes> {}
 
 registerReadOnlyBase(ReadOnlyModel);
 
@@ -14,7 +17,16 @@ function readOnlyError(model: string, method: string): Error {
   return new TypeError(`${model} is read-only (a view): ${method}() is not available`);
 }
 
-const ASYNC_STATICS = ['create', 'bulkCreate', 'update', 'destroy', 'increment', 'decrement', 'upsert', 'findOrCreate'];
+const ASYNC_STATICS = [
+  'create',
+  'bulkCreate',
+  'update',
+  'destroy',
+  'increment',
+  'decrement',
+  'upsert',
+  'findOrCreate',
+];
 const ASYNC_METHODS = ['save', 'update', 'destroy', 'increment', 'decrement'];
 
 for (const name of ASYNC_STATICS) {

@@ -15,8 +15,19 @@ import { countSql, selectList, selectSql } from './sql/select.js';
 import { primaryKeyWhere } from './sql/where.js';
 import type { Sequelize } from './sequelize.js';
 import type {
-  AnyModel, Attributes, CountOptions, DropOptions, FindOptions, InitOptions, MakeNullishOptional, ModelAttributes,
-  ModelCtor, NormalizedAttribute, QueryOptions, SyncOptions, WhereOptions,
+  AnyModel,
+  Attributes,
+  CountOptions,
+  DropOptions,
+  FindOptions,
+  InitOptions,
+  MakeNullishOptional,
+  ModelAttributes,
+  ModelCtor,
+  NormalizedAttribute,
+  QueryOptions,
+  SyncOptions,
+  WhereOptions,
 } from './types.js';
 
 const definitions = new WeakMap<Function, ModelDefinition>();
@@ -29,7 +40,9 @@ export function definitionOf(model: Function): ModelDefinition {
     const inherited = definitions.get(parent);
     if (inherited) return inherited;
   }
-  throw new Error(`Model ${model.name} is not initialised: call ${model.name}.init(attributes, { sequelize }) first`);
+  throw new Error(
+    `Model ${model.name} is not initialised: call ${model.name}.init(attributes, { sequelize }) first`,
+  );
 }
 
 setModelTableResolver((model) => {
@@ -95,8 +108,18 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
    * Initialises the model: attributes (a DataType alone or options), table name as Sequelize
    * infers it, the automatic `id`, timestamps. Returns the class.
    */
-  static init<MS extends ModelCtor<AnyModel>>(this: MS, attributes: ModelAttributes<Attributes<InstanceType<MS>>>, options: InitOptions): MS {
-    const def = defineModel({ className: this.name, attributes: attributes as Record<string, unknown>, initOptions: options, readOnly: isReadOnlyClass(this), removed: [] });
+  static init<MS extends ModelCtor<AnyModel>>(
+    this: MS,
+    attributes: ModelAttributes<Attributes<InstanceType<MS>>>,
+    options: InitOptions,
+  ): MS {
+    const def = defineModel({
+      className: this.name,
+      attributes: attributes as Record<string, unknown>,
+      initOptions: options,
+      readOnly: isReadOnlyClass(this),
+      removed: [],
+    });
     definitions.set(this, def);
     if (def.name !== this.name) Object.defineProperty(this, 'name', { value: def.name });
     defineAccessors(this.prototype as object, def);
@@ -137,15 +160,28 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
   }
 
   /** The table name, or `{ tableName, schema, delimiter, toString() }` when the model has a schema. */
-  static getTableName(): string | { tableName: string; table: string; schema: string; delimiter: string; toString(): string } {
+  static getTableName():
+    string | { tableName: string; table: string; schema: string; delimiter: string; toString(): string } {
     const def = definitionOf(this);
     if (!def.schema) return def.tableName;
-    return { tableName: def.tableName, table: def.tableName, schema: def.schema, delimiter: '.', toString: () => def.quotedTable };
+    return {
+      tableName: def.tableName,
+      table: def.tableName,
+      schema: def.schema,
+      delimiter: '.',
+      toString: () => def.quotedTable,
+    };
   }
 
-  static findAll<M extends AnyModel>(this: ModelCtor<M>, options: FindOptions<Attributes<M>> & { raw: true }): Promise<Attributes<M>[]>;
+  static findAll<M extends AnyModel>(
+    this: ModelCtor<M>,
+    options: FindOptions<Attributes<M>> & { raw: true },
+  ): Promise<Attributes<M>[]>;
   static findAll<M extends AnyModel>(this: ModelCtor<M>, options?: FindOptions<Attributes<M>>): Promise<M[]>;
-  static async findAll<M extends AnyModel>(this: ModelCtor<M>, options: FindOptions<Attributes<M>> = {}): Promise<M[] | Attributes<M>[]> {
+  static async findAll<M extends AnyModel>(
+    this: ModelCtor<M>,
+    options: FindOptions<Attributes<M>> = {},
+  ): Promise<M[] | Attributes<M>[]> {
     const def = definitionOf(this);
     const params: unknown[] = [];
     const { rows } = await def.sequelize.run(selectSql(def, options, params), params, options, def);
@@ -156,28 +192,61 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
     return instances;
   }
 
-  static findOne<M extends AnyModel>(this: ModelCtor<M>, options: FindOptions<Attributes<M>> & { raw: true }): Promise<Attributes<M> | null>;
-  static findOne<M extends AnyModel>(this: ModelCtor<M>, options?: FindOptions<Attributes<M>>): Promise<M | null>;
-  static async findOne<M extends AnyModel>(this: ModelCtor<M>, options: FindOptions<Attributes<M>> = {}): Promise<M | Attributes<M> | null> {
-    const [found] = await (this as unknown as typeof ReadableModel).findAll({ ...options, limit: 1 } as FindOptions<Row>);
+  static findOne<M extends AnyModel>(
+    this: ModelCtor<M>,
+    options: FindOptions<Attributes<M>> & { raw: true },
+  ): Promise<Attributes<M> | null>;
+  static findOne<M extends AnyModel>(
+    this: ModelCtor<M>,
+    options?: FindOptions<Attributes<M>>,
+  ): Promise<M | null>;
+  static async findOne<M extends AnyModel>(
+    this: ModelCtor<M>,
+    options: FindOptions<Attributes<M>> = {},
+  ): Promise<M | Attributes<M> | null> {
+    const [found] = await (this as unknown as typeof ReadableModel).findAll({
+      ...options,
+      limit: 1,
+    } as FindOptions<Row>);
     if (found === undefined && options.rejectOnEmpty) throw new EmptyResultError();
     return (found as M | undefined) ?? null;
   }
 
-  static findByPk<M extends AnyModel>(this: ModelCtor<M>, pk: unknown, options: FindOptions<Attributes<M>> & { raw: true }): Promise<Attributes<M> | null>;
-  static findByPk<M extends AnyModel>(this: ModelCtor<M>, pk: unknown, options?: Omit<FindOptions<Attributes<M>>, 'where'>): Promise<M | null>;
-  static async findByPk<M extends AnyModel>(this: ModelCtor<M>, pk: unknown, options: FindOptions<Attributes<M>> = {}): Promise<M | Attributes<M> | null> {
+  static findByPk<M extends AnyModel>(
+    this: ModelCtor<M>,
+    pk: unknown,
+    options: FindOptions<Attributes<M>> & { raw: true },
+  ): Promise<Attributes<M> | null>;
+  static findByPk<M extends AnyModel>(
+    this: ModelCtor<M>,
+    pk: unknown,
+    options?: Omit<FindOptions<Attributes<M>>, 'where'>,
+  ): Promise<M | null>;
+  static async findByPk<M extends AnyModel>(
+    this: ModelCtor<M>,
+    pk: unknown,
+    options: FindOptions<Attributes<M>> = {},
+  ): Promise<M | Attributes<M> | null> {
     const def = definitionOf(this);
-    if (def.primaryKeys.length !== 1) throw new Error(`findByPk needs a model with one primary key; ${def.name} has ${def.primaryKeys.length}`);
+    if (def.primaryKeys.length !== 1)
+      throw new Error(
+        `findByPk needs a model with one primary key; ${def.name} has ${def.primaryKeys.length}`,
+      );
     if (pk === null || pk === undefined) {
       if (options.rejectOnEmpty) throw new EmptyResultError();
       return null;
     }
     const where = { [def.primaryKeys[0].name]: pk } as WhereOptions<Attributes<M>>;
-    return (this as unknown as typeof ReadableModel).findOne({ ...options, where } as FindOptions<Row>) as Promise<M | null>;
+    return (this as unknown as typeof ReadableModel).findOne({
+      ...options,
+      where,
+    } as FindOptions<Row>) as Promise<M | null>;
   }
 
-  static async count<M extends AnyModel>(this: ModelCtor<M>, options: CountOptions<Attributes<M>> = {}): Promise<number> {
+  static async count<M extends AnyModel>(
+    this: ModelCtor<M>,
+    options: CountOptions<Attributes<M>> = {},
+  ): Promise<number> {
     const def = definitionOf(this);
     const params: unknown[] = [];
     const { rows } = await def.sequelize.run(countSql(def, options, params), params, options, def);
@@ -251,7 +320,9 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
   equals(other: unknown): boolean {
     if (!(other instanceof ReadableModel) || other.constructor !== this.constructor) return false;
     const def = definitionOf(this.constructor);
-    return def.primaryKeys.every((pk) => (other.dataValues as Row)[pk.name] === (this.dataValues as Row)[pk.name]);
+    return def.primaryKeys.every(
+      (pk) => (other.dataValues as Row)[pk.name] === (this.dataValues as Row)[pk.name],
+    );
   }
 
   /** Paranoid (soft-delete) models are not supported, so never. */
@@ -265,11 +336,23 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
     const params: unknown[] = [];
     const data = this.dataValues as Row;
     const list = selectList(def, options.attributes);
-    const missingKey = def.primaryKeys.length === 0 || def.primaryKeys.some((pk) => data[pk.name] === null || data[pk.name] === undefined);
+    const missingKey =
+      def.primaryKeys.length === 0 ||
+      def.primaryKeys.some((pk) => data[pk.name] === null || data[pk.name] === undefined);
     const row = missingKey
       ? undefined
-      : (await def.sequelize.run(`SELECT ${list} FROM ${def.quotedTable}${primaryKeyWhere(def, data, params)}`, params, options, def)).rows[0];
-    if (!row) throw new InstanceError('Instance could not be reloaded because it does not exist anymore (find call returned null)');
+      : (
+          await def.sequelize.run(
+            `SELECT ${list} FROM ${def.quotedTable}${primaryKeyWhere(def, data, params)}`,
+            params,
+            options,
+            def,
+          )
+        ).rows[0];
+    if (!row)
+      throw new InstanceError(
+        'Instance could not be reloaded because it does not exist anymore (find call returned null)',
+      );
     if (options.attributes) {
       Object.assign(data, row);
       for (const name of Object.keys(row)) forgetChange(this as unknown as ReadableModel, name);
@@ -290,7 +373,12 @@ function initialValues(def: ModelDefinition, values: Row | undefined): Row {
   for (let i = 0; i < defaults.length; i++) {
     const [name, spec] = defaults[i];
     if (values && values[name] !== undefined) continue;
-    data[name] = spec.kind === DefaultKind.Value ? spec.value : spec.kind === DefaultKind.Copy ? copyValue(spec.value) : (spec.value as () => unknown)();
+    data[name] =
+      spec.kind === DefaultKind.Value
+        ? spec.value
+        : spec.kind === DefaultKind.Copy
+          ? copyValue(spec.value)
+          : (spec.value as () => unknown)();
   }
   for (const name of def.nullPrimaryKeys) if (data[name] === undefined) data[name] = null;
   return data;
@@ -324,9 +412,13 @@ export function checkClassFields<T extends object>(instance: T): T {
   const model = instance.constructor;
   if (checkedModels.has(model)) return instance;
   const def = definitionOf(model);
-  const shadowing = def.attributeList.filter((attr) => Object.prototype.hasOwnProperty.call(instance, attr.name)).map((a) => `"${a.name}"`);
+  const shadowing = def.attributeList
+    .filter((attr) => Object.prototype.hasOwnProperty.call(instance, attr.name))
+    .map((a) => `"${a.name}"`);
   if (shadowing.length) {
-    throw new Error(`Model "${def.name}" declares public class fields for attribute(s) ${shadowing.join(', ')}; they hide the attribute accessors. Write them as \`declare ${shadowing[0].slice(1, -1)}: ...;\``);
+    throw new Error(
+      `Model "${def.name}" declares public class fields for attribute(s) ${shadowing.join(', ')}; they hide the attribute accessors. Write them as \`declare ${shadowing[0].slice(1, -1)}: ...;\``,
+    );
   }
   checkedModels.add(model);
   return instance;
@@ -366,4 +458,3 @@ export function registerReadOnlyBase(base: Function): void {
 function isReadOnlyClass(model: Function): boolean {
   return !!readOnlyBase && model.prototype instanceof readOnlyBase;
 }
-

@@ -9,7 +9,15 @@ import { ConnectionError } from './errors.js';
 import type { ModelDefinition } from './model-definition.js';
 import { Model } from './model.js';
 import { enclosingTransaction, runTransactionBody, Transaction } from './transaction.js';
-import type { DropOptions, InitOptions, Logging, ModelAttributes, ModelStatic, QueryOptions, SyncOptions } from './types.js';
+import type {
+  DropOptions,
+  InitOptions,
+  Logging,
+  ModelAttributes,
+  ModelStatic,
+  QueryOptions,
+  SyncOptions,
+} from './types.js';
 
 export interface RawQueryOptions extends QueryOptions {
   /** Values for $1, $2, ... */
@@ -27,11 +35,18 @@ export interface RawQueryOptions extends QueryOptions {
 async function parseTextArrays(names: readonly string[], rows: Record<string, unknown>[]): Promise<void> {
   const { parseArrayLiteral } = await import('./sql/array-literal.js');
   for (const row of rows) {
-    for (const name of names) if (typeof row[name] === 'string') row[name] = parseArrayLiteral(row[name] as string);
+    for (const name of names)
+      if (typeof row[name] === 'string') row[name] = parseArrayLiteral(row[name] as string);
   }
 }
 
-export const QueryTypes = { SELECT: 'SELECT', INSERT: 'INSERT', UPDATE: 'UPDATE', DELETE: 'DELETE', RAW: 'RAW' } as const;
+export const QueryTypes = {
+  SELECT: 'SELECT',
+  INSERT: 'INSERT',
+  UPDATE: 'UPDATE',
+  DELETE: 'DELETE',
+  RAW: 'RAW',
+} as const;
 
 const CLOSED_MESSAGE = 'ConnectionManager.getConnection was called after the connection manager was closed!';
 
@@ -71,26 +86,44 @@ export class Sequelize {
   static readonly NOW = DataTypes.NOW;
 
   readonly options: SequelizeOptions & { define: Record<string, unknown> };
-  readonly config: { database: string; username: string | undefined; host: string | undefined; port: number | undefined };
+  readonly config: {
+    database: string;
+    username: string | undefined;
+    host: string | undefined;
+    port: number | undefined;
+  };
   /** Registered models by name. */
   readonly models: Record<string, ModelStatic<Model>> = {};
   private readonly driver: Driver;
   private closed = false;
   private readonly logging: Logging | false;
 
-  constructor(database: string, username?: string | null, password?: string | null, options?: SequelizeOptions);
+  constructor(
+    database: string,
+    username?: string | null,
+    password?: string | null,
+    options?: SequelizeOptions,
+  );
   constructor(database: string, username: string | null, options?: SequelizeOptions);
   constructor(url: string, options?: SequelizeOptions);
   constructor(options: SequelizeOptions);
   constructor(...args: unknown[]) {
     const resolved = resolveConnection(args);
     this.options = { ...resolved.options, define: resolved.options.define ?? {} };
-    this.config = { database: resolved.database, username: resolved.username, host: resolved.host, port: resolved.port };
+    this.config = {
+      database: resolved.database,
+      username: resolved.username,
+      host: resolved.host,
+      port: resolved.port,
+    };
     // Sequelize's default: every statement to console.log. Pass logging: false to silence.
     this.logging = resolved.options.logging === undefined ? console.log : resolved.options.logging;
     this.driver =
       resolved.engine === 'pglite'
-        ? lazyDriver('pglite', async () => new (await import('./drivers/pglite-driver.js')).PGliteDriver(resolved.dataDir))
+        ? lazyDriver(
+            'pglite',
+            async () => new (await import('./drivers/pglite-driver.js')).PGliteDriver(resolved.dataDir),
+          )
         : new PgDriver(resolved.pg);
   }
 
@@ -114,9 +147,17 @@ export class Sequelize {
     await this.driver.close();
   }
 
-  define<M extends Model<any, any> = Model>(modelName: string, attributes: ModelAttributes<M['_attributes']>, options: Omit<InitOptions, 'sequelize'> = {}): ModelStatic<M> {
+  define<M extends Model<any, any> = Model>(
+    modelName: string,
+    attributes: ModelAttributes<M['_attributes']>,
+    options: Omit<InitOptions, 'sequelize'> = {},
+  ): ModelStatic<M> {
     const model = class extends Model {};
-    return model.init(attributes as ModelAttributes<unknown>, { ...options, modelName, sequelize: this }) as unknown as ModelStatic<M>;
+    return model.init(attributes as ModelAttributes<unknown>, {
+      ...options,
+      modelName,
+      sequelize: this,
+    }) as unknown as ModelStatic<M>;
   }
 
   isDefined(modelName: string): boolean {
@@ -131,7 +172,9 @@ export class Sequelize {
   /** Creates missing tables, referenced tables first. `match` is checked before any query. */
   async sync(options: SyncOptions = {}): Promise<this> {
     if (options.match && !options.match.test(this.config.database)) {
-      throw new Error(`Database "${this.config.database}" does not match sync match parameter "${options.match}"`);
+      throw new Error(
+        `Database "${this.config.database}" does not match sync match parameter "${options.match}"`,
+      );
     }
     await (await import('./sync.js')).syncAll(this, options);
     return this;
@@ -163,18 +206,31 @@ export class Sequelize {
   }
 
   /** A raw statement with $n parameters: resolves [rows, { rowCount }], or the rows for type 'SELECT'. */
-  query(sql: string, options: RawQueryOptions & { type: 'SELECT'; plain: true }): Promise<Record<string, unknown> | null>;
+  query(
+    sql: string,
+    options: RawQueryOptions & { type: 'SELECT'; plain: true },
+  ): Promise<Record<string, unknown> | null>;
   query(sql: string, options: RawQueryOptions & { type: 'SELECT' }): Promise<Record<string, unknown>[]>;
-  query(sql: string, paramsOrOptions?: readonly unknown[] | RawQueryOptions): Promise<[Record<string, unknown>[], { rowCount: number }]>;
+  query(
+    sql: string,
+    paramsOrOptions?: readonly unknown[] | RawQueryOptions,
+  ): Promise<[Record<string, unknown>[], { rowCount: number }]>;
   async query(sql: string, paramsOrOptions?: readonly unknown[] | RawQueryOptions): Promise<unknown> {
-    const options: RawQueryOptions = Array.isArray(paramsOrOptions) ? { bind: paramsOrOptions } : (paramsOrOptions as RawQueryOptions) ?? {};
+    const options: RawQueryOptions = Array.isArray(paramsOrOptions)
+      ? { bind: paramsOrOptions }
+      : ((paramsOrOptions as RawQueryOptions) ?? {});
     const result = await this.run(sql, options.bind ?? [], options);
-    if (options.type === QueryTypes.SELECT) return options.plain ? result.rows[0] ?? null : result.rows;
+    if (options.type === QueryTypes.SELECT) return options.plain ? (result.rows[0] ?? null) : result.rows;
     return [result.rows, { rowCount: result.rowCount }];
   }
 
   /** Every statement goes through here: closed check, transaction, logging, error mapping. */
-  async run(sql: string, params: readonly unknown[], options?: QueryOptions, def?: ModelDefinition): Promise<DriverResult> {
+  async run(
+    sql: string,
+    params: readonly unknown[],
+    options?: QueryOptions,
+    def?: ModelDefinition,
+  ): Promise<DriverResult> {
     this.assertOpen();
     const t = options?.transaction;
     if (!t && this.driver.engine === 'pglite') this.refuseBesideEnclosingTransaction(sql);
@@ -192,7 +248,8 @@ export class Sequelize {
 
   private log(logging: Logging, sql: string, params: readonly unknown[], connection: string): void {
     let line = `Executing (${connection}): ${sql}`;
-    if (this.options.logQueryParameters && params.length) line += `${sql.endsWith(';') ? '' : ';'} ${params.map((p) => JSON.stringify(p)).join(', ')}`;
+    if (this.options.logQueryParameters && params.length)
+      line += `${sql.endsWith(';') ? '' : ';'} ${params.map((p) => JSON.stringify(p)).join(', ')}`;
     logging(line);
   }
 
@@ -213,7 +270,8 @@ export class Sequelize {
   private refuseBesideEnclosingTransaction(sql: string | undefined): void {
     const enclosing = enclosingTransaction(this);
     if (!enclosing) return;
-    const what = sql === undefined ? 'a nested transaction' : `the statement ${JSON.stringify(sql.slice(0, 80))}`;
+    const what =
+      sql === undefined ? 'a nested transaction' : `the statement ${JSON.stringify(sql.slice(0, 80))}`;
     throw new Error(
       `Transaction ${enclosing.id} holds PGlite's only connection, so ${what} would wait for it forever: ` +
         'inside transaction(async (t) => ...) pass { transaction: t } to every query',

@@ -12,15 +12,26 @@ import type { DropOptions, QueryOptions, SyncOptions } from './types.js';
 import { definitionOf } from './readable-model.js';
 
 /** sync({ alter }): one planned, checked transaction for all `defs` (force wins over alter). */
-async function alterTables(sequelize: Sequelize, defs: readonly ModelDefinition[], options: SyncOptions): Promise<void> {
+async function alterTables(
+  sequelize: Sequelize,
+  defs: readonly ModelDefinition[],
+  options: SyncOptions,
+): Promise<void> {
   const { alterModels } = await import('./alter/index.js');
   await alterModels(sequelize, defs, options);
 }
 
 /** Runs statements in one transaction (DDL is transactional in PostgreSQL), or in the caller's. */
-async function inTransaction(def: ModelDefinition, options: QueryOptions, body: (run: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>) => Promise<void>): Promise<void> {
+async function inTransaction(
+  def: ModelDefinition,
+  options: QueryOptions,
+  body: (
+    run: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>,
+  ) => Promise<void>,
+): Promise<void> {
   const sequelize = def.sequelize;
-  const go = (t: Transaction | null | undefined) => body((sql, params = []) => sequelize.run(sql, params, { ...options, transaction: t }, def));
+  const go = (t: Transaction | null | undefined) =>
+    body((sql, params = []) => sequelize.run(sql, params, { ...options, transaction: t }, def));
   if (options.transaction) return go(options.transaction);
   await sequelize.transaction((t) => go(t));
 }
@@ -31,7 +42,10 @@ export async function syncModel(def: ModelDefinition, options: SyncOptions): Pro
   await inTransaction(def, options, async (run) => {
     if (options.force) await dropStatements(def, true, run);
     for (const type of enumTypes(def)) {
-      const exists = await run('SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1 AND t.typname = $2', [type.schema, type.name]);
+      const exists = await run(
+        'SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1 AND t.typname = $2',
+        [type.schema, type.name],
+      );
       if (exists.rows.length === 0) await run(createEnumSql(type));
     }
     for (const sql of createTableSql(def)) await run(sql);
@@ -44,29 +58,42 @@ export async function dropModel(def: ModelDefinition, options: DropOptions): Pro
 }
 
 /** DROP TABLE, then the ENUM types this model named itself (explicitly named types may be shared). */
-async function dropStatements(def: ModelDefinition, cascade: boolean, run: (sql: string) => Promise<unknown>): Promise<void> {
+async function dropStatements(
+  def: ModelDefinition,
+  cascade: boolean,
+  run: (sql: string) => Promise<unknown>,
+): Promise<void> {
   await run(dropTableSql(def, cascade));
   for (const type of enumTypes(def)) if (type.auto) await run(dropEnumSql(type));
 }
 
 function enumTypes(def: ModelDefinition) {
   const seen = new Map<string, NonNullable<ModelDefinition['attributeList'][number]['enumType']>>();
-  for (const attr of def.attributeList) if (attr.enumType) seen.set(`${attr.enumType.schema}.${attr.enumType.name}`, attr.enumType);
+  for (const attr of def.attributeList)
+    if (attr.enumType) seen.set(`${attr.enumType.schema}.${attr.enumType.name}`, attr.enumType);
   return [...seen.values()];
 }
 
 /** Models ordered so that a referenced table comes before the tables referencing it. */
 export function modelsInForeignKeyOrder(sequelize: Sequelize): ModelDefinition[] {
-  const defs = Object.values(sequelize.models).map((model) => definitionOf(model)).filter((def) => !def.readOnly);
+  const defs = Object.values(sequelize.models)
+    .map((model) => definitionOf(model))
+    .filter((def) => !def.readOnly);
   const byTable = new Map(defs.map((def) => [`${def.schema ?? ''}.${def.tableName}`, def]));
   const ordered: ModelDefinition[] = [];
   const state = new Map<ModelDefinition, 'visiting' | 'done'>();
   const visit = (def: ModelDefinition, path: string[]) => {
     if (state.get(def) === 'done') return;
-    if (state.get(def) === 'visiting') throw new Error(`Cyclic foreign keys between ${[...path, def.name].join(' -> ')} are not supported by sync() yet`);
+    if (state.get(def) === 'visiting')
+      throw new Error(
+        `Cyclic foreign keys between ${[...path, def.name].join(' -> ')} are not supported by sync() yet`,
+      );
     state.set(def, 'visiting');
     for (const attr of def.attributeList) {
-      const target = attr.references && (byTable.get(`${attr.references.schema ?? ''}.${attr.references.table}`) ?? byTable.get(`${def.schema ?? ''}.${attr.references.table}`));
+      const target =
+        attr.references &&
+        (byTable.get(`${attr.references.schema ?? ''}.${attr.references.table}`) ??
+          byTable.get(`${def.schema ?? ''}.${attr.references.table}`));
       if (target && target !== def) visit(target, [...path, def.name]);
     }
     state.set(def, 'done');

@@ -17,7 +17,8 @@ export class Transaction {
 
   /** The connection to run a statement on; refuses once the transaction is over. */
   use(): DriverTransaction {
-    if (this.state !== 'open') throw new Error(`Transaction ${this.id} has already been ${this.state}; no more queries can run in it`);
+    if (this.state !== 'open')
+      throw new Error(`Transaction ${this.id} has already been ${this.state}; no more queries can run in it`);
     return this.connection;
   }
 
@@ -38,7 +39,11 @@ export class Transaction {
 const runningBody = new AsyncLocalStorage<{ owner: object; transaction: Transaction }>();
 
 /** Runs a managed transaction's body so that enclosingTransaction() can see it. */
-export function runTransactionBody<T>(owner: object, transaction: Transaction, body: () => Promise<T>): Promise<T> {
+export function runTransactionBody<T>(
+  owner: object,
+  transaction: Transaction,
+  body: () => Promise<T>,
+): Promise<T> {
   return runningBody.run({ owner, transaction }, body);
 }
 

@@ -28,37 +28,54 @@ type NonConstructor<T> = Pick<T, Exclude<keyof T, 'prototype'>>;
 export type Attributes<M extends AnyModel> = M['_attributes'];
 export type CreationAttributes<M extends AnyModel> = MakeNullishOptional<M['_creationAttributes']>;
 
-type NullishKeys<T> = { [K in keyof T]-?: null extends T[K] ? K : undefined extends T[K] ? K : never }[keyof T];
+type NullishKeys<T> = {
+  [K in keyof T]-?: null extends T[K] ? K : undefined extends T[K] ? K : never;
+}[keyof T];
 /** As Sequelize: any property whose type includes null or undefined becomes optional. */
-export type MakeNullishOptional<T> = T extends unknown ? Omit<T, NullishKeys<T>> & Partial<Pick<T, NullishKeys<T>>> : never;
+export type MakeNullishOptional<T> = T extends unknown
+  ? Omit<T, NullishKeys<T>> & Partial<Pick<T, NullishKeys<T>>>
+  : never;
 export type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
 /** `create()`/`build()` arguments: the values may be left out only when nothing is required. */
-export type CreateArgs<M extends AnyModel, O> = {} extends CreationAttributes<M>
-  ? [values?: CreationAttributes<M>, options?: O]
-  : [values: CreationAttributes<M>, options?: O];
+export type CreateArgs<M extends AnyModel, O> =
+  {} extends CreationAttributes<M>
+    ? [values?: CreationAttributes<M>, options?: O]
+    : [values: CreationAttributes<M>, options?: O];
 
 /**
  * Attribute names whose type is a number or a NumericString (possibly null): the only ones increment
  * accepts. A plain `string` is not numeric: the brand is told apart by its key, not by assignability.
  */
-export type NumericKeys<T> = { [K in keyof T]-?: IsNumeric<NonNullable<T[K]>> extends true ? K : never }[keyof T] & string;
+export type NumericKeys<T> = {
+  [K in keyof T]-?: IsNumeric<NonNullable<T[K]>> extends true ? K : never;
+}[keyof T] &
+  string;
 // `any` counts as numeric (an untyped model accepts any name); the tuple stops unions distributing.
 type IsNumeric<V> = 0 extends 1 & V ? true : [V] extends [number] ? true : IsBranded<V, typeof numericText>;
 /** An increment amount: a number, or for BIGINT/DECIMAL also the text of one ('0.05'). */
 export type IncrementAmount<V> = NonNullable<V> extends number ? number : number | string;
 export type IncrementFields<T> =
-  | NumericKeys<T>
-  | readonly NumericKeys<T>[]
-  | { readonly [K in NumericKeys<T>]?: IncrementAmount<T[K]> };
+  NumericKeys<T> | readonly NumericKeys<T>[] | { readonly [K in NumericKeys<T>]?: IncrementAmount<T[K]> };
 
-export type WhereValue<V> = [NonNullable<V>] extends [readonly unknown[]] ? V | null : V | readonly V[] | null;
+export type WhereValue<V> = [NonNullable<V>] extends [readonly unknown[]]
+  ? V | null
+  : V | readonly V[] | null;
 /** Equality, IN (an array) and IS NULL (null), keyed by attribute name, AND-ed. */
 export type WhereOptions<T> = { [K in keyof T]?: WhereValue<T[K]> };
 
-export type OrderDirection = 'ASC' | 'DESC' | 'asc' | 'desc' | 'ASC NULLS FIRST' | 'ASC NULLS LAST' | 'DESC NULLS FIRST' | 'DESC NULLS LAST';
-export type OrderItem<T> = (keyof T & string) | readonly [keyof T & string] | readonly [keyof T & string, OrderDirection];
-export type Order<T> = keyof T & string | readonly OrderItem<T>[];
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC'
+  | 'asc'
+  | 'desc'
+  | 'ASC NULLS FIRST'
+  | 'ASC NULLS LAST'
+  | 'DESC NULLS FIRST'
+  | 'DESC NULLS LAST';
+export type OrderItem<T> =
+  (keyof T & string) | readonly [keyof T & string] | readonly [keyof T & string, OrderDirection];
+export type Order<T> = (keyof T & string) | readonly OrderItem<T>[];
 
 export type Logging = (sql: string, ...rest: unknown[]) => void;
 
@@ -136,11 +153,21 @@ export interface DropOptions extends QueryOptions {
   cascade?: boolean;
 }
 
-export type ReferentialAction = 'CASCADE' | 'SET NULL' | 'SET DEFAULT' | 'RESTRICT' | 'NO ACTION'
-  | 'cascade' | 'set null' | 'set default' | 'restrict' | 'no action';
+export type ReferentialAction =
+  | 'CASCADE'
+  | 'SET NULL'
+  | 'SET DEFAULT'
+  | 'RESTRICT'
+  | 'NO ACTION'
+  | 'cascade'
+  | 'set null'
+  | 'set default'
+  | 'restrict'
+  | 'no action';
 
 /** A referenced model: a class, or a table name. */
-export type ReferencedModel = string | (abstract new (...args: never[]) => unknown) | { tableName: string; schema?: string };
+export type ReferencedModel =
+  string | (abstract new (...args: never[]) => unknown) | { tableName: string; schema?: string };
 
 export interface ModelAttributeColumnOptions<V = unknown> {
   type: DataTypeLike;
@@ -201,11 +228,26 @@ export type CreationOptional<T> = T extends null | undefined ? T : T & { [Creati
 export type NonAttribute<T> = T extends null | undefined ? T : T & { [NonAttributeBrand]?: true };
 type IsBranded<T, B extends symbol> = B extends keyof NonNullable<T> ? true : false;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AttributeKey<M, K extends keyof M, O> = K extends keyof Model<any, any> ? never : M[K] extends (...args: any[]) => unknown ? never
-  : IsBranded<M[K], typeof NonAttributeBrand> extends true ? never : K extends O ? never : K;
+type AttributeKey<M, K extends keyof M, O> = K extends keyof Model<any, any>
+  ? never
+  : M[K] extends (...args: any[]) => unknown
+    ? never
+    : IsBranded<M[K], typeof NonAttributeBrand> extends true
+      ? never
+      : K extends O
+        ? never
+        : K;
 export type InferAttributes<M extends AnyModel, Options extends { omit?: keyof M } = { omit: never }> = {
   [K in keyof M as AttributeKey<M, K, Options['omit']>]: M[K];
 };
-export type InferCreationAttributes<M extends AnyModel, Options extends { omit?: keyof M } = { omit: never }> = {
-  [K in keyof M as AttributeKey<M, K, Options['omit']>]: IsBranded<M[K], typeof CreationOptionalBrand> extends true ? M[K] | undefined : M[K];
+export type InferCreationAttributes<
+  M extends AnyModel,
+  Options extends { omit?: keyof M } = { omit: never },
+> = {
+  [K in keyof M as AttributeKey<M, K, Options['omit']>]: IsBranded<
+    M[K],
+    typeof CreationOptionalBrand
+  > extends true
+    ? M[K] | undefined
+    : M[K];
 };

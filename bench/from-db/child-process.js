@@ -37,7 +37,11 @@ async function runNodeScript(script, args, { cwd = os.tmpdir(), env = process.en
     : [process.execPath, ['--require', PRELOAD, script, ...args]];
   try {
     const started = performance.now();
-    const child = spawn(command, commandArgs, { cwd, env: { ...env, GM_BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, commandArgs, {
+      cwd,
+      env: { ...env, GM_BENCH_RSS_FILE: rssFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const stdout = tail(child.stdout);
     const stderr = tail(child.stderr);
     const code = await new Promise((resolve, reject) => {
@@ -46,7 +50,9 @@ async function runNodeScript(script, args, { cwd = os.tmpdir(), env = process.en
     });
     const wallMs = performance.now() - started;
     if (code !== 0) {
-      throw new Error(`${path.basename(script)} ${args.join(' ')} exited with ${code}\n${stdout()}\n${stderr()}`);
+      throw new Error(
+        `${path.basename(script)} ${args.join(' ')} exited with ${code}\n${stdout()}\n${stderr()}`,
+      );
     }
     const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
     const kilobytes = Number(lines[lines.length - 1]);

@@ -3,5 +3,6 @@
 const { writeFileSync } = require('node:fs');
 
 process.on('exit', () => {
-  if (process.env.GM_BENCH_RSS_FILE) writeFileSync(process.env.GM_BENCH_RSS_FILE, `${process.resourceUsage().maxRSS}\n`);
+  if (process.env.GM_BENCH_RSS_FILE)
+    writeFileSync(process.env.GM_BENCH_RSS_FILE, `${process.resourceUsage().maxRSS}\n`);
 });

@@ -35,21 +35,37 @@ function tools() {
       args: (url, out) => {
         const u = new URL(url);
         return [
-          '-h', u.hostname,
-          '-p', u.port || '5432',
-          '-d', decodeURIComponent(u.pathname.slice(1)),
-          '-u', decodeURIComponent(u.username) || 'postgres',
+          '-h',
+          u.hostname,
+          '-p',
+          u.port || '5432',
+          '-d',
+          decodeURIComponent(u.pathname.slice(1)),
+          '-u',
+          decodeURIComponent(u.username) || 'postgres',
           ...(u.password ? ['-x', decodeURIComponent(u.password)] : []),
-          '-e', 'postgres',
-          '-l', 'ts',
-          '-o', out,
+          '-e',
+          'postgres',
+          '-l',
+          'ts',
+          '-o',
+          out,
         ];
       },
     },
     {
       name: `kysely-codegen ${kyselyCodegen.version}`,
       script: kyselyCodegen.script,
-      args: (url, out) => ['--dialect', 'postgres', '--url', url, '--out-file', path.join(out, 'db.d.ts'), '--log-level', 'error'],
+      args: (url, out) => [
+        '--dialect',
+        'postgres',
+        '--url',
+        url,
+        '--out-file',
+        path.join(out, 'db.d.ts'),
+        '--log-level',
+        'error',
+      ],
     },
   ];
 }

@@ -22,7 +22,11 @@ const { runNodeScript, peakRssMethod } = require('./child-process.js');
 const { tools, outputSize } = require('./peers.js');
 const { openStatementLog } = require('./statement-count.js');
 const { measureSplit } = require('./split.js');
-const { COLUMNS_PER_TABLE, createSyntheticDatabase, withScratchDatabase } = require('./synthetic-database.js');
+const {
+  COLUMNS_PER_TABLE,
+  createSyntheticDatabase,
+  withScratchDatabase,
+} = require('./synthetic-database.js');
 
 const SERVER = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -37,11 +41,17 @@ function runsFor(tool, tables, runs) {
 
 function statOf(values) {
   const sorted = [...values].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
+  return {
+    median: sorted[Math.floor(sorted.length / 2)],
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+    runs: sorted.length,
+  };
 }
 
 const formatMb = (mb) => `${Math.round(mb)} MB`;
-const formatKb = (bytes) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`);
+const formatKb = (bytes) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
 const log = (message) => process.stderr.write(`bench/from-db: ${message}\n`);
 
 /** One run of one tool into a fresh temp folder. */
@@ -117,7 +127,7 @@ function sizeTable({ tables, tools: list }) {
 
 function splitTable(results) {
   return [
-    '### Where gen-models\' `--from-db` time goes (one run, one process)',
+    "### Where gen-models' `--from-db` time goes (one run, one process)",
     '',
     '| tables | introspection (connect + queries) | schema → YAML | generate (render, lay out, write) | total | peak RSS |',
     '|---:|---:|---:|---:|---:|---:|',
@@ -150,10 +160,16 @@ async function benchFromDb({ serverUrl = SERVER, sizes = [200, 1000], runs = 5 }
     'Each tool runs as its own process (`node <bin>`) into a fresh temp folder, on the same database, the tools interleaved round by round; gen-models is the whole CLI run (introspection, files rendered, laid out as prettier lays them out (prettier itself runs only where the project has a prettier config) and written, runtime copied).',
     `Wall time: spawn to exit, node start-up included. Time ÷ gen-models: median over gen-models' median in this run (above 1: slower than gen-models). Peak RSS: ${peakRssMethod()}.`,
     statementLog.available
-      ? 'SQL statements: sent in the first round, counted in the server log (`log_statement = \'all\'` set on the scratch database only; one simple query or one extended-protocol execute counts once).'
+      ? "SQL statements: sent in the first round, counted in the server log (`log_statement = 'all'` set on the scratch database only; one simple query or one extended-protocol execute counts once)."
       : `SQL statements: not counted (${statementLog.reason}).`,
   ];
-  return [...notes.map((n) => `- ${n}`), '', ...results.map(sizeTable).flatMap((t) => [t, '']), splitTable(results), ''].join('\n');
+  return [
+    ...notes.map((n) => `- ${n}`),
+    '',
+    ...results.map(sizeTable).flatMap((t) => [t, '']),
+    splitTable(results),
+    '',
+  ].join('\n');
 }
 
 module.exports = { benchFromDb };

@@ -55,7 +55,10 @@ async function measureInThisProcess(url) {
 
 /** Runs the split in a fresh child process and returns its figures. */
 function measureSplit(url) {
-  const output = execFileSync(process.execPath, [__filename, url], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const output = execFileSync(process.execPath, [__filename, url], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return JSON.parse(output.trim().split('\n').pop());
 }
 

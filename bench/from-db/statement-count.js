@@ -20,10 +20,12 @@ const { Client } = require('pg');
 
 async function locateLogFile(admin) {
   if (process.env.BENCH_PG_LOG) return process.env.BENCH_PG_LOG;
-  const setting = async (name) => (await admin.query(`SELECT current_setting($1, true) AS v`, [name])).rows[0].v;
+  const setting = async (name) =>
+    (await admin.query(`SELECT current_setting($1, true) AS v`, [name])).rows[0].v;
   try {
     const current = (await admin.query('SELECT pg_current_logfile() AS f')).rows[0].f;
-    if (current) return path.isAbsolute(current) ? current : path.join(await setting('data_directory'), current);
+    if (current)
+      return path.isAbsolute(current) ? current : path.join(await setting('data_directory'), current);
   } catch {
     // not superuser / pg_monitor: fall through to the Debian layout
   }
@@ -52,7 +54,8 @@ const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 async function openStatementLog(admin) {
   const prefix = (await admin.query(`SELECT current_setting('log_line_prefix') AS v`)).rows[0].v;
-  if (!prefix.includes('%d')) return { available: false, reason: `log_line_prefix '${prefix}' does not name the database (%d)` };
+  if (!prefix.includes('%d'))
+    return { available: false, reason: `log_line_prefix '${prefix}' does not name the database (%d)` };
   const file = await locateLogFile(admin);
   if (!file) return { available: false, reason: 'server log file not found (set BENCH_PG_LOG)' };
   try {

@@ -12,7 +12,12 @@ import type {
   ReferentialAction,
   SchemaIR,
 } from '../ir.js';
-import type { CatalogRows, ColumnRow, ConstraintRow, RelationRow } from '../../runtime/catalog/catalog-rows.js';
+import type {
+  CatalogRows,
+  ColumnRow,
+  ConstraintRow,
+  RelationRow,
+} from '../../runtime/catalog/catalog-rows.js';
 import { typeRefOf } from '../../runtime/catalog/catalog-rows.js';
 import { parseCheckValues } from './check-values.js';
 import { resolveColumnType, typeCatalog, type TypeCatalog } from './map-column-type.js';
@@ -140,7 +145,10 @@ interface KeyInfo {
   readonly checkValues: ReadonlyMap<string, string[]>;
 }
 
-function keyInfo(constraints: readonly ConstraintRow[], modelNameByOid: ReadonlyMap<string, string>): KeyInfo {
+function keyInfo(
+  constraints: readonly ConstraintRow[],
+  modelNameByOid: ReadonlyMap<string, string>,
+): KeyInfo {
   const primary = new Set<string>();
   const unique = new Map<string, true | string>();
   const references = new Map<string, ReferenceIR>();
@@ -236,7 +244,8 @@ function domainCheckValues(checks: readonly string[]): string[] | undefined {
 
 /** Sequelize names a column's enum type `enum_<table>_<column>`: that name is implied, not kept. */
 function withoutSequelizeEnumName(type: DataTypeIR, relation: RelationRow, column: string): DataTypeIR {
-  if (type.kind === 'ARRAY') return { kind: 'ARRAY', element: withoutSequelizeEnumName(type.element, relation, column) };
+  if (type.kind === 'ARRAY')
+    return { kind: 'ARRAY', element: withoutSequelizeEnumName(type.element, relation, column) };
   if (type.kind !== 'ENUM') return type;
   if (type.typeName === `enum_${relation.name}_${column}` && type.typeSchema === relation.schema) {
     return { kind: 'ENUM', values: type.values };
@@ -256,7 +265,10 @@ interface TimestampColumns {
  * domain), so that a model with `timestamps: true` describes exactly the same columns. The
  * spelling with more such columns wins (camelCase on a tie); any other column stays declared.
  */
-function timestampColumns(columns: readonly ColumnRow[], attributes: readonly AttributeIR[]): TimestampColumns {
+function timestampColumns(
+  columns: readonly ColumnRow[],
+  attributes: readonly AttributeIR[],
+): TimestampColumns {
   const plain = (field: string): boolean => {
     const column = columns.find((c) => c.name === field);
     const attribute = attributes.find((a) => a.field === field);
@@ -280,7 +292,8 @@ function timestampColumns(columns: readonly ColumnRow[], attributes: readonly At
   });
   const camel = pick('createdAt', 'updatedAt');
   const snake = pick('created_at', 'updated_at');
-  const found = (s: { createdAt?: string; updatedAt?: string }) => Number(!!s.createdAt) + Number(!!s.updatedAt);
+  const found = (s: { createdAt?: string; updatedAt?: string }) =>
+    Number(!!s.createdAt) + Number(!!s.updatedAt);
   return found(snake) > found(camel) ? { ...snake, underscored: true } : { ...camel, underscored: false };
 }
 

@@ -20,8 +20,13 @@ const LIST_ITEM = new RegExp(String.raw`\s*${VALUE}\s*(,|$)`, 'gyu');
 
 /** Removes `CHECK`, `NOT VALID` and redundant outer parentheses. */
 function checkBody(definition: string): string {
-  let body = definition.trim().replace(/^CHECK\s*/i, '').replace(/\s+NOT VALID$/i, '').trim();
-  while (body.startsWith('(') && body.endsWith(')') && balanced(body.slice(1, -1))) body = body.slice(1, -1).trim();
+  let body = definition
+    .trim()
+    .replace(/^CHECK\s*/i, '')
+    .replace(/\s+NOT VALID$/i, '')
+    .trim();
+  while (body.startsWith('(') && body.endsWith(')') && balanced(body.slice(1, -1)))
+    body = body.slice(1, -1).trim();
   return body;
 }
 

@@ -24,7 +24,10 @@ export interface IntrospectOptions {
 }
 
 /** Sends the catalog queries, one after the other (a single connection cannot do more). */
-export async function readCatalog(query: QueryFunction, options: IntrospectOptions = {}): Promise<CatalogRows> {
+export async function readCatalog(
+  query: QueryFunction,
+  options: IntrospectOptions = {},
+): Promise<CatalogRows> {
   const schemas = options.schemas?.length ? [...options.schemas] : null;
   const send = async (name: keyof typeof CATALOG_QUERIES): Promise<any[]> => {
     const sql = CATALOG_QUERIES[name];
@@ -45,7 +48,10 @@ export async function readCatalog(query: QueryFunction, options: IntrospectOptio
   return { database: String(database?.database ?? ''), relations, columns, constraints, enums, domains };
 }
 
-export async function introspectDatabase(query: QueryFunction, options: IntrospectOptions = {}): Promise<SchemaIR> {
+export async function introspectDatabase(
+  query: QueryFunction,
+  options: IntrospectOptions = {},
+): Promise<SchemaIR> {
   const rows = await readCatalog(query, options);
   const ir = buildSchemaIR(rows, options);
   if (ir.models.length === 0) throw new IntrospectionError(noTablesMessage(rows, options), 'no-tables');

@@ -17,7 +17,14 @@ export class IntrospectionError extends Error {
 }
 
 /** SQLSTATE classes and Node socket errors that mean "could not reach or log in to the server". */
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'EHOSTUNREACH']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+]);
 
 /** Maps a driver error (pg or PGlite) to an IntrospectionError with a one-line message. */
 export function toIntrospectionError(error: unknown): IntrospectionError {
@@ -32,8 +39,16 @@ export function toIntrospectionError(error: unknown): IntrospectionError {
       { cause: error },
     );
   }
-  if (CONNECTION_CODES.has(code) || code.startsWith('08') || code === '28P01' || code === '28000' || code === '3D000') {
-    return new IntrospectionError(`cannot connect to the database: ${detail}`, 'connection', { cause: error });
+  if (
+    CONNECTION_CODES.has(code) ||
+    code.startsWith('08') ||
+    code === '28P01' ||
+    code === '28000' ||
+    code === '3D000'
+  ) {
+    return new IntrospectionError(`cannot connect to the database: ${detail}`, 'connection', {
+      cause: error,
+    });
   }
   return new IntrospectionError(`introspection query failed: ${detail}`, 'query', { cause: error });
 }

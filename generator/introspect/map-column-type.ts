@@ -94,7 +94,11 @@ export function resolveColumnType(ref: TypeRef, catalog: TypeCatalog, dimensions
   const domainChain: DomainRow[] = [];
   let current = ref;
   // Follow domain → base links; the guard stops a (corrupt) cycle.
-  for (let row = catalog.domains.get(current.oid); current.kind === 'd' && row; row = catalog.domains.get(current.oid)) {
+  for (
+    let row = catalog.domains.get(current.oid);
+    current.kind === 'd' && row;
+    row = catalog.domains.get(current.oid)
+  ) {
     if (domainChain.includes(row)) break;
     domainChain.push(row);
     current = typeRefOf(row, 'base');

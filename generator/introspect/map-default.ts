@@ -29,7 +29,8 @@ export function mapDefault(input: ColumnDefaultInput): ColumnDefault {
   const sql = input.defaultSql?.trim();
   if (!sql) return { autoIncrement: false };
   // A serial: an integer column whose default is its sequence (build-schema-ir keeps one per model).
-  if (INTEGER_KINDS.has(input.type.kind) && /^nextval\('(?:[^']|'')+'::regclass\)$/i.test(sql)) return { autoIncrement: true };
+  if (INTEGER_KINDS.has(input.type.kind) && /^nextval\('(?:[^']|'')+'::regclass\)$/i.test(sql))
+    return { autoIncrement: true };
   const defaultValue = parseDefault(sql, input.type);
   return defaultValue ? { autoIncrement: false, defaultValue } : { autoIncrement: false };
 }
@@ -44,8 +45,10 @@ const NUMBER_LITERAL = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
 export function parseDefault(sql: string, type: DataTypeIR): DefaultValueIR | undefined {
   if (/^NULL(?:::.*)?$/i.test(sql)) return undefined;
   // Bare constants are literals only for a column of their own kind (a money column's `0` stays SQL).
-  if (/^(true|false)$/i.test(sql)) return type.kind === 'BOOLEAN' ? literal(sql.toLowerCase() === 'true') : { kind: 'sql', sql };
-  if (NUMBER_LITERAL.test(sql)) return NUMBER_KINDS.has(type.kind) ? literal(numberValue(sql, type)) : { kind: 'sql', sql };
+  if (/^(true|false)$/i.test(sql))
+    return type.kind === 'BOOLEAN' ? literal(sql.toLowerCase() === 'true') : { kind: 'sql', sql };
+  if (NUMBER_LITERAL.test(sql))
+    return NUMBER_KINDS.has(type.kind) ? literal(numberValue(sql, type)) : { kind: 'sql', sql };
   const quoted = QUOTED_LITERAL.exec(sql);
   if (quoted) {
     const value = literalValue(quoted[1].replace(/''/g, "'"), type);
@@ -59,7 +62,15 @@ function literal(value: JsonValue): DefaultValueIR {
 }
 
 const INTEGER_KINDS = new Set<DataTypeIR['kind']>(['SMALLINT', 'INTEGER', 'BIGINT']);
-const NUMBER_KINDS = new Set<DataTypeIR['kind']>(['SMALLINT', 'INTEGER', 'BIGINT', 'DECIMAL', 'REAL', 'DOUBLE', 'FLOAT']);
+const NUMBER_KINDS = new Set<DataTypeIR['kind']>([
+  'SMALLINT',
+  'INTEGER',
+  'BIGINT',
+  'DECIMAL',
+  'REAL',
+  'DOUBLE',
+  'FLOAT',
+]);
 
 /**
  * The value of a numeric constant as the column's TypeScript type holds it: DECIMAL and BIGINT
@@ -73,7 +84,11 @@ function numberValue(text: string, type: DataTypeIR): JsonValue {
 function literalValue(text: string, type: DataTypeIR): JsonValue | undefined {
   switch (type.kind) {
     case 'BOOLEAN':
-      return /^(t|true|y|yes|on|1)$/i.test(text) ? true : /^(f|false|n|no|off|0)$/i.test(text) ? false : undefined;
+      return /^(t|true|y|yes|on|1)$/i.test(text)
+        ? true
+        : /^(f|false|n|no|off|0)$/i.test(text)
+          ? false
+          : undefined;
     case 'JSON':
     case 'JSONB':
       try {

@@ -19,7 +19,10 @@
  */
 import inflection from 'inflection';
 import { MODEL_MEMBER_NAMES } from '../../runtime/model-members.js';
-import { isIdentifier as isSchemaIdentifier, RESERVED_WORDS as SCHEMA_RESERVED_WORDS } from '../schema/identifiers.js';
+import {
+  isIdentifier as isSchemaIdentifier,
+  RESERVED_WORDS as SCHEMA_RESERVED_WORDS,
+} from '../schema/identifiers.js';
 import { TAKEN_CLASS_NAMES, TAKEN_FILE_NAMES } from '../schema/validate-names.js';
 
 /** Words of a database name: runs of letters and digits; everything else separates. */
@@ -37,11 +40,53 @@ function lowerFirstWord(w: string): string {
 }
 
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete',
-  'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'implements',
-  'import', 'in', 'instanceof', 'interface', 'let', 'new', 'null', 'package', 'private', 'protected',
-  'public', 'return', 'static', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var',
-  'void', 'while', 'with', 'yield', '__proto__',
+  'await',
+  'break',
+  'case',
+  'catch',
+  'class',
+  'const',
+  'continue',
+  'debugger',
+  'default',
+  'delete',
+  'do',
+  'else',
+  'enum',
+  'export',
+  'extends',
+  'false',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'implements',
+  'import',
+  'in',
+  'instanceof',
+  'interface',
+  'let',
+  'new',
+  'null',
+  'package',
+  'private',
+  'protected',
+  'public',
+  'return',
+  'static',
+  'super',
+  'switch',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typeof',
+  'var',
+  'void',
+  'while',
+  'with',
+  'yield',
+  '__proto__',
   // whatever the YAML loader refuses too, so that `--schema-out` output always loads
   ...SCHEMA_RESERVED_WORDS,
 ]);
@@ -90,7 +135,10 @@ export function classNames(relations: readonly RelationName[]): string[] {
   );
   const order = relations
     .map((r, i) => i)
-    .sort((a, b) => compare(relations[a].schema, relations[b].schema) || compare(relations[a].table, relations[b].table));
+    .sort(
+      (a, b) =>
+        compare(relations[a].schema, relations[b].schema) || compare(relations[a].table, relations[b].table),
+    );
   const taken = new Set<string>();
   const result: string[] = new Array<string>(relations.length);
   for (const i of order) {
@@ -108,10 +156,15 @@ export function classNames(relations: readonly RelationName[]): string[] {
 const GENERATED_TYPE_SUFFIXES = ['CreationAttributes', 'Attributes'];
 
 /** `UserAttributes` next to a model `User` would clash with User's own type: it becomes `UserAttributesModel`. */
-export function avoidGeneratedTypeNames(names: string[], taken: Set<string> = new Set(names.map((n) => n.toLowerCase()))): string[] {
+export function avoidGeneratedTypeNames(
+  names: string[],
+  taken: Set<string> = new Set(names.map((n) => n.toLowerCase())),
+): string[] {
   const all = new Set(names);
   return names.map((name) => {
-    const clash = GENERATED_TYPE_SUFFIXES.some((suffix) => name.endsWith(suffix) && all.has(name.slice(0, -suffix.length)));
+    const clash = GENERATED_TYPE_SUFFIXES.some(
+      (suffix) => name.endsWith(suffix) && all.has(name.slice(0, -suffix.length)),
+    );
     if (!clash) return name;
     let renamed = `${name}Model`;
     for (let n = 2; taken.has(renamed.toLowerCase()); n++) renamed = `${name}Model${n}`;
@@ -126,13 +179,12 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function camelCase(column: string): string {
   const parts = words(column);
   if (parts.length === 0) return '_';
-  return parts
-    .map((w, i) => (i === 0 ? lowerFirstWord(w) : upperFirst(w)))
-    .join('');
+  return parts.map((w, i) => (i === 0 ? lowerFirstWord(w) : upperFirst(w))).join('');
 }
 
 /** True when a property of this name would be a reserved word or shadow a Model member. */
-export const isUnsafePropertyName = (name: string): boolean => RESERVED_WORDS.has(name) || MODEL_MEMBERS.has(name);
+export const isUnsafePropertyName = (name: string): boolean =>
+  RESERVED_WORDS.has(name) || MODEL_MEMBERS.has(name);
 
 /**
  * Property names for a model's columns, in column order. `modelName` is the class name; its

@@ -2,7 +2,18 @@
  * The declarations of a generated model file, laid out as prettier lays them out with its
  * defaults: each function returns finished lines at the indentation they stand at.
  */
-import { group, hardline, ifBreak, indent, join, line, printAt, printFragment, softline, type Doc } from './doc.js';
+import {
+  group,
+  hardline,
+  ifBreak,
+  indent,
+  join,
+  line,
+  printAt,
+  printFragment,
+  softline,
+  type Doc,
+} from './doc.js';
 import { annotationDoc, flatType, type TypeExpression } from './type-expression.js';
 import { stringLiteral } from './literals.js';
 
@@ -18,7 +29,11 @@ export interface PropertySignature {
 export function propertySignature(property: PropertySignature, modifier: '' | 'declare ' = ''): string {
   const optional = property.optional === true ? '?' : '';
   const head = `${modifier}${property.name}${optional}: `;
-  const signature = printFragment(`${head}${flatType(property.type)};`, () => group([head, annotationDoc(property.type), ';']), 1);
+  const signature = printFragment(
+    `${head}${flatType(property.type)};`,
+    () => group([head, annotationDoc(property.type), ';']),
+    1,
+  );
   return property.jsdoc === '' ? signature : `${indentComment(property.jsdoc, 1)}\n${signature}`;
 }
 
@@ -32,20 +47,37 @@ export function indentComment(comment: string, depth: number): string {
 }
 
 /** `export class X extends Model<A, B> implements A {`, broken as prettier breaks a long heading. */
-export function classHeading(className: string, baseClass: string, typeArguments: readonly string[], implemented: string): string {
+export function classHeading(
+  className: string,
+  baseClass: string,
+  typeArguments: readonly string[],
+  implemented: string,
+): string {
   const heritageGroup = Symbol('heritageGroup');
   const superClass: Doc =
     typeArguments.length === 1
       ? [baseClass, '<', typeArguments[0]!, '>']
       : [baseClass, group(['<', indent([softline, join([',', line], [...typeArguments])]), softline, '>'])];
-  const heritage = [line, group(['extends ', superClass]), line, 'implements', group(indent([line, implemented]))];
+  const heritage = [
+    line,
+    group(['extends ', superClass]),
+    line,
+    'implements',
+    group(indent([line, implemented])),
+  ];
   const heading = group([' ', className, indent(heritage)], { id: heritageGroup });
   return printAt(['export class', heading, ifBreak(hardline, ' ', { groupId: heritageGroup }), '{'], 0);
 }
 
 /** `  static initModel(sequelize: Sequelize): typeof X {` */
 export function methodSignature(name: string, parameters: readonly string[], returnType: string): string {
-  const parameterList = ['(', indent([softline, join([',', line], [...parameters])]), ifBreak(','), softline, ')'];
+  const parameterList = [
+    '(',
+    indent([softline, join([',', line], [...parameters])]),
+    ifBreak(','),
+    softline,
+    ')',
+  ];
   return printAt(['static ', name, group([parameterList, ': ', returnType]), ' {'], 1);
 }
 
@@ -53,5 +85,12 @@ export function methodSignature(name: string, parameters: readonly string[], ret
 export function importStatement(names: readonly string[], module: string): string {
   const from = [' from ', stringLiteral(module), ';'];
   if (names.length === 1) return printAt(['import { ', names[0]!, ' }', ...from], 0);
-  return printAt(['import ', group(['{', indent([line, join([',', line], [...names])]), ifBreak(','), line, '}']), ...from], 0);
+  return printAt(
+    [
+      'import ',
+      group(['{', indent([line, join([',', line], [...names])]), ifBreak(','), line, '}']),
+      ...from,
+    ],
+    0,
+  );
 }

@@ -8,7 +8,19 @@ import { builders, printer } from 'prettier/doc';
 
 export type Doc = builders.Doc;
 
-export const { align, conditionalGroup, fill, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline } = builders;
+export const {
+  align,
+  conditionalGroup,
+  fill,
+  group,
+  hardline,
+  ifBreak,
+  indent,
+  indentIfBreak,
+  join,
+  line,
+  softline,
+} = builders;
 
 /** prettier's defaults: the fast path runs only when the user has no configuration. */
 const PRINT_WIDTH = 80;
@@ -53,7 +65,12 @@ function remember(key: string, printed: string): void {
 }
 
 function printDoc(doc: Doc, printWidth: number): string {
-  return printer.printDocToString(doc, { printWidth, tabWidth: TAB_WIDTH, useTabs: false, endOfLine: 'lf' } as never).formatted;
+  return printer.printDocToString(doc, {
+    printWidth,
+    tabWidth: TAB_WIDTH,
+    useTabs: false,
+    endOfLine: 'lf',
+  } as never).formatted;
 }
 
 /**

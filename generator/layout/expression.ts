@@ -3,7 +3,18 @@
  * `DataTypes`, literals) and the document prettier's TypeScript printer builds for each, so they
  * break across lines exactly where prettier would break them.
  */
-import { conditionalGroup, fill, group, ifBreak, indent, indentIfBreak, join, line, softline, type Doc } from './doc.js';
+import {
+  conditionalGroup,
+  fill,
+  group,
+  ifBreak,
+  indent,
+  indentIfBreak,
+  join,
+  line,
+  softline,
+  type Doc,
+} from './doc.js';
 import { isIdentifier } from '../schema/identifiers.js';
 import { numberLiteral, stringLiteral } from './literals.js';
 
@@ -15,7 +26,12 @@ export type Expression =
   | { readonly kind: 'identifier'; readonly name: string }
   | { readonly kind: 'member'; readonly object: Expression; readonly property: string }
   /** `construct`: `new Date("...")`. */
-  | { readonly kind: 'call'; readonly callee: Expression; readonly args: readonly Expression[]; readonly construct?: boolean }
+  | {
+      readonly kind: 'call';
+      readonly callee: Expression;
+      readonly args: readonly Expression[];
+      readonly construct?: boolean;
+    }
   | { readonly kind: 'object'; readonly properties: readonly Property[]; readonly expanded?: boolean }
   | { readonly kind: 'array'; readonly items: readonly Expression[] };
 
@@ -28,10 +44,27 @@ export interface Property {
 
 export const str = (value: string): Expression => ({ kind: 'string', value });
 export const id = (name: string): Expression => ({ kind: 'identifier', name });
-export const member = (object: Expression, property: string): Expression => ({ kind: 'member', object, property });
-export const call = (callee: Expression, args: readonly Expression[]): Expression => ({ kind: 'call', callee, args });
-export const construct = (callee: Expression, args: readonly Expression[]): Expression => ({ kind: 'call', callee, args, construct: true });
-export const object = (properties: readonly Property[], expanded = false): Expression => ({ kind: 'object', properties, expanded });
+export const member = (object: Expression, property: string): Expression => ({
+  kind: 'member',
+  object,
+  property,
+});
+export const call = (callee: Expression, args: readonly Expression[]): Expression => ({
+  kind: 'call',
+  callee,
+  args,
+});
+export const construct = (callee: Expression, args: readonly Expression[]): Expression => ({
+  kind: 'call',
+  callee,
+  args,
+  construct: true,
+});
+export const object = (properties: readonly Property[], expanded = false): Expression => ({
+  kind: 'object',
+  properties,
+  expanded,
+});
 
 export function expressionDoc(expression: Expression): Doc {
   switch (expression.kind) {
@@ -46,7 +79,9 @@ export function expressionDoc(expression: Expression): Doc {
     case 'member':
       return memberDoc(expression.object, expression.property);
     case 'call':
-      return expression.construct === true ? ['new ', callDoc(expression.callee, expression.args)] : callDoc(expression.callee, expression.args);
+      return expression.construct === true
+        ? ['new ', callDoc(expression.callee, expression.args)]
+        : callDoc(expression.callee, expression.args);
     case 'object':
       return objectDoc(expression.properties, expression.expanded === true);
     case 'array':
@@ -82,7 +117,9 @@ function flatText(expression: Expression): string {
     case 'call':
       return `${expression.construct === true ? 'new ' : ''}${flatText(expression.callee)}(${expression.args.map(flatText).join(', ')})`;
     case 'object':
-      return expression.properties.length === 0 ? '{}' : `{ ${expression.properties.map(flatPropertyText).join(', ')} }`;
+      return expression.properties.length === 0
+        ? '{}'
+        : `{ ${expression.properties.map(flatPropertyText).join(', ')} }`;
     case 'array':
       return `[${expression.items.map(flatText).join(', ')}]`;
   }
@@ -109,7 +146,9 @@ function callDoc(callee: Expression, args: readonly Expression[]): Doc {
 
 function argumentsDoc(args: readonly Expression[]): Doc {
   if (args.length === 0) return '()';
-  const printed = args.map((arg, index) => (index === args.length - 1 ? [expressionDoc(arg)] : [expressionDoc(arg), ',', line]));
+  const printed = args.map((arg, index) =>
+    index === args.length - 1 ? [expressionDoc(arg)] : [expressionDoc(arg), ',', line],
+  );
   if (shouldHugLastArgument(args)) {
     const last = expressionDoc(args[args.length - 1]!);
     const before = printed.slice(0, -1);
@@ -130,13 +169,18 @@ function allArgumentsBrokenOut(printed: Doc[]): Doc {
 function shouldHugLastArgument(args: readonly Expression[]): boolean {
   const last = args[args.length - 1]!;
   const penultimate = args[args.length - 2];
-  const expandable = (last.kind === 'object' && last.properties.length > 0) || (last.kind === 'array' && last.items.length > 0);
+  const expandable =
+    (last.kind === 'object' && last.properties.length > 0) ||
+    (last.kind === 'array' && last.items.length > 0);
   return expandable && penultimate?.kind !== last.kind && !(args.length > 1 && isConciseArray(last));
 }
 
 function objectDoc(properties: readonly Property[], expanded: boolean): Doc {
   if (properties.length === 0) return '{}';
-  const printed = properties.map((property, index) => [index === 0 ? '' : [',', line], propertyDoc(property)]);
+  const printed = properties.map((property, index) => [
+    index === 0 ? '' : [',', line],
+    propertyDoc(property),
+  ]);
   return group(['{', indent([line, ...printed]), ifBreak(','), line, '}'], { shouldBreak: expanded });
 }
 
@@ -154,14 +198,19 @@ function arrayDoc(items: readonly Expression[]): Doc {
     return group(['[', indent([softline, fill(parts)]), softline, ']'], { shouldBreak, id: groupId });
   }
   const printed = items.map((item, index) => [index === 0 ? '' : [',', line], group(expressionDoc(item))]);
-  return group(['[', indent([softline, ...printed, ifBreak(',')]), softline, ']'], { shouldBreak, id: groupId });
+  return group(['[', indent([softline, ...printed, ifBreak(',')]), softline, ']'], {
+    shouldBreak,
+    id: groupId,
+  });
 }
 
 /** Whether the expression holds a group that breaks whatever the width. */
 function willBreak(expression: Expression): boolean {
   switch (expression.kind) {
     case 'object':
-      return expression.expanded === true || expression.properties.some((property) => willBreak(property.value));
+      return (
+        expression.expanded === true || expression.properties.some((property) => willBreak(property.value))
+      );
     case 'array':
       return arrayAlwaysBreaks(expression.items) || expression.items.some(willBreak);
     case 'call':
@@ -182,13 +231,20 @@ function arrayAlwaysBreaks(items: readonly Expression[]): boolean {
     items.every((item, index) => {
       const next = items[index + 1];
       if (next !== undefined && next.kind !== item.kind) return false;
-      return (item.kind === 'object' && item.properties.length > 1) || (item.kind === 'array' && item.items.length > 1);
+      return (
+        (item.kind === 'object' && item.properties.length > 1) ||
+        (item.kind === 'array' && item.items.length > 1)
+      );
     })
   );
 }
 
 function isConciseArray(expression: Expression): boolean {
-  return expression.kind === 'array' && expression.items.length > 0 && expression.items.every((item) => item.kind === 'number');
+  return (
+    expression.kind === 'array' &&
+    expression.items.length > 0 &&
+    expression.items.every((item) => item.kind === 'number')
+  );
 }
 
 /** `key: value` with the layout prettier's printAssignment chooses for it. */
@@ -202,7 +258,9 @@ export function propertyDoc({ key, value, shorthand }: Property): Doc {
     return group([keyDoc, ':', group(indent([line, valueDoc]))]);
   }
   // true/false and unsigned numbers; `null` and `-1` take the fluid layout below, as in prettier.
-  const isPlainLiteral = (value.kind === 'keyword' && value.text !== 'null') || (value.kind === 'number' && !isNegative(value.value));
+  const isPlainLiteral =
+    (value.kind === 'keyword' && value.text !== 'null') ||
+    (value.kind === 'number' && !isNegative(value.value));
   if (hasShortKey || isPlainLiteral) return group([keyDoc, ': ', valueDoc]);
   const groupId = Symbol('assignment');
   return group([keyDoc, ':', group(indent(line), { id: groupId }), indentIfBreak(valueDoc, { groupId })]);
@@ -244,8 +302,11 @@ export function hasExactLayout(expression: Expression): boolean {
       // prettier lays out `new X(...)` by rules of its own (not a call chain): left to prettier.
       if (expression.construct === true) return false;
       const last = expression.args[expression.args.length - 1];
-      const hugsBreakingArgument = last !== undefined && shouldHugLastArgument(expression.args) && willBreak(last);
-      return !hugsBreakingArgument && hasExactLayout(expression.callee) && expression.args.every(hasExactLayout);
+      const hugsBreakingArgument =
+        last !== undefined && shouldHugLastArgument(expression.args) && willBreak(last);
+      return (
+        !hugsBreakingArgument && hasExactLayout(expression.callee) && expression.args.every(hasExactLayout)
+      );
     }
     default:
       return true;
@@ -256,7 +317,12 @@ export function hasExactLayout(expression: Expression): boolean {
 function isPoorlyBreakableChain(expression: Expression, deep = false): boolean {
   switch (expression.kind) {
     case 'call':
-      return expression.construct !== true && (expression.args.length === 0 || (expression.args.length === 1 && isShortArgument(expression.args[0]!))) && isPoorlyBreakableChain(expression.callee, true);
+      return (
+        expression.construct !== true &&
+        (expression.args.length === 0 ||
+          (expression.args.length === 1 && isShortArgument(expression.args[0]!))) &&
+        isPoorlyBreakableChain(expression.callee, true)
+      );
     case 'member':
       return isPoorlyBreakableChain(expression.object, true);
     case 'identifier':

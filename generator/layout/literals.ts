@@ -8,7 +8,12 @@ export function stringLiteral(value: string): string {
   if (!/[\\\n\r\u2028\u2029"']/.test(value)) return `"${value}"`;
   // The raw text between the quotes, in the one escaped form the generator writes: only what a
   // literal cannot hold raw is escaped; prettier keeps such escapes as they are.
-  const raw = value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const raw = value
+    .replace(/\\/g, '\\\\')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   const quote = preferredQuote(raw);
   return quote + raw.replaceAll(quote, `\\${quote}`) + quote;
 }

@@ -20,7 +20,19 @@ export function union(members: readonly TypeExpression[]): TypeExpression {
   return flat.length === 1 ? flat[0]! : { kind: 'union', members: flat };
 }
 
-const KEYWORDS = new Set(['string', 'number', 'boolean', 'null', 'undefined', 'unknown', 'any', 'void', 'never', 'bigint', 'object']);
+const KEYWORDS = new Set([
+  'string',
+  'number',
+  'boolean',
+  'null',
+  'undefined',
+  'unknown',
+  'any',
+  'void',
+  'never',
+  'bigint',
+  'object',
+]);
 
 /** The type as it follows `name:` in a property: a long union moves to the next line, then one member a line. */
 export function annotationDoc(type: TypeExpression): Doc {
@@ -59,11 +71,19 @@ function typeDoc(type: TypeExpression): Doc {
 }
 
 function unionDoc(members: readonly TypeExpression[]): Doc {
-  return group(members.map((member, index) => [index === 0 ? ifBreak('| ') : [line, '| '], align(2, typeDoc(member))]));
+  return group(
+    members.map((member, index) => [index === 0 ? ifBreak('| ') : [line, '| '], align(2, typeDoc(member))]),
+  );
 }
 
 /** `Date | null`, `JsonValue | null`: one named type with null stays on one line, as prettier keeps it. */
 function hugsUnion(members: readonly TypeExpression[]): boolean {
   const named = members.filter((member) => member.kind === 'name' && !KEYWORDS.has(member.name));
-  return named.length === 1 && members.every((member) => member === named[0] || (member.kind === 'name' && (member.name === 'null' || member.name === 'void')));
+  return (
+    named.length === 1 &&
+    members.every(
+      (member) =>
+        member === named[0] || (member.kind === 'name' && (member.name === 'null' || member.name === 'void')),
+    )
+  );
 }

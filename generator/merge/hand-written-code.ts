@@ -48,13 +48,20 @@ export interface RegionCheck {
  * mean guessing: a generated region without its end, code a person put inside a region (it would
  * be rewritten; checked when `regionCheck` is given), or the generated class renamed.
  */
-export function extractHandWrittenCode(text: string, className: string | undefined, file = 'the file', regionCheck?: RegionCheck): HandWrittenCode {
+export function extractHandWrittenCode(
+  text: string,
+  className: string | undefined,
+  file = 'the file',
+  regionCheck?: RegionCheck,
+): HandWrittenCode {
   const { tsMorph, file: source } = parse(text);
   const collector = new SlotCollector(text);
   const topLevelNames: string[] = [];
   const classMemberNames: string[] = [];
-  const check = regionCheck === undefined ? undefined : new RegionDeclarations(regionCheck.generated, className);
-  const isGenerated = (statement: Node) => check === undefined || check.isGeneratedStatement(tsMorph, statement);
+  const check =
+    regionCheck === undefined ? undefined : new RegionDeclarations(regionCheck.generated, className);
+  const isGenerated = (statement: Node) =>
+    check === undefined || check.isGeneratedStatement(tsMorph, statement);
   let misplacedNode: Node | undefined;
   let inRegion = false;
   for (const statement of source.getStatementsWithComments()) {
@@ -73,10 +80,18 @@ export function extractHandWrittenCode(text: string, className: string | undefin
       const decorator = regionCheck === undefined ? undefined : statement.getDecorators()[0];
       if (decorator !== undefined) throw decoratedClass(file, decorator);
       const isGeneratedHere = (member: Node) => check === undefined || check.isGeneratedMember(member);
-      misplacedNode ??= collectClassMembers(tsMorph, statement, collector, classMemberNames, file, isGeneratedHere);
+      misplacedNode ??= collectClassMembers(
+        tsMorph,
+        statement,
+        collector,
+        classMemberNames,
+        file,
+        isGeneratedHere,
+      );
       collector.nextSlot('top');
       // `} // note` after the class: the brace is generated, the note is kept (on the next line).
-      for (const comment of statement.getTrailingCommentRanges()) collector.addRange('top', comment.getPos(), comment.getEnd());
+      for (const comment of statement.getTrailingCommentRanges())
+        collector.addRange('top', comment.getPos(), comment.getEnd());
     } else {
       if (tsMorph.Node.isClassDeclaration(statement) && holdsGeneratedRegions(tsMorph, statement)) {
         throw new HandWrittenCodeError(
@@ -86,7 +101,8 @@ export function extractHandWrittenCode(text: string, className: string | undefin
       }
       collector.add('top', statement, comment !== undefined);
       // A namespace merges with a class or interface of its name (declaration merging): no collision.
-      if (!tsMorph.Node.isModuleDeclaration(statement)) topLevelNames.push(...declaredNames(tsMorph, statement));
+      if (!tsMorph.Node.isModuleDeclaration(statement))
+        topLevelNames.push(...declaredNames(tsMorph, statement));
     }
   }
   // A missing end line is reported before what it made look misplaced.
@@ -112,18 +128,30 @@ class RegionDeclarations {
   ) {}
 
   isGeneratedStatement(tsMorph: TsMorph, statement: Node): boolean {
-    const module = (statement as { getModuleSpecifierValue?: () => string | undefined }).getModuleSpecifierValue?.();
+    const module = (
+      statement as { getModuleSpecifierValue?: () => string | undefined }
+    ).getModuleSpecifierValue?.();
     if (module !== undefined && !this.generated.modules.includes(module)) return false;
     const names = declaredNames(tsMorph, statement);
     if (module === undefined && names.length === 0) return false;
-    return names.every((name) => name !== this.className && this.generated.topLevel.includes(name) && firstTime(this.seenTopLevel, name));
+    return names.every(
+      (name) =>
+        name !== this.className &&
+        this.generated.topLevel.includes(name) &&
+        firstTime(this.seenTopLevel, name),
+    );
   }
 
   isGeneratedMember(member: Node): boolean {
     const name = (member as { getName?: () => string | undefined }).getName?.();
     // Overload signatures added to a generated method would be dropped with the region.
     const hasOverloads = ((member as { getOverloads?: () => Node[] }).getOverloads?.() ?? []).length > 0;
-    return name !== undefined && !hasOverloads && this.generated.classMembers.includes(name) && firstTime(this.seenMembers, name);
+    return (
+      name !== undefined &&
+      !hasOverloads &&
+      this.generated.classMembers.includes(name) &&
+      firstTime(this.seenMembers, name)
+    );
   }
 }
 
@@ -238,7 +266,8 @@ class SlotCollector {
 
 /** Where a node ends, its comments on the same line (`x = 1; // note`) included. */
 function endWithTrailingComment(node: Node): number {
-  const trailing = (node as { getTrailingCommentRanges?: () => { getEnd(): number }[] }).getTrailingCommentRanges?.() ?? [];
+  const trailing =
+    (node as { getTrailingCommentRanges?: () => { getEnd(): number }[] }).getTrailingCommentRanges?.() ?? [];
   return trailing.reduce((end, range) => Math.max(end, range.getEnd()), node.getEnd());
 }
 
@@ -250,13 +279,19 @@ function commentText(tsMorph: TsMorph, node: Node): string | undefined {
 function isHeaderLine(comment: string): boolean {
   // Whatever quotes a formatter gave the second line.
   const text = comment.trim().replace(/'/g, '"');
-  return text.includes(GENERATED_MARKER) || text.startsWith('// Code inside "#region generated"') || text.startsWith(FINGERPRINT_PREFIX);
+  return (
+    text.includes(GENERATED_MARKER) ||
+    text.startsWith('// Code inside "#region generated"') ||
+    text.startsWith(FINGERPRINT_PREFIX)
+  );
 }
 
 function declaredNames(tsMorph: TsMorph, statement: Node): string[] {
   if (tsMorph.Node.isVariableStatement(statement)) return statement.getDeclarations().map((d) => d.getName());
   if (tsMorph.Node.isImportDeclaration(statement)) {
-    const bindings = statement.getNamedImports().map((named) => named.getAliasNode()?.getText() ?? named.getName());
+    const bindings = statement
+      .getNamedImports()
+      .map((named) => named.getAliasNode()?.getText() ?? named.getName());
     const defaultImport = statement.getDefaultImport()?.getText();
     const namespace = statement.getNamespaceImport()?.getText();
     return [...bindings, ...[defaultImport, namespace].filter((name): name is string => name !== undefined)];

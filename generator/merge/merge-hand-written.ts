@@ -34,15 +34,16 @@ export interface Collision {
   readonly scope: 'class member' | 'top-level declaration';
 }
 
-export function findCollisions(
-  code: HandWrittenCode,
-  generated: GeneratedNames,
-): Collision[] {
+export function findCollisions(code: HandWrittenCode, generated: GeneratedNames): Collision[] {
   const classMembers = new Set(generated.classMembers);
   const topLevel = new Set(generated.topLevel);
   return [
-    ...code.classMemberNames.filter((name) => classMembers.has(name)).map((name) => ({ name, scope: 'class member' as const })),
-    ...code.topLevelNames.filter((name) => topLevel.has(name)).map((name) => ({ name, scope: 'top-level declaration' as const })),
+    ...code.classMemberNames
+      .filter((name) => classMembers.has(name))
+      .map((name) => ({ name, scope: 'class member' as const })),
+    ...code.topLevelNames
+      .filter((name) => topLevel.has(name))
+      .map((name) => ({ name, scope: 'top-level declaration' as const })),
   ];
 }
 

@@ -2,7 +2,16 @@
  * The init spec (what `init` is called with, as data) as code: expressions the layout prints.
  */
 import type { DataTypeIR, DefaultValueIR, JsonValue } from '../ir.js';
-import { call, construct, id, member, object, str, type Expression, type Property } from '../layout/expression.js';
+import {
+  call,
+  construct,
+  id,
+  member,
+  object,
+  str,
+  type Expression,
+  type Property,
+} from '../layout/expression.js';
 import { DateText, typedLiteral, type InitEntry, type InitValue, type TypedLiteral } from './init-spec.js';
 import { dataTypeExpression } from './type-map.js';
 

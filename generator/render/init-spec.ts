@@ -43,10 +43,13 @@ function attributeEntries(attribute: AttributeIR, model: ModelIR): InitEntry[] {
   if (attribute.primaryKey) entries.push(['primaryKey', TRUE]);
   if (attribute.autoIncrement || identity) entries.push(['autoIncrement', TRUE]);
   if (identity) entries.push(['autoIncrementIdentity', TRUE]);
-  if (attribute.defaultValue) entries.push(['defaultValue', { kind: 'default', value: attribute.defaultValue, type: attribute.type }]);
-  if (attribute.unique !== false) entries.push(['unique', attribute.unique === true ? TRUE : str(attribute.unique)]);
+  if (attribute.defaultValue)
+    entries.push(['defaultValue', { kind: 'default', value: attribute.defaultValue, type: attribute.type }]);
+  if (attribute.unique !== false)
+    entries.push(['unique', attribute.unique === true ? TRUE : str(attribute.unique)]);
   if (attribute.comment !== undefined) entries.push(['comment', str(attribute.comment)]);
-  if (attribute.field !== inferColumnName(attribute.name, model.options.underscored)) entries.push(['field', str(attribute.field)]);
+  if (attribute.field !== inferColumnName(attribute.name, model.options.underscored))
+    entries.push(['field', str(attribute.field)]);
   if (attribute.references) entries.push(...referenceEntries(attribute.references));
   return entries;
 }
@@ -55,8 +58,25 @@ function referenceEntries(reference: NonNullable<AttributeIR['references']>): In
   const target: InitValue =
     reference.schema === undefined
       ? str(reference.table)
-      : { kind: 'object', entries: [['tableName', str(reference.table)], ['schema', str(reference.schema)]] };
-  const entries: InitEntry[] = [['references', { kind: 'object', entries: [['model', target], ['key', str(reference.key)]] }]];
+      : {
+          kind: 'object',
+          entries: [
+            ['tableName', str(reference.table)],
+            ['schema', str(reference.schema)],
+          ],
+        };
+  const entries: InitEntry[] = [
+    [
+      'references',
+      {
+        kind: 'object',
+        entries: [
+          ['model', target],
+          ['key', str(reference.key)],
+        ],
+      },
+    ],
+  ];
   if (reference.onDelete) entries.push(['onDelete', str(reference.onDelete)]);
   if (reference.onUpdate) entries.push(['onUpdate', str(reference.onUpdate)]);
   return entries;
@@ -65,7 +85,10 @@ function referenceEntries(reference: NonNullable<AttributeIR['references']>): In
 /** Always names the model and the table, so runtime defaults never change the mapping. */
 function optionEntries(model: ModelIR): InitEntry[] {
   const { options } = model;
-  const entries: InitEntry[] = [['modelName', str(model.name)], ['tableName', str(model.tableName)]];
+  const entries: InitEntry[] = [
+    ['modelName', str(model.name)],
+    ['tableName', str(model.tableName)],
+  ];
   if (model.schema !== undefined) entries.push(['schema', str(model.schema)]);
   if (!options.timestamps) {
     entries.push(['timestamps', FALSE]);
@@ -95,7 +118,8 @@ export type TypedLiteral = JsonValue | DateText | readonly TypedLiteral[];
  * NumericString, what pg returns), a DATE string as a date; element by element in arrays.
  */
 export function typedLiteral(value: JsonValue, type: DataTypeIR): TypedLiteral {
-  if (type.kind === 'ARRAY' && Array.isArray(value)) return value.map((item) => typedLiteral(item, type.element));
+  if (type.kind === 'ARRAY' && Array.isArray(value))
+    return value.map((item) => typedLiteral(item, type.element));
   if ((type.kind === 'BIGINT' || type.kind === 'DECIMAL') && typeof value === 'number') return String(value);
   if (type.kind === 'DATE' && typeof value === 'string') return new DateText(value);
   return value;

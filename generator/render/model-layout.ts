@@ -4,8 +4,25 @@
  * file prettier would leave unchanged, so most files need no formatting pass at all.
  */
 import { printFragment } from '../layout/doc.js';
-import { classHeading, importStatement, methodSignature, propertySignature, type PropertySignature } from '../layout/declarations.js';
-import { expressionDoc, flatExpression, flatProperty, hasExactLayout, hasExactProperties, id, object, propertyDoc, type Expression, type Property } from '../layout/expression.js';
+import {
+  classHeading,
+  importStatement,
+  methodSignature,
+  propertySignature,
+  type PropertySignature,
+} from '../layout/declarations.js';
+import {
+  expressionDoc,
+  flatExpression,
+  flatProperty,
+  hasExactLayout,
+  hasExactProperties,
+  id,
+  object,
+  propertyDoc,
+  type Expression,
+  type Property,
+} from '../layout/expression.js';
 import type { InitSpec } from './init-spec.js';
 import { initEntriesExpression, initProperty } from './init-expression.js';
 
@@ -44,9 +61,17 @@ const INIT_OPTIONS_DEPTH = 3;
 export function buildModelLayout(input: ModelLayoutInput): ModelLayout {
   const { className, baseClass } = input;
   const readOnly = baseClass === 'ReadOnlyModel';
-  const attributeProperties = input.spec.attributes.map(({ key, entries }): Property => ({ key, value: initEntriesExpression(entries) }));
-  const options: Expression = object([{ key: 'sequelize', value: id('sequelize'), shorthand: true }, ...input.spec.options.map(initProperty)]);
-  const typeArguments = readOnly ? [`${className}Attributes`] : [`${className}Attributes`, `${className}CreationAttributes`];
+  const attributeProperties = input.spec.attributes.map(({ key, entries }): Property => ({
+    key,
+    value: initEntriesExpression(entries),
+  }));
+  const options: Expression = object([
+    { key: 'sequelize', value: id('sequelize'), shorthand: true },
+    ...input.spec.options.map(initProperty),
+  ]);
+  const typeArguments = readOnly
+    ? [`${className}Attributes`]
+    : [`${className}Attributes`, `${className}CreationAttributes`];
   return {
     importStatement: importStatement(input.runtimeImports, input.runtimeModule),
     attributes: input.attributes.map((attribute) => propertySignature(attribute)),
@@ -54,8 +79,18 @@ export function buildModelLayout(input: ModelLayoutInput): ModelLayout {
     classHeading: classHeading(className, baseClass, typeArguments, `${className}Attributes`),
     declarations: input.attributes.map((attribute) => propertySignature(attribute, 'declare ')),
     initModelSignature: methodSignature('initModel', ['sequelize: Sequelize'], `typeof ${className}`),
-    initAttributes: attributeProperties.map((property) => printFragment(withComma(flatProperty(property)), () => [propertyDoc(property), ','], INIT_ATTRIBUTE_DEPTH)),
-    initOptions: printFragment(withComma(flatExpression(options)), () => [expressionDoc(options), ','], INIT_OPTIONS_DEPTH),
+    initAttributes: attributeProperties.map((property) =>
+      printFragment(
+        withComma(flatProperty(property)),
+        () => [propertyDoc(property), ','],
+        INIT_ATTRIBUTE_DEPTH,
+      ),
+    ),
+    initOptions: printFragment(
+      withComma(flatExpression(options)),
+      () => [expressionDoc(options), ','],
+      INIT_OPTIONS_DEPTH,
+    ),
     exact:
       // An empty interface or attributes object is `{}` on one line, which the template does not write.
       input.attributes.length > 0 &&
@@ -66,4 +101,5 @@ export function buildModelLayout(input: ModelLayoutInput): ModelLayout {
   };
 }
 
-const withComma = (flat: string | undefined): string | undefined => (flat === undefined ? undefined : `${flat},`);
+const withComma = (flat: string | undefined): string | undefined =>
+  flat === undefined ? undefined : `${flat},`;

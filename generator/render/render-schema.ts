@@ -50,25 +50,40 @@ export function fileRecipes(
   const models = schema.models.map((model) => modelRecipe(model, templates, shared, options));
   const index: FileRecipe = {
     path: 'index.ts',
-    inputsHash: hashOf(shared, schema.models.map((model) => model.name)),
+    inputsHash: hashOf(
+      shared,
+      schema.models.map((model) => model.name),
+    ),
     generatedNames: () => ({
       classMembers: [],
       topLevel: ['initModels', 'Sequelize', ...schema.models.map((model) => model.name)],
       modules: [options.runtimeModule, ...schema.models.map((model) => `./${model.name}.js`)],
     }),
-    render: () => ({ text: templates.index(buildIndexView(schema, options)), preformatted: templates.packaged.index && schema.models.length > 0 }),
+    render: () => ({
+      text: templates.index(buildIndexView(schema, options)),
+      preformatted: templates.packaged.index && schema.models.length > 0,
+    }),
   };
   return [...models, index];
 }
 
-function modelRecipe(model: ModelIR, templates: Templates, shared: string, options: RenderOptions): FileRecipe {
+function modelRecipe(
+  model: ModelIR,
+  templates: Templates,
+  shared: string,
+  options: RenderOptions,
+): FileRecipe {
   return {
     path: `${model.name}.ts`,
     inputsHash: hashOf(shared, model),
     className: model.name,
     schemaMembers: model.members,
     generatedNames: () => ({
-      classMembers: [...model.attributes.map((a) => a.name), ...model.members.map((m) => m.name), 'initModel'],
+      classMembers: [
+        ...model.attributes.map((a) => a.name),
+        ...model.members.map((m) => m.name),
+        'initModel',
+      ],
       topLevel: [
         model.name,
         `${model.name}Attributes`,
@@ -79,7 +94,10 @@ function modelRecipe(model: ModelIR, templates: Templates, shared: string, optio
     }),
     render: () => {
       const view = buildModelView(model, options);
-      return { text: templates.model(view), preformatted: templates.packaged.model && view.members.length === 0 && view.layout.exact };
+      return {
+        text: templates.model(view),
+        preformatted: templates.packaged.model && view.members.length === 0 && view.layout.exact,
+      };
     },
   };
 }

@@ -55,6 +55,9 @@ export function loadTemplates(overrideDir?: string): Templates {
     model: (view) => model(view),
     index: (view) => index(view),
     sources: [text.model, text.index].join('\0'),
-    packaged: { model: overridePath(TEMPLATE_FILES.model) === undefined, index: overridePath(TEMPLATE_FILES.index) === undefined },
+    packaged: {
+      model: overridePath(TEMPLATE_FILES.model) === undefined,
+      index: overridePath(TEMPLATE_FILES.index) === undefined,
+    },
   };
 }

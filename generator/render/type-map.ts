@@ -110,7 +110,13 @@ export function dataTypeCall(type: DataTypeIR): DataTypeCall {
       if (type.typeName === undefined) return { name: 'ENUM', args: [...type.values] };
       return {
         name: 'ENUM',
-        args: [{ values: type.values, name: type.typeName, ...(type.typeSchema === undefined ? {} : { schema: type.typeSchema }) }],
+        args: [
+          {
+            values: type.values,
+            name: type.typeName,
+            ...(type.typeSchema === undefined ? {} : { schema: type.typeSchema }),
+          },
+        ],
       };
     case 'ARRAY':
       return { name: 'ARRAY', args: [dataTypeCall(type.element)] };
@@ -128,7 +134,8 @@ export function dataTypeExpression(type: DataTypeIR): Expression {
 
 function callExpression(dataType: DataTypeCall): Expression {
   const callee = member(id('DataTypes'), dataType.name);
-  const expression = dataType.args.length === 0 ? callee : call(callee, dataType.args.map(argumentExpression));
+  const expression =
+    dataType.args.length === 0 ? callee : call(callee, dataType.args.map(argumentExpression));
   return dataType.binary ? member(expression, 'BINARY') : expression;
 }
 

@@ -117,13 +117,17 @@ export function buildModelView(model: ModelIR, options: RenderOptions): ModelVie
     runtimeImports: () => runtimeImportList(model).join(', '),
     attributes: () => signatures.map(propertyView),
     creationAttributes: () => creationSignatures.map(propertyView),
-    initAttributes: () => spec.attributes.map(({ key, entries }) => ({ key, entries: entries.map(printEntry) })),
+    initAttributes: () =>
+      spec.attributes.map(({ key, entries }) => ({ key, entries: entries.map(printEntry) })),
     initOptions: () => ['sequelize', ...spec.options.map(printEntry)],
   });
 }
 
 /** Adds each field as an enumerable getter that computes its value once, on first read. */
-function withLazyFields<T extends object, L extends Record<string, unknown>>(target: T, fields: { [K in keyof L]: () => L[K] }): T & L {
+function withLazyFields<T extends object, L extends Record<string, unknown>>(
+  target: T,
+  fields: { [K in keyof L]: () => L[K] },
+): T & L {
   for (const [name, compute] of Object.entries(fields) as [string, () => unknown][]) {
     let cached: { value: unknown } | undefined;
     Object.defineProperty(target, name, {
@@ -161,7 +165,12 @@ function attributeSignature(attribute: AttributeIR): PropertySignature {
 }
 
 function propertyView(signature: PropertySignature): PropertyView {
-  return { name: signature.name, tsType: flatType(signature.type), optional: signature.optional === true, jsdoc: signature.jsdoc };
+  return {
+    name: signature.name,
+    tsType: flatType(signature.type),
+    optional: signature.optional === true,
+    jsdoc: signature.jsdoc,
+  };
 }
 
 /** The column comment, plus the domain it is declared with (its CHECK is a rule the type cannot say). */
@@ -209,8 +218,6 @@ function runtimeImportList(model: ModelIR): string[] {
   const { values, types } = runtimeImportNames(model);
   return [...values, ...types.map((name) => `type ${name}`)];
 }
-
-
 
 /** A JSDoc comment for a schema comment ('' for none); `*\/` inside would end it early. */
 export function jsdoc(comment: string | undefined): string {

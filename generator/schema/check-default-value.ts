@@ -4,7 +4,18 @@ import { describeType } from './describe-type.js';
 
 const UUID_TYPES = new Set(['UUID', 'STRING', 'CHAR', 'TEXT', 'CITEXT']);
 const NOW_TYPES = new Set(['DATE', 'DATEONLY']);
-const STRING_TYPES = new Set(['STRING', 'CHAR', 'TEXT', 'CITEXT', 'TIME', 'INET', 'CIDR', 'MACADDR', 'TSVECTOR', 'CUSTOM']);
+const STRING_TYPES = new Set([
+  'STRING',
+  'CHAR',
+  'TEXT',
+  'CITEXT',
+  'TIME',
+  'INET',
+  'CIDR',
+  'MACADDR',
+  'TSVECTOR',
+  'CUSTOM',
+]);
 const INTEGER_RANGES: Record<string, readonly [number, number]> = {
   SMALLINT: [-32768, 32767],
   INTEGER: [-2147483648, 2147483647],
@@ -47,7 +58,8 @@ function literalProblem(value: JsonValue, type: DataTypeIR): string | undefined 
     return `default ${nonFinite} (YAML's .inf or .nan) is not a finite number, which generated code cannot write as a literal; write it as an expression, e.g. { sql: "'${nonFinite}'" }`;
   }
   const shown = JSON.stringify(value);
-  const doesNotFit = (expected: string) => `default ${shown} does not fit ${describeType(type)}; expected ${expected}`;
+  const doesNotFit = (expected: string) =>
+    `default ${shown} does not fit ${describeType(type)}; expected ${expected}`;
   if (isBinary(type) || type.kind === 'BLOB') {
     return `${describeType(type)} cannot have a literal default; write an expression as { sql: "..." }`;
   }
@@ -70,7 +82,8 @@ function literalProblem(value: JsonValue, type: DataTypeIR): string | undefined 
       return typeof value === 'number' ? undefined : doesNotFit('a number');
     case 'DECIMAL': {
       const text = typeof value === 'number' ? String(value) : value;
-      if (typeof text !== 'string' || !NUMERIC_PATTERN.test(text)) return doesNotFit("a number, or a decimal string such as '9.99'");
+      if (typeof text !== 'string' || !NUMERIC_PATTERN.test(text))
+        return doesNotFit("a number, or a decimal string such as '9.99'");
       const limit = type.precision === undefined ? undefined : type.precision - (type.scale ?? 0);
       return limit !== undefined && integerDigitsWhenRounded(text, type.scale ?? 0) > limit
         ? `default ${shown} does not fit ${describeType(type)}, which holds at most ${limit} digit(s) before the decimal point (PostgreSQL: numeric field overflow)`
@@ -87,7 +100,9 @@ function literalProblem(value: JsonValue, type: DataTypeIR): string | undefined 
         ? undefined
         : doesNotFit("a date string such as '2024-01-31', or NOW");
     case 'UUID':
-      return typeof value === 'string' && UUID_PATTERN.test(value) ? undefined : doesNotFit('a UUID string, or UUIDV4');
+      return typeof value === 'string' && UUID_PATTERN.test(value)
+        ? undefined
+        : doesNotFit('a UUID string, or UUIDV4');
     case 'ENUM':
       return typeof value === 'string' && type.values.includes(value)
         ? undefined
@@ -105,7 +120,7 @@ function stringLiteralProblem(
   doesNotFit: (expected: string) => string,
 ): string | undefined {
   if (typeof value !== 'string') return doesNotFit("a string; quote it ('...')");
-  const length = type.kind === 'STRING' || type.kind === 'CHAR' ? type.length ?? 255 : undefined;
+  const length = type.kind === 'STRING' || type.kind === 'CHAR' ? (type.length ?? 255) : undefined;
   if (length !== undefined && exceedsLength(value, length)) {
     return `default ${JSON.stringify(value)} is longer than ${describeType(type)} allows (${length} characters)`;
   }

@@ -13,8 +13,12 @@ const INTEGER_KINDS = new Set(['SMALLINT', 'INTEGER', 'BIGINT']);
 /** Every check that needs one model only; problems go to the collector. */
 export function checkModel(draft: ModelDraft, model: ModelIR, problems: ProblemCollector): void {
   checkModelName(draft.name, draft.nameNode, problems);
-  for (const [key, option] of [['createdAt', draft.options.createdAt], ['updatedAt', draft.options.updatedAt]] as const) {
-    if (option !== undefined && typeof option.value === 'string') checkTimestampName(key, option.value, draft.name, option.node, problems);
+  for (const [key, option] of [
+    ['createdAt', draft.options.createdAt],
+    ['updatedAt', draft.options.updatedAt],
+  ] as const) {
+    if (option !== undefined && typeof option.value === 'string')
+      checkTimestampName(key, option.value, draft.name, option.node, problems);
   }
   for (const attribute of draft.attributes) {
     const resolved = model.attributes.find((a) => a.name === attribute.name && a.origin === 'declared')!;
@@ -41,9 +45,16 @@ function checkIdRule(draft: ModelDraft, problems: ProblemCollector): void {
   );
 }
 
-function checkPrimaryKeyNullability(attribute: AttributeDraft, modelName: string, problems: ProblemCollector): void {
+function checkPrimaryKeyNullability(
+  attribute: AttributeDraft,
+  modelName: string,
+  problems: ProblemCollector,
+): void {
   if (attribute.primaryKey && attribute.allowNull === true) {
-    problems.add(attribute.nameNode, `attribute "${attribute.name}" of model ${modelName} is a primary key, which cannot be null; remove allowNull: true`);
+    problems.add(
+      attribute.nameNode,
+      `attribute "${attribute.name}" of model ${modelName} is a primary key, which cannot be null; remove allowNull: true`,
+    );
   }
 }
 
@@ -51,7 +62,11 @@ function checkPrimaryKeyNullability(attribute: AttributeDraft, modelName: string
  * A declared attribute named like a timestamp replaces it (as in Sequelize); the runtime still
  * writes a Date into it, so it must be a DATE.
  */
-function checkTimestampCollision(attribute: AttributeDraft, model: ModelIR, problems: ProblemCollector): void {
+function checkTimestampCollision(
+  attribute: AttributeDraft,
+  model: ModelIR,
+  problems: ProblemCollector,
+): void {
   if (!timestampNames(model.options).includes(attribute.name) || attribute.type === undefined) return;
   if (attribute.type.kind === 'DATE') return;
   const option = model.options.createdAt === attribute.name ? 'createdAt' : 'updatedAt';
@@ -79,7 +94,9 @@ function checkAutoIncrement(draft: ModelDraft, model: ModelIR, problems: Problem
     problems.add(
       attribute.autoIncrementNode ?? attribute.nameNode,
       `model ${draft.name} can have only one autoIncrement attribute and ${first} is one already; ` +
-        (automatic.length > 0 ? `make "${attribute.name}" the primary key (primaryKey: true) or remove autoIncrement` : `remove autoIncrement from "${attribute.name}"`),
+        (automatic.length > 0
+          ? `make "${attribute.name}" the primary key (primaryKey: true) or remove autoIncrement`
+          : `remove autoIncrement from "${attribute.name}"`),
     );
   }
 }

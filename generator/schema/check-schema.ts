@@ -7,7 +7,11 @@ import { checkTimestampName } from './validate-names.js';
  * Checks across models: names unique case-insensitively (they are file names), tables unique,
  * and the timestamp names `define:` gives every model.
  */
-export function checkSchema(define: SharedOptions, models: readonly ModelWithDraft[], problems: ProblemCollector): void {
+export function checkSchema(
+  define: SharedOptions,
+  models: readonly ModelWithDraft[],
+  problems: ProblemCollector,
+): void {
   checkDefineTimestamps(define, problems);
   checkCaseInsensitiveNames(models, problems);
   checkGeneratedTypeNames(models, problems);
@@ -20,7 +24,9 @@ const GENERATED_TYPE_SUFFIXES = ['CreationAttributes', 'Attributes'] as const;
 function checkGeneratedTypeNames(models: readonly ModelWithDraft[], problems: ProblemCollector): void {
   const names = new Set(models.map((entry) => entry.model.name));
   for (const entry of models) {
-    const suffix = GENERATED_TYPE_SUFFIXES.find((s) => entry.model.name.endsWith(s) && names.has(entry.model.name.slice(0, -s.length)));
+    const suffix = GENERATED_TYPE_SUFFIXES.find(
+      (s) => entry.model.name.endsWith(s) && names.has(entry.model.name.slice(0, -s.length)),
+    );
     if (suffix === undefined) continue;
     const owner = entry.model.name.slice(0, -suffix.length);
     problems.add(
@@ -31,8 +37,12 @@ function checkGeneratedTypeNames(models: readonly ModelWithDraft[], problems: Pr
 }
 
 function checkDefineTimestamps(define: SharedOptions, problems: ProblemCollector): void {
-  for (const [option, value] of [['createdAt', define.createdAt], ['updatedAt', define.updatedAt]] as const) {
-    if (value !== undefined && typeof value.value === 'string') checkTimestampName(option, value.value, '', value.node, problems);
+  for (const [option, value] of [
+    ['createdAt', define.createdAt],
+    ['updatedAt', define.updatedAt],
+  ] as const) {
+    if (value !== undefined && typeof value.value === 'string')
+      checkTimestampName(option, value.value, '', value.node, problems);
   }
 }
 

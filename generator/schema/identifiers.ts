@@ -2,19 +2,70 @@
 
 /** JavaScript reserved words (strict mode, module code), and `__proto__`, which breaks objects. */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do',
-  'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in',
-  'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try',
-  'typeof', 'var', 'void', 'while', 'with',
+  'break',
+  'case',
+  'catch',
+  'class',
+  'const',
+  'continue',
+  'debugger',
+  'default',
+  'delete',
+  'do',
+  'else',
+  'enum',
+  'export',
+  'extends',
+  'false',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'import',
+  'in',
+  'instanceof',
+  'new',
+  'null',
+  'return',
+  'super',
+  'switch',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typeof',
+  'var',
+  'void',
+  'while',
+  'with',
   // strict mode and module code
-  'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static',
-  'yield', 'await', '__proto__',
+  'implements',
+  'interface',
+  'let',
+  'package',
+  'private',
+  'protected',
+  'public',
+  'static',
+  'yield',
+  'await',
+  '__proto__',
 ]);
 
 /** Names a class cannot take in strict TypeScript, on top of the reserved words. */
 export const RESERVED_CLASS_NAMES: ReadonlySet<string> = new Set([
-  'any', 'boolean', 'never', 'number', 'object', 'string', 'symbol', 'bigint', 'undefined', 'unknown',
-  'arguments', 'eval',
+  'any',
+  'boolean',
+  'never',
+  'number',
+  'object',
+  'string',
+  'symbol',
+  'bigint',
+  'undefined',
+  'unknown',
+  'arguments',
+  'eval',
 ]);
 
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
@@ -38,7 +89,9 @@ export function isReservedClassName(name: string): boolean {
 export function suggestIdentifier(name: string): string {
   const words = name.split(/[^\p{L}\p{N}$_]+/u).filter((w) => w !== '');
   const camel = words
-    .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1)))
+    .map((w, i) =>
+      i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1),
+    )
     .join('');
   if (camel === '') return 'value';
   if (!isIdentifier(camel)) return `value${camel.charAt(0).toUpperCase()}${camel.slice(1)}`;

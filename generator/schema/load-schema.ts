@@ -22,7 +22,9 @@ async function readSchemaText(path: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
-    throw new Error(`${path} is a folder; give the schema file itself, e.g. gen-models ${path.replace(/\/+$/, '')}/schema.yaml`);
+    throw new Error(
+      `${path} is a folder; give the schema file itself, e.g. gen-models ${path.replace(/\/+$/, '')}/schema.yaml`,
+    );
   }
 }
 
@@ -116,7 +118,9 @@ function readDrafts(reader: YamlReader): Drafts {
   if (modelEntries?.length === 0) {
     reader.problems.add(modelsEntry.value ?? modelsEntry.keyNode, 'models is empty; add at least one model');
   }
-  const models = (modelEntries ?? []).map((entry) => readModel(entry, reader)).filter((m): m is ModelDraft => m !== undefined);
+  const models = (modelEntries ?? [])
+    .map((entry) => readModel(entry, reader))
+    .filter((m): m is ModelDraft => m !== undefined);
   return { define, models };
 }
 

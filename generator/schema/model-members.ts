@@ -9,5 +9,7 @@ export function isModelMember(name: string): boolean {
 
 /** `the Model method save()` or `the Model property dataValues`, for collision messages. */
 export function describeModelMember(name: string): string {
-  return STATE_MEMBERS.has(name) || name.startsWith('_') ? `the Model property ${name}` : `the Model method ${name}()`;
+  return STATE_MEMBERS.has(name) || name.startsWith('_')
+    ? `the Model property ${name}`
+    : `the Model method ${name}()`;
 }

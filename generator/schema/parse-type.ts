@@ -33,7 +33,8 @@ class TypeParser {
   ) {}
 
   parseWhole(): DataTypeIR {
-    if (this.peek().kind === 'end') throw new TypeSyntaxError(`the type is empty; write one of ${TYPE_NAMES.join(', ')}`, 0);
+    if (this.peek().kind === 'end')
+      throw new TypeSyntaxError(`the type is empty; write one of ${TYPE_NAMES.join(', ')}`, 0);
     const type = this.parseType();
     const rest = this.peek();
     if (rest.kind !== 'end') {
@@ -45,7 +46,10 @@ class TypeParser {
   private parseType(): DataTypeIR {
     const nameToken = this.next();
     if (nameToken.kind !== 'name') {
-      throw new TypeSyntaxError(`expected a type name, got "${nameToken.text || 'the end'}" in "${this.text}"`, nameToken.offset);
+      throw new TypeSyntaxError(
+        `expected a type name, got "${nameToken.text || 'the end'}" in "${this.text}"`,
+        nameToken.offset,
+      );
     }
     const spec = TYPE_SPECS[nameToken.text];
     if (spec === undefined) throw unknownType(nameToken);
@@ -60,7 +64,10 @@ class TypeParser {
     }
   }
 
-  private parseArgs(nameToken: TypeToken, takesType: boolean): { args: TypeArg[] | undefined; endOffset: number } {
+  private parseArgs(
+    nameToken: TypeToken,
+    takesType: boolean,
+  ): { args: TypeArg[] | undefined; endOffset: number } {
     if (!this.accept('(')) return { args: undefined, endOffset: nameToken.offset + nameToken.text.length };
     const args: TypeArg[] = [];
     if (this.peek().text === ')') return { args, endOffset: this.next().offset };
@@ -69,7 +76,10 @@ class TypeParser {
     } while (this.accept(','));
     const close = this.next();
     if (close.text !== ')') {
-      throw new TypeSyntaxError(`expected "," or ")" after the arguments of ${nameToken.text}, got "${close.text || 'the end'}"`, close.offset);
+      throw new TypeSyntaxError(
+        `expected "," or ")" after the arguments of ${nameToken.text}, got "${close.text || 'the end'}"`,
+        close.offset,
+      );
     }
     return { args, endOffset: close.offset };
   }
@@ -96,7 +106,10 @@ class TypeParser {
       const modifier = this.next();
       if (modifier.kind !== 'name' || !allowed.includes(modifier.text)) {
         const known = allowed.length > 0 ? `write ${usage}` : `${typeName} has no modifiers`;
-        throw new TypeSyntaxError(`unknown modifier ".${modifier.text}" on ${typeName}; ${known}`, modifier.offset);
+        throw new TypeSyntaxError(
+          `unknown modifier ".${modifier.text}" on ${typeName}; ${known}`,
+          modifier.offset,
+        );
       }
       modifiers.push(modifier.text);
     }
@@ -122,7 +135,8 @@ class TypeParser {
 
 function unknownType(token: TypeToken): TypeSyntaxError {
   const suggestion = TYPE_ALIASES[token.text.toUpperCase()] ?? closestMatch(token.text, TYPE_NAMES);
-  const hint = suggestion === undefined ? `; expected one of ${TYPE_NAMES.join(', ')}` : `; did you mean ${suggestion}?`;
+  const hint =
+    suggestion === undefined ? `; expected one of ${TYPE_NAMES.join(', ')}` : `; did you mean ${suggestion}?`;
   return new TypeSyntaxError(`unknown type "${token.text}"${hint}`, token.offset);
 }
 

@@ -1,4 +1,3 @@
-
 import type { DataTypeIR, ReferentialAction } from '../ir.js';
 import type { AttributeDraft, ReferenceDraft } from './attribute-draft.js';
 import { didYouMean } from './did-you-mean.js';
@@ -8,7 +7,11 @@ import { ATTRIBUTE_KEYS, REFERENCES_KEYS, REFERENTIAL_ACTIONS } from './schema-k
 import { findEntry, type Entry, type YamlReader } from './yaml-reader.js';
 
 /** Reads one `name: TYPE` or `name: { type: ..., ... }` entry of a model's `attributes`. */
-export function readAttribute(entry: Entry, modelName: string, reader: YamlReader): AttributeDraft | undefined {
+export function readAttribute(
+  entry: Entry,
+  modelName: string,
+  reader: YamlReader,
+): AttributeDraft | undefined {
   if (reader.isScalar(entry.value) && typeof entry.value.value === 'string') {
     const type = readType(entry.value, undefined, reader);
     return { ...defaults(entry), type, typeNode: entry.value };
@@ -38,7 +41,10 @@ function readAttributeMapping(
   const typeEntry = findEntry(entries, 'type');
   let type: DataTypeIR | undefined;
   if (typeEntry === undefined) {
-    reader.problems.add(entry.keyNode, `attribute "${entry.key}" of model ${modelName} has no type; add type: STRING (or another type)`);
+    reader.problems.add(
+      entry.keyNode,
+      `attribute "${entry.key}" of model ${modelName} has no type; add type: STRING (or another type)`,
+    );
   } else {
     type = readType(typeEntry.value, findEntry(entries, 'values'), reader);
   }
@@ -70,18 +76,29 @@ function readAttributeMapping(
 function readUnique(entry: Entry, reader: YamlReader): boolean | string | undefined {
   const value = reader.scalarValue(entry.value);
   if (typeof value === 'boolean' || (typeof value === 'string' && value.trim() !== '')) return value;
-  reader.problems.add(entry.value ?? entry.keyNode, 'unique must be true, false, or the name of a composite unique key');
+  reader.problems.add(
+    entry.value ?? entry.keyNode,
+    'unique must be true, false, or the name of a composite unique key',
+  );
   return undefined;
 }
 
-function readReferences(entries: readonly Entry[], where: string, reader: YamlReader): ReferenceDraft | undefined {
+function readReferences(
+  entries: readonly Entry[],
+  where: string,
+  reader: YamlReader,
+): ReferenceDraft | undefined {
   const referencesEntry = findEntry(entries, 'references');
   const onDelete = readAction(findEntry(entries, 'onDelete'), reader);
   const onUpdate = readAction(findEntry(entries, 'onUpdate'), reader);
   if (referencesEntry === undefined) {
     for (const key of ['onDelete', 'onUpdate']) {
       const entry = findEntry(entries, key);
-      if (entry) reader.problems.add(entry.keyNode, `${key} applies to a foreign key; add references: { model: ... } or remove it`);
+      if (entry)
+        reader.problems.add(
+          entry.keyNode,
+          `${key} applies to a foreign key; add references: { model: ... } or remove it`,
+        );
     }
     return undefined;
   }
@@ -107,10 +124,17 @@ function readReferences(entries: readonly Entry[], where: string, reader: YamlRe
 }
 
 /** Either a model of this schema or a table with its key, not both. */
-function checkReferenceShape(draft: ReferenceDraft, entries: readonly Entry[], reader: YamlReader): ReferenceDraft | undefined {
+function checkReferenceShape(
+  draft: ReferenceDraft,
+  entries: readonly Entry[],
+  reader: YamlReader,
+): ReferenceDraft | undefined {
   const has = (key: string) => findEntry(entries, key) !== undefined;
   if (has('model') && has('table')) {
-    reader.problems.add(draft.node, 'references takes either model: (a model of this schema) or table: (any other table), not both');
+    reader.problems.add(
+      draft.node,
+      'references takes either model: (a model of this schema) or table: (any other table), not both',
+    );
     return undefined;
   }
   if (!has('model') && !has('table')) {
@@ -123,7 +147,10 @@ function checkReferenceShape(draft: ReferenceDraft, entries: readonly Entry[], r
   }
   if (has('model') && has('schema')) {
     const schemaEntry = findEntry(entries, 'schema')!;
-    reader.problems.add(schemaEntry.keyNode, "references.schema is only for table:; a model's schema comes from the model");
+    reader.problems.add(
+      schemaEntry.keyNode,
+      "references.schema is only for table:; a model's schema comes from the model",
+    );
   }
   return draft.model === undefined && draft.table === undefined ? undefined : draft;
 }
@@ -142,4 +169,3 @@ function readAction(entry: Entry | undefined, reader: YamlReader): ReferentialAc
   );
   return undefined;
 }
-

@@ -59,7 +59,10 @@ function readTimestampOption(entry: Entry | undefined, reader: YamlReader): Time
 function readAttributes(model: Entry, entries: readonly Entry[], reader: YamlReader): AttributeDraft[] {
   const attributesEntry = findEntry(entries, 'attributes');
   if (attributesEntry === undefined) {
-    reader.problems.add(model.keyNode, `model ${model.key} has no attributes; add attributes: with at least one attribute`);
+    reader.problems.add(
+      model.keyNode,
+      `model ${model.key} has no attributes; add attributes: with at least one attribute`,
+    );
     return [];
   }
   // `attributes:` may be left empty: the model then has only the automatic id (and timestamps)
@@ -69,7 +72,11 @@ function readAttributes(model: Entry, entries: readonly Entry[], reader: YamlRea
     .filter((attribute): attribute is AttributeDraft => attribute !== undefined);
 }
 
-function readMembers(entries: readonly Entry[], key: 'methods' | 'getters', reader: YamlReader): MemberDraft[] {
+function readMembers(
+  entries: readonly Entry[],
+  key: 'methods' | 'getters',
+  reader: YamlReader,
+): MemberDraft[] {
   const membersEntry = findEntry(entries, key);
   if (membersEntry === undefined) return [];
   const memberEntries = reader.mappingEntries(membersEntry, key) ?? [];
@@ -77,7 +84,10 @@ function readMembers(entries: readonly Entry[], key: 'methods' | 'getters', read
   return memberEntries.flatMap((member) => {
     const source = reader.scalarValue(member.value);
     if (typeof source !== 'string' || source.trim() === '') {
-      reader.problems.add(member.value ?? member.keyNode, `${kind} ${member.key} must be its TypeScript source, written as a block (${member.key}: |)`);
+      reader.problems.add(
+        member.value ?? member.keyNode,
+        `${kind} ${member.key} must be its TypeScript source, written as a block (${member.key}: |)`,
+      );
       return [];
     }
     return [{ name: member.key, nameNode: member.keyNode, kind, source, sourceNode: member.value! }];

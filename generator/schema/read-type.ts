@@ -8,7 +8,11 @@ import type { Entry, YamlReader } from './yaml-reader.js';
  * Reads an attribute's `type` (and `values` for an ENUM), reporting what is wrong at the
  * character it is wrong at. Undefined when the type is unusable.
  */
-export function readType(typeNode: Node | null, valuesEntry: Entry | undefined, reader: YamlReader): DataTypeIR | undefined {
+export function readType(
+  typeNode: Node | null,
+  valuesEntry: Entry | undefined,
+  reader: YamlReader,
+): DataTypeIR | undefined {
   const text = reader.scalarValue(typeNode);
   if (typeof text !== 'string') {
     reader.problems.add(typeNode, 'type must be a type name such as STRING, INTEGER or ENUM');
@@ -41,11 +45,17 @@ function attachEnumValues(
     return undefined;
   }
   if (enumType === undefined) {
-    reader.problems.add(valuesEntry.keyNode, 'values is only for ENUM and ARRAY(ENUM) types; remove it or change the type to ENUM');
+    reader.problems.add(
+      valuesEntry.keyNode,
+      'values is only for ENUM and ARRAY(ENUM) types; remove it or change the type to ENUM',
+    );
     return undefined;
   }
   if (enumType.values.length > 0) {
-    reader.problems.add(valuesEntry.keyNode, "the ENUM values are given twice; keep either ENUM('a', ...) or values:");
+    reader.problems.add(
+      valuesEntry.keyNode,
+      "the ENUM values are given twice; keep either ENUM('a', ...) or values:",
+    );
     return undefined;
   }
   const values = readEnumValues(valuesEntry, reader);
@@ -55,7 +65,10 @@ function attachEnumValues(
 /** `values: [a, b]`: a non-empty list of distinct strings. */
 function readEnumValues(entry: Entry, reader: YamlReader): string[] | undefined {
   if (!isSeq(entry.value)) {
-    reader.problems.add(entry.value ?? entry.keyNode, 'values must be a list of strings, e.g. values: [red, green]');
+    reader.problems.add(
+      entry.value ?? entry.keyNode,
+      'values must be a list of strings, e.g. values: [red, green]',
+    );
     return undefined;
   }
   if (entry.value.items.length === 0) {
@@ -68,7 +81,10 @@ function readEnumValues(entry: Entry, reader: YamlReader): string[] | undefined 
     const node = reader.resolve(item);
     const value = reader.scalarValue(node);
     if (typeof value !== 'string') {
-      reader.problems.add(node ?? entry.value, `ENUM values must be strings; quote ${JSON.stringify(value) ?? 'it'} as '${String(value)}'`);
+      reader.problems.add(
+        node ?? entry.value,
+        `ENUM values must be strings; quote ${JSON.stringify(value) ?? 'it'} as '${String(value)}'`,
+      );
       valid = false;
     } else if (values.includes(value)) {
       reader.problems.add(node, `ENUM value "${value}" is listed twice; remove one`);

@@ -19,7 +19,9 @@ export function resolveReferences(models: readonly ModelWithDraft[], problems: P
   return models.map(({ model, draft }) => ({
     ...model,
     attributes: model.attributes.map((attribute) => {
-      const reference = draft.attributes.find((a) => a.name === attribute.name && attribute.origin === 'declared')?.references;
+      const reference = draft.attributes.find(
+        (a) => a.name === attribute.name && attribute.origin === 'declared',
+      )?.references;
       if (reference === undefined || attribute.references === undefined) return attribute;
       const resolved = resolveReference(reference, attribute.references, byName, problems);
       return resolved === undefined ? attribute : { ...attribute, references: resolved };
@@ -36,11 +38,18 @@ function resolveReference(
   if (draft.model === undefined) return withModelOfTable(reference, byName);
   const target = byName.get(draft.model);
   if (target === undefined) {
-    const hint = didYouMean(draft.model, [...byName.keys()]) || `; models are: ${[...byName.keys()].join(', ')}`;
-    problems.add(draft.modelNode ?? draft.node, `references.model "${draft.model}" is not a model of this schema${hint}`);
+    const hint =
+      didYouMean(draft.model, [...byName.keys()]) || `; models are: ${[...byName.keys()].join(', ')}`;
+    problems.add(
+      draft.modelNode ?? draft.node,
+      `references.model "${draft.model}" is not a model of this schema${hint}`,
+    );
     return undefined;
   }
-  const key = draft.key === undefined ? primaryKeyColumn(target, draft, problems) : namedColumn(target, draft, problems);
+  const key =
+    draft.key === undefined
+      ? primaryKeyColumn(target, draft, problems)
+      : namedColumn(target, draft, problems);
   if (key === undefined) return undefined;
   return {
     ...reference,
@@ -52,7 +61,11 @@ function resolveReference(
 }
 
 /** The column of the model's only primary-key attribute. */
-function primaryKeyColumn(target: ModelIR, draft: ReferenceDraft, problems: ProblemCollector): string | undefined {
+function primaryKeyColumn(
+  target: ModelIR,
+  draft: ReferenceDraft,
+  problems: ProblemCollector,
+): string | undefined {
   const keys = target.attributes.filter((a) => a.primaryKey);
   if (keys.length === 1) return keys[0]!.field;
   problems.add(
@@ -80,6 +93,8 @@ function namedColumn(target: ModelIR, draft: ReferenceDraft, problems: ProblemCo
 
 /** A `{ table }` reference that names a model's table is a reference to that model. */
 function withModelOfTable(reference: ReferenceIR, byName: ReadonlyMap<string, ModelIR>): ReferenceIR {
-  const model = [...byName.values()].find((m) => m.tableName === reference.table && m.schema === reference.schema);
+  const model = [...byName.values()].find(
+    (m) => m.tableName === reference.table && m.schema === reference.schema,
+  );
   return model === undefined ? reference : { ...reference, model: model.name };
 }

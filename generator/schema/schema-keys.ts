@@ -2,7 +2,13 @@
 
 export const TOP_LEVEL_KEYS = ['define', 'models'] as const;
 
-export const DEFINE_KEYS = ['freezeTableName', 'timestamps', 'createdAt', 'updatedAt', 'underscored'] as const;
+export const DEFINE_KEYS = [
+  'freezeTableName',
+  'timestamps',
+  'createdAt',
+  'updatedAt',
+  'underscored',
+] as const;
 
 export const MODEL_KEYS = [
   'attributes',

@@ -61,7 +61,8 @@ function modelToPlain(model: ModelIR, byName: ReadonlyMap<string, ModelIR>): Rec
   // A table without a primary key is generated read-only (view-model.ts): say so, or the loader would add an `id`.
   if (isReadOnly(model)) out.readOnly = true;
   const attributes: Record<string, unknown> = {};
-  for (const attribute of writtenAttributes(model)) attributes[attribute.name] = attributeToPlain(attribute, model, byName);
+  for (const attribute of writtenAttributes(model))
+    attributes[attribute.name] = attributeToPlain(attribute, model, byName);
   // An empty mapping reads as "only the automatic id and timestamps", as the loader documents.
   out.attributes = Object.keys(attributes).length > 0 ? attributes : null;
   if (model.members.length > 0) {
@@ -107,7 +108,8 @@ function attributeToPlain(a: AttributeIR, model: ModelIR, byName: ReadonlyMap<st
   const out: Record<string, unknown> = { type: typeToYaml(a.type) };
   const values = enumValues(a.type);
   if (values) out.values = values;
-  const notNullByDefault = a.primaryKey || a.autoIncrement || a.origin === 'timestamp' || isTimestampName(a.name, model);
+  const notNullByDefault =
+    a.primaryKey || a.autoIncrement || a.origin === 'timestamp' || isTimestampName(a.name, model);
   if (a.allowNull === notNullByDefault) out.allowNull = a.allowNull;
   if (a.defaultValue !== undefined) out.defaultValue = defaultToYaml(a.defaultValue);
   if (a.primaryKey) out.primaryKey = true;
@@ -120,9 +122,16 @@ function attributeToPlain(a: AttributeIR, model: ModelIR, byName: ReadonlyMap<st
     const target = r.model !== undefined ? byName.get(r.model) : undefined;
     if (target) {
       const keys = target.attributes.filter((t) => t.primaryKey);
-      out.references = keys.length === 1 && keys[0].field === r.key ? { model: target.name } : { model: target.name, key: r.key };
+      out.references =
+        keys.length === 1 && keys[0].field === r.key
+          ? { model: target.name }
+          : { model: target.name, key: r.key };
     } else {
-      out.references = { table: r.table, ...(r.schema !== undefined ? { schema: r.schema } : {}), key: r.key };
+      out.references = {
+        table: r.table,
+        ...(r.schema !== undefined ? { schema: r.schema } : {}),
+        key: r.key,
+      };
     }
     if (r.onDelete) out.onDelete = r.onDelete;
     if (r.onUpdate) out.onUpdate = r.onUpdate;
@@ -184,7 +193,10 @@ function defaultToYaml(value: DefaultValueIR): unknown {
 
 /** `{ value: ... }` for literals a bare scalar would not give back: UUIDV4-like strings, arrays, objects. */
 function needsWrapping(value: JsonValue): boolean {
-  return (typeof value === 'string' && RUNTIME_DEFAULT_NAMES.has(value)) || (value !== null && typeof value === 'object');
+  return (
+    (typeof value === 'string' && RUNTIME_DEFAULT_NAMES.has(value)) ||
+    (value !== null && typeof value === 'object')
+  );
 }
 
 /** Member sources end with a newline, so the writer picks a block scalar (`|`). */

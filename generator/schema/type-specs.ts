@@ -56,7 +56,10 @@ function wholeNumbers(call: TypeCall, max: number, min = 1): number[] {
   return args.map((arg, index) => {
     const lowest = index === 0 ? min : 0;
     if (arg.kind !== 'number' || !Number.isInteger(arg.value) || arg.value < lowest) {
-      throw new TypeSyntaxError(`${call.name} takes whole numbers${lowest > 0 ? ' from 1' : ''}, got ${arg.text}`, arg.offset);
+      throw new TypeSyntaxError(
+        `${call.name} takes whole numbers${lowest > 0 ? ' from 1' : ''}, got ${arg.text}`,
+        arg.offset,
+      );
     }
     return arg.value;
   });
@@ -80,7 +83,10 @@ function withPrecision(kind: 'FLOAT' | 'DOUBLE' | 'DECIMAL', usage: string): Typ
     build: (call) => {
       const [precision, scale] = wholeNumbers(call, 2);
       if (precision !== undefined && scale !== undefined && scale > precision && kind === 'DECIMAL') {
-        throw new TypeSyntaxError(`DECIMAL scale ${scale} is larger than its precision ${precision}`, call.args![1]!.offset);
+        throw new TypeSyntaxError(
+          `DECIMAL scale ${scale} is larger than its precision ${precision}`,
+          call.args![1]!.offset,
+        );
       }
       return { kind, ...(precision !== undefined && { precision }), ...(scale !== undefined && { scale }) };
     },
@@ -108,8 +114,10 @@ const enumSpec: TypeSpec = {
     }
     const values: string[] = [];
     for (const arg of call.args) {
-      if (arg.kind !== 'string') throw new TypeSyntaxError(`ENUM values are quoted strings, got ${arg.text}`, arg.offset);
-      if (values.includes(arg.value)) throw new TypeSyntaxError(`ENUM value '${arg.value}' is listed twice; remove one`, arg.offset, true);
+      if (arg.kind !== 'string')
+        throw new TypeSyntaxError(`ENUM values are quoted strings, got ${arg.text}`, arg.offset);
+      if (values.includes(arg.value))
+        throw new TypeSyntaxError(`ENUM value '${arg.value}' is listed twice; remove one`, arg.offset, true);
       values.push(arg.value);
     }
     return { kind: 'ENUM', values };
@@ -123,7 +131,8 @@ const arraySpec: TypeSpec = {
     const args = expectArgCount(call, 1, 'ARRAY takes one element type');
     const [element] = args;
     if (element === undefined) throw new TypeSyntaxError('ARRAY needs an element type', call.endOffset);
-    if (element.kind !== 'type') throw new TypeSyntaxError(`ARRAY takes a type, got ${element.text}`, element.offset);
+    if (element.kind !== 'type')
+      throw new TypeSyntaxError(`ARRAY takes a type, got ${element.text}`, element.offset);
     return { kind: 'ARRAY', element: element.type };
   },
 };
@@ -134,7 +143,10 @@ const customSpec: TypeSpec = {
     const [sql] = expectArgCount(call, 1, 'CUSTOM takes one argument');
     if (sql === undefined) throw new TypeSyntaxError('CUSTOM needs the PostgreSQL type', call.endOffset);
     if (sql.kind !== 'string' || sql.value.trim() === '') {
-      throw new TypeSyntaxError(`CUSTOM takes the PostgreSQL type as a quoted string, got ${sql.text}`, sql.offset);
+      throw new TypeSyntaxError(
+        `CUSTOM takes the PostgreSQL type as a quoted string, got ${sql.text}`,
+        sql.offset,
+      );
     }
     // The runtime's own grammar: the text goes into CREATE TABLE, so it must be a type and nothing more.
     if (!isValidCustomTypeText(sql.value)) {

@@ -65,7 +65,10 @@ function readQuoted(text: string, start: number): TypeToken {
 }
 
 function readWord(text: string, offset: number): TypeToken {
-  for (const [pattern, kind] of [[NAME, 'name'], [NUMBER, 'number']] as const) {
+  for (const [pattern, kind] of [
+    [NAME, 'name'],
+    [NUMBER, 'number'],
+  ] as const) {
     pattern.lastIndex = offset;
     const match = pattern.exec(text);
     if (match) {

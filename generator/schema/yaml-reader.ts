@@ -89,7 +89,10 @@ export class YamlReader {
   boolean(entry: Entry, what: string): boolean | undefined {
     const value = this.scalarValue(entry.value);
     if (typeof value === 'boolean') return value;
-    this.problems.add(entry.value ?? entry.keyNode, `${what} must be true or false, not ${this.show(entry.value)}`);
+    this.problems.add(
+      entry.value ?? entry.keyNode,
+      `${what} must be true or false, not ${this.show(entry.value)}`,
+    );
     return undefined;
   }
 
@@ -97,7 +100,10 @@ export class YamlReader {
   string(entry: Entry, what: string): string | undefined {
     const value = this.scalarValue(entry.value);
     if (typeof value === 'string' && value.trim() !== '') return value;
-    this.problems.add(entry.value ?? entry.keyNode, `${what} must be a non-empty string, not ${this.show(entry.value)}`);
+    this.problems.add(
+      entry.value ?? entry.keyNode,
+      `${what} must be a non-empty string, not ${this.show(entry.value)}`,
+    );
     return undefined;
   }
 

@@ -11,7 +11,16 @@ import { quoteIdentifier, quoteLiteral } from '../sql/quote.js';
 import { describeColumnType, liveColumnType, modelColumnType, sameColumnType } from './column-type.js';
 import { compareDefaults, type DefaultVerdict } from './default-comparison.js';
 import type { LiveTable } from './live-schema.js';
-import { columnKey, countFailing, countRows, rowsText, step, usedByViews, withColumn, type PlanContext } from './plan-context.js';
+import {
+  columnKey,
+  countFailing,
+  countRows,
+  rowsText,
+  step,
+  usedByViews,
+  withColumn,
+  type PlanContext,
+} from './plan-context.js';
 import type { SyncStep } from './sync-plan.js';
 import { planTypeChange } from './type-change.js';
 
@@ -33,11 +42,22 @@ interface TableScope {
   rowCount?: number;
 }
 
-export async function planColumns(ctx: PlanContext, def: ModelDefinition, live: LiveTable, key: string): Promise<ColumnSteps> {
+export async function planColumns(
+  ctx: PlanContext,
+  def: ModelDefinition,
+  live: LiveTable,
+  key: string,
+): Promise<ColumnSteps> {
   const scope: TableScope = { ctx, def, live, key };
   const wanted = new Set(def.attributeList.map((attr) => attr.field));
   const addedAttrs = def.attributeList.filter((attr) => !live.columns.has(attr.field));
-  const result: ColumnSteps = { drops: [], adds: [], changes: [], comments: [], added: new Set(addedAttrs.map((a) => a.field)) };
+  const result: ColumnSteps = {
+    drops: [],
+    adds: [],
+    changes: [],
+    comments: [],
+    added: new Set(addedAttrs.map((a) => a.field)),
+  };
   for (const column of live.columns.values()) {
     if (!wanted.has(column.name)) result.drops.push(dropColumn(scope, column, addedAttrs));
   }
@@ -65,7 +85,8 @@ function dropColumn(scope: TableScope, column: ColumnRow, added: readonly Attrib
   let reason = `drop column "${column.name}" and its data (not in the model)`;
   if (twins.length) {
     const to = twins[0].field;
-    reason = `drop column "${column.name}" and its data: it looks renamed to "${to}" (same type ${describeColumnType(type)}). ` +
+    reason =
+      `drop column "${column.name}" and its data: it looks renamed to "${to}" (same type ${describeColumnType(type)}). ` +
       `To keep the data, rename it: ALTER TABLE ${scope.def.quotedTable} RENAME COLUMN ${quoteIdentifier(column.name)} TO ${quoteIdentifier(to)}; ` +
       `or keep the column and map the attribute to it with field: '${column.name}'`;
   }
@@ -76,10 +97,14 @@ async function addColumn(scope: TableScope, attr: AttributeDefinition): Promise<
   // UNIQUE and REFERENCES come later as constraint steps, so they are compared like any other.
   const sql = `ALTER TABLE ${scope.def.quotedTable} ADD COLUMN ${columnSql({ ...attr, unique: false, references: undefined })}`;
   const reason = `add column "${attr.field}" (missing in the table)`;
-  const needsValue = !attr.allowNull && !attr.primaryKey && !attr.autoIncrement && defaultSql(attr) === undefined;
+  const needsValue =
+    !attr.allowNull && !attr.primaryKey && !attr.autoIncrement && defaultSql(attr) === undefined;
   if (!needsValue) return step(sql, 'safe', reason, scope.def.quotedTable);
   const rows = await tableRowCount(scope);
-  const blocked = rows > 0 ? `the table has ${rowsText(rows)} and "${attr.field}" is NOT NULL without a default: give it a defaultValue, or allowNull: true` : undefined;
+  const blocked =
+    rows > 0
+      ? `the table has ${rowsText(rows)} and "${attr.field}" is NOT NULL without a default: give it a defaultValue, or allowNull: true`
+      : undefined;
   return step(sql, 'safe', reason, scope.def.quotedTable, blocked);
 }
 
@@ -94,7 +119,11 @@ function targetTypeSql(attr: AttributeDefinition): string {
   return attr.type.toSql();
 }
 
-async function changeType(scope: TableScope, attr: AttributeDefinition, column: ColumnRow): Promise<SyncStep[]> {
+async function changeType(
+  scope: TableScope,
+  attr: AttributeDefinition,
+  column: ColumnRow,
+): Promise<SyncStep[]> {
   const from = liveColumnType(column, scope.ctx.live.domains);
   const to = modelColumnType(attr);
   if (sameColumnType(from, to)) return [];
@@ -105,7 +134,8 @@ async function changeType(scope: TableScope, attr: AttributeDefinition, column: 
   const problems: string[] = [];
   if (change.check) {
     const failing = await countFailing(scope.ctx.query, table, col, change.check);
-    if (failing > 0) problems.push(`${rowsText(failing)} with ${change.check.problem}; change those rows first`);
+    if (failing > 0)
+      problems.push(`${rowsText(failing)} with ${change.check.problem}; change those rows first`);
   }
   const viewUse = await usedByViews(scope.ctx.query, column);
   if (viewUse !== undefined) problems.push(viewUse);
@@ -113,10 +143,25 @@ async function changeType(scope: TableScope, attr: AttributeDefinition, column: 
   const steps: SyncStep[] = [];
   if (hasPlainDefault(column) && !scope.ctx.droppedDefaults.has(columnKey(scope.key, column.name))) {
     // The old default may not cast to the new type; the model's default is set right after.
-    steps.push(step(`ALTER TABLE ${table} ALTER COLUMN ${col} DROP DEFAULT`, change.kind, `${reason}: the old default goes first`, table));
+    steps.push(
+      step(
+        `ALTER TABLE ${table} ALTER COLUMN ${col} DROP DEFAULT`,
+        change.kind,
+        `${reason}: the old default goes first`,
+        table,
+      ),
+    );
   }
   const using = change.using ? ` USING ${withColumn(change.using, col)}` : '';
-  steps.push(step(`ALTER TABLE ${table} ALTER COLUMN ${col} TYPE ${targetTypeSql(attr)}${using}`, change.kind, reason, table, blocked));
+  steps.push(
+    step(
+      `ALTER TABLE ${table} ALTER COLUMN ${col} TYPE ${targetTypeSql(attr)}${using}`,
+      change.kind,
+      reason,
+      table,
+      blocked,
+    ),
+  );
   return steps;
 }
 
@@ -145,11 +190,15 @@ async function planDefaults(scope: TableScope): Promise<Map<string, DefaultSteps
     const verdict = compareDefaults(model, dropped ? null : column.default_sql);
     verdicts.set(attr.field, verdict);
     // A column changing type gets its default set again anyway; casting to the old type could fail.
-    const typeChanges = !sameColumnType(liveColumnType(column, scope.ctx.live.domains), modelColumnType(attr));
+    const typeChanges = !sameColumnType(
+      liveColumnType(column, scope.ctx.live.domains),
+      modelColumnType(attr),
+    );
     if (verdict === 'ask' && !typeChanges) ask.push({ attr, column, model: model! });
     out.set(attr.field, (typeChanged) => {
       // changeType() dropped the old default: only the model's needs setting.
-      if (typeChanged && hasPlainDefault(column) && !dropped) return model === undefined ? [] : [setDefault(scope, attr, model)];
+      if (typeChanged && hasPlainDefault(column) && !dropped)
+        return model === undefined ? [] : [setDefault(scope, attr, model)];
       return verdicts.get(attr.field) === 'same' ? [] : [setDefault(scope, attr, model)];
     });
   }
@@ -160,25 +209,52 @@ async function planDefaults(scope: TableScope): Promise<Map<string, DefaultSteps
 
 function setDefault(scope: TableScope, attr: AttributeDefinition, model: string | undefined): SyncStep {
   const table = scope.def.quotedTable;
-  if (model === undefined) return step(`ALTER TABLE ${table} ALTER COLUMN ${attr.quotedField} DROP DEFAULT`, 'safe', `drop the default of "${attr.field}" (the model has none)`, table);
-  return step(`ALTER TABLE ${table} ALTER COLUMN ${attr.quotedField} SET DEFAULT ${model}`, 'safe', `set the default of "${attr.field}" to ${model}`, table);
+  if (model === undefined)
+    return step(
+      `ALTER TABLE ${table} ALTER COLUMN ${attr.quotedField} DROP DEFAULT`,
+      'safe',
+      `drop the default of "${attr.field}" (the model has none)`,
+      table,
+    );
+  return step(
+    `ALTER TABLE ${table} ALTER COLUMN ${attr.quotedField} SET DEFAULT ${model}`,
+    'safe',
+    `set the default of "${attr.field}" to ${model}`,
+    table,
+  );
 }
 
 /** Which model constants equal the live constant once both are values of the column's type. */
-async function sameConstants(scope: TableScope, ask: { attr: AttributeDefinition; column: ColumnRow; model: string }[]): Promise<Set<string>> {
+async function sameConstants(
+  scope: TableScope,
+  ask: { attr: AttributeDefinition; column: ColumnRow; model: string }[],
+): Promise<Set<string>> {
   if (ask.length === 0) return new Set();
-  const tests = ask.map(({ column, model }) => `((${model})::${column.type_format} IS NOT DISTINCT FROM (${column.default_sql}))`);
+  const tests = ask.map(
+    ({ column, model }) => `((${model})::${column.type_format} IS NOT DISTINCT FROM (${column.default_sql}))`,
+  );
   const rows = await scope.ctx.query(`SELECT ARRAY[${tests.join(', ')}]::boolean[] AS same`);
   const flags = rows[0].same as boolean[];
   return new Set(ask.filter((_, i) => flags[i]).map(({ attr }) => attr.field));
 }
 
-async function changeNullability(scope: TableScope, attr: AttributeDefinition, column: ColumnRow): Promise<SyncStep[]> {
+async function changeNullability(
+  scope: TableScope,
+  attr: AttributeDefinition,
+  column: ColumnRow,
+): Promise<SyncStep[]> {
   const table = scope.def.quotedTable;
   const col = attr.quotedField;
   const wantNotNull = !attr.allowNull;
   if (!wantNotNull && column.not_null && !stillInPrimaryKey(scope, column)) {
-    return [step(`ALTER TABLE ${table} ALTER COLUMN ${col} DROP NOT NULL`, 'safe', `allow NULL in "${attr.field}"`, table)];
+    return [
+      step(
+        `ALTER TABLE ${table} ALTER COLUMN ${col} DROP NOT NULL`,
+        'safe',
+        `allow NULL in "${attr.field}"`,
+        table,
+      ),
+    ];
   }
   if (!wantNotNull || column.not_null || attr.primaryKey) return [];
   const setNotNull = `ALTER TABLE ${table} ALTER COLUMN ${col} SET NOT NULL`;
@@ -191,13 +267,21 @@ async function changeNullability(scope: TableScope, attr: AttributeDefinition, c
   }
   // Defaults come before this step, so DEFAULT is the model's.
   return [
-    step(`UPDATE ${table} SET ${col} = DEFAULT WHERE ${col} IS NULL`, 'safe', `fill the ${rowsText(nulls)} where "${attr.field}" is NULL with its default ${model}, before NOT NULL`, table),
+    step(
+      `UPDATE ${table} SET ${col} = DEFAULT WHERE ${col} IS NULL`,
+      'safe',
+      `fill the ${rowsText(nulls)} where "${attr.field}" is NULL with its default ${model}, before NOT NULL`,
+      table,
+    ),
     step(setNotNull, 'safe', `make "${attr.field}" NOT NULL`, table),
   ];
 }
 
 function stillInPrimaryKey(scope: TableScope, column: ColumnRow): boolean {
-  return scope.def.primaryKeys.some((attr) => attr.field === column.name) && scope.live.constraints.some((c) => c.type === 'p' && c.columns.includes(column.name));
+  return (
+    scope.def.primaryKeys.some((attr) => attr.field === column.name) &&
+    scope.live.constraints.some((c) => c.type === 'p' && c.columns.includes(column.name))
+  );
 }
 
 function comments(scope: TableScope): SyncStep[] {
@@ -205,12 +289,26 @@ function comments(scope: TableScope): SyncStep[] {
   const steps: SyncStep[] = [];
   const text = (comment: string | undefined) => (comment ? quoteLiteral(comment) : 'NULL');
   if ((def.comment || null) !== (live.relation.comment || null)) {
-    steps.push(step(`COMMENT ON TABLE ${def.quotedTable} IS ${text(def.comment)}`, 'safe', 'set the table comment', def.quotedTable));
+    steps.push(
+      step(
+        `COMMENT ON TABLE ${def.quotedTable} IS ${text(def.comment)}`,
+        'safe',
+        'set the table comment',
+        def.quotedTable,
+      ),
+    );
   }
   for (const attr of def.attributeList) {
     const column = live.columns.get(attr.field);
     if (column && (attr.comment || null) !== (column.comment || null)) {
-      steps.push(step(`COMMENT ON COLUMN ${def.quotedTable}.${attr.quotedField} IS ${text(attr.comment)}`, 'safe', `set the comment of "${attr.field}"`, def.quotedTable));
+      steps.push(
+        step(
+          `COMMENT ON COLUMN ${def.quotedTable}.${attr.quotedField} IS ${text(attr.comment)}`,
+          'safe',
+          `set the comment of "${attr.field}"`,
+          def.quotedTable,
+        ),
+      );
     }
   }
   return steps;

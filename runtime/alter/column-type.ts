@@ -15,22 +15,29 @@ export type ColumnType =
 export function liveColumnType(row: ColumnRow, domains: ReadonlyMap<string, DomainRow>): ColumnType {
   let ref: TypeRef = typeRefOf(row, 'type');
   const seen = new Set<string>();
-  for (let domain = domains.get(ref.oid); ref.kind === 'd' && domain && !seen.has(ref.oid); domain = domains.get(ref.oid)) {
+  for (
+    let domain = domains.get(ref.oid);
+    ref.kind === 'd' && domain && !seen.has(ref.oid);
+    domain = domains.get(ref.oid)
+  ) {
     seen.add(ref.oid);
     ref = typeRefOf(domain, 'base');
   }
   if (ref.kind === 'e') return { kind: 'enum', schema: ref.schema, name: ref.name, array: false };
-  if (ref.category === 'A' && ref.element?.kind === 'e') return { kind: 'enum', schema: ref.element.schema, name: ref.element.name, array: true };
+  if (ref.category === 'A' && ref.element?.kind === 'e')
+    return { kind: 'enum', schema: ref.element.schema, name: ref.element.name, array: true };
   return { kind: 'plain', format: ref.format };
 }
 
 export function modelColumnType(attr: AttributeDefinition): ColumnType {
-  if (attr.enumType) return { kind: 'enum', schema: attr.enumType.schema, name: attr.enumType.name, array: attr.isArray };
+  if (attr.enumType)
+    return { kind: 'enum', schema: attr.enumType.schema, name: attr.enumType.name, array: attr.isArray };
   return { kind: 'plain', format: formatTypeOf(attr.type.toSql()) };
 }
 
 export function sameColumnType(a: ColumnType, b: ColumnType): boolean {
-  if (a.kind === 'enum' && b.kind === 'enum') return a.schema === b.schema && a.name === b.name && a.array === b.array;
+  if (a.kind === 'enum' && b.kind === 'enum')
+    return a.schema === b.schema && a.name === b.name && a.array === b.array;
   return a.kind === 'plain' && b.kind === 'plain' && a.format === b.format;
 }
 
@@ -41,13 +48,33 @@ export function describeColumnType(type: ColumnType): string {
 
 /** Spellings PostgreSQL accepts for a type → the one format_type() prints. */
 const ALIASES: Readonly<Record<string, string>> = {
-  int: 'integer', int4: 'integer', integer: 'integer', serial: 'integer', serial4: 'integer',
-  int8: 'bigint', bigint: 'bigint', bigserial: 'bigint', serial8: 'bigint',
-  int2: 'smallint', smallint: 'smallint', smallserial: 'smallint', serial2: 'smallint',
-  bool: 'boolean', float: 'double precision', float8: 'double precision', double: 'double precision',
-  float4: 'real', decimal: 'numeric', varchar: 'character varying', char: 'character(1)', character: 'character(1)',
-  bpchar: 'character', timestamptz: 'timestamp with time zone', timestamp: 'timestamp without time zone',
-  time: 'time without time zone', timetz: 'time with time zone',
+  int: 'integer',
+  int4: 'integer',
+  integer: 'integer',
+  serial: 'integer',
+  serial4: 'integer',
+  int8: 'bigint',
+  bigint: 'bigint',
+  bigserial: 'bigint',
+  serial8: 'bigint',
+  int2: 'smallint',
+  smallint: 'smallint',
+  smallserial: 'smallint',
+  serial2: 'smallint',
+  bool: 'boolean',
+  float: 'double precision',
+  float8: 'double precision',
+  double: 'double precision',
+  float4: 'real',
+  decimal: 'numeric',
+  varchar: 'character varying',
+  char: 'character(1)',
+  character: 'character(1)',
+  bpchar: 'character',
+  timestamptz: 'timestamp with time zone',
+  timestamp: 'timestamp without time zone',
+  time: 'time without time zone',
+  timetz: 'time with time zone',
 };
 
 const PARAMETERISED: readonly [RegExp, (m: RegExpExecArray) => string][] = [
@@ -56,7 +83,10 @@ const PARAMETERISED: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^(?:decimal|numeric)\((\d+)\)$/, (m) => `numeric(${m[1]},0)`],
   [/^(?:decimal|numeric)\((\d+),\s*(\d+)\)$/, (m) => `numeric(${m[1]},${m[2]})`],
   [/^float\((\d+)\)$/, (m) => (Number(m[1]) <= 24 ? 'real' : 'double precision')],
-  [/^(?:timestamptz\((\d+)\)|timestamp\((\d+)\) with time zone)$/, (m) => `timestamp(${m[1] ?? m[2]}) with time zone`],
+  [
+    /^(?:timestamptz\((\d+)\)|timestamp\((\d+)\) with time zone)$/,
+    (m) => `timestamp(${m[1] ?? m[2]}) with time zone`,
+  ],
   [/^timestamp\((\d+)\)(?: without time zone)?$/, (m) => `timestamp(${m[1]}) without time zone`],
 ];
 

@@ -9,12 +9,14 @@
 export type DefaultVerdict = 'same' | 'different' | 'ask';
 
 const QUOTED = /^E?'((?:[^']|'')*)'$/;
-const CAST_SUFFIX = /::(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_ ]*(?:\([\d,\s]+\))?)(?:\.(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_]*))?(?:\[\])*$/i;
+const CAST_SUFFIX =
+  /::(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_ ]*(?:\([\d,\s]+\))?)(?:\.(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_]*))?(?:\[\])*$/i;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const BOOLEAN = /^(true|false)$/i;
 
 export function compareDefaults(model: string | undefined, live: string | null): DefaultVerdict {
-  if (model === undefined || model === 'NULL') return live === null || /^NULL(::.*)?$/i.test(live) ? 'same' : 'different';
+  if (model === undefined || model === 'NULL')
+    return live === null || /^NULL(::.*)?$/i.test(live) ? 'same' : 'different';
   if (live === null) return 'different';
   const a = constantText(model);
   const b = constantText(live);
@@ -26,7 +28,8 @@ export function compareDefaults(model: string | undefined, live: string | null):
 function constantText(sql: string): string | undefined {
   let text = sql.trim();
   while (/^\(.*\)$/.test(text)) text = text.slice(1, -1).trim();
-  for (let cast = CAST_SUFFIX.exec(text); cast; cast = CAST_SUFFIX.exec(text)) text = text.slice(0, cast.index).trim();
+  for (let cast = CAST_SUFFIX.exec(text); cast; cast = CAST_SUFFIX.exec(text))
+    text = text.slice(0, cast.index).trim();
   const quoted = QUOTED.exec(text);
   if (quoted) return unescape(quoted[1], text.startsWith('E'));
   if (NUMBER.test(text)) return String(Number(text)) === text ? text : text.replace(/^\+/, '');
@@ -43,5 +46,8 @@ function unescape(body: string, escaped: boolean): string {
 function normaliseExpression(sql: string): string {
   let text = sql.trim();
   while (/^\(.*\)$/.test(text)) text = text.slice(1, -1).trim();
-  return text.split(/('(?:[^']|'')*')/).map((part, i) => (i % 2 ? part : part.replace(/\s+/g, '').toLowerCase())).join('');
+  return text
+    .split(/('(?:[^']|'')*')/)
+    .map((part, i) => (i % 2 ? part : part.replace(/\s+/g, '').toLowerCase()))
+    .join('');
 }

@@ -5,7 +5,12 @@ export function formatSyncPlan(plan: SyncPlan): string {
   if (plan.steps.length === 0) return '-- Nothing to change: the tables match the models.';
   return plan.steps
     .map((s) => {
-      const mark = s.blocked !== undefined ? `BLOCKED (${s.blocked})` : s.kind === 'destructive' ? 'DESTRUCTIVE' : 'safe';
+      const mark =
+        s.blocked !== undefined
+          ? `BLOCKED (${s.blocked})`
+          : s.kind === 'destructive'
+            ? 'DESTRUCTIVE'
+            : 'safe';
       return `-- ${mark}: ${s.reason}\n${s.sql};`;
     })
     .join('\n');

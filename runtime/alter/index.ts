@@ -20,7 +20,10 @@ export type { AlterOptions, AlterSyncOptions } from './alter-options.js';
  * What sync({ alter }) would run, without running it: for every model of a Sequelize instance
  * (in foreign-key order), or for one model class. Only SELECTs are sent.
  */
-export function planSync(target: Sequelize | ModelStatic<Model>, options: QueryOptions = {}): Promise<SyncPlan> {
+export function planSync(
+  target: Sequelize | ModelStatic<Model>,
+  options: QueryOptions = {},
+): Promise<SyncPlan> {
   if (target instanceof Sequelize) return planForModels(target, modelsInForeignKeyOrder(target), options);
   const def = definitionOf(target);
   return planForModels(def.sequelize, def.readOnly ? [] : [def], options);

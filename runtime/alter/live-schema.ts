@@ -3,7 +3,13 @@
  * queries for every table being synced together, whatever their number, then grouped by table
  * in memory.
  */
-import { COLUMNS_QUERY, CONSTRAINTS_QUERY, DOMAINS_QUERY, ENUMS_QUERY, RELATIONS_QUERY } from '../catalog/catalog-queries.js';
+import {
+  COLUMNS_QUERY,
+  CONSTRAINTS_QUERY,
+  DOMAINS_QUERY,
+  ENUMS_QUERY,
+  RELATIONS_QUERY,
+} from '../catalog/catalog-queries.js';
 import type { ColumnRow, ConstraintRow, DomainRow, EnumRow, RelationRow } from '../catalog/catalog-rows.js';
 
 export type ReadQuery = (sql: string, params?: readonly unknown[]) => Promise<Record<string, unknown>[]>;
@@ -45,10 +51,18 @@ export async function readLiveSchema(query: ReadQuery, schemas: readonly string[
   };
 }
 
-function groupTables(relations: readonly RelationRow[], columns: readonly ColumnRow[], constraints: readonly ConstraintRow[]) {
-  const byOid = new Map<string, { relation: RelationRow; columns: Map<string, ColumnRow>; constraints: ConstraintRow[] }>();
+function groupTables(
+  relations: readonly RelationRow[],
+  columns: readonly ColumnRow[],
+  constraints: readonly ConstraintRow[],
+) {
+  const byOid = new Map<
+    string,
+    { relation: RelationRow; columns: Map<string, ColumnRow>; constraints: ConstraintRow[] }
+  >();
   for (const relation of relations) {
-    if (TABLE_KINDS.has(relation.kind)) byOid.set(relation.oid, { relation, columns: new Map(), constraints: [] });
+    if (TABLE_KINDS.has(relation.kind))
+      byOid.set(relation.oid, { relation, columns: new Map(), constraints: [] });
   }
   for (const column of columns) byOid.get(column.relation_oid)?.columns.set(column.name, column);
   for (const constraint of constraints) byOid.get(constraint.relation_oid)?.constraints.push(constraint);

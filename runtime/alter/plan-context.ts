@@ -18,7 +18,13 @@ export function columnKey(tableKeyText: string, column: string): string {
   return `${tableKeyText}#${column}`;
 }
 
-export function step(sql: string, kind: StepKind, reason: string, target: string, blocked?: string): SyncStep {
+export function step(
+  sql: string,
+  kind: StepKind,
+  reason: string,
+  target: string,
+  blocked?: string,
+): SyncStep {
   return blocked === undefined ? { sql, kind, reason, target } : { sql, kind, reason, target, blocked };
 }
 
@@ -27,14 +33,27 @@ export function withColumn(template: string, quotedColumn: string): string {
   return template.split('{c}').join(quotedColumn);
 }
 
-export async function countRows(query: ReadQuery, sql: string, params: readonly unknown[] = []): Promise<number> {
+export async function countRows(
+  query: ReadQuery,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<number> {
   const rows = await query(`SELECT count(*)::int AS n FROM ${sql}`, params);
   return Number(rows[0]?.n ?? 0);
 }
 
 /** Non-null rows of the column that fail the check. */
-export function countFailing(query: ReadQuery, quotedTable: string, quotedColumn: string, check: RowCheck): Promise<number> {
-  return countRows(query, `${quotedTable} WHERE ${quotedColumn} IS NOT NULL AND (${withColumn(check.condition, quotedColumn)})`, check.params);
+export function countFailing(
+  query: ReadQuery,
+  quotedTable: string,
+  quotedColumn: string,
+  check: RowCheck,
+): Promise<number> {
+  return countRows(
+    query,
+    `${quotedTable} WHERE ${quotedColumn} IS NOT NULL AND (${withColumn(check.condition, quotedColumn)})`,
+    check.params,
+  );
 }
 
 export function rowsText(count: number): string {

@@ -37,7 +37,9 @@ function desiredEnums(defs: readonly ModelDefinition[]): Map<string, EnumTypeNam
       const key = tableKey(type.schema, type.name);
       const seen = types.get(key);
       if (seen && seen.values.join('\u0000') !== type.values.join('\u0000')) {
-        throw new Error(`Enum type ${type.schema}.${type.name} has labels (${seen.values.join(', ')}) in ${owners.get(key)} but (${type.values.join(', ')}) in ${def.name}.${attr.name}`);
+        throw new Error(
+          `Enum type ${type.schema}.${type.name} has labels (${seen.values.join(', ')}) in ${owners.get(key)} but (${type.values.join(', ')}) in ${def.name}.${attr.name}`,
+        );
       }
       types.set(key, type);
       owners.set(key, `${def.name}.${attr.name}`);
@@ -49,8 +51,18 @@ function desiredEnums(defs: readonly ModelDefinition[]): Map<string, EnumTypeNam
 async function planTable(ctx: PlanContext, def: ModelDefinition): Promise<SyncStep[]> {
   const key = tableKey(schemaOf(def), def.tableName);
   const live = ctx.live.tables.get(key);
-  if (!live) return createTableSql(def).map((sql) => step(sql, 'safe', `create table ${def.tableName} (missing)`, def.quotedTable));
+  if (!live)
+    return createTableSql(def).map((sql) =>
+      step(sql, 'safe', `create table ${def.tableName} (missing)`, def.quotedTable),
+    );
   const columns = await planColumns(ctx, def, live, key);
   const constraints = await planConstraints(ctx, def, live, columns.added);
-  return [...constraints.drops, ...columns.drops, ...columns.adds, ...columns.changes, ...constraints.adds, ...columns.comments];
+  return [
+    ...constraints.drops,
+    ...columns.drops,
+    ...columns.adds,
+    ...columns.changes,
+    ...constraints.adds,
+    ...columns.comments,
+  ];
 }

@@ -13,16 +13,25 @@ import { SyncAlterRefusedError } from './sync-alter-refused-error.js';
 import { refusedSteps, type SyncPlan } from './sync-plan.js';
 
 /** Runs `body` in the caller's transaction, or in a new one committed at the end. */
-function inTransaction<T>(sequelize: Sequelize, options: QueryOptions, body: (t: Transaction) => Promise<T>): Promise<T> {
+function inTransaction<T>(
+  sequelize: Sequelize,
+  options: QueryOptions,
+  body: (t: Transaction) => Promise<T>,
+): Promise<T> {
   return options.transaction ? body(options.transaction) : sequelize.transaction(body);
 }
 
 function runner(sequelize: Sequelize, options: QueryOptions, t: Transaction | null | undefined) {
-  return async (sql: string, params: readonly unknown[] = []) => (await sequelize.run(sql, params, { ...options, transaction: t })).rows;
+  return async (sql: string, params: readonly unknown[] = []) =>
+    (await sequelize.run(sql, params, { ...options, transaction: t })).rows;
 }
 
 /** Applies the plan for `defs` (in foreign-key order); resolves the plan it ran. */
-export async function alterModels(sequelize: Sequelize, defs: readonly ModelDefinition[], options: AlterSyncOptions): Promise<SyncPlan> {
+export async function alterModels(
+  sequelize: Sequelize,
+  defs: readonly ModelDefinition[],
+  options: AlterSyncOptions,
+): Promise<SyncPlan> {
   const allowDestructive = allowsDestructive(options.alter);
   return inTransaction(sequelize, options, async (t) => {
     const run = runner(sequelize, options, t);
@@ -35,7 +44,11 @@ export async function alterModels(sequelize: Sequelize, defs: readonly ModelDefi
 }
 
 /** The plan alone: catalog reads and row counts (SELECTs), no change to the database. */
-export function planForModels(sequelize: Sequelize, defs: readonly ModelDefinition[], options: QueryOptions = {}): Promise<SyncPlan> {
+export function planForModels(
+  sequelize: Sequelize,
+  defs: readonly ModelDefinition[],
+  options: QueryOptions = {},
+): Promise<SyncPlan> {
   const query: ReadQuery = runner(sequelize, options, options.transaction);
   return planModels(defs, query);
 }

@@ -28,7 +28,10 @@ function refusalMessage(refused: readonly SyncStep[]): string {
   const groups = groupByChange(refused);
   const lines = groups.map((group) => {
     const blocked = group.find((s) => s.blocked !== undefined)?.blocked;
-    const why = blocked !== undefined ? `blocked: ${blocked}` : 'destructive: allowed only with sync({ alter: { drop: true } })';
+    const why =
+      blocked !== undefined
+        ? `blocked: ${blocked}`
+        : 'destructive: allowed only with sync({ alter: { drop: true } })';
     return `  - ${group[0].target}: ${group[0].reason}\n    ${why}\n${group.map((s) => `    ${s.sql}`).join('\n')}`;
   });
   const count = groups.length === 1 ? '1 change' : `${groups.length} changes`;

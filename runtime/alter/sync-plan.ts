@@ -33,5 +33,7 @@ export interface SyncPlan {
 export function refusedSteps(plan: SyncPlan, allowDestructive: boolean): SyncStep[] {
   const changeOf = (step: SyncStep) => JSON.stringify([step.target, step.reason]);
   const blockedChanges = new Set(plan.steps.filter((step) => step.blocked !== undefined).map(changeOf));
-  return plan.steps.filter((step) => blockedChanges.has(changeOf(step)) || (step.kind === 'destructive' && !allowDestructive));
+  return plan.steps.filter(
+    (step) => blockedChanges.has(changeOf(step)) || (step.kind === 'destructive' && !allowDestructive),
+  );
 }

@@ -54,7 +54,12 @@ export function parsePlainType(format: string): PlainType {
  * `targetSql` is the new type as DDL (`INTEGER`, `"public"."enum_t_c"`); `labels` are the
  * target enum's labels when the target is an enum.
  */
-export function planTypeChange(from: ColumnType, to: ColumnType, targetSql: string, labels: readonly string[] = []): TypeChange {
+export function planTypeChange(
+  from: ColumnType,
+  to: ColumnType,
+  targetSql: string,
+  labels: readonly string[] = [],
+): TypeChange {
   if (to.kind === 'enum') return toEnum(from, to.array, targetSql, labels);
   const target = parsePlainType(to.format);
   if (from.kind === 'enum') return fromEnum(from.array, target, targetSql);
@@ -69,15 +74,28 @@ function toEnum(from: ColumnType, array: boolean, targetSql: string, labels: rea
   if (fromArray !== array || !fromText) return generic(targetSql, `${array ? 'text[]' : 'text'}`);
   const problem = 'values that are not labels of the enum';
   if (array) {
-    return { kind: 'safe', using: `{c}::text[]::${targetSql}`, how: 'cast the labels', check: { condition: 'NOT ({c}::text[] <@ $1::text[])', params: [labels], problem } };
+    return {
+      kind: 'safe',
+      using: `{c}::text[]::${targetSql}`,
+      how: 'cast the labels',
+      check: { condition: 'NOT ({c}::text[] <@ $1::text[])', params: [labels], problem },
+    };
   }
-  return { kind: 'safe', using: `{c}::text::${targetSql}`, how: 'cast the labels', check: { condition: '{c}::text <> ALL ($1::text[])', params: [labels], problem } };
+  return {
+    kind: 'safe',
+    using: `{c}::text::${targetSql}`,
+    how: 'cast the labels',
+    check: { condition: '{c}::text <> ALL ($1::text[])', params: [labels], problem },
+  };
 }
 
 function fromEnum(array: boolean, target: PlainType, targetSql: string): TypeChange {
-  if (array !== target.array || !STRINGS.has(target.base)) return generic(targetSql, array ? 'text[]' : 'text');
+  if (array !== target.array || !STRINGS.has(target.base))
+    return generic(targetSql, array ? 'text[]' : 'text');
   if (array) {
-    return target.base === 'text' ? { kind: 'safe', using: '{c}::text[]', how: 'labels become text' } : generic(targetSql, 'text[]');
+    return target.base === 'text'
+      ? { kind: 'safe', using: '{c}::text[]', how: 'labels become text' }
+      : generic(targetSql, 'text[]');
   }
   const change: TypeChange = { kind: 'safe', using: '{c}::text', how: 'labels become text' };
   return withLengthCheck(change, target);
@@ -96,7 +114,11 @@ function betweenScalars(source: PlainType, target: PlainType, targetSql: string)
   const targetRange = INTEGER_RANGES[target.base];
   if (targetRange) return toInteger(source, target, targetRange);
   if (target.base === 'numeric') return toNumeric(source, target);
-  if (target.base === 'double precision' && (source.base === 'real' || source.base === 'smallint' || source.base === 'integer')) return widen();
+  if (
+    target.base === 'double precision' &&
+    (source.base === 'real' || source.base === 'smallint' || source.base === 'integer')
+  )
+    return widen();
   return generic(targetSql);
 }
 
@@ -110,7 +132,12 @@ function toString(source: PlainType, target: PlainType): TypeChange {
   const [limit] = target.modifiers;
   if (limit === undefined) return widen(using);
   const [sourceLimit] = source.modifiers;
-  const fits = fromString && source.base !== 'text' && source.base !== 'citext' && sourceLimit !== undefined && sourceLimit <= limit;
+  const fits =
+    fromString &&
+    source.base !== 'text' &&
+    source.base !== 'citext' &&
+    sourceLimit !== undefined &&
+    sourceLimit <= limit;
   if (fits) return widen();
   // No explicit cast here: `::varchar(n)` would cut long values silently; the assignment cast refuses them.
   return withLengthCheck({ kind: 'destructive', how: 'narrow', ...(using ? { using } : {}) }, target);
@@ -119,15 +146,30 @@ function toString(source: PlainType, target: PlainType): TypeChange {
 function withLengthCheck(change: TypeChange, target: PlainType): TypeChange {
   const [limit] = target.modifiers;
   if (limit === undefined) return change;
-  return { ...change, check: { condition: 'length({c}::text) > $1', params: [limit], problem: `values longer than ${limit} characters` } };
+  return {
+    ...change,
+    check: {
+      condition: 'length({c}::text) > $1',
+      params: [limit],
+      problem: `values longer than ${limit} characters`,
+    },
+  };
 }
 
-function toInteger(source: PlainType, target: PlainType, [low, high, rank]: readonly [string, string, number]): TypeChange {
+function toInteger(
+  source: PlainType,
+  target: PlainType,
+  [low, high, rank]: readonly [string, string, number],
+): TypeChange {
   const problem = `values outside ${target.base} (${low} to ${high})`;
   const sourceRange = INTEGER_RANGES[source.base];
   if (sourceRange) {
     if (sourceRange[2] <= rank) return widen();
-    return { kind: 'destructive', how: 'narrow', check: { condition: '{c} NOT BETWEEN $1 AND $2', params: [low, high], problem } };
+    return {
+      kind: 'destructive',
+      how: 'narrow',
+      check: { condition: '{c} NOT BETWEEN $1 AND $2', params: [low, high], problem },
+    };
   }
   if (STRINGS.has(source.base)) {
     return {
@@ -135,7 +177,8 @@ function toInteger(source: PlainType, target: PlainType, [low, high, rank]: read
       how: 'cast numeric strings',
       using: `trim({c})::${target.base}`,
       check: {
-        condition: 'NOT (CASE WHEN {c}::text ~ $1 THEN trim({c}::text)::numeric BETWEEN $2 AND $3 ELSE false END)',
+        condition:
+          'NOT (CASE WHEN {c}::text ~ $1 THEN trim({c}::text)::numeric BETWEEN $2 AND $3 ELSE false END)',
         params: [INTEGER_TEXT, low, high],
         problem: `values that are not whole numbers within ${target.base}`,
       },
@@ -147,18 +190,35 @@ function toInteger(source: PlainType, target: PlainType, [low, high, rank]: read
 function toNumeric(source: PlainType, target: PlainType): TypeChange {
   const [precision, scale = 0] = target.modifiers;
   if (STRINGS.has(source.base)) {
-    const check = { condition: 'NOT ({c}::text ~ $1)', params: [NUMBER_TEXT], problem: 'values that are not numbers' };
-    return { kind: precision === undefined ? 'safe' : 'destructive', how: 'cast numeric strings', using: `trim({c})::numeric`, check };
+    const check = {
+      condition: 'NOT ({c}::text ~ $1)',
+      params: [NUMBER_TEXT],
+      problem: 'values that are not numbers',
+    };
+    return {
+      kind: precision === undefined ? 'safe' : 'destructive',
+      how: 'cast numeric strings',
+      using: `trim({c})::numeric`,
+      check,
+    };
   }
   if (precision === undefined && (INTEGER_RANGES[source.base] || source.base === 'numeric')) return widen();
   if (source.base === 'numeric' && source.modifiers.length) {
     const [p, s = 0] = source.modifiers;
     if (scale >= s && precision - scale >= p - s) return widen();
   }
-  return { kind: 'destructive', how: 'round or overflow', using: `{c}::numeric${precision === undefined ? '' : `(${precision},${scale})`}` };
+  return {
+    kind: 'destructive',
+    how: 'round or overflow',
+    using: `{c}::numeric${precision === undefined ? '' : `(${precision},${scale})`}`,
+  };
 }
 
 /** Any other change: an explicit cast PostgreSQL may reject (the transaction then undoes everything). */
 function generic(targetSql: string, via?: string): TypeChange {
-  return { kind: 'destructive', how: 'explicit cast', using: via ? `{c}::${via}::${targetSql}` : `{c}::${targetSql}` };
+  return {
+    kind: 'destructive',
+    how: 'explicit cast',
+    using: via ? `{c}::${via}::${targetSql}` : `{c}::${targetSql}`,
+  };
 }

@@ -23,7 +23,12 @@ function getTypeParser(oid: number, format?: 'text' | 'binary'): unknown {
   if (oid === OID_DATE || oid === OID_INTERVAL) return rawText;
   // Arrays of these as string[] like their elements (pg's default makes numeric[] JS numbers,
   // losing precision, and leaves tsvector[] as one unparsed string); int8[] is string[] already.
-  if (oid === OID_DATE_ARRAY || oid === OID_INTERVAL_ARRAY || oid === OID_NUMERIC_ARRAY || oid === OID_TSVECTOR_ARRAY) {
+  if (
+    oid === OID_DATE_ARRAY ||
+    oid === OID_INTERVAL_ARRAY ||
+    oid === OID_NUMERIC_ARRAY ||
+    oid === OID_TSVECTOR_ARRAY
+  ) {
     return builtinParser(OID_TEXT_ARRAY, format ?? 'text');
   }
   return builtinParser(oid, format ?? 'text');
@@ -139,7 +144,12 @@ class PgTransaction implements DriverTransaction {
  */
 function keepsConnection(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08') && !code.startsWith('57P');
+  return (
+    typeof code === 'string' &&
+    /^[0-9A-Z]{5}$/.test(code) &&
+    !code.startsWith('08') &&
+    !code.startsWith('57P')
+  );
 }
 
 type PgResult = { rows: Record<string, unknown>[]; rowCount: number | null };

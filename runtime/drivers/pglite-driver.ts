@@ -7,7 +7,13 @@
 import { defaults } from 'pg';
 import { arrayLiteral } from '../sql/array-literal.js';
 import { dateParameterText } from '../sql/date-text.js';
-import { DriverConnectError, type Driver, type DriverResult, type DriverTransaction, type Queryable } from './driver.js';
+import {
+  DriverConnectError,
+  type Driver,
+  type DriverResult,
+  type DriverTransaction,
+  type Queryable,
+} from './driver.js';
 
 interface PGliteResults {
   rows: Record<string, unknown>[];
@@ -25,7 +31,10 @@ interface PGliteInstance extends PGliteQueryable {
   transaction<T>(body: (tx: PGliteTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
-type PGliteConstructor = new (options: { dataDir?: string; parsers: Record<number, (value: string) => unknown> }) => PGliteInstance;
+type PGliteConstructor = new (options: {
+  dataDir?: string;
+  parsers: Record<number, (value: string) => unknown>;
+}) => PGliteInstance;
 
 const rawText = (value: string): string => value;
 const PARSERS = {
@@ -44,7 +53,9 @@ async function loadPGlite(): Promise<PGliteConstructor> {
     const module = (await import(PGLITE_MODULE)) as { PGlite: PGliteConstructor };
     return module.PGlite;
   } catch (error) {
-    throw new Error(`pglite:// needs the optional dependency @electric-sql/pglite (npm install @electric-sql/pglite): ${(error as Error).message}`);
+    throw new Error(
+      `pglite:// needs the optional dependency @electric-sql/pglite (npm install @electric-sql/pglite): ${(error as Error).message}`,
+    );
   }
 }
 
@@ -82,7 +93,9 @@ export class PGliteDriver implements Driver {
   private async open(): Promise<PGliteInstance> {
     try {
       const PGlite = await loadPGlite();
-      const db = new PGlite(this.dataDir ? { dataDir: this.dataDir, parsers: PARSERS } : { parsers: PARSERS });
+      const db = new PGlite(
+        this.dataDir ? { dataDir: this.dataDir, parsers: PARSERS } : { parsers: PARSERS },
+      );
       await db.waitReady;
       return db;
     } catch (error) {
@@ -105,14 +118,19 @@ export class PGliteDriver implements Driver {
       let finish!: (action: 'commit' | 'rollback') => void;
       const finished = new Promise<'commit' | 'rollback'>((resolve) => (finish = resolve));
       let settle!: (error?: unknown) => void;
-      const done = new Promise<void>((resolve, reject) => (settle = (error) => (error ? reject(error) : resolve())));
+      const done = new Promise<void>(
+        (resolve, reject) => (settle = (error) => (error ? reject(error) : resolve())),
+      );
       db.transaction(async (tx) => {
         resolveBegin(new PGliteTransactionHandle(tx, finish, done));
         if ((await finished) === 'rollback') await tx.rollback();
-      }).then(() => settle(), (error) => {
-        settle(error);
-        rejectBegin(error);
-      });
+      }).then(
+        () => settle(),
+        (error) => {
+          settle(error);
+          rejectBegin(error);
+        },
+      );
     });
   }
 

@@ -4,13 +4,17 @@
  * (elements `\x0102ff`, as pg sends them); Dates go through `dateText` (ISO 8601 in UTC unless given:
  * the PGlite driver passes pg's local-time-with-offset format); other objects become JSON.
  */
-export function arrayLiteral(values: readonly unknown[], dateText: (date: Date) => string = (date) => date.toISOString()): string {
+export function arrayLiteral(
+  values: readonly unknown[],
+  dateText: (date: Date) => string = (date) => date.toISOString(),
+): string {
   const items = values.map((v): string => {
     if (v === null || v === undefined) return 'NULL';
     if (Array.isArray(v)) return arrayLiteral(v, dateText);
     let text: string;
     if (v instanceof Date) text = dateText(v);
-    else if (ArrayBuffer.isView(v)) text = `\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}`;
+    else if (ArrayBuffer.isView(v))
+      text = `\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}`;
     else text = typeof v === 'object' ? JSON.stringify(v) : String(v);
     return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   });

@@ -13,7 +13,12 @@ const MAX_CACHED_ATTRIBUTES = 30;
 const MAX_CACHED_INSERTS = 64;
 
 /** `params` must be empty: the values are pushed as $1, $2, ... */
-export function insertSql(def: ModelDefinition, values: Record<string, unknown>, fields: readonly AttributeDefinition[], params: unknown[]): string {
+export function insertSql(
+  def: ModelDefinition,
+  values: Record<string, unknown>,
+  fields: readonly AttributeDefinition[],
+  params: unknown[],
+): string {
   // The text depends only on which columns are named, so it is cached by that set.
   let columnSet = 0;
   for (let i = 0; i < fields.length; i++) {
@@ -31,7 +36,11 @@ export function insertSql(def: ModelDefinition, values: Record<string, unknown>,
   return sql;
 }
 
-function insertText(def: ModelDefinition, values: Record<string, unknown>, fields: readonly AttributeDefinition[]): string {
+function insertText(
+  def: ModelDefinition,
+  values: Record<string, unknown>,
+  fields: readonly AttributeDefinition[],
+): string {
   let columns = '';
   let placeholders = '';
   let n = 0;
@@ -45,12 +54,18 @@ function insertText(def: ModelDefinition, values: Record<string, unknown>, field
 }
 
 /** One multi-row INSERT; a value missing from a row becomes DEFAULT. */
-export function bulkInsertSql(def: ModelDefinition, rows: readonly Record<string, unknown>[], params: unknown[]): string {
+export function bulkInsertSql(
+  def: ModelDefinition,
+  rows: readonly Record<string, unknown>[],
+  params: unknown[],
+): string {
   const used = def.attributeList.filter((attr) => rows.some((row) => !isOmitted(attr, row[attr.name])));
   // Every column defaulted: name one column and give it DEFAULT in each row.
   if (used.length === 0) used.push(def.attributeList[0]);
   const tuples = rows.map((row) => {
-    const cells = used.map((attr) => (isOmitted(attr, row[attr.name]) ? 'DEFAULT' : placeholder(params, toParam(attr, row[attr.name]))));
+    const cells = used.map((attr) =>
+      isOmitted(attr, row[attr.name]) ? 'DEFAULT' : placeholder(params, toParam(attr, row[attr.name])),
+    );
     return `(${cells.join(',')})`;
   });
   return `INSERT INTO ${def.quotedTable} (${used.map((a) => a.quotedField).join(',')}) VALUES ${tuples.join(',')}${def.returning}`;

@@ -11,9 +11,12 @@ export function quoteIdentifier(name: string): string {
   if (typeof name !== 'string' || name.length === 0) {
     throw new TypeError(`Invalid SQL identifier: ${JSON.stringify(name)} (expected a non-empty string)`);
   }
-  if (name.includes('\0')) throw new TypeError(`Invalid SQL identifier ${JSON.stringify(name)}: contains a NUL character`);
+  if (name.includes('\0'))
+    throw new TypeError(`Invalid SQL identifier ${JSON.stringify(name)}: contains a NUL character`);
   if (Buffer.byteLength(name) > MAX_IDENTIFIER_BYTES) {
-    throw new TypeError(`SQL identifier "${name}" is longer than ${MAX_IDENTIFIER_BYTES} bytes; PostgreSQL would truncate it`);
+    throw new TypeError(
+      `SQL identifier "${name}" is longer than ${MAX_IDENTIFIER_BYTES} bytes; PostgreSQL would truncate it`,
+    );
   }
   return `"${name.replace(/"/g, '""')}"`;
 }

@@ -18,16 +18,41 @@ const NAME = String.raw`${WORD}(?:\s*\.\s*${WORD}|\s+${WORD})*`;
 const MODIFIERS = String.raw`\(\s*\d+\s*(?:,\s*\d+\s*)?\)`;
 const TIME_ZONE = String.raw`\s+with(?:out)?\s+time\s+zone`;
 const ARRAY = String.raw`\s*\[\s*\d*\s*\]`;
-const TYPE_TEXT = new RegExp(String.raw`^\s*${NAME}(?:\s*${MODIFIERS}(?:${TIME_ZONE})?)?(?:${ARRAY})*\s*$`, 'iu');
+const TYPE_TEXT = new RegExp(
+  String.raw`^\s*${NAME}(?:\s*${MODIFIERS}(?:${TIME_ZONE})?)?(?:${ARRAY})*\s*$`,
+  'iu',
+);
 
 // Reserved or column-constraint words: never part of a type name unless double-quoted.
 const CONSTRAINT_WORDS = new Set([
-  'not', 'null', 'default', 'generated', 'collate', 'check', 'references', 'primary', 'unique', 'constraint',
-  'compression', 'storage', 'identity', 'as', 'using', 'deferrable', 'initially', 'exclude', 'foreign', 'key',
+  'not',
+  'null',
+  'default',
+  'generated',
+  'collate',
+  'check',
+  'references',
+  'primary',
+  'unique',
+  'constraint',
+  'compression',
+  'storage',
+  'identity',
+  'as',
+  'using',
+  'deferrable',
+  'initially',
+  'exclude',
+  'foreign',
+  'key',
 ]);
 
 export function isValidCustomTypeText(text: string): boolean {
   if (typeof text !== 'string' || text.length > 1000 || !TYPE_TEXT.test(text)) return false;
-  const unquotedWords = text.replace(/"(?:[^"]|"")*"/g, ' ').toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+  const unquotedWords =
+    text
+      .replace(/"(?:[^"]|"")*"/g, ' ')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}_]+/gu) ?? [];
   return !unquotedWords.some((word) => CONSTRAINT_WORDS.has(word));
 }

@@ -14,7 +14,8 @@ export function updateSql(
   returning: string,
 ): string {
   let set = '';
-  for (const attr of fields) set += `${set ? ',' : ''}${attr.quotedField}=${placeholder(params, toParam(attr, values[attr.name]))}`;
+  for (const attr of fields)
+    set += `${set ? ',' : ''}${attr.quotedField}=${placeholder(params, toParam(attr, values[attr.name]))}`;
   return `UPDATE ${def.quotedTable} SET ${set}${where(params)}${returning}`;
 }
 
@@ -25,7 +26,12 @@ const MAX_CACHED_UPDATES = 16;
  * An instance's UPDATE: `SET <fields> WHERE <primary key>`, as updateSql builds it. `params` must
  * be empty. The text depends only on the list of fields, so the last few lists are remembered.
  */
-export function updateByPrimaryKeySql(def: ModelDefinition, values: Record<string, unknown>, fields: readonly AttributeDefinition[], params: unknown[]): string {
+export function updateByPrimaryKeySql(
+  def: ModelDefinition,
+  values: Record<string, unknown>,
+  fields: readonly AttributeDefinition[],
+  params: unknown[],
+): string {
   for (let i = 0; i < fields.length; i++) params.push(toParam(fields[i], values[fields[i].name]));
   const keys = def.primaryKeys;
   for (let i = 0; i < keys.length; i++) params.push(toParam(keys[i], values[keys[i].name]));
@@ -57,7 +63,9 @@ export function incrementSql(
   params: unknown[],
   returning: string,
 ): string {
-  const set = increments.map(({ attr, by }) => `${attr.quotedField}=${attr.quotedField}${sign}${placeholder(params, by)}`);
+  const set = increments.map(
+    ({ attr, by }) => `${attr.quotedField}=${attr.quotedField}${sign}${placeholder(params, by)}`,
+  );
   if (updatedAt) set.push(`${updatedAt.attr.quotedField}=${placeholder(params, updatedAt.value)}`);
   return `UPDATE ${def.quotedTable} SET ${set.join(',')}${where(params)}${returning}`;
 }

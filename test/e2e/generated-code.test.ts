@@ -5,7 +5,16 @@
  * tables and rows the schema describes.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DataTypeIR, ModelIR } from '../../generator/ir';
@@ -28,7 +37,8 @@ function readmeExamples(): string[] {
   const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
   return blocks.flatMap((block) => {
     if (block.includes("from './models/index.js'")) return [block];
-    if (!block.includes('import ') && !block.includes('sequelize') && block.includes('User.')) return [`import { User } from './models/index.js';\n${block}`];
+    if (!block.includes('import ') && !block.includes('sequelize') && block.includes('User.'))
+      return [`import { User } from './models/index.js';\n${block}`];
     return [];
   });
 }
@@ -55,7 +65,10 @@ describe('models generated from example-schema.yaml', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  const modelFiles = () => readdirSync(path.join(work, 'models')).filter((file) => file.endsWith('.ts')).sort();
+  const modelFiles = () =>
+    readdirSync(path.join(work, 'models'))
+      .filter((file) => file.endsWith('.ts'))
+      .sort();
 
   it('equals the golden files byte for byte (UPDATE_GOLDEN=1 rewrites them)', () => {
     if (process.env.UPDATE_GOLDEN) {
@@ -77,24 +90,27 @@ describe('models generated from example-schema.yaml', () => {
     const examples = readmeExamples();
     // The teaser, the quick start and the runtime tour at least: the test must not pass on none.
     expect(examples.length).toBeGreaterThanOrEqual(3);
-    examples.forEach((example, index) => writeFileSync(path.join(work, `readme-example-${index}.ts`), `${example}\nexport {};\n`));
-    const result = compileWithTsc(work, 'nodenext', { module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true }, [
-      'models',
-      'type-checks.ts',
-      'use-models.ts',
-      'readme-example-*.ts',
-    ]);
+    examples.forEach((example, index) =>
+      writeFileSync(path.join(work, `readme-example-${index}.ts`), `${example}\nexport {};\n`),
+    );
+    const result = compileWithTsc(
+      work,
+      'nodenext',
+      { module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true },
+      ['models', 'type-checks.ts', 'use-models.ts', 'readme-example-*.ts'],
+    );
     rmSync(path.join(work, 'package.json'));
     expect(result.output).toBe('');
     expect(result.code).toBe(0);
   });
 
   it('compiles under tsc --strict with module commonjs, type tests included', () => {
-    const result = compileWithTsc(work, 'commonjs', { module: 'commonjs', moduleResolution: 'node10', outDir: 'out' }, [
-      'models',
-      'type-checks.ts',
-      'use-models.ts',
-    ]);
+    const result = compileWithTsc(
+      work,
+      'commonjs',
+      { module: 'commonjs', moduleResolution: 'node10', outDir: 'out' },
+      ['models', 'type-checks.ts', 'use-models.ts'],
+    );
     expect(result.output).toBe('');
     expect(result.code).toBe(0);
   });
@@ -109,7 +125,12 @@ describe('models generated from example-schema.yaml', () => {
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout);
     expect(report.tables.map((row: { table_name: string }) => row.table_name)).toEqual([
-      'Audits', 'Employees', 'Foos', 'Person', 'Users', 'memberships',
+      'Audits',
+      'Employees',
+      'Foos',
+      'Person',
+      'Users',
+      'memberships',
     ]);
     expect(report.user).toEqual({
       id: 1,
@@ -127,21 +148,44 @@ describe('models generated from example-schema.yaml', () => {
     expect(report.person).toEqual({ idLength: 36, name: 'John Doe' });
     expect(report.foo).toEqual({ big: '9007199254740993', updatedTimeStamp: true, hasCreatedAt: false });
     expect(report.membership).toEqual({ role: 'member', joinedAtIsDate: true });
-    expect(report.audit).toEqual({ idLength: 36, tokenLength: 36, levels: ['info', 'error'], happenedAtIsDate: true });
+    expect(report.audit).toEqual({
+      idLength: 36,
+      tokenLength: 36,
+      levels: ['info', 'error'],
+      happenedAtIsDate: true,
+    });
     expect(report.counts).toEqual({ users: 1, employees: 1 });
   });
 
   it('reads the database back: --from-db --schema-out writes YAML that generates the same models', () => {
-    const fromDb = runCli(['--from-db', databaseUrl, '--out', 'from-db', '--schema-out', 'round-trip.yaml'], work);
+    const fromDb = runCli(
+      ['--from-db', databaseUrl, '--out', 'from-db', '--schema-out', 'round-trip.yaml'],
+      work,
+    );
     expect(fromDb.stderr).not.toMatch(/error|warning/i);
     expect(fromDb.code).toBe(0);
     const fromYaml = runCli(['round-trip.yaml', '--out', 'from-yaml'], work);
     expect(fromYaml.code).toBe(0);
-    const files = readdirSync(path.join(work, 'from-db')).filter((file) => file.endsWith('.ts')).sort();
-    expect(files).toEqual(['Audit.ts', 'Employee.ts', 'Foo.ts', 'Membership.ts', 'Person.ts', 'User.ts', 'index.ts']);
+    const files = readdirSync(path.join(work, 'from-db'))
+      .filter((file) => file.endsWith('.ts'))
+      .sort();
+    expect(files).toEqual([
+      'Audit.ts',
+      'Employee.ts',
+      'Foo.ts',
+      'Membership.ts',
+      'Person.ts',
+      'User.ts',
+      'index.ts',
+    ]);
     // Equal but for the header, which names the source (a database, a YAML file).
-    const body = (dir: string, file: string) => readFileSync(path.join(work, dir, file), 'utf8').split('\n').slice(3).join('\n');
-    for (const file of files) expect({ file, text: body('from-yaml', file) }).toEqual({ file, text: body('from-db', file) });
+    const body = (dir: string, file: string) =>
+      readFileSync(path.join(work, dir, file), 'utf8')
+        .split('\n')
+        .slice(3)
+        .join('\n');
+    for (const file of files)
+      expect({ file, text: body('from-yaml', file) }).toEqual({ file, text: body('from-db', file) });
   });
 
   /**
@@ -157,7 +201,8 @@ describe('models generated from example-schema.yaml', () => {
       case 'TEXT':
         return { kind: 'TEXT' };
       case 'FLOAT':
-        if (type.scale !== undefined || type.precision === undefined || type.precision > 24) return { kind: 'DOUBLE' };
+        if (type.scale !== undefined || type.precision === undefined || type.precision > 24)
+          return { kind: 'DOUBLE' };
         return { kind: 'REAL' };
       case 'STRING':
       case 'CHAR':
@@ -180,14 +225,26 @@ describe('models generated from example-schema.yaml', () => {
             allowNull: a.allowNull,
             primaryKey: a.primaryKey,
             unique: a.unique !== false,
-            default: a.defaultValue?.kind === 'literal' || a.defaultValue?.kind === 'sql' ? a.defaultValue : undefined,
-            references: a.references && { table: a.references.table, key: a.references.key, onDelete: a.references.onDelete },
+            default:
+              a.defaultValue?.kind === 'literal' || a.defaultValue?.kind === 'sql'
+                ? a.defaultValue
+                : undefined,
+            references: a.references && {
+              table: a.references.table,
+              key: a.references.key,
+              onDelete: a.references.onDelete,
+            },
             comment: a.comment,
           },
         ]),
       );
     const tables = async (file: string) =>
-      Object.fromEntries((await loadSchemaFile(path.join(work, file))).models.map((m) => [m.tableName, { comment: m.comment, columns: columns(m) }]));
+      Object.fromEntries(
+        (await loadSchemaFile(path.join(work, file))).models.map((m) => [
+          m.tableName,
+          { comment: m.comment, columns: columns(m) },
+        ]),
+      );
     expect(await tables('round-trip.yaml')).toEqual(await tables('example-schema.yaml'));
   });
 });

@@ -63,16 +63,38 @@ afterAll(async () => {
 it('compiles, and builds, saves and reads back values of the attribute types; sync leaves nothing to alter', async () => {
   await generate({ schema: await loadSchemaText(SCHEMA, 'schema.yaml'), outDir: path.join(work, 'models') });
   writeFileSync(path.join(work, 'use.ts'), USE);
-  const compiled = compileWithTsc(work, 'commonjs', { module: 'commonjs', moduleResolution: 'node10', outDir: 'out' }, ['models', 'use.ts']);
+  const compiled = compileWithTsc(
+    work,
+    'commonjs',
+    { module: 'commonjs', moduleResolution: 'node10', outDir: 'out' },
+    ['models', 'use.ts'],
+  );
   expect(compiled.output).toBe('');
   const url = database.engine === 'pglite' ? `pglite://${path.join(work, 'pgdata')}` : database.url;
-  const run = spawnSync(process.execPath, [path.join(work, 'out/use.js')], { cwd: work, encoding: 'utf8', env: { ...process.env, DB_URL: url, NODE_OPTIONS: '' }, timeout: 120_000 });
+  const run = spawnSync(process.execPath, [path.join(work, 'out/use.js')], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, DB_URL: url, NODE_OPTIONS: '' },
+    timeout: 120_000,
+  });
   expect(run.stderr).toBe('');
   expect(JSON.parse(run.stdout)).toEqual({
     built: {
-      big: '5', amount: '3', startsAt: '2024-01-31T12:00:00.000Z', isDate: true, bigs: ['1', '2'], amounts: ['1', '2.50'], days: ['2024-01-01T00:00:00.000Z'],
+      big: '5',
+      amount: '3',
+      startsAt: '2024-01-31T12:00:00.000Z',
+      isDate: true,
+      bigs: ['1', '2'],
+      amounts: ['1', '2.50'],
+      days: ['2024-01-01T00:00:00.000Z'],
     },
-    read: { big: '5', amount: '3.00', startsAt: '2024-01-31T12:00:00.000Z', bigs: ['1', '2'], amounts: ['1.00', '2.50'] },
+    read: {
+      big: '5',
+      amount: '3.00',
+      startsAt: '2024-01-31T12:00:00.000Z',
+      bigs: ['1', '2'],
+      amounts: ['1.00', '2.50'],
+    },
     steps: [],
   });
 }, 300_000);

@@ -6,8 +6,10 @@ import { runCli } from '../support/run-cli';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { useTempDir } from '../support/temp-dir';
 
-const V1 = 'models:\n  User:\n    attributes:\n      firstName: { type: STRING, allowNull: false }\n      age: INTEGER\n';
-const V2 = 'models:\n  User:\n    attributes:\n      firstName: { type: TEXT, allowNull: false }\n      nickname: STRING\n';
+const V1 =
+  'models:\n  User:\n    attributes:\n      firstName: { type: STRING, allowNull: false }\n      age: INTEGER\n';
+const V2 =
+  'models:\n  User:\n    attributes:\n      firstName: { type: TEXT, allowNull: false }\n      nickname: STRING\n';
 
 describe('gen-models plan', () => {
   const tempDir = useTempDir('gm-plan');
@@ -41,8 +43,12 @@ describe('gen-models plan', () => {
     const before = await columns();
     const run = runCli(['plan', 'v2.yaml', '--db', url], tempDir());
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('-- DESTRUCTIVE: drop column "age" and its data (not in the model)\nALTER TABLE "Users" DROP COLUMN "age";');
-    expect(run.stdout).toContain('-- safe: add column "nickname" (missing in the table)\nALTER TABLE "Users" ADD COLUMN "nickname" VARCHAR(255);');
+    expect(run.stdout).toContain(
+      '-- DESTRUCTIVE: drop column "age" and its data (not in the model)\nALTER TABLE "Users" DROP COLUMN "age";',
+    );
+    expect(run.stdout).toContain(
+      '-- safe: add column "nickname" (missing in the table)\nALTER TABLE "Users" ADD COLUMN "nickname" VARCHAR(255);',
+    );
     expect(run.stdout).toContain('ALTER TABLE "Users" ALTER COLUMN "firstName" TYPE TEXT;');
     expect(run.stderr).toContain('gen-models: 3 step(s): 2 safe, 1 destructive');
     expect(await columns()).toEqual(before);

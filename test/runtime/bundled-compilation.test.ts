@@ -15,16 +15,27 @@ const outDir = join(__dirname, 'types/tmp-cjs');
 afterAll(() => rm(outDir, { recursive: true, force: true }));
 
 test('compiles under --strict with module commonjs; PGlite loads only for pglite:// connections; a PGlite data directory persists', async () => {
-  const compiled = await run(join(root, 'node_modules/.bin/tsc'), ['-p', join(__dirname, 'types/tsconfig.commonjs.json')], { cwd: root }).catch((error) => error);
+  const compiled = await run(
+    join(root, 'node_modules/.bin/tsc'),
+    ['-p', join(__dirname, 'types/tsconfig.commonjs.json')],
+    { cwd: root },
+  ).catch((error) => error);
   expect(`${compiled.stdout ?? ''}${compiled.stderr ?? ''}`).toBe('');
 
-  const { stdout } = await run(process.execPath, [join(__dirname, 'types/load-check.js'), outDir], { cwd: root, env: process.env });
+  const { stdout } = await run(process.execPath, [join(__dirname, 'types/load-check.js'), outDir], {
+    cwd: root,
+    env: process.env,
+  });
   const result = JSON.parse(stdout.trim().split('\n').pop()!);
   expect(result.afterImport).toBe(false);
   expect(result.lazyAfterImport).toEqual([]);
   // Without a server the refused connection has loaded the error mapping before.
   const mapped = process.env.DATABASE_URL ? [] : ['error-mapping.js'];
-  expect(result.lazyAfterPgliteQuery).toEqual(['drivers/pglite-driver.js', ...mapped, 'sql/array-literal.js']);
+  expect(result.lazyAfterPgliteQuery).toEqual([
+    'drivers/pglite-driver.js',
+    ...mapped,
+    'sql/array-literal.js',
+  ]);
   expect(result.postgres).toBe(process.env.DATABASE_URL ? 'ok' : 'SequelizeConnectionRefusedError');
   expect(result.afterPostgres).toBe(false);
   expect(result.pglite).toEqual({ two: 2, big: '9007199254740993' });

@@ -1,6 +1,11 @@
 /** The Sequelize connection: constructor forms, authenticate, close, query, transactions, logging, connection errors. */
 import {
-  ConnectionError, ConnectionRefusedError, DataTypes, HostNotFoundError, Sequelize, Transaction,
+  ConnectionError,
+  ConnectionRefusedError,
+  DataTypes,
+  HostNotFoundError,
+  Sequelize,
+  Transaction,
 } from '../../runtime/index.js';
 import { types } from 'pg';
 import { hasServer, serverUrl } from '../support/test-database.js';
@@ -15,20 +20,39 @@ afterAll(() => conn.close());
 describe('constructor forms', () => {
   test('(url, options) and (options) read host, port, database and user', () => {
     const fromUrl = new Sequelize('postgres://alice:s%40cret@db.example:6543/app_test', { logging: false });
-    expect(fromUrl.config).toEqual({ database: 'app_test', username: 'alice', host: 'db.example', port: 6543 });
-    const fromOptions = new Sequelize({ dialect: 'postgres', host: 'h', port: 1234, database: 'd', username: 'u', logging: false });
+    expect(fromUrl.config).toEqual({
+      database: 'app_test',
+      username: 'alice',
+      host: 'db.example',
+      port: 6543,
+    });
+    const fromOptions = new Sequelize({
+      dialect: 'postgres',
+      host: 'h',
+      port: 1234,
+      database: 'd',
+      username: 'u',
+      logging: false,
+    });
     expect(fromOptions.config).toEqual({ database: 'd', username: 'u', host: 'h', port: 1234 });
     expect(fromOptions.getDialect()).toBe('postgres');
   });
 
   test('?sslmode in a URL turns TLS on', async () => {
     const s = new Sequelize('postgres://postgres@127.0.0.1:1/x?sslmode=require', { logging: false });
-    expect((s as unknown as { driver: { pool: { options: { ssl: unknown } } } }).driver.pool.options.ssl).toBe(true);
+    expect(
+      (s as unknown as { driver: { pool: { options: { ssl: unknown } } } }).driver.pool.options.ssl,
+    ).toBe(true);
     await s.close();
   });
 
   test('(database, username, password, options)', () => {
-    const s = new Sequelize('shop', 'bob', 'pw', { host: '10.0.0.1', port: 5433, dialect: 'postgres', logging: false });
+    const s = new Sequelize('shop', 'bob', 'pw', {
+      host: '10.0.0.1',
+      port: 5433,
+      dialect: 'postgres',
+      logging: false,
+    });
     expect(s.config).toEqual({ database: 'shop', username: 'bob', host: '10.0.0.1', port: 5433 });
     expect(s.engine).toBe('postgres');
   });
@@ -36,7 +60,9 @@ describe('constructor forms', () => {
   test('pglite:// is in memory, pglite:///path and { dialect: "pglite", storage } a data directory', () => {
     expect(new Sequelize('pglite://', { logging: false }).engine).toBe('pglite');
     expect(new Sequelize('pglite:///tmp/data', { logging: false }).config.database).toBe('/tmp/data');
-    expect(new Sequelize({ dialect: 'pglite', storage: '/tmp/d2', logging: false }).config.database).toBe('/tmp/d2');
+    expect(new Sequelize({ dialect: 'pglite', storage: '/tmp/d2', logging: false }).config.database).toBe(
+      '/tmp/d2',
+    );
   });
 
   test('unsupported dialects and URLs are refused with a clear error', () => {
@@ -52,7 +78,10 @@ test('authenticate() runs SELECT 1+1 AS result and resolves undefined', async ()
 });
 
 test('query(sql, params) binds $n values and resolves [rows, meta]; type SELECT resolves rows', async () => {
-  const [rows, meta] = (await conn.sequelize.query('SELECT $1::text AS a, $2::int + 1 AS b', ['x', 41])) as [unknown[], { rowCount: number }];
+  const [rows, meta] = (await conn.sequelize.query('SELECT $1::text AS a, $2::int + 1 AS b', ['x', 41])) as [
+    unknown[],
+    { rowCount: number },
+  ];
   expect(rows).toEqual([{ a: 'x', b: 42 }]);
   expect(meta.rowCount).toBe(1);
   const selected = await conn.sequelize.query('SELECT 1 AS one', { type: 'SELECT' });
@@ -68,8 +97,15 @@ test('type parsers: int8 and numeric as strings, date as YYYY-MM-DD, timestamptz
   // The parsers are the pool's own: pg's global parsers are untouched (date is still a Date there).
   expect(types.getTypeParser(1082)('2020-02-29')).toBeInstanceOf(Date);
   expect(rows[0]).toEqual({
-    big: '9007199254740993', num: '1.50', day: '2020-02-29', ts: new Date('2020-01-01T00:00:00Z'), doc: { a: [1] },
-    bin: Buffer.from('hi'), days: ['2020-01-02'], bigs: ['1'], span: '1 day',
+    big: '9007199254740993',
+    num: '1.50',
+    day: '2020-02-29',
+    ts: new Date('2020-01-01T00:00:00Z'),
+    doc: { a: [1] },
+    bin: Buffer.from('hi'),
+    days: ['2020-01-02'],
+    bigs: ['1'],
+    span: '1 day',
   });
 });
 
@@ -88,7 +124,10 @@ describe('logging', () => {
 
   test('logQueryParameters appends the values', async () => {
     const lines: string[] = [];
-    const s = new Sequelize(REFUSED, { logging: (line: string) => lines.push(line), logQueryParameters: true });
+    const s = new Sequelize(REFUSED, {
+      logging: (line: string) => lines.push(line),
+      logQueryParameters: true,
+    });
     await s.query('SELECT $1::text AS a', ['Jane']).catch(() => undefined);
     await s.close();
     expect(lines).toEqual(['Executing (default): SELECT $1::text AS a; "Jane"']);
@@ -167,7 +206,8 @@ describe('transactions on PGlite, whose one connection an open transaction holds
   });
   afterAll(() => pglite.close());
 
-  const HOLDS_THE_CONNECTION = /Transaction t\d+ holds PGlite's only connection, so .* would wait for it forever: .*pass \{ transaction: t \}/;
+  const HOLDS_THE_CONNECTION =
+    /Transaction t\d+ holds PGlite's only connection, so .* would wait for it forever: .*pass \{ transaction: t \}/;
 
   test('a statement in the body that forgets { transaction: t } rejects at once instead of hanging', async () => {
     const error = await pglite
@@ -183,7 +223,9 @@ describe('transactions on PGlite, whose one connection an open transaction holds
   });
 
   test('a nested transaction in the body rejects with the same advice', async () => {
-    const error = await pglite.transaction(() => pglite.transaction(async () => 'never')).catch((e: unknown) => e);
+    const error = await pglite
+      .transaction(() => pglite.transaction(async () => 'never'))
+      .catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/so a nested transaction would wait for it forever/);
   });
 
@@ -219,7 +261,9 @@ describe('closing', () => {
     await expect(s.close()).resolves.toBeUndefined();
     const error = await s.query('SELECT 1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toBe('ConnectionManager.getConnection was called after the connection manager was closed!');
+    expect((error as Error).message).toBe(
+      'ConnectionManager.getConnection was called after the connection manager was closed!',
+    );
     await expect(s.authenticate()).rejects.toThrow('after the connection manager was closed');
   });
 });
@@ -236,64 +280,79 @@ describe('connection errors', () => {
   });
 
   test('an unknown host is a HostNotFoundError', async () => {
-    const s = new Sequelize('postgres://postgres@no-such-host.invalid:5432/none', { logging: false, pool: { acquire: 10000 } });
+    const s = new Sequelize('postgres://postgres@no-such-host.invalid:5432/none', {
+      logging: false,
+      pool: { acquire: 10000 },
+    });
     const error = await s.authenticate().catch((e: unknown) => e);
     await s.close();
     expect(error).toBeInstanceOf(HostNotFoundError);
     expect((error as Error).message).toMatch(/no-such-host\.invalid/);
   });
 
-  (hasServer() ? test : test.skip)('an unknown database or role is a ConnectionError with the server message', async () => {
-    const url = new URL(serverUrl!);
-    url.pathname = '/gm_no_such_database';
-    const noDb = new Sequelize(url.toString(), { logging: false });
-    const dbError = await noDb.authenticate().catch((e: unknown) => e);
-    await noDb.close();
-    expect(dbError).toBeInstanceOf(ConnectionError);
-    expect((dbError as Error).message).toBe('database "gm_no_such_database" does not exist');
+  (hasServer() ? test : test.skip)(
+    'an unknown database or role is a ConnectionError with the server message',
+    async () => {
+      const url = new URL(serverUrl!);
+      url.pathname = '/gm_no_such_database';
+      const noDb = new Sequelize(url.toString(), { logging: false });
+      const dbError = await noDb.authenticate().catch((e: unknown) => e);
+      await noDb.close();
+      expect(dbError).toBeInstanceOf(ConnectionError);
+      expect((dbError as Error).message).toBe('database "gm_no_such_database" does not exist');
 
-    url.pathname = '/postgres';
-    url.username = 'gm_no_such_role';
-    url.password = 'wrong';
-    const noRole = new Sequelize(url.toString(), { logging: false });
-    const roleError = await noRole.authenticate().catch((e: unknown) => e);
-    await noRole.close();
-    expect(roleError).toBeInstanceOf(ConnectionError);
-    expect((roleError as Error).message).toMatch(/gm_no_such_role/);
-  });
+      url.pathname = '/postgres';
+      url.username = 'gm_no_such_role';
+      url.password = 'wrong';
+      const noRole = new Sequelize(url.toString(), { logging: false });
+      const roleError = await noRole.authenticate().catch((e: unknown) => e);
+      await noRole.close();
+      expect(roleError).toBeInstanceOf(ConnectionError);
+      expect((roleError as Error).message).toMatch(/gm_no_such_role/);
+    },
+  );
 });
 
-(hasServer() ? test : test.skip)('the server ending a connection (pg_terminate_backend) rejects that query or transaction; the process and the pool carry on', async () => {
-  const s = new Sequelize(conn.db.url, { logging: false });
-  const admin = new Sequelize(conn.db.url, { logging: false });
-  const terminate = (marker: string) =>
-    admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%${marker}%' AND pid <> pg_backend_pid()`);
-  try {
-    // During a statement: pg also emits 'error' on the client, which must not go unhandled.
-    const running = s.query("SELECT pg_sleep(5), 'gm_terminated_statement'").catch((e: unknown) => e);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await terminate('gm_terminated_statement');
-    expect(((await running) as Error).message).toBe('terminating connection due to administrator command');
+(hasServer() ? test : test.skip)(
+  'the server ending a connection (pg_terminate_backend) rejects that query or transaction; the process and the pool carry on',
+  async () => {
+    const s = new Sequelize(conn.db.url, { logging: false });
+    const admin = new Sequelize(conn.db.url, { logging: false });
+    const terminate = (marker: string) =>
+      admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%${marker}%' AND pid <> pg_backend_pid()`,
+      );
+    try {
+      // During a statement: pg also emits 'error' on the client, which must not go unhandled.
+      const running = s.query("SELECT pg_sleep(5), 'gm_terminated_statement'").catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await terminate('gm_terminated_statement');
+      expect(((await running) as Error).message).toBe('terminating connection due to administrator command');
 
-    // Between the statements of a transaction holding its connection.
-    const t = await s.transaction();
-    await s.query("SELECT 'gm_terminated_transaction'", { transaction: t });
-    await terminate('gm_terminated_transaction');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await expect(s.query('SELECT 1', { transaction: t })).rejects.toThrow();
-    await expect(t.rollback()).rejects.toThrow();
+      // Between the statements of a transaction holding its connection.
+      const t = await s.transaction();
+      await s.query("SELECT 'gm_terminated_transaction'", { transaction: t });
+      await terminate('gm_terminated_transaction');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await expect(s.query('SELECT 1', { transaction: t })).rejects.toThrow();
+      await expect(t.rollback()).rejects.toThrow();
 
-    expect(await s.query('SELECT 1 AS one', { type: 'SELECT' })).toEqual([{ one: 1 }]);
-  } finally {
-    await s.close();
-    await admin.close();
-  }
-});
+      expect(await s.query('SELECT 1 AS one', { type: 'SELECT' })).toEqual([{ one: 1 }]);
+    } finally {
+      await s.close();
+      await admin.close();
+    }
+  },
+);
 
 test('sync({ match }) refuses a database whose name does not match, before any query', async () => {
   const lines: string[] = [];
-  const s = new Sequelize('postgres://postgres@127.0.0.1:1/seq_prod', { logging: (l: string) => lines.push(l) });
-  await expect(s.sync({ force: true, match: /_test$/ })).rejects.toThrow('Database "seq_prod" does not match sync match parameter "/_test$/"');
+  const s = new Sequelize('postgres://postgres@127.0.0.1:1/seq_prod', {
+    logging: (l: string) => lines.push(l),
+  });
+  await expect(s.sync({ force: true, match: /_test$/ })).rejects.toThrow(
+    'Database "seq_prod" does not match sync match parameter "/_test$/"',
+  );
   expect(lines).toEqual([]);
   await s.close();
 });

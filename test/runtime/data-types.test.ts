@@ -45,10 +45,13 @@ const sqlTypes: [string, DataType | (() => DataType), string][] = [
   ["CUSTOM('interval')", DataTypes.CUSTOM('interval'), 'interval'],
 ];
 
-test.each(sqlTypes.map(([name, type, sql]) => [name, sql, type] as const))('%s is %s in DDL', (_name, sql, type) => {
-  const instance = typeof type === 'function' ? type() : type;
-  expect(instance.toSql()).toBe(sql);
-});
+test.each(sqlTypes.map(([name, type, sql]) => [name, sql, type] as const))(
+  '%s is %s in DDL',
+  (_name, sql, type) => {
+    const instance = typeof type === 'function' ? type() : type;
+    expect(instance.toSql()).toBe(sql);
+  },
+);
 
 test('CUSTOM accepts type syntax only, never a statement', () => {
   expect(DataTypes.CUSTOM('numeric(5, 2)[]').toSql()).toBe('numeric(5, 2)[]');
@@ -68,44 +71,75 @@ describe('values round-trip through a real table', () => {
   afterAll(() => conn.close());
 
   test('each type reads back as the reference says (BIGINT and DECIMAL as strings, DATEONLY as YYYY-MM-DD)', async () => {
-    const Everything = conn.sequelize.define('Everything', {
-      str: DataTypes.STRING(10),
-      bin: DataTypes.STRING.BINARY,
-      chr: DataTypes.CHAR(3),
-      txt: DataTypes.TEXT,
-      small: DataTypes.SMALLINT,
-      int: DataTypes.INTEGER,
-      big: DataTypes.BIGINT,
-      flt: DataTypes.FLOAT,
-      real: DataTypes.REAL,
-      dbl: DataTypes.DOUBLE,
-      dec: DataTypes.DECIMAL(10, 2),
-      bool: DataTypes.BOOLEAN,
-      at: DataTypes.DATE,
-      day: DataTypes.DATEONLY,
-      time: DataTypes.TIME,
-      uuid: DataTypes.UUID,
-      json: DataTypes.JSON,
-      jsonb: DataTypes.JSONB,
-      blob: DataTypes.BLOB,
-      inet: DataTypes.INET,
-      cidr: DataTypes.CIDR,
-      mac: DataTypes.MACADDR,
-      tsv: DataTypes.TSVECTOR,
-      ints: DataTypes.ARRAY(DataTypes.INTEGER),
-      texts: DataTypes.ARRAY(DataTypes.TEXT),
-      grid: DataTypes.ARRAY(DataTypes.ARRAY(DataTypes.STRING)),
-      enm: DataTypes.ENUM('a', 'b'),
-      enms: DataTypes.ARRAY(DataTypes.ENUM({ values: ['x', 'y'] })),
-      span: DataTypes.CUSTOM('interval'),
-    }, { timestamps: false });
+    const Everything = conn.sequelize.define(
+      'Everything',
+      {
+        str: DataTypes.STRING(10),
+        bin: DataTypes.STRING.BINARY,
+        chr: DataTypes.CHAR(3),
+        txt: DataTypes.TEXT,
+        small: DataTypes.SMALLINT,
+        int: DataTypes.INTEGER,
+        big: DataTypes.BIGINT,
+        flt: DataTypes.FLOAT,
+        real: DataTypes.REAL,
+        dbl: DataTypes.DOUBLE,
+        dec: DataTypes.DECIMAL(10, 2),
+        bool: DataTypes.BOOLEAN,
+        at: DataTypes.DATE,
+        day: DataTypes.DATEONLY,
+        time: DataTypes.TIME,
+        uuid: DataTypes.UUID,
+        json: DataTypes.JSON,
+        jsonb: DataTypes.JSONB,
+        blob: DataTypes.BLOB,
+        inet: DataTypes.INET,
+        cidr: DataTypes.CIDR,
+        mac: DataTypes.MACADDR,
+        tsv: DataTypes.TSVECTOR,
+        ints: DataTypes.ARRAY(DataTypes.INTEGER),
+        texts: DataTypes.ARRAY(DataTypes.TEXT),
+        grid: DataTypes.ARRAY(DataTypes.ARRAY(DataTypes.STRING)),
+        enm: DataTypes.ENUM('a', 'b'),
+        enms: DataTypes.ARRAY(DataTypes.ENUM({ values: ['x', 'y'] })),
+        span: DataTypes.CUSTOM('interval'),
+      },
+      { timestamps: false },
+    );
     await Everything.sync({ force: true });
     const values = {
-      str: 'héllo', bin: Buffer.from([0, 255]), chr: 'abc', txt: 'long text', small: 7, int: -42, big: '9007199254740993', flt: 1.5,
-      real: 2.5, dbl: 3.25, dec: '12.30', bool: true, at: new Date('2021-03-04T05:06:07.089Z'), day: '2021-03-04', time: '10:11:12',
-      uuid: '4b1a8c8e-6a4e-4d4e-9d8e-2f4e6a8b0c1d', json: { a: [1, 'two'] }, jsonb: [1, { b: null }], blob: Buffer.from('blob'),
-      inet: '192.168.0.1', cidr: '10.0.0.0/8', mac: '08:00:2b:01:02:03', tsv: "'cat':1 'dog':2", ints: [1, 2, 3], texts: ['a', 'b,c', 'd"e', null],
-      grid: [['a', 'b'], ['c', 'd']], enm: 'b', enms: ['y', 'x'], span: '1 day 02:00:00',
+      str: 'héllo',
+      bin: Buffer.from([0, 255]),
+      chr: 'abc',
+      txt: 'long text',
+      small: 7,
+      int: -42,
+      big: '9007199254740993',
+      flt: 1.5,
+      real: 2.5,
+      dbl: 3.25,
+      dec: '12.30',
+      bool: true,
+      at: new Date('2021-03-04T05:06:07.089Z'),
+      day: '2021-03-04',
+      time: '10:11:12',
+      uuid: '4b1a8c8e-6a4e-4d4e-9d8e-2f4e6a8b0c1d',
+      json: { a: [1, 'two'] },
+      jsonb: [1, { b: null }],
+      blob: Buffer.from('blob'),
+      inet: '192.168.0.1',
+      cidr: '10.0.0.0/8',
+      mac: '08:00:2b:01:02:03',
+      tsv: "'cat':1 'dog':2",
+      ints: [1, 2, 3],
+      texts: ['a', 'b,c', 'd"e', null],
+      grid: [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+      enm: 'b',
+      enms: ['y', 'x'],
+      span: '1 day 02:00:00',
     };
     const created = await Everything.create(values);
     const read = (await Everything.findByPk(created.get('id')))!.get({ plain: true });
@@ -117,7 +151,11 @@ describe('values round-trip through a real table', () => {
   });
 
   test('set() sanitizes DATE strings, DATEONLY dates and boolean strings, as Sequelize', async () => {
-    const S = conn.sequelize.define('Sanitized', { at: DataTypes.DATE, day: DataTypes.DATEONLY, flag: DataTypes.BOOLEAN }, { timestamps: false });
+    const S = conn.sequelize.define(
+      'Sanitized',
+      { at: DataTypes.DATE, day: DataTypes.DATEONLY, flag: DataTypes.BOOLEAN },
+      { timestamps: false },
+    );
     const s = S.build({ at: '2020-01-01T00:00:00Z', day: new Date('2020-02-03T00:00:00Z'), flag: 'false' });
     expect(s.get('at')).toEqual(new Date('2020-01-01T00:00:00Z'));
     expect(s.get('day')).toBe('2020-02-03');

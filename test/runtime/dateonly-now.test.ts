@@ -13,7 +13,14 @@ const two = (n: number) => String(n).padStart(2, '0');
 const localDay = (d: Date) => `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 
 test('defaultValue NOW on a DATEONLY builds, saves and reads back today as a string', async () => {
-  const Day = conn.sequelize.define('Day', { day: { type: DataTypes.DATEONLY, defaultValue: DataTypes.NOW }, at: { type: DataTypes.DATE, defaultValue: DataTypes.NOW } }, { timestamps: false });
+  const Day = conn.sequelize.define(
+    'Day',
+    {
+      day: { type: DataTypes.DATEONLY, defaultValue: DataTypes.NOW },
+      at: { type: DataTypes.DATE, defaultValue: DataTypes.NOW },
+    },
+    { timestamps: false },
+  );
   await Day.sync({ force: true });
   const before = localDay(new Date());
   const built = Day.build();
@@ -29,7 +36,8 @@ test('defaultValue NOW on a DATEONLY builds, saves and reads back today as a str
 
 test('in America/New_York and Pacific/Kiritimati, NOW and a Date on a DATEONLY are the local date (child process)', async () => {
   for (const TZ of ['America/New_York', 'Pacific/Kiritimati']) {
-    const result = (await runInChild(`
+    const result = (await runInChild(
+      `
   const s = new runtime.Sequelize(url, { logging: false });
   const Day = s.define('TzDay', { day: { type: runtime.DataTypes.DATEONLY, defaultValue: runtime.DataTypes.NOW } }, { timestamps: false });
   await Day.sync({ force: true });
@@ -42,7 +50,10 @@ test('in America/New_York and Pacific/Kiritimati, NOW and a Date on a DATEONLY a
   const back = (await Day.findByPk(saved.id)).get('day');
   await Day.drop();
   await s.close();
-  return { built: built.get('day'), today, assigned, back };`, { TZ }, conn.db.url)) as Record<string, string>;
+  return { built: built.get('day'), today, assigned, back };`,
+      { TZ },
+      conn.db.url,
+    )) as Record<string, string>;
     expect(result.built).toBe(result.today);
     const expected = TZ === 'America/New_York' ? '2024-06-01' : '2024-06-02';
     expect({ assigned: result.assigned, back: result.back }).toEqual({ assigned: expected, back: expected });

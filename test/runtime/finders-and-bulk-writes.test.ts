@@ -2,7 +2,14 @@
 import { DataTypes, EmptyResultError, Model } from '../../runtime/index.js';
 import { openTestConnection, sqlOf, type TestConnection } from './helpers.js';
 
-interface PetAttributes { id: number; name: string; kind: string | null; legs: number; createdAt: Date; updatedAt: Date }
+interface PetAttributes {
+  id: number;
+  name: string;
+  kind: string | null;
+  legs: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
 class Pet extends Model<PetAttributes, Partial<PetAttributes> & { name: string }> {
   declare id: number;
   declare name: string;
@@ -14,11 +21,14 @@ let conn: TestConnection;
 const sql = () => conn.statements.map(sqlOf);
 beforeAll(async () => {
   conn = await openTestConnection();
-  Pet.init({
-    name: { type: DataTypes.STRING, allowNull: false },
-    kind: { type: DataTypes.STRING, field: 'pet_kind' },
-    legs: { type: DataTypes.INTEGER, defaultValue: 4 },
-  }, { sequelize: conn.sequelize });
+  Pet.init(
+    {
+      name: { type: DataTypes.STRING, allowNull: false },
+      kind: { type: DataTypes.STRING, field: 'pet_kind' },
+      legs: { type: DataTypes.INTEGER, defaultValue: 4 },
+    },
+    { sequelize: conn.sequelize },
+  );
   await Pet.sync({ force: true });
   conn.statements.length = 0;
   await Pet.bulkCreate([
@@ -36,8 +46,13 @@ beforeEach(() => {
 test('bulkCreate is one multi-row INSERT ... RETURNING and resolves saved instances', async () => {
   const pets = await Pet.bulkCreate([{ name: 'A', kind: 'x' }, { name: 'B' }]);
   expect(sql()).toHaveLength(1);
-  expect(sql()[0]).toMatch(/^INSERT INTO "Pets" \("name","pet_kind","legs","createdAt","updatedAt"\) VALUES \(\$1,\$2,\$3,\$4,\$5\),\(\$6,DEFAULT,\$7,\$8,\$9\) RETURNING/);
-  expect(pets.map((p) => [p.isNewRecord, typeof p.id, p.name, p.kind])).toEqual([[false, 'number', 'A', 'x'], [false, 'number', 'B', null]]);
+  expect(sql()[0]).toMatch(
+    /^INSERT INTO "Pets" \("name","pet_kind","legs","createdAt","updatedAt"\) VALUES \(\$1,\$2,\$3,\$4,\$5\),\(\$6,DEFAULT,\$7,\$8,\$9\) RETURNING/,
+  );
+  expect(pets.map((p) => [p.isNewRecord, typeof p.id, p.name, p.kind])).toEqual([
+    [false, 'number', 'A', 'x'],
+    [false, 'number', 'B', null],
+  ]);
   await Pet.destroy({ where: { id: pets.map((p) => p.id) } });
   expect(await Pet.bulkCreate([])).toEqual([]);
 });
@@ -46,23 +61,36 @@ test('bulkCreate refuses ignoreDuplicates and updateOnDuplicate rather than igno
   await expect(Pet.bulkCreate([{ name: 'Dup' }], { ignoreDuplicates: true } as never)).rejects.toThrow(
     'Pet.bulkCreate(): option "ignoreDuplicates" (ON CONFLICT DO NOTHING) is not supported by the gen-models runtime',
   );
-  await expect(Pet.bulkCreate([{ name: 'Dup' }], { updateOnDuplicate: ['name'] } as never)).rejects.toThrow('option "updateOnDuplicate" (upserts)');
+  await expect(Pet.bulkCreate([{ name: 'Dup' }], { updateOnDuplicate: ['name'] } as never)).rejects.toThrow(
+    'option "updateOnDuplicate" (upserts)',
+  );
   expect(conn.statements).toEqual([]);
 });
 
 test('where: equality on a field-mapped attribute, IN for arrays, IS NULL for null', async () => {
   expect((await Pet.findAll({ where: { kind: 'dog' } })).map((p) => p.name)).toEqual(['Rex']);
-  expect(sql()[0]).toBe('SELECT "id", "name", "pet_kind" AS "kind", "legs", "createdAt", "updatedAt" FROM "Pets" WHERE "pet_kind" = $1');
+  expect(sql()[0]).toBe(
+    'SELECT "id", "name", "pet_kind" AS "kind", "legs", "createdAt", "updatedAt" FROM "Pets" WHERE "pet_kind" = $1',
+  );
   const inList = await Pet.findAll({ where: { kind: ['cat', 'bird'] }, order: [['name', 'ASC']] });
   expect(inList.map((p) => p.name)).toEqual(['Tom', 'Tweety']);
   expect((await Pet.findAll({ where: { kind: null } })).map((p) => p.name)).toEqual(['Nemo']);
-  expect((await Pet.findAll({ where: { kind: ['dog', null] }, order: ['name'] })).map((p) => p.name)).toEqual(['Nemo', 'Rex']);
+  expect((await Pet.findAll({ where: { kind: ['dog', null] }, order: ['name'] })).map((p) => p.name)).toEqual(
+    ['Nemo', 'Rex'],
+  );
   expect(await Pet.findAll({ where: { kind: [] } })).toEqual([]);
   expect((await Pet.findAll({ where: { legs: 4, kind: 'cat' } })).map((p) => p.name)).toEqual(['Tom']);
 });
 
 test('order, limit, offset, attributes and raw', async () => {
-  const page = await Pet.findAll({ order: [['legs', 'DESC'], ['name', 'ASC']], limit: 2, offset: 1 });
+  const page = await Pet.findAll({
+    order: [
+      ['legs', 'DESC'],
+      ['name', 'ASC'],
+    ],
+    limit: 2,
+    offset: 1,
+  });
   expect(page.map((p) => p.name)).toEqual(['Tom', 'Tweety']);
   expect(sql()[0]).toMatch(/ORDER BY "legs" DESC, "name" ASC LIMIT \$1 OFFSET \$2$/);
   const slim = await Pet.findAll({ attributes: ['name'], where: { name: 'Rex' } });
@@ -70,16 +98,25 @@ test('order, limit, offset, attributes and raw', async () => {
   const raw = await Pet.findAll({ raw: true, where: { name: 'Rex' }, attributes: ['id', 'kind'] });
   expect(raw[0]).not.toBeInstanceOf(Pet);
   expect(raw[0]).toEqual({ id: expect.any(Number), kind: 'dog' });
-  await expect(Pet.findAll({ order: [['name', 'SIDEWAYS' as never]] })).rejects.toThrow('Invalid order direction "SIDEWAYS" for Pet.name');
+  await expect(Pet.findAll({ order: [['name', 'SIDEWAYS' as never]] })).rejects.toThrow(
+    'Invalid order direction "SIDEWAYS" for Pet.name',
+  );
   await expect(Pet.findAll({ limit: -1 })).rejects.toThrow('limit must be a non-negative integer, got -1');
 });
 
 test('attributes: { exclude } reads every other attribute; include and unknown names are errors', async () => {
-  const [rex] = await Pet.findAll({ attributes: { exclude: ['createdAt', 'updatedAt', 'kind'] }, where: { name: 'Rex' } });
+  const [rex] = await Pet.findAll({
+    attributes: { exclude: ['createdAt', 'updatedAt', 'kind'] },
+    where: { name: 'Rex' },
+  });
   expect(sql()[0]).toMatch(/^SELECT "id", "name", "legs" FROM "Pets" WHERE/);
   expect(Object.keys(rex.get({ plain: true }))).toEqual(['id', 'name', 'legs']);
-  await expect(Pet.findAll({ attributes: { exclude: ['nickname'] } as never })).rejects.toThrow('Unknown attribute "nickname" in attributes of model Pet');
-  await expect(Pet.findAll({ attributes: { include: ['x'] } as never })).rejects.toThrow('attributes must be a list of attribute names or { exclude: [...] } for model Pet');
+  await expect(Pet.findAll({ attributes: { exclude: ['nickname'] } as never })).rejects.toThrow(
+    'Unknown attribute "nickname" in attributes of model Pet',
+  );
+  await expect(Pet.findAll({ attributes: { include: ['x'] } as never })).rejects.toThrow(
+    'attributes must be a list of attribute names or { exclude: [...] } for model Pet',
+  );
 });
 
 test('findOne, findByPk, rejectOnEmpty, count', async () => {
@@ -92,20 +129,30 @@ test('findOne, findByPk, rejectOnEmpty, count', async () => {
   expect(await Pet.findByPk(999999)).toBeNull();
   expect(await Pet.findByPk(null)).toBeNull();
   expect(await Pet.findOne({ where: { name: 'nobody' } })).toBeNull();
-  await expect(Pet.findOne({ where: { name: 'nobody' }, rejectOnEmpty: true })).rejects.toBeInstanceOf(EmptyResultError);
+  await expect(Pet.findOne({ where: { name: 'nobody' }, rejectOnEmpty: true })).rejects.toBeInstanceOf(
+    EmptyResultError,
+  );
   expect(await Pet.count()).toBe(4);
   expect(await Pet.count({ where: { legs: 4 } })).toBe(2);
   // col counts the rows where it is not null; distinct its different values.
   expect(await Pet.count({ col: 'kind' })).toBe(3);
   expect(await Pet.count({ col: 'legs', distinct: true })).toBe(3);
   expect(sql().at(-1)).toBe('SELECT count(DISTINCT "legs") AS "count" FROM "Pets"');
-  await expect(Pet.count({ col: 'nickname' as never })).rejects.toThrow('Unknown attribute "nickname" in count of model Pet');
+  await expect(Pet.count({ col: 'nickname' as never })).rejects.toThrow(
+    'Unknown attribute "nickname" in count of model Pet',
+  );
 });
 
 test('unknown attributes and operator objects in where are clear errors, not SQL', async () => {
-  await expect(Pet.findAll({ where: { nickname: 'x' } as never })).rejects.toThrow('Unknown attribute "nickname" in where of model Pet');
-  await expect(Pet.findAll({ where: { legs: { gt: 2 } } as never })).rejects.toThrow('Unsupported where value for Pet.legs');
-  await expect(Pet.findAll({ where: { legs: undefined } })).rejects.toThrow('where.legs of model Pet is undefined; use null to match NULL');
+  await expect(Pet.findAll({ where: { nickname: 'x' } as never })).rejects.toThrow(
+    'Unknown attribute "nickname" in where of model Pet',
+  );
+  await expect(Pet.findAll({ where: { legs: { gt: 2 } } as never })).rejects.toThrow(
+    'Unsupported where value for Pet.legs',
+  );
+  await expect(Pet.findAll({ where: { legs: undefined } })).rejects.toThrow(
+    'where.legs of model Pet is undefined; use null to match NULL',
+  );
   expect(conn.statements).toEqual([]);
 });
 
@@ -117,13 +164,18 @@ test('static update(values, { where }) resolves [affectedCount]; returning adds 
   expect(n).toBe(1);
   expect(rows[0]).toBeInstanceOf(Pet);
   expect(rows[0].legs).toBe(4);
-  const [withFields] = await Pet.update({ legs: 3, name: 'not written' }, { where: { kind: 'dog' }, fields: ['legs'] });
+  const [withFields] = await Pet.update(
+    { legs: 3, name: 'not written' },
+    { where: { kind: 'dog' }, fields: ['legs'] },
+  );
   expect(withFields).toBe(1);
   expect(sql().at(-1)).toBe('UPDATE "Pets" SET "legs"=$1,"updatedAt"=$2 WHERE "pet_kind" = $3');
   expect((await Pet.findOne({ where: { kind: 'dog' } }))!.name).toBe('Rex');
   await Pet.update({ legs: 4 }, { where: { kind: 'dog' } });
   conn.statements.length = 0;
-  await expect(Pet.update({ legs: 1 }, {} as never)).rejects.toThrow('Missing where attribute in the options parameter passed to update.');
+  await expect(Pet.update({ legs: 1 }, {} as never)).rejects.toThrow(
+    'Missing where attribute in the options parameter passed to update.',
+  );
   expect(await Pet.update({ nickname: 'x' } as never, { where: { id: 1 } })).toEqual([0]);
   expect(conn.statements).toEqual([]);
 });
@@ -132,7 +184,9 @@ test('static destroy({ where }) resolves the count; without where (or truncate) 
   await Pet.create({ name: 'Temp', kind: 'temp' });
   await Pet.create({ name: 'Temp2', kind: 'temp' });
   conn.statements.length = 0;
-  await expect(Pet.destroy({} as never)).rejects.toThrow('Missing where or truncate attribute in the options parameter of model.destroy.');
+  await expect(Pet.destroy({} as never)).rejects.toThrow(
+    'Missing where or truncate attribute in the options parameter of model.destroy.',
+  );
   expect(conn.statements).toEqual([]);
   expect(await Pet.destroy({ where: { kind: 'temp' } })).toBe(2);
   expect(sql()).toEqual(['DELETE FROM "Pets" WHERE "pet_kind" = $1']);

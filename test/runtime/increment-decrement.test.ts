@@ -2,7 +2,15 @@
 import { DataTypes, Model, type NumericString } from '../../runtime/index.js';
 import { openTestConnection, sqlOf, type TestConnection } from './helpers.js';
 
-interface CounterAttributes { id: number; name: string; age: number; cash: number; score: number | null; createdAt: Date; updatedAt: Date }
+interface CounterAttributes {
+  id: number;
+  name: string;
+  age: number;
+  cash: number;
+  score: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
 class Counter extends Model<CounterAttributes, Partial<CounterAttributes>> {
   declare id: number;
   declare name: string;
@@ -16,12 +24,15 @@ let conn: TestConnection;
 const sql = () => conn.statements.map(sqlOf);
 beforeAll(async () => {
   conn = await openTestConnection();
-  Counter.init({
-    name: DataTypes.STRING,
-    age: { type: DataTypes.INTEGER, defaultValue: 0 },
-    cash: { type: DataTypes.INTEGER, defaultValue: 0 },
-    score: { type: DataTypes.INTEGER, field: 'score_col' },
-  }, { sequelize: conn.sequelize });
+  Counter.init(
+    {
+      name: DataTypes.STRING,
+      age: { type: DataTypes.INTEGER, defaultValue: 0 },
+      cash: { type: DataTypes.INTEGER, defaultValue: 0 },
+      score: { type: DataTypes.INTEGER, field: 'score_col' },
+    },
+    { sequelize: conn.sequelize },
+  );
   await Counter.sync({ force: true });
 });
 afterAll(() => conn.close());
@@ -36,7 +47,9 @@ test('increment({ age: 2, cash: 100 }) is one UPDATE with parameters, refreshing
   conn.statements.length = 0;
   const r = await c.increment({ age: 2, cash: 100 });
   expect(r).toBe(c);
-  expect(sql()).toEqual(['UPDATE "Counters" SET "age"="age"+$1,"cash"="cash"+$2,"updatedAt"=$3 WHERE "id" = $4 RETURNING "age", "cash", "updatedAt"']);
+  expect(sql()).toEqual([
+    'UPDATE "Counters" SET "age"="age"+$1,"cash"="cash"+$2,"updatedAt"=$3 WHERE "id" = $4 RETURNING "age", "cash", "updatedAt"',
+  ]);
   expect([c.age, c.cash]).toEqual([2, 100]);
   expect(c.updatedAt.getTime()).toBeGreaterThan(stamp);
   expect(c.changed()).toBe(false);
@@ -54,7 +67,9 @@ test("increment('age', { by: 2 }), arrays, decrement, field-mapped attributes", 
   expect([c.age, c.cash]).toEqual([2, 8]);
   conn.statements.length = 0;
   await c.increment('score', { by: 5 });
-  expect(sql()[0]).toBe('UPDATE "Counters" SET "score_col"="score_col"+$1,"updatedAt"=$2 WHERE "id" = $3 RETURNING "score_col" AS "score", "updatedAt"');
+  expect(sql()[0]).toBe(
+    'UPDATE "Counters" SET "score_col"="score_col"+$1,"updatedAt"=$2 WHERE "id" = $3 RETURNING "score_col" AS "score", "updatedAt"',
+  );
   expect(c.score).toBe(15);
   const fresh = await Counter.findByPk(c.id);
   expect([fresh!.age, fresh!.cash, fresh!.score]).toEqual([2, 8, 15]);
@@ -73,7 +88,9 @@ test("the instance's where option is AND-ed with its primary key", async () => {
   const c = await Counter.create({ name: 'guarded', age: 1 });
   conn.statements.length = 0;
   await c.increment('age', { where: { name: 'someone else' } });
-  expect(sql()[0]).toBe('UPDATE "Counters" SET "age"="age"+$1,"updatedAt"=$2 WHERE "name" = $3 AND "id" = $4 RETURNING "age", "updatedAt"');
+  expect(sql()[0]).toBe(
+    'UPDATE "Counters" SET "age"="age"+$1,"updatedAt"=$2 WHERE "name" = $3 AND "id" = $4 RETURNING "age", "updatedAt"',
+  );
   expect(c.age).toBe(1);
   await c.increment('age', { where: { name: 'guarded' } });
   expect(c.age).toBe(2);
@@ -90,8 +107,12 @@ test('silent: true leaves updatedAt alone', async () => {
 test('static increment/decrement need a where and never touch every row', async () => {
   await Counter.create({ name: 'x' });
   conn.statements.length = 0;
-  await expect(Counter.increment('age', {} as never)).rejects.toThrow('Missing where attribute in the options parameter');
-  await expect(Counter.decrement('age', undefined as never)).rejects.toThrow('Missing where attribute in the options parameter');
+  await expect(Counter.increment('age', {} as never)).rejects.toThrow(
+    'Missing where attribute in the options parameter',
+  );
+  await expect(Counter.decrement('age', undefined as never)).rejects.toThrow(
+    'Missing where attribute in the options parameter',
+  );
   expect(conn.statements).toEqual([]);
   const target = await Counter.create({ name: 'static' });
   const [rows, count] = await Counter.increment({ cash: 7 }, { where: { name: 'static' } });
@@ -103,7 +124,11 @@ test('static increment/decrement need a where and never touch every row', async 
   expect((await Counter.findByPk(target.id))!.cash).toBe(5);
 });
 
-interface LedgerAttributes { id: number; views: NumericString; balance: NumericString }
+interface LedgerAttributes {
+  id: number;
+  views: NumericString;
+  balance: NumericString;
+}
 class Ledger extends Model<LedgerAttributes, Partial<LedgerAttributes>> {
   declare id: number;
   declare views: NumericString;
@@ -111,10 +136,13 @@ class Ledger extends Model<LedgerAttributes, Partial<LedgerAttributes>> {
 }
 
 test('BIGINT and DECIMAL increment exactly beyond a double, by numbers or numeric text', async () => {
-  Ledger.init({
-    views: { type: DataTypes.BIGINT, defaultValue: '9007199254740993' },
-    balance: { type: DataTypes.DECIMAL(30, 2), defaultValue: '0.10' },
-  }, { sequelize: conn.sequelize, timestamps: false });
+  Ledger.init(
+    {
+      views: { type: DataTypes.BIGINT, defaultValue: '9007199254740993' },
+      balance: { type: DataTypes.DECIMAL(30, 2), defaultValue: '0.10' },
+    },
+    { sequelize: conn.sequelize, timestamps: false },
+  );
   await Ledger.sync({ force: true });
   const row = await Ledger.create({});
   await row.increment({ views: 1, balance: '0.20' });
@@ -129,8 +157,12 @@ test('BIGINT and DECIMAL increment exactly beyond a double, by numbers or numeri
 test('bad amounts and unknown attributes are clear errors, before any SQL', async () => {
   const c = await Counter.create({ name: 'bad' });
   conn.statements.length = 0;
-  await expect(c.increment('age', { by: 'DROP TABLE' as never })).rejects.toThrow('Invalid increment amount "DROP TABLE" for Counter.age');
-  await expect(c.increment('bogus' as never)).rejects.toThrow('Unknown attribute "bogus" in increment of model Counter');
+  await expect(c.increment('age', { by: 'DROP TABLE' as never })).rejects.toThrow(
+    'Invalid increment amount "DROP TABLE" for Counter.age',
+  );
+  await expect(c.increment('bogus' as never)).rejects.toThrow(
+    'Unknown attribute "bogus" in increment of model Counter',
+  );
   await expect(Counter.build({ name: 'unsaved' }).increment('age')).rejects.toThrow(/no primary key/);
   expect(conn.statements).toEqual([]);
 });

@@ -1,5 +1,13 @@
 /** Instances: build, create, save, set/get, changed/previous, update, reload, destroy, toJSON, defaults. */
-import { DataTypes, InstanceError, literal, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from '../../runtime/index.js';
+import {
+  DataTypes,
+  InstanceError,
+  literal,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+} from '../../runtime/index.js';
 import { openTestConnection, sqlOf, type TestConnection } from './helpers.js';
 
 class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {
@@ -52,7 +60,10 @@ describe('build', () => {
   test("a JSON default's own __proto__ key is copied as a key, never as the copy's prototype", async () => {
     class Setting extends Model<{ id: number; value: unknown }, { value?: unknown }> {}
     const value = JSON.parse('{"__proto__": {"admin": true}, "theme": "dark"}');
-    Setting.init({ value: { type: DataTypes.JSONB, defaultValue: value } }, { sequelize: conn.sequelize, timestamps: false });
+    Setting.init(
+      { value: { type: DataTypes.JSONB, defaultValue: value } },
+      { sequelize: conn.sequelize, timestamps: false },
+    );
     const plain = Setting.build().get({ plain: true }).value as Record<string, unknown>;
     expect(Object.getPrototypeOf(plain)).toBe(Object.prototype);
     expect((plain as { admin?: boolean }).admin).toBeUndefined();
@@ -98,12 +109,18 @@ describe('create and save of a new record', () => {
   test('save({ fields }) inserts only those fields plus timestamps', async () => {
     const u = User.build({ firstName: 'F', lastName: 'not saved' });
     await u.save({ fields: ['firstName'] });
-    expect(sql()[0]).toMatch(/^INSERT INTO "Users" \("firstName","createdAt","updatedAt"\) VALUES \(\$1,\$2,\$3\)/);
+    expect(sql()[0]).toMatch(
+      /^INSERT INTO "Users" \("firstName","createdAt","updatedAt"\) VALUES \(\$1,\$2,\$3\)/,
+    );
     expect(u.lastName).toBeNull();
   });
 
   test('create(values, { fields }) also inserts a primary key that has a default, as Sequelize', async () => {
-    const Badge = conn.sequelize.define('Badge', { uid: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 }, label: DataTypes.STRING, note: DataTypes.STRING });
+    const Badge = conn.sequelize.define('Badge', {
+      uid: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
+      label: DataTypes.STRING,
+      note: DataTypes.STRING,
+    });
     await Badge.sync({ force: true });
     conn.statements.length = 0;
     const badge = await Badge.create({ label: 'gold', note: 'left out' }, { fields: ['label'] });
@@ -116,14 +133,21 @@ describe('create and save of a new record', () => {
 
 describe('a model without a primary key (removeAttribute)', () => {
   test("removeAttribute('id') makes a keyless table: rows are created and read, never saved or destroyed by a guessed where", async () => {
-    const Log = conn.sequelize.define('Log', { level: DataTypes.STRING, message: DataTypes.TEXT }, { timestamps: false });
+    const Log = conn.sequelize.define(
+      'Log',
+      { level: DataTypes.STRING, message: DataTypes.TEXT },
+      { timestamps: false },
+    );
     Log.removeAttribute('id');
     expect(Object.keys(Log.rawAttributes)).toEqual(['level', 'message']);
     expect(Log.primaryKeyAttributes).toEqual([]);
     conn.statements.length = 0;
     await Log.sync({ force: true });
     expect(sql()).toContain('CREATE TABLE IF NOT EXISTS "Logs" ("level" VARCHAR(255), "message" TEXT)');
-    await Log.bulkCreate([{ level: 'a', message: 'one' }, { level: 'b', message: 'two' }]);
+    await Log.bulkCreate([
+      { level: 'a', message: 'one' },
+      { level: 'b', message: 'two' },
+    ]);
     const entry = await Log.create({ level: 'c', message: 'three' });
     expect(entry.get({ plain: true })).toEqual({ level: 'c', message: 'three' });
     const [found] = await Log.findAll({ where: { level: 'a' } });
@@ -131,7 +155,11 @@ describe('a model without a primary key (removeAttribute)', () => {
     await expect(found.save()).rejects.toThrow('You attempted to save an instance with no primary key');
     await expect(found.destroy()).rejects.toThrow(/no primary key/);
     expect(await Log.update({ level: 'A' }, { where: { level: 'a' } })).toEqual([1]);
-    expect((await Log.findAll({ order: [['level', 'ASC']] })).map((l) => l.get('level'))).toEqual(['A', 'b', 'c']);
+    expect((await Log.findAll({ order: [['level', 'ASC']] })).map((l) => l.get('level'))).toEqual([
+      'A',
+      'b',
+      'c',
+    ]);
     await Log.drop();
   });
 
@@ -180,14 +208,19 @@ describe('save of an existing record', () => {
 
   test('an instance without its primary key refuses to save instead of updating every row', async () => {
     const u = User.build({ firstName: 'x' }, { isNewRecord: false });
-    await expect(u.save()).rejects.toThrow('You attempted to save an instance with no primary key, this is not allowed since it would result in a global update');
+    await expect(u.save()).rejects.toThrow(
+      'You attempted to save an instance with no primary key, this is not allowed since it would result in a global update',
+    );
     expect(conn.statements).toEqual([]);
   });
 });
 
 describe('set, get, changed, previous', () => {
   test("set('json.path', v) sets a nested value of a JSON attribute on a copy, and never walks into a prototype", async () => {
-    class Profile extends Model<{ id: number; meta: Record<string, unknown> | null }, { meta?: Record<string, unknown> | null }> {}
+    class Profile extends Model<
+      { id: number; meta: Record<string, unknown> | null },
+      { meta?: Record<string, unknown> | null }
+    > {}
     Profile.init({ meta: DataTypes.JSONB }, { sequelize: conn.sequelize, timestamps: false });
     await Profile.sync({ force: true });
     const profile = await Profile.create({ meta: { theme: { dark: false }, size: 1 } });
@@ -199,11 +232,17 @@ describe('set, get, changed, previous', () => {
     expect(profile.get('meta')).toEqual({ theme: { dark: true }, size: 1, fonts: { body: 'serif' } });
     expect(profile.changed()).toEqual(['meta']);
     await profile.save();
-    expect((await Profile.findByPk(profile.get('id')))!.get('meta')).toEqual({ theme: { dark: true }, size: 1, fonts: { body: 'serif' } });
+    expect((await Profile.findByPk(profile.get('id')))!.get('meta')).toEqual({
+      theme: { dark: true },
+      size: 1,
+      fonts: { body: 'serif' },
+    });
     profile.set('meta.__proto__.polluted' as never, 'yes' as never);
     profile.set('meta.constructor.prototype.polluted' as never, 'yes' as never);
     expect(({} as { polluted?: string }).polluted).toBeUndefined();
-    expect(Object.keys(profile.get('meta') as object)).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
+    expect(Object.keys(profile.get('meta') as object)).toEqual(
+      expect.arrayContaining(['__proto__', 'constructor']),
+    );
     // Not a JSON attribute, or no such attribute: ignored, as Sequelize.
     const u = User.build({ firstName: 'a' });
     u.set('firstName.x' as never, 'y' as never);
@@ -214,7 +253,10 @@ describe('set, get, changed, previous', () => {
 
   test('build(list) and bulkBuild build one unsaved instance per record', () => {
     const built = User.build([{ firstName: 'a' }, { firstName: 'b' }]);
-    expect(built.map((u) => [u instanceof User, u.isNewRecord, u.firstName, u.age])).toEqual([[true, true, 'a', 0], [true, true, 'b', 0]]);
+    expect(built.map((u) => [u instanceof User, u.isNewRecord, u.firstName, u.age])).toEqual([
+      [true, true, 'a', 0],
+      [true, true, 'b', 0],
+    ]);
     expect(User.bulkBuild([{ firstName: 'c' }]).map((u) => u.firstName)).toEqual(['c']);
     expect(conn.statements).toEqual([]);
   });
@@ -356,7 +398,9 @@ describe('reload', () => {
     await User.destroy({ where: { id: u.id } });
     const error = await u.reload().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InstanceError);
-    expect((error as Error).message).toBe('Instance could not be reloaded because it does not exist anymore (find call returned null)');
+    expect((error as Error).message).toBe(
+      'Instance could not be reloaded because it does not exist anymore (find call returned null)',
+    );
   });
 });
 
@@ -383,13 +427,17 @@ describe('destroy and toJSON', () => {
 describe('default values', () => {
   test('UUIDV4, UUIDV1, NOW, functions and literal() (a database default)', async () => {
     let counter = 0;
-    const Doc = conn.sequelize.define('Doc', {
-      uid: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
-      v1: { type: DataTypes.UUID, defaultValue: DataTypes.UUIDV1 },
-      at: { type: DataTypes.DATE, defaultValue: DataTypes.NOW },
-      seq: { type: DataTypes.INTEGER, defaultValue: () => ++counter },
-      fromDb: { type: DataTypes.TEXT, allowNull: false, defaultValue: literal("'db-' || 'side'") },
-    }, { timestamps: false });
+    const Doc = conn.sequelize.define(
+      'Doc',
+      {
+        uid: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
+        v1: { type: DataTypes.UUID, defaultValue: DataTypes.UUIDV1 },
+        at: { type: DataTypes.DATE, defaultValue: DataTypes.NOW },
+        seq: { type: DataTypes.INTEGER, defaultValue: () => ++counter },
+        fromDb: { type: DataTypes.TEXT, allowNull: false, defaultValue: literal("'db-' || 'side'") },
+      },
+      { timestamps: false },
+    );
     await Doc.sync({ force: true });
     expect(sql().some((s) => s.includes(`"fromDb" TEXT NOT NULL DEFAULT 'db-' || 'side'`))).toBe(true);
     const a = Doc.build({});

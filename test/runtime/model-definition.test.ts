@@ -7,9 +7,21 @@ afterAll(() => sequelize.close());
 
 describe('table names as Sequelize infers them (inflection 1.13.4)', () => {
   const cases: [string, string][] = [
-    ['User', 'Users'], ['Person', 'People'], ['Category', 'Categories'], ['Mouse', 'Mice'], ['UserProfile', 'UserProfiles'],
-    ['Status', 'Statuses'], ['Child', 'Children'], ['Sheep', 'Sheep'], ['Datum', 'Data'], ['Goose', 'geese'],
-    ['Cactus', 'Cactus'], ['Bus', 'Buses'], ['Quiz', 'Quizzes'], ['Index', 'Indices'], ['Story', 'Stories'],
+    ['User', 'Users'],
+    ['Person', 'People'],
+    ['Category', 'Categories'],
+    ['Mouse', 'Mice'],
+    ['UserProfile', 'UserProfiles'],
+    ['Status', 'Statuses'],
+    ['Child', 'Children'],
+    ['Sheep', 'Sheep'],
+    ['Datum', 'Data'],
+    ['Goose', 'geese'],
+    ['Cactus', 'Cactus'],
+    ['Bus', 'Buses'],
+    ['Quiz', 'Quizzes'],
+    ['Index', 'Indices'],
+    ['Story', 'Stories'],
   ];
   test.each(cases)('%s → %s', (model, table) => {
     expect(sequelize.define(model, { a: DataTypes.STRING }).getTableName()).toBe(table);
@@ -21,7 +33,9 @@ describe('table names as Sequelize infers them (inflection 1.13.4)', () => {
 
   test('freezeTableName keeps the model name; tableName wins over both', () => {
     expect(sequelize.define('Frozen', {}, { freezeTableName: true }).getTableName()).toBe('Frozen');
-    expect(sequelize.define('Named', {}, { tableName: 'explicit_things', freezeTableName: false }).getTableName()).toBe('explicit_things');
+    expect(
+      sequelize.define('Named', {}, { tableName: 'explicit_things', freezeTableName: false }).getTableName(),
+    ).toBe('explicit_things');
   });
 
   test('a model with a schema reports { tableName, schema } and quotes both', () => {
@@ -33,7 +47,10 @@ describe('table names as Sequelize infers them (inflection 1.13.4)', () => {
 
 describe('global define options', () => {
   test('are defaults; the model option wins', () => {
-    const s = new Sequelize('postgres://postgres@127.0.0.1:1/unused', { logging: false, define: { freezeTableName: true, timestamps: false } });
+    const s = new Sequelize('postgres://postgres@127.0.0.1:1/unused', {
+      logging: false,
+      define: { freezeTableName: true, timestamps: false },
+    });
     const A = s.define('Alpha', { n: DataTypes.INTEGER });
     expect(A.getTableName()).toBe('Alpha');
     expect(Object.keys(A.rawAttributes)).toEqual(['id', 'n']);
@@ -55,10 +72,14 @@ describe('the automatic id', () => {
   });
 
   test('is not added when a primary key is declared (composite too)', () => {
-    const M = sequelize.define('Composite', {
-      a: { type: DataTypes.INTEGER, primaryKey: true },
-      b: { type: DataTypes.STRING, primaryKey: true },
-    }, { timestamps: false });
+    const M = sequelize.define(
+      'Composite',
+      {
+        a: { type: DataTypes.INTEGER, primaryKey: true },
+        b: { type: DataTypes.STRING, primaryKey: true },
+      },
+      { timestamps: false },
+    );
     expect(Object.keys(M.rawAttributes)).toEqual(['a', 'b']);
     expect(M.primaryKeyAttributes).toEqual(['a', 'b']);
   });
@@ -78,11 +99,19 @@ describe('timestamps', () => {
   });
 
   test('can be renamed, disabled one by one or together, and are snake_cased when underscored', () => {
-    const Foo = sequelize.define('Foo', {}, { timestamps: true, createdAt: false, updatedAt: 'updateTimestamp' });
+    const Foo = sequelize.define(
+      'Foo',
+      {},
+      { timestamps: true, createdAt: false, updatedAt: 'updateTimestamp' },
+    );
     expect(Object.keys(Foo.rawAttributes)).toEqual(['id', 'updateTimestamp']);
     const Off = sequelize.define('Off', {}, { timestamps: false });
     expect(Object.keys(Off.rawAttributes)).toEqual(['id']);
-    const Under = sequelize.define('UnderTs', { firstName: DataTypes.STRING }, { underscored: true, updatedAt: 'updatedTimeStamp' });
+    const Under = sequelize.define(
+      'UnderTs',
+      { firstName: DataTypes.STRING },
+      { underscored: true, updatedAt: 'updatedTimeStamp' },
+    );
     expect(Under.getTableName()).toBe('under_ts');
     expect(Under.rawAttributes.firstName.field).toBe('first_name');
     expect(Under.rawAttributes.createdAt.field).toBe('created_at');
@@ -90,7 +119,9 @@ describe('timestamps', () => {
   });
 
   test('invalid timestamp options are refused', () => {
-    expect(() => sequelize.define('BadTs', {}, { createdAt: '' })).toThrow('Value for "createdAt" option cannot be an empty string');
+    expect(() => sequelize.define('BadTs', {}, { createdAt: '' })).toThrow(
+      'Value for "createdAt" option cannot be an empty string',
+    );
   });
 });
 
@@ -127,17 +158,25 @@ describe('init on a class', () => {
       name!: string;
     }
     Shadow.init({ name: DataTypes.STRING }, { sequelize });
-    expect(() => Shadow.build({ name: 'abc' })).toThrow('Model "Shadow" declares public class fields for attribute(s) "name"; they hide the attribute accessors. Write them as `declare name: ...;`');
+    expect(() => Shadow.build({ name: 'abc' })).toThrow(
+      'Model "Shadow" declares public class fields for attribute(s) "name"; they hide the attribute accessors. Write them as `declare name: ...;`',
+    );
   });
 
   test('an uninitialised model says so', () => {
     class NotYet extends Model {}
-    expect(() => NotYet.build({})).toThrow('Model NotYet is not initialised: call NotYet.init(attributes, { sequelize }) first');
+    expect(() => NotYet.build({})).toThrow(
+      'Model NotYet is not initialised: call NotYet.init(attributes, { sequelize }) first',
+    );
   });
 
   test('attribute names of Model members and unknown types are refused', () => {
-    expect(() => sequelize.define('Clash', { save: DataTypes.STRING })).toThrow('has the name of a Model member');
-    expect(() => sequelize.define('NoType', { a: { type: undefined as never } })).toThrow('Unrecognized datatype for attribute "NoType.a"');
+    expect(() => sequelize.define('Clash', { save: DataTypes.STRING })).toThrow(
+      'has the name of a Model member',
+    );
+    expect(() => sequelize.define('NoType', { a: { type: undefined as never } })).toThrow(
+      'Unrecognized datatype for attribute "NoType.a"',
+    );
   });
 
   test('{ type: DataTypes.ENUM, values } is the same as DataTypes.ENUM(...values)', () => {
@@ -146,19 +185,33 @@ describe('init on a class', () => {
   });
 
   test('rawAttributes/getAttributes expose field, type and options', () => {
-    const M = sequelize.define('Meta', { nick: { type: DataTypes.STRING(40), field: 'nick_name', comment: 'c', unique: true } });
+    const M = sequelize.define('Meta', {
+      nick: { type: DataTypes.STRING(40), field: 'nick_name', comment: 'c', unique: true },
+    });
     expect(M.getAttributes()).toBe(M.rawAttributes);
-    expect(M.rawAttributes.nick).toMatchObject({ field: 'nick_name', fieldName: 'nick', comment: 'c', unique: true, allowNull: true });
+    expect(M.rawAttributes.nick).toMatchObject({
+      field: 'nick_name',
+      fieldName: 'nick',
+      comment: 'c',
+      unique: true,
+      allowNull: true,
+    });
     expect(M.rawAttributes.nick.type.toSql()).toBe('VARCHAR(40)');
   });
 });
 
 describe('Sequelize options the runtime does not have', () => {
   test.each([
-    ['paranoid', true, 'soft deletes'], ['hooks', { beforeCreate: () => undefined }, 'hooks'], ['scopes', { active: {} }, 'scopes'],
-    ['defaultScope', { where: { active: true } }, 'scopes'], ['getterMethods', { full: () => '' }, 'custom getters'],
-    ['setterMethods', { full: () => undefined }, 'custom setters'], ['validate', { check: () => undefined }, 'model validators'],
-    ['version', true, 'optimistic locking'], ['indexes', [{ fields: ['a'] }], 'indexes made by sync()'], ['omitNull', true, 'omitNull'],
+    ['paranoid', true, 'soft deletes'],
+    ['hooks', { beforeCreate: () => undefined }, 'hooks'],
+    ['scopes', { active: {} }, 'scopes'],
+    ['defaultScope', { where: { active: true } }, 'scopes'],
+    ['getterMethods', { full: () => '' }, 'custom getters'],
+    ['setterMethods', { full: () => undefined }, 'custom setters'],
+    ['validate', { check: () => undefined }, 'model validators'],
+    ['version', true, 'optimistic locking'],
+    ['indexes', [{ fields: ['a'] }], 'indexes made by sync()'],
+    ['omitNull', true, 'omitNull'],
   ])('model option %s is refused rather than ignored', (option, value, feature) => {
     expect(() => sequelize.define('Refused', { a: DataTypes.STRING }, { [option]: value } as never)).toThrow(
       `Refused.init(): option "${option}" (${feature}) is not supported by the gen-models runtime, and ignoring it would change what the code does`,
@@ -166,18 +219,36 @@ describe('Sequelize options the runtime does not have', () => {
   });
 
   test('set globally in define they are refused too; switched off or empty they pass', () => {
-    const soft = new Sequelize('postgres://postgres@127.0.0.1:1/unused', { logging: false, define: { paranoid: true } });
-    expect(() => soft.define('Soft', { a: DataTypes.STRING })).toThrow('Soft.init(): option "paranoid" (soft deletes)');
+    const soft = new Sequelize('postgres://postgres@127.0.0.1:1/unused', {
+      logging: false,
+      define: { paranoid: true },
+    });
+    expect(() => soft.define('Soft', { a: DataTypes.STRING })).toThrow(
+      'Soft.init(): option "paranoid" (soft deletes)',
+    );
     void soft.close();
-    expect(() => sequelize.define('Off', { a: DataTypes.STRING }, { paranoid: false, indexes: [], hooks: {}, version: false } as never)).not.toThrow();
+    expect(() =>
+      sequelize.define('Off', { a: DataTypes.STRING }, {
+        paranoid: false,
+        indexes: [],
+        hooks: {},
+        version: false,
+      } as never),
+    ).not.toThrow();
   });
 
   test.each([
-    ['validate', { notEmpty: true }, 'validators'], ['get', () => 'x', 'custom getters'], ['set', () => undefined, 'custom setters'],
+    ['validate', { notEmpty: true }, 'validators'],
+    ['get', () => 'x', 'custom getters'],
+    ['set', () => undefined, 'custom setters'],
   ])('attribute option %s is refused rather than ignored', (option, value, feature) => {
-    expect(() => sequelize.define('Guarded', { name: { type: DataTypes.STRING, [option]: value } } as never)).toThrow(
+    expect(() =>
+      sequelize.define('Guarded', { name: { type: DataTypes.STRING, [option]: value } } as never),
+    ).toThrow(
       `Attribute "Guarded.name": option "${option}" (${feature}) is not supported by the gen-models runtime`,
     );
-    expect(() => sequelize.define('Unguarded', { name: { type: DataTypes.STRING, validate: {} } } as never)).not.toThrow();
+    expect(() =>
+      sequelize.define('Unguarded', { name: { type: DataTypes.STRING, validate: {} } } as never),
+    ).not.toThrow();
   });
 });

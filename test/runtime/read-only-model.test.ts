@@ -2,7 +2,10 @@
 import { DataTypes, Model, ReadOnlyModel } from '../../runtime/index.js';
 import { openTestConnection, type TestConnection } from './helpers.js';
 
-interface ActiveUserAttributes { id: number; name: string }
+interface ActiveUserAttributes {
+  id: number;
+  name: string;
+}
 class ActiveUser extends ReadOnlyModel<ActiveUserAttributes> {
   declare id: number;
   declare name: string;
@@ -13,9 +16,16 @@ beforeAll(async () => {
   conn = await openTestConnection();
   const Member = conn.sequelize.define('Member', { name: DataTypes.STRING, active: DataTypes.BOOLEAN });
   await Member.sync({ force: true });
-  await Member.bulkCreate([{ name: 'on', active: true }, { name: 'off', active: false }, { name: 'also on', active: true }]);
+  await Member.bulkCreate([
+    { name: 'on', active: true },
+    { name: 'off', active: false },
+    { name: 'also on', active: true },
+  ]);
   await conn.sequelize.query('CREATE VIEW active_users AS SELECT id, name FROM "Members" WHERE active');
-  ActiveUser.init({ id: { type: DataTypes.INTEGER, primaryKey: true }, name: DataTypes.STRING }, { sequelize: conn.sequelize, tableName: 'active_users', timestamps: false });
+  ActiveUser.init(
+    { id: { type: DataTypes.INTEGER, primaryKey: true }, name: DataTypes.STRING },
+    { sequelize: conn.sequelize, tableName: 'active_users', timestamps: false },
+  );
 });
 afterAll(() => conn.close());
 
@@ -34,7 +44,9 @@ test('finders, count, get, toJSON and reload work', async () => {
 test('write methods reject with a clear error and send nothing', async () => {
   conn.statements.length = 0;
   const View = ActiveUser as unknown as typeof Model;
-  await expect(View.create({ name: 'x' })).rejects.toThrow('ActiveUser is read-only (a view): create() is not available');
+  await expect(View.create({ name: 'x' })).rejects.toThrow(
+    'ActiveUser is read-only (a view): create() is not available',
+  );
   await expect(View.bulkCreate([])).rejects.toThrow('bulkCreate() is not available');
   await expect(View.update({ name: 'x' }, { where: {} })).rejects.toThrow('update() is not available');
   await expect(View.destroy({ where: {} })).rejects.toThrow('destroy() is not available');
@@ -53,10 +65,18 @@ test('write methods reject with a clear error and send nothing', async () => {
 
 test('a view without a declared primary key gets no automatic id; findByPk says why it cannot work', async () => {
   class ActiveName extends ReadOnlyModel<{ name: string }> {}
-  ActiveName.init({ name: DataTypes.STRING }, { sequelize: conn.sequelize, tableName: 'active_users', timestamps: false });
+  ActiveName.init(
+    { name: DataTypes.STRING },
+    { sequelize: conn.sequelize, tableName: 'active_users', timestamps: false },
+  );
   expect(Object.keys(ActiveName.rawAttributes)).toEqual(['name']);
-  expect((await ActiveName.findAll({ order: ['name'] })).map((r) => r.get('name'))).toEqual(['also on', 'on']);
-  await expect(ActiveName.findByPk(1)).rejects.toThrow('findByPk needs a model with one primary key; ActiveName has 0');
+  expect((await ActiveName.findAll({ order: ['name'] })).map((r) => r.get('name'))).toEqual([
+    'also on',
+    'on',
+  ]);
+  await expect(ActiveName.findByPk(1)).rejects.toThrow(
+    'findByPk needs a model with one primary key; ActiveName has 0',
+  );
 });
 
 test('sync() and drop() leave views alone, also through sequelize.sync/drop', async () => {

@@ -19,48 +19,59 @@ afterAll(async () => {
 
 describe('Model Basics', () => {
   test('Using sequelize.define', () => {
-    const User = sequelize.define('User', {
-      // Model attributes are defined here
-      firstName: {
-        type: DataTypes.STRING,
-        allowNull: false,
+    const User = sequelize.define(
+      'User',
+      {
+        // Model attributes are defined here
+        firstName: {
+          type: DataTypes.STRING,
+          allowNull: false,
+        },
+        lastName: {
+          type: DataTypes.STRING,
+          // allowNull defaults to true
+        },
       },
-      lastName: {
-        type: DataTypes.STRING,
-        // allowNull defaults to true
+      {
+        // Other model options go here
       },
-    }, {
-      // Other model options go here
-    });
+    );
     // `sequelize.define` also returns the model
     expect(User === sequelize.models.User).toBe(true); // true
   });
 
   test('Extending Model', () => {
     class User extends Model {}
-    User.init({
-      // Model attributes are defined here
-      firstName: {
-        type: DataTypes.STRING,
-        allowNull: false,
+    User.init(
+      {
+        // Model attributes are defined here
+        firstName: {
+          type: DataTypes.STRING,
+          allowNull: false,
+        },
+        lastName: {
+          type: DataTypes.STRING,
+          // allowNull defaults to true
+        },
       },
-      lastName: {
-        type: DataTypes.STRING,
-        // allowNull defaults to true
+      {
+        // Other model options go here
+        sequelize, // We need to pass the connection instance
+        modelName: 'User', // We need to choose the model name
       },
-    }, {
-      // Other model options go here
-      sequelize, // We need to pass the connection instance
-      modelName: 'User', // We need to choose the model name
-    });
+    );
     // the defined model is the class itself
     expect(User === sequelize.models.User).toBe(true); // true
   });
 
   test('Table name inference: enforcing the table name to be equal to the model name', () => {
-    const User = sequelize.define('User', { /* ... (attributes) */ }, {
-      freezeTableName: true,
-    });
+    const User = sequelize.define(
+      'User',
+      {/* ... (attributes) */},
+      {
+        freezeTableName: true,
+      },
+    );
     expect(User.getTableName()).toBe('User');
     const global = new Sequelize(db.url, {
       logging: false,
@@ -73,11 +84,15 @@ describe('Model Basics', () => {
   });
 
   test('Table name inference: providing the table name directly', () => {
-    const Employee = sequelize.define('Employee', {
-      // ... (attributes)
-    }, {
-      tableName: 'Employees',
-    });
+    const Employee = sequelize.define(
+      'Employee',
+      {
+        // ... (attributes)
+      },
+      {
+        tableName: 'Employees',
+      },
+    );
     expect(Employee.getTableName()).toBe('Employees');
     expect(sequelize.define('Person', {}).getTableName()).toBe('People');
   });
@@ -103,23 +118,30 @@ describe('Model Basics', () => {
   });
 
   test('Timestamps', async () => {
-    const NoStamps = sequelize.define('NoStamps', { /* ... */ }, {
-      timestamps: false,
-    });
+    const NoStamps = sequelize.define(
+      'NoStamps',
+      {/* ... */},
+      {
+        timestamps: false,
+      },
+    );
     expect(Object.keys(NoStamps.rawAttributes)).toEqual(['id']);
     class Foo extends Model {}
-    Foo.init({ /* attributes */ }, {
-      sequelize,
+    Foo.init(
+      {/* attributes */},
+      {
+        sequelize,
 
-      // don't forget to enable timestamps!
-      timestamps: true,
+        // don't forget to enable timestamps!
+        timestamps: true,
 
-      // I don't want createdAt
-      createdAt: false,
+        // I don't want createdAt
+        createdAt: false,
 
-      // I want updatedAt to actually be called updateTimestamp
-      updatedAt: 'updateTimestamp',
-    });
+        // I want updatedAt to actually be called updateTimestamp
+        updatedAt: 'updateTimestamp',
+      },
+    );
     await Foo.sync({ force: true });
     const foo = await Foo.create({});
     expect(foo.get('updateTimestamp')).toBeInstanceOf(Date);
@@ -154,16 +176,41 @@ describe('Model Basics', () => {
   });
 
   test('Data types from the docs are accepted', async () => {
-    const Typed = sequelize.define('Typed', {
-      a: DataTypes.STRING, b: DataTypes.STRING(1234), c: DataTypes.STRING.BINARY, d: DataTypes.TEXT, e: DataTypes.TEXT('tiny'),
-      g: DataTypes.TSVECTOR, h: DataTypes.BOOLEAN, i: DataTypes.INTEGER, j: DataTypes.BIGINT, k: DataTypes.BIGINT(11),
-      l: DataTypes.FLOAT, m: DataTypes.FLOAT(11), n: DataTypes.FLOAT(11, 10), o: DataTypes.REAL, p: DataTypes.REAL(11), q: DataTypes.REAL(11, 12),
-      r: DataTypes.DOUBLE, s: DataTypes.DOUBLE(11), t: DataTypes.DOUBLE(11, 10), u: DataTypes.DECIMAL, v: DataTypes.DECIMAL(10, 2),
-      w: DataTypes.DATE, x: DataTypes.DATE(6), y: DataTypes.DATEONLY,
-      z1: DataTypes.INTEGER.UNSIGNED, z2: DataTypes.INTEGER.ZEROFILL, z3: DataTypes.INTEGER.UNSIGNED.ZEROFILL,
-      uuid1: { type: DataTypes.UUID, defaultValue: DataTypes.UUIDV4 },
-      uuid2: { type: DataTypes.UUID, defaultValue: DataTypes.UUIDV1 },
-    }, { timestamps: false });
+    const Typed = sequelize.define(
+      'Typed',
+      {
+        a: DataTypes.STRING,
+        b: DataTypes.STRING(1234),
+        c: DataTypes.STRING.BINARY,
+        d: DataTypes.TEXT,
+        e: DataTypes.TEXT('tiny'),
+        g: DataTypes.TSVECTOR,
+        h: DataTypes.BOOLEAN,
+        i: DataTypes.INTEGER,
+        j: DataTypes.BIGINT,
+        k: DataTypes.BIGINT(11),
+        l: DataTypes.FLOAT,
+        m: DataTypes.FLOAT(11),
+        n: DataTypes.FLOAT(11, 10),
+        o: DataTypes.REAL,
+        p: DataTypes.REAL(11),
+        q: DataTypes.REAL(11, 12),
+        r: DataTypes.DOUBLE,
+        s: DataTypes.DOUBLE(11),
+        t: DataTypes.DOUBLE(11, 10),
+        u: DataTypes.DECIMAL,
+        v: DataTypes.DECIMAL(10, 2),
+        w: DataTypes.DATE,
+        x: DataTypes.DATE(6),
+        y: DataTypes.DATEONLY,
+        z1: DataTypes.INTEGER.UNSIGNED,
+        z2: DataTypes.INTEGER.ZEROFILL,
+        z3: DataTypes.INTEGER.UNSIGNED.ZEROFILL,
+        uuid1: { type: DataTypes.UUID, defaultValue: DataTypes.UUIDV4 },
+        uuid2: { type: DataTypes.UUID, defaultValue: DataTypes.UUIDV1 },
+      },
+      { timestamps: false },
+    );
     await Typed.sync({ force: true });
     const row = await Typed.create({ v: '3.14', j: '12' });
     expect(row.get('v')).toBe('3.14');
@@ -184,10 +231,13 @@ describe('Model Basics', () => {
       declare firstname: string;
       declare lastname: string;
     }
-    User.init({
-      firstname: Sequelize.TEXT,
-      lastname: Sequelize.TEXT,
-    }, { sequelize });
+    User.init(
+      {
+        firstname: Sequelize.TEXT,
+        lastname: Sequelize.TEXT,
+      },
+      { sequelize },
+    );
     expect(User.classLevelMethod()).toBe('foo'); // 'foo'
     const user = User.build({ firstname: 'Jane', lastname: 'Doe' });
     expect(user.instanceLevelMethod()).toBe('bar'); // 'bar'

@@ -11,7 +11,11 @@ const run = promisify(execFile);
 const root = join(__dirname, '../..');
 
 test('generated model shape and model usage typecheck under --strict, NodeNext; every @ts-expect-error is a real error', async () => {
-  const result = await run(join(root, 'node_modules/.bin/tsc'), ['-p', join(__dirname, 'types/tsconfig.nodenext.json')], { cwd: root }).catch((error) => error);
+  const result = await run(
+    join(root, 'node_modules/.bin/tsc'),
+    ['-p', join(__dirname, 'types/tsconfig.nodenext.json')],
+    { cwd: root },
+  ).catch((error) => error);
   expect(`${result.stdout ?? ''}${result.stderr ?? ''}`).toBe('');
   expect(result.code ?? 0).toBe(0);
 }, 120000);

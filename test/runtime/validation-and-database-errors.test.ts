@@ -1,6 +1,14 @@
 /** Validation before any SQL (all failures in one ValidationError) and database errors mapped to typed errors. */
 import {
-  CheckConstraintError, DatabaseError, DataTypes, ExclusionConstraintError, ForeignKeyConstraintError, TimeoutError, UniqueConstraintError, ValidationError, ValidationErrorItem,
+  CheckConstraintError,
+  DatabaseError,
+  DataTypes,
+  ExclusionConstraintError,
+  ForeignKeyConstraintError,
+  TimeoutError,
+  UniqueConstraintError,
+  ValidationError,
+  ValidationErrorItem,
 } from '../../runtime/index.js';
 import { hasServer } from '../support/test-database.js';
 import { openTestConnection, type TestConnection } from './helpers.js';
@@ -34,7 +42,9 @@ test('every null violation is listed in one ValidationError, before any SQL', as
   const error = await Person.create({}).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ValidationError);
   expect((error as Error).name).toBe('SequelizeValidationError');
-  expect((error as Error).message).toBe('notNull Violation: U.name cannot be null,\nnotNull Violation: U.email cannot be null');
+  expect((error as Error).message).toBe(
+    'notNull Violation: U.name cannot be null,\nnotNull Violation: U.email cannot be null',
+  );
   const items = (error as ValidationError).errors;
   expect(items[0]).toBeInstanceOf(ValidationErrorItem);
   expect(items.map((i) => [i.type, i.path, i.value, i.message])).toEqual([
@@ -46,13 +56,21 @@ test('every null violation is listed in one ValidationError, before any SQL', as
 });
 
 test('ENUM membership (also inside ARRAY(ENUM)), STRING(n)/CHAR(n) length and objects in string columns', async () => {
-  const error = (await Person.create({ name: 'x', email: 'a'.repeat(21), role: 'owner', perms: ['read', 'fly'], code: 'ABCD' }).catch((e: unknown) => e)) as ValidationError;
+  const error = (await Person.create({
+    name: 'x',
+    email: 'a'.repeat(21),
+    role: 'owner',
+    perms: ['read', 'fly'],
+    code: 'ABCD',
+  }).catch((e: unknown) => e)) as ValidationError;
   expect(error).toBeInstanceOf(ValidationError);
   expect(error.errors.map((e) => e.path)).toEqual(['email', 'role', 'perms', 'code']);
   expect(error.get('role')[0].message).toBe('"owner" is not a valid choice for U.role in ["admin","member"]');
   expect(error.get('perms')[0].message).toBe('"fly" is not a valid choice for U.perms in ["read","write"]');
   expect(error.get('email')[0].message).toBe('U.email must be at most 20 characters long (got 21)');
-  const objectError = (await Person.create({ name: { a: 1 }, email: 'e' }).catch((e: unknown) => e)) as ValidationError;
+  const objectError = (await Person.create({ name: { a: 1 }, email: 'e' }).catch(
+    (e: unknown) => e,
+  )) as ValidationError;
   expect(objectError.message).toBe('string violation: name cannot be an array or an object');
   expect(conn.statements).toEqual([]);
 });
@@ -68,13 +86,17 @@ test('a failed save leaves the invalid value in memory, marked changed', async (
 
 test('a unique violation is a UniqueConstraintError with fields parsed from the detail', async () => {
   await Person.create({ name: 'a', email: 'dup@x' });
-  const error = (await Person.create({ name: 'b', email: 'dup@x' }).catch((e: unknown) => e)) as UniqueConstraintError;
+  const error = (await Person.create({ name: 'b', email: 'dup@x' }).catch(
+    (e: unknown) => e,
+  )) as UniqueConstraintError;
   expect(error).toBeInstanceOf(UniqueConstraintError);
   expect(error).toBeInstanceOf(ValidationError);
   expect(error.name).toBe('SequelizeUniqueConstraintError');
   expect(error.message).toBe('Validation error');
   expect(error.fields).toEqual({ email: 'dup@x' });
-  expect(error.errors.map((e) => [e.message, e.type, e.path, e.value])).toEqual([['email must be unique', 'unique violation', 'email', 'dup@x']]);
+  expect(error.errors.map((e) => [e.message, e.type, e.path, e.value])).toEqual([
+    ['email must be unique', 'unique violation', 'email', 'dup@x'],
+  ]);
   expect(error.sql).toMatch(/^INSERT INTO "Us"/);
   expect(error.parameters).toContain('dup@x');
   expect((error.parent as { code?: string }).code).toBe('23505');
@@ -83,7 +105,9 @@ test('a unique violation is a UniqueConstraintError with fields parsed from the 
 });
 
 test('foreign-key and check violations are typed; other failures are DatabaseError with sql and parameters', async () => {
-  const fk = (await Post.create({ authorId: 424242, title: 't' }).catch((e: unknown) => e)) as ForeignKeyConstraintError;
+  const fk = (await Post.create({ authorId: 424242, title: 't' }).catch(
+    (e: unknown) => e,
+  )) as ForeignKeyConstraintError;
   expect(fk).toBeInstanceOf(ForeignKeyConstraintError);
   expect(fk.name).toBe('SequelizeForeignKeyConstraintError');
   expect(fk.fields).toEqual({ authorId: '424242' });
@@ -101,13 +125,17 @@ test('foreign-key and check violations are typed; other failures are DatabaseErr
   expect(check).toBeInstanceOf(DatabaseError);
   expect(check.constraint).toBe('title_not_empty');
 
-  const wrongType = (await Post.create({ authorId: 'not a number' as never }).catch((e: unknown) => e)) as DatabaseError;
+  const wrongType = (await Post.create({ authorId: 'not a number' as never }).catch(
+    (e: unknown) => e,
+  )) as DatabaseError;
   expect(wrongType).toBeInstanceOf(DatabaseError);
   expect(wrongType.name).toBe('SequelizeDatabaseError');
   expect(wrongType.message).toMatch(/invalid input syntax for type integer/);
   expect(wrongType.parameters).toContain('not a number');
 
-  const bad = (await conn.sequelize.query('SELECT * FROM "no_such_table" WHERE a = $1', [1]).catch((e: unknown) => e)) as DatabaseError;
+  const bad = (await conn.sequelize
+    .query('SELECT * FROM "no_such_table" WHERE a = $1', [1])
+    .catch((e: unknown) => e)) as DatabaseError;
   expect(bad).toBeInstanceOf(DatabaseError);
   expect(bad.sql).toBe('SELECT * FROM "no_such_table" WHERE a = $1');
   expect(bad.parameters).toEqual([1]);
@@ -127,12 +155,20 @@ test('foreign-key and check violations are typed; other failures are DatabaseErr
 });
 
 test('an exclusion violation is an ExclusionConstraintError (and CUSTOM types travel as text)', async () => {
-  const Booking = conn.sequelize.define('Booking', { during: { type: DataTypes.CUSTOM('int4range'), allowNull: false } }, { timestamps: false });
+  const Booking = conn.sequelize.define(
+    'Booking',
+    { during: { type: DataTypes.CUSTOM('int4range'), allowNull: false } },
+    { timestamps: false },
+  );
   await Booking.sync({ force: true });
-  await conn.sequelize.query('ALTER TABLE "Bookings" ADD CONSTRAINT "no_overlap" EXCLUDE USING gist ("during" WITH &&)');
+  await conn.sequelize.query(
+    'ALTER TABLE "Bookings" ADD CONSTRAINT "no_overlap" EXCLUDE USING gist ("during" WITH &&)',
+  );
   const first = await Booking.create({ during: '[1,5)' });
   expect(first.get('during')).toBe('[1,5)');
-  const error = (await Booking.create({ during: '[3,8)' }).catch((e: unknown) => e)) as ExclusionConstraintError;
+  const error = (await Booking.create({ during: '[3,8)' }).catch(
+    (e: unknown) => e,
+  )) as ExclusionConstraintError;
   expect(error).toBeInstanceOf(ExclusionConstraintError);
   expect(error.name).toBe('SequelizeExclusionConstraintError');
   expect(error.constraint).toBe('no_overlap');
@@ -140,7 +176,9 @@ test('an exclusion violation is an ExclusionConstraintError (and CUSTOM types tr
 });
 
 test('validate: false skips the checks and the database still refuses', async () => {
-  const error = await Person.create({ name: null, email: 'v@x' }, { validate: false }).catch((e: unknown) => e);
+  const error = await Person.create({ name: null, email: 'v@x' }, { validate: false }).catch(
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DatabaseError);
   expect((error as Error).message).toMatch(/null value in column "name"/);
 });

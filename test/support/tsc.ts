@@ -11,13 +11,29 @@ export interface TscResult {
 }
 
 /** Writes `tsconfig.<name>.json` in `dir` with strict settings plus `options`, and compiles it. */
-export function compileWithTsc(dir: string, name: string, options: Record<string, unknown>, include: string[]): TscResult {
+export function compileWithTsc(
+  dir: string,
+  name: string,
+  options: Record<string, unknown>,
+  include: string[],
+): TscResult {
   const config = {
-    compilerOptions: { strict: true, target: 'ES2022', lib: ['ES2022'], types: ['node'], skipLibCheck: true, ...options },
+    compilerOptions: {
+      strict: true,
+      target: 'ES2022',
+      lib: ['ES2022'],
+      types: ['node'],
+      skipLibCheck: true,
+      ...options,
+    },
     include,
   };
   const file = path.join(dir, `tsconfig.${name}.json`);
   writeFileSync(file, JSON.stringify(config, null, 2));
-  const result = spawnSync(process.execPath, [TSC, '-p', file], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+  const result = spawnSync(process.execPath, [TSC, '-p', file], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
 }

@@ -21,7 +21,9 @@ describe('bench/ scripts', () => {
   const files = scripts(BENCH);
 
   it('finds the scripts', () => {
-    expect(files.map((file) => path.relative(BENCH, file))).toEqual(expect.arrayContaining(['run.js', 'runtime.js', 'from-db/run.js']));
+    expect(files.map((file) => path.relative(BENCH, file))).toEqual(
+      expect.arrayContaining(['run.js', 'runtime.js', 'from-db/run.js']),
+    );
   });
 
   it.each(files.map((file) => [path.relative(BENCH, file), file]))('%s parses', (_name, file) => {

@@ -25,13 +25,17 @@ describe('fingerprints', () => {
   const file = withFingerprint(generated, '0123456789abcdef', false);
 
   it('sit at the end of the header', () => {
-    expect(file.split('\n')[1]).toMatch(/^\/\/ gen-models fingerprint: 0123456789abcdef\.[0-9a-f]{16}\.[0-9a-f]{16}$/);
+    expect(file.split('\n')[1]).toMatch(
+      /^\/\/ gen-models fingerprint: 0123456789abcdef\.[0-9a-f]{16}\.[0-9a-f]{16}$/,
+    );
   });
 
   it('match while the inputs and the generated regions are unchanged', () => {
     expect(isUpToDate(file, '0123456789abcdef')).toBe(true);
     expect(isUpToDate(file, 'fedcba9876543210')).toBe(false);
-    expect(isUpToDate(file.replace('declare x: number;', 'declare x: string;'), '0123456789abcdef')).toBe(false);
+    expect(isUpToDate(file.replace('declare x: number;', 'declare x: string;'), '0123456789abcdef')).toBe(
+      false,
+    );
   });
 
   it('ignore hand-written code outside the regions, but notice it is there', () => {
@@ -42,7 +46,11 @@ describe('fingerprints', () => {
   });
 
   it('do not claim "no hand-written code" for a file written with some', () => {
-    const withCode = withFingerprint(generated.replace('}\n', '  mine(): void {}\n}\n'), '0123456789abcdef', true);
+    const withCode = withFingerprint(
+      generated.replace('}\n', '  mine(): void {}\n}\n'),
+      '0123456789abcdef',
+      true,
+    );
     expect(withCode.split('\n')[1]).toMatch(/^\/\/ gen-models fingerprint: [0-9a-f]{16}\.[0-9a-f]{16}$/);
     expect(hasNoHandWrittenCode(withCode)).toBe(false);
     expect(isUpToDate(withCode, '0123456789abcdef')).toBe(true);
@@ -68,7 +76,14 @@ describe('the class heading', () => {
   it('counts as generated: editing its JSDoc, decorators or clauses makes the file stale', () => {
     expect(isUpToDate(file, '0123456789abcdef')).toBe(true);
     expect(isUpToDate(file.replace('/** A person. */', '/** Someone. */'), '0123456789abcdef')).toBe(false);
-    expect(isUpToDate(file.replace('  implements AAttributes', '  implements AAttributes, Iterable<number>'), '0123456789abcdef')).toBe(false);
-    expect(isUpToDate(file.replace('/** A person. */', '/** A person. */\n@sealed'), '0123456789abcdef')).toBe(false);
+    expect(
+      isUpToDate(
+        file.replace('  implements AAttributes', '  implements AAttributes, Iterable<number>'),
+        '0123456789abcdef',
+      ),
+    ).toBe(false);
+    expect(
+      isUpToDate(file.replace('/** A person. */', '/** A person. */\n@sealed'), '0123456789abcdef'),
+    ).toBe(false);
   });
 });

@@ -44,6 +44,8 @@ describe('formatting of generated files', () => {
     const invoice = readFileSync(path.join(outDir(), 'Invoice.ts'), 'utf8');
     expect(invoice).toContain("from 'gen-models/runtime';");
     expect(invoice).toContain("defaultValue: 'draft'");
-    expect(await prettier.format(invoice, { parser: 'typescript', singleQuote: true, printWidth: 120 })).toBe(invoice);
+    expect(await prettier.format(invoice, { parser: 'typescript', singleQuote: true, printWidth: 120 })).toBe(
+      invoice,
+    );
   });
 });

@@ -102,7 +102,8 @@ async function roundTrip(models: ReturnType<typeof initModels>): Promise<string>
  * test runs as `it.failing`, so the suite stays green while the gap is open and turns red (the
  * "failing" test passes) the day it closes, to remove the entry.
  */
-const KNOWN_GAPS: Partial<Record<RealDatabase, Partial<Record<'commonjs' | 'nodenext' | 'runs', string>>>> = {};
+const KNOWN_GAPS: Partial<Record<RealDatabase, Partial<Record<'commonjs' | 'nodenext' | 'runs', string>>>> =
+  {};
 
 function test(database: RealDatabase, which: 'commonjs' | 'nodenext' | 'runs'): jest.It {
   return KNOWN_GAPS[database]?.[which] ? it.failing : it;
@@ -124,7 +125,9 @@ describeWithServer.each([...REAL_DATABASES])('models generated from real_%s', (n
     try {
       const schema = await introspectDatabase(connection.query, {});
       modelNames = schema.models.map((m) => m.name);
-      materializedViews = new Set(schema.models.filter((m) => m.kind === 'materializedView').map((m) => m.name));
+      materializedViews = new Set(
+        schema.models.filter((m) => m.kind === 'materializedView').map((m) => m.name),
+      );
       await generate({ schema, outDir: path.join(work, 'models') });
     } finally {
       await connection.close();
@@ -147,39 +150,62 @@ describeWithServer.each([...REAL_DATABASES])('models generated from real_%s', (n
     expect(files.length).toBe(modelNames.length + 1);
   });
 
-  test(name, 'commonjs')('compiles under tsc --strict with module commonjs', () => {
-    const result = compileWithTsc(work, 'commonjs', { module: 'commonjs', moduleResolution: 'node10', outDir: 'out' }, ['models', 'use-models.ts']);
-    expect(result.output).toBe('');
-    expect(result.code).toBe(0);
-  }, 300_000);
-
-  test(name, 'nodenext')('compiles under tsc --strict as an ES module with module NodeNext', () => {
-    writeFileSync(path.join(work, 'package.json'), JSON.stringify({ type: 'module' }));
-    try {
-      const result = compileWithTsc(work, 'nodenext', { module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true }, ['models', 'use-models.ts']);
+  test(name, 'commonjs')(
+    'compiles under tsc --strict with module commonjs',
+    () => {
+      const result = compileWithTsc(
+        work,
+        'commonjs',
+        { module: 'commonjs', moduleResolution: 'node10', outDir: 'out' },
+        ['models', 'use-models.ts'],
+      );
       expect(result.output).toBe('');
       expect(result.code).toBe(0);
-    } finally {
-      rmSync(path.join(work, 'package.json'));
-    }
-  }, 300_000);
+    },
+    300_000,
+  );
 
-  test(name, 'runs')('runs: findAll({ limit: 5 }) on every model, and a create/update/destroy round trip', () => {
-    const run = spawnSync(process.execPath, [path.join(work, 'out/use-models.js')], {
-      cwd: work,
-      encoding: 'utf8',
-      env: { ...process.env, DB_URL: realDatabaseUrl(name), NODE_OPTIONS: '' },
-      timeout: 120_000,
-    });
-    expect(run.stderr).toBe('');
-    const results = JSON.parse(run.stdout.trim()) as Record<string, number | string>;
-    // A materialized view created WITH NO DATA (pagila's rental_by_category) cannot be read until
-    // refreshed: that is the database's answer, not the model's.
-    const unpopulated = (model: string, value: string) => materializedViews.has(model) && /has not been populated/.test(value);
-    const failures = Object.entries(results).filter(
-      ([model, value]) => typeof value === 'string' && value !== 'ok' && !unpopulated(model, value),
-    );
-    expect(failures).toEqual([]);
-    expect(Object.keys(results).sort()).toEqual([...modelNames, 'roundTrip'].sort());
-  }, 180_000);
+  test(name, 'nodenext')(
+    'compiles under tsc --strict as an ES module with module NodeNext',
+    () => {
+      writeFileSync(path.join(work, 'package.json'), JSON.stringify({ type: 'module' }));
+      try {
+        const result = compileWithTsc(
+          work,
+          'nodenext',
+          { module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true },
+          ['models', 'use-models.ts'],
+        );
+        expect(result.output).toBe('');
+        expect(result.code).toBe(0);
+      } finally {
+        rmSync(path.join(work, 'package.json'));
+      }
+    },
+    300_000,
+  );
+
+  test(name, 'runs')(
+    'runs: findAll({ limit: 5 }) on every model, and a create/update/destroy round trip',
+    () => {
+      const run = spawnSync(process.execPath, [path.join(work, 'out/use-models.js')], {
+        cwd: work,
+        encoding: 'utf8',
+        env: { ...process.env, DB_URL: realDatabaseUrl(name), NODE_OPTIONS: '' },
+        timeout: 120_000,
+      });
+      expect(run.stderr).toBe('');
+      const results = JSON.parse(run.stdout.trim()) as Record<string, number | string>;
+      // A materialized view created WITH NO DATA (pagila's rental_by_category) cannot be read until
+      // refreshed: that is the database's answer, not the model's.
+      const unpopulated = (model: string, value: string) =>
+        materializedViews.has(model) && /has not been populated/.test(value);
+      const failures = Object.entries(results).filter(
+        ([model, value]) => typeof value === 'string' && value !== 'ok' && !unpopulated(model, value),
+      );
+      expect(failures).toEqual([]);
+      expect(Object.keys(results).sort()).toEqual([...modelNames, 'roundTrip'].sort());
+    },
+    180_000,
+  );
 });

@@ -109,12 +109,24 @@ describe('introspectDatabase', () => {
 
   it('keeps comments', () => {
     expect(model('Person').comment).toBe('People who join teams');
-    expect(attribute('Person', 'first_name')).toMatchObject({ name: 'firstName', comment: 'Given name', type: { kind: 'STRING', length: 50 }, allowNull: false });
+    expect(attribute('Person', 'first_name')).toMatchObject({
+      name: 'firstName',
+      comment: 'Given name',
+      type: { kind: 'STRING', length: 50 },
+      allowNull: false,
+    });
   });
 
   it('maps identity, serial and generated columns', () => {
-    expect(attribute('Person', 'person_id')).toMatchObject({ primaryKey: true, autoIncrement: false, generated: 'identity-always' });
-    expect(attribute('AuditTeam', 'id')).toMatchObject({ type: { kind: 'BIGINT' }, generated: 'identity-by-default' });
+    expect(attribute('Person', 'person_id')).toMatchObject({
+      primaryKey: true,
+      autoIncrement: false,
+      generated: 'identity-always',
+    });
+    expect(attribute('AuditTeam', 'id')).toMatchObject({
+      type: { kind: 'BIGINT' },
+      generated: 'identity-by-default',
+    });
     expect(attribute('AppTeam', 'team_id')).toMatchObject({ primaryKey: true, autoIncrement: true });
     expect(attribute('AppTeam', 'team_id').defaultValue).toBeUndefined();
     expect(attribute('Person', 'full_name')).toMatchObject({ generated: 'computed' });
@@ -126,25 +138,59 @@ describe('introspectDatabase', () => {
       type: { kind: 'ENUM', values: ['sad', 'ok', 'happy'], typeName: 'mood', typeSchema: 'app' },
       defaultValue: { kind: 'literal', value: 'ok' },
     });
-    expect(attribute('Person', 'moods').type).toMatchObject({ kind: 'ARRAY', element: { kind: 'ENUM', values: ['sad', 'ok', 'happy'] } });
-    expect(attribute('Person', 'born')).toMatchObject({ type: { kind: 'INTEGER' }, domain: { name: 'year', schema: 'app' } });
+    expect(attribute('Person', 'moods').type).toMatchObject({
+      kind: 'ARRAY',
+      element: { kind: 'ENUM', values: ['sad', 'ok', 'happy'] },
+    });
+    expect(attribute('Person', 'born')).toMatchObject({
+      type: { kind: 'INTEGER' },
+      domain: { name: 'year', schema: 'app' },
+    });
     const joined = attribute('Person', 'joined');
-    expect(joined).toMatchObject({ type: { kind: 'INTEGER' }, allowNull: false, domain: { name: 'recent_year', schema: 'app' } });
+    expect(joined).toMatchObject({
+      type: { kind: 'INTEGER' },
+      allowNull: false,
+      domain: { name: 'recent_year', schema: 'app' },
+    });
     expect(joined.domain?.check).toContain('2000');
     expect(joined.domain?.check).toContain('1901');
-    expect(attribute('Person', 'favorite')).toMatchObject({ type: { kind: 'STRING', length: 10 }, checkValues: ['red', 'green'] });
-    expect(attribute('Person', 'colors').type).toEqual({ kind: 'ARRAY', element: { kind: 'STRING', length: 10 } });
-    expect(attribute('Person', 'tags')).toMatchObject({ type: { kind: 'ARRAY', element: { kind: 'TEXT' } }, defaultValue: { kind: 'literal', value: [] } });
-    expect(attribute('Person', 'matrix').type).toEqual({ kind: 'ARRAY', element: { kind: 'ARRAY', element: { kind: 'INTEGER' } } });
+    expect(attribute('Person', 'favorite')).toMatchObject({
+      type: { kind: 'STRING', length: 10 },
+      checkValues: ['red', 'green'],
+    });
+    expect(attribute('Person', 'colors').type).toEqual({
+      kind: 'ARRAY',
+      element: { kind: 'STRING', length: 10 },
+    });
+    expect(attribute('Person', 'tags')).toMatchObject({
+      type: { kind: 'ARRAY', element: { kind: 'TEXT' } },
+      defaultValue: { kind: 'literal', value: [] },
+    });
+    expect(attribute('Person', 'matrix').type).toEqual({
+      kind: 'ARRAY',
+      element: { kind: 'ARRAY', element: { kind: 'INTEGER' } },
+    });
   });
 
   it('maps exact types, CUSTOM for the rest, and defaults', () => {
-    expect(attribute('Person', 'score')).toMatchObject({ type: { kind: 'DECIMAL', precision: 5, scale: 2 }, defaultValue: { kind: 'literal', value: '0' } });
-    expect(attribute('Person', 'seen_at')).toMatchObject({ type: { kind: 'DATE', withoutTimeZone: true }, defaultValue: { kind: 'sql', sql: 'now()' } });
+    expect(attribute('Person', 'score')).toMatchObject({
+      type: { kind: 'DECIMAL', precision: 5, scale: 2 },
+      defaultValue: { kind: 'literal', value: '0' },
+    });
+    expect(attribute('Person', 'seen_at')).toMatchObject({
+      type: { kind: 'DATE', withoutTimeZone: true },
+      defaultValue: { kind: 'sql', sql: 'now()' },
+    });
     expect(attribute('Person', 'span').type).toEqual({ kind: 'CUSTOM', sql: 'interval' });
     expect(attribute('Person', 'cash').type).toEqual({ kind: 'CUSTOM', sql: 'money' });
-    expect(attribute('Person', 'uid')).toMatchObject({ type: { kind: 'UUID' }, defaultValue: { kind: 'sql', sql: 'gen_random_uuid()' } });
-    expect(attribute('Person', 'save')).toMatchObject({ name: 'personSave', defaultValue: { kind: 'literal', value: false } });
+    expect(attribute('Person', 'uid')).toMatchObject({
+      type: { kind: 'UUID' },
+      defaultValue: { kind: 'sql', sql: 'gen_random_uuid()' },
+    });
+    expect(attribute('Person', 'save')).toMatchObject({
+      name: 'personSave',
+      defaultValue: { kind: 'literal', value: false },
+    });
     expect(attribute('AuditTeam', 'payload').defaultValue).toEqual({ kind: 'literal', value: {} });
   });
 
@@ -159,17 +205,41 @@ describe('introspectDatabase', () => {
   });
 
   it('detects created_at/updated_at as Sequelize timestamps', () => {
-    expect(model('Person').options).toMatchObject({ timestamps: true, underscored: true, createdAt: 'createdAt', updatedAt: 'updatedAt' });
-    expect(model('Person').attributes.slice(-2).map((a) => [a.name, a.field, a.origin])).toEqual([
+    expect(model('Person').options).toMatchObject({
+      timestamps: true,
+      underscored: true,
+      createdAt: 'createdAt',
+      updatedAt: 'updatedAt',
+    });
+    expect(
+      model('Person')
+        .attributes.slice(-2)
+        .map((a) => [a.name, a.field, a.origin]),
+    ).toEqual([
       ['createdAt', 'created_at', 'timestamp'],
       ['updatedAt', 'updated_at', 'timestamp'],
     ]);
   });
 
   it('maps composite primary keys, unique keys and foreign keys', () => {
-    expect(model('Membership').attributes.filter((a) => a.primaryKey).map((a) => a.field)).toEqual(['person_id', 'team_id']);
-    expect(attribute('Membership', 'person_id').references).toEqual({ model: 'Person', table: 'people', schema: 'app', key: 'person_id', onDelete: 'CASCADE' });
-    expect(attribute('Membership', 'team_id').references).toEqual({ model: 'AppTeam', table: 'teams', schema: 'app', key: 'team_id' });
+    expect(
+      model('Membership')
+        .attributes.filter((a) => a.primaryKey)
+        .map((a) => a.field),
+    ).toEqual(['person_id', 'team_id']);
+    expect(attribute('Membership', 'person_id').references).toEqual({
+      model: 'Person',
+      table: 'people',
+      schema: 'app',
+      key: 'person_id',
+      onDelete: 'CASCADE',
+    });
+    expect(attribute('Membership', 'team_id').references).toEqual({
+      model: 'AppTeam',
+      table: 'teams',
+      schema: 'app',
+      key: 'team_id',
+    });
     expect(attribute('AppTeam', 'name').unique).toBe(true);
     expect(attribute('AppTeam', 'code').unique).toBe('teams_code_region_key');
     expect(model('Event').attributes.filter((a) => a.primaryKey)).toHaveLength(2);
@@ -184,17 +254,35 @@ describe('introspectDatabase', () => {
   it('reads only the schemas asked for, and filters by pattern', async () => {
     const audit = await introspectDatabase(connection.query, { schemas: ['audit'] });
     expect(audit.models.map((m) => m.name)).toEqual(['Team']);
-    const only = await introspectDatabase(connection.query, { include: ['app.*'], exclude: ['*_view', 'team_counts'] });
+    const only = await introspectDatabase(connection.query, {
+      include: ['app.*'],
+      exclude: ['*_view', 'team_counts'],
+    });
     expect(only.models.map((m) => m.name)).toEqual(['Event', 'Membership', 'Person', 'Team']);
   });
 
   it('keeps column names as they are with keepNames, and reports progress', async () => {
     const messages: string[] = [];
-    const kept = await introspectDatabase(connection.query, { keepNames: true, onProgress: (m) => messages.push(m) });
+    const kept = await introspectDatabase(connection.query, {
+      keepNames: true,
+      onProgress: (m) => messages.push(m),
+    });
     const person = kept.models.find((m) => m.name === 'Person')!;
-    expect(person.attributes.map((a) => a.name).slice(0, 5)).toEqual(['person_id', 'first_name', 'zipCode', 'personClass', 'personSave']);
-    expect(person.options).toMatchObject({ underscored: false, createdAt: 'created_at', updatedAt: 'updated_at' });
-    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^read \d+ columns$/), 'built 7 models']));
+    expect(person.attributes.map((a) => a.name).slice(0, 5)).toEqual([
+      'person_id',
+      'first_name',
+      'zipCode',
+      'personClass',
+      'personSave',
+    ]);
+    expect(person.options).toMatchObject({
+      underscored: false,
+      createdAt: 'created_at',
+      updatedAt: 'updated_at',
+    });
+    expect(messages).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^read \d+ columns$/), 'built 7 models']),
+    );
   });
 
   it('says so when there are no tables', async () => {
@@ -204,11 +292,16 @@ describe('introspectDatabase', () => {
   });
 
   it('reports a refused connection as one line', async () => {
-    const pool = new Pool({ connectionString: 'postgres://postgres@127.0.0.1:1/nowhere', connectionTimeoutMillis: 5000 });
+    const pool = new Pool({
+      connectionString: 'postgres://postgres@127.0.0.1:1/nowhere',
+      connectionTimeoutMillis: 5000,
+    });
     try {
       const attempt = introspectDatabase((sql, params) => pool.query(sql, params), {});
       await expect(attempt).rejects.toThrow(IntrospectionError);
-      await expect(attempt).rejects.toThrow(/^cannot connect to the database: connect ECONNREFUSED 127\.0\.0\.1:1$/);
+      await expect(attempt).rejects.toThrow(
+        /^cannot connect to the database: connect ECONNREFUSED 127\.0\.0\.1:1$/,
+      );
     } finally {
       await pool.end();
     }
@@ -218,15 +311,19 @@ describe('introspectDatabase', () => {
     const failing = async () => {
       throw Object.assign(new Error('permission denied for table pg_class\nHINT: x'), { code: '42501' });
     };
-    await expect(introspectDatabase(failing, {})).rejects.toThrow(/^permission denied: permission denied for table pg_class \(/);
+    await expect(introspectDatabase(failing, {})).rejects.toThrow(
+      /^permission denied: permission denied for table pg_class \(/,
+    );
   });
 
   it('keeps a multi-line comment with YAML-significant characters through YAML', () => {
-    expect(attribute('Person', 'status').comment).toBe("Where they stand: # not a YAML comment\nsecond line, 'quoted'");
-    const back = loadSchemaText(schemaToYaml(ir), 'schema.yaml');
-    expect(back.models.find((m) => m.name === 'Person')?.attributes.find((a) => a.field === 'status')?.comment).toBe(
-      attribute('Person', 'status').comment,
+    expect(attribute('Person', 'status').comment).toBe(
+      "Where they stand: # not a YAML comment\nsecond line, 'quoted'",
     );
+    const back = loadSchemaText(schemaToYaml(ir), 'schema.yaml');
+    expect(
+      back.models.find((m) => m.name === 'Person')?.attributes.find((a) => a.field === 'status')?.comment,
+    ).toBe(attribute('Person', 'status').comment);
   });
 
   it('round-trips through YAML up to what YAML cannot say', () => {

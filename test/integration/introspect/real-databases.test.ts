@@ -85,17 +85,23 @@ describeWithServer('introspecting the real databases', () => {
     expect([...queryCounts.values()]).toEqual(REAL_DATABASES.map(() => CATALOG_QUERY_COUNT));
   });
 
-  it.each(REAL_DATABASES)('%s: class names are unique case-insensitively and every model has attributes', (name) => {
-    const names = ir(name).models.map((m) => m.name.toLowerCase());
-    expect(new Set(names).size).toBe(names.length);
-    expect(ir(name).models.every((m) => m.attributes.length > 0)).toBe(true);
-    expect(ir(name).source).toEqual({ kind: 'database', database: `real_${name}` });
-  });
+  it.each(REAL_DATABASES)(
+    '%s: class names are unique case-insensitively and every model has attributes',
+    (name) => {
+      const names = ir(name).models.map((m) => m.name.toLowerCase());
+      expect(new Set(names).size).toBe(names.length);
+      expect(ir(name).models.every((m) => m.attributes.length > 0)).toBe(true);
+      expect(ir(name).source).toEqual({ kind: 'database', database: `real_${name}` });
+    },
+  );
 
   it.each(REAL_DATABASES)('%s: the YAML it writes loads back (tables: the same IR)', (name) => {
     // Views without a primary key get the loader's automatic id and one with an `id` column is
     // refused (the format has no "no primary key"): only tables with a key are compared.
-    const tables = { ...ir(name), models: ir(name).models.filter((m) => m.kind === 'table' && m.attributes.some((a) => a.primaryKey)) };
+    const tables = {
+      ...ir(name),
+      models: ir(name).models.filter((m) => m.kind === 'table' && m.attributes.some((a) => a.primaryKey)),
+    };
     const back = loadSchemaText(schemaToYaml(tables), 'schema.yaml');
     expect(comparableModels(back)).toEqual(comparableModels(tables));
   });
@@ -114,7 +120,10 @@ describeWithServer('introspecting the real databases', () => {
         typeName: 'mpaa_rating',
         typeSchema: 'public',
       });
-      expect(column(film, 'release_year')).toMatchObject({ type: { kind: 'INTEGER' }, domain: { name: 'year', schema: 'public' } });
+      expect(column(film, 'release_year')).toMatchObject({
+        type: { kind: 'INTEGER' },
+        domain: { name: 'year', schema: 'public' },
+      });
       expect(column(film, 'special_features').type).toEqual({ kind: 'ARRAY', element: { kind: 'TEXT' } });
       expect(column(film, 'fulltext').type).toEqual({ kind: 'TSVECTOR' });
     });
@@ -126,12 +135,18 @@ describeWithServer('introspecting the real databases', () => {
     });
 
     it('keeps the composite primary key of film_actor', () => {
-      expect(model('pagila', 'film_actor').attributes.filter((a) => a.primaryKey).map((a) => a.field)).toEqual(['actor_id', 'film_id']);
+      expect(
+        model('pagila', 'film_actor')
+          .attributes.filter((a) => a.primaryKey)
+          .map((a) => a.field),
+      ).toEqual(['actor_id', 'film_id']);
     });
 
     it('takes its unique indexes for unique keys', () => {
       expect(column(model('pagila', 'store'), 'manager_staff_id').unique).toBe(true);
-      expect(column(model('pagila', 'rental'), 'inventory_id').unique).toBe('idx_unq_rental_rental_date_inventory_id_customer_id');
+      expect(column(model('pagila', 'rental'), 'inventory_id').unique).toBe(
+        'idx_unq_rental_rental_date_inventory_id_customer_id',
+      );
     });
 
     it('gives the "zip code" view column a safe name', () => {
@@ -142,8 +157,16 @@ describeWithServer('introspecting the real databases', () => {
   describe('chinook', () => {
     it('has plain integer primary keys and foreign keys', () => {
       const album = model('chinook', 'album');
-      expect(column(album, 'album_id')).toMatchObject({ primaryKey: true, autoIncrement: false, type: { kind: 'INTEGER' } });
-      expect(column(album, 'artist_id').references).toMatchObject({ model: 'Artist', table: 'artist', key: 'artist_id' });
+      expect(column(album, 'album_id')).toMatchObject({
+        primaryKey: true,
+        autoIncrement: false,
+        type: { kind: 'INTEGER' },
+      });
+      expect(column(album, 'artist_id').references).toMatchObject({
+        model: 'Artist',
+        table: 'artist',
+        key: 'artist_id',
+      });
     });
   });
 
@@ -169,10 +192,21 @@ describeWithServer('introspecting the real databases', () => {
   describe('adventureworks', () => {
     it('reads 11 schemas (10 with relations, domains in public); the same name in two schemas does not clash', () => {
       const schemasOfModels = new Set(ir('adventureworks').models.map((m) => m.schema));
-      expect([...schemasOfModels].sort()).toEqual(
-        ['hr', 'humanresources', 'pe', 'person', 'pr', 'production', 'pu', 'purchasing', 'sa', 'sales'],
+      expect([...schemasOfModels].sort()).toEqual([
+        'hr',
+        'humanresources',
+        'pe',
+        'person',
+        'pr',
+        'production',
+        'pu',
+        'purchasing',
+        'sa',
+        'sales',
+      ]);
+      const domainSchemas = ir('adventureworks').models.flatMap((m) =>
+        m.attributes.flatMap((a) => (a.domain?.schema ? [a.domain.schema] : [])),
       );
-      const domainSchemas = ir('adventureworks').models.flatMap((m) => m.attributes.flatMap((a) => (a.domain?.schema ? [a.domain.schema] : [])));
       expect(new Set([...schemasOfModels, ...domainSchemas]).size).toBe(11);
       expect(model('adventureworks', 'd', 'hr').name).toBe('HrD');
       expect(model('adventureworks', 'd', 'pr').name).toBe('PrD');
@@ -180,8 +214,15 @@ describeWithServer('introspecting the real databases', () => {
 
     it('resolves the "Name" domain, renames product.class, keeps comments', () => {
       const product = model('adventureworks', 'product', 'production');
-      expect(column(product, 'name')).toMatchObject({ type: { kind: 'STRING', length: 50 }, domain: { name: 'Name' } });
-      expect(column(product, 'makeflag')).toMatchObject({ type: { kind: 'BOOLEAN' }, allowNull: false, domain: { name: 'Flag' } });
+      expect(column(product, 'name')).toMatchObject({
+        type: { kind: 'STRING', length: 50 },
+        domain: { name: 'Name' },
+      });
+      expect(column(product, 'makeflag')).toMatchObject({
+        type: { kind: 'BOOLEAN' },
+        allowNull: false,
+        domain: { name: 'Flag' },
+      });
       expect(column(product, 'class').name).toBe('productClass');
       expect(product.comment).toMatch(/Products sold/);
       expect(column(product, 'productid').comment).toMatch(/Primary key/);
@@ -190,8 +231,12 @@ describeWithServer('introspecting the real databases', () => {
     });
 
     it('maps xml and uuid', () => {
-      expect(column(model('adventureworks', 'product', 'production'), 'rowguid').type).toEqual({ kind: 'UUID' });
-      expect(column(model('adventureworks', 'productmodel', 'production'), 'catalogdescription').type).toEqual({ kind: 'CUSTOM', sql: 'xml' });
+      expect(column(model('adventureworks', 'product', 'production'), 'rowguid').type).toEqual({
+        kind: 'UUID',
+      });
+      expect(
+        column(model('adventureworks', 'productmodel', 'production'), 'catalogdescription').type,
+      ).toEqual({ kind: 'CUSTOM', sql: 'xml' });
     });
   });
 });

@@ -10,7 +10,13 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { serverUrl } from '../../support/test-database.js';
 
-export const REAL_DATABASES = ['pagila', 'chinook', 'chinook_identity', 'northwind', 'adventureworks'] as const;
+export const REAL_DATABASES = [
+  'pagila',
+  'chinook',
+  'chinook_identity',
+  'northwind',
+  'adventureworks',
+] as const;
 export type RealDatabase = (typeof REAL_DATABASES)[number];
 
 /** CI clones the repository next to `shared/`. */
@@ -27,9 +33,10 @@ async function missingDatabases(): Promise<RealDatabase[]> {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = ANY ($1::text[])', [
-      REAL_DATABASES.map((n) => `real_${n}`),
-    ]);
+    const { rows } = await admin.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname = ANY ($1::text[])',
+      [REAL_DATABASES.map((n) => `real_${n}`)],
+    );
     const present = new Set(rows.map((r) => r.datname));
     return REAL_DATABASES.filter((n) => !present.has(`real_${n}`));
   } finally {
@@ -60,7 +67,8 @@ export async function ensureRealDatabases(): Promise<void> {
   await withLock(async () => {
     const missing = await missingDatabases();
     if (missing.length === 0) return;
-    if (!existsSync(LOAD_SCRIPT)) throw new Error(`real databases ${missing.join(', ')} are missing and ${LOAD_SCRIPT} does not exist`);
+    if (!existsSync(LOAD_SCRIPT))
+      throw new Error(`real databases ${missing.join(', ')} are missing and ${LOAD_SCRIPT} does not exist`);
     const url = new URL(serverUrl!);
     execFileSync(LOAD_SCRIPT, missing, {
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -47,7 +47,12 @@ beforeAll(async () => {
   fromYaml = await loadSchemaFile(path.join(ROOT, 'example-schema.yaml'));
   await generate({ schema: fromYaml, outDir: path.join(work, 'models') });
   writeFileSync(path.join(work, 'sync.ts'), SYNC);
-  const compiled = compileWithTsc(work, 'commonjs', { module: 'commonjs', moduleResolution: 'node10', outDir: 'out' }, ['models', 'sync.ts']);
+  const compiled = compileWithTsc(
+    work,
+    'commonjs',
+    { module: 'commonjs', moduleResolution: 'node10', outDir: 'out' },
+    ['models', 'sync.ts'],
+  );
   if (compiled.code !== 0) throw new Error(`the generated models do not compile:\n${compiled.output}`);
 
   database = await createTestDatabase('gm_sync_rt');
@@ -85,7 +90,11 @@ afterAll(async () => {
 });
 
 /** An attribute as the database can know it. */
-function columnFacts(a: AttributeIR, model: ModelIR, typeOf: (type: DataTypeIR) => DataTypeIR): Record<string, unknown> {
+function columnFacts(
+  a: AttributeIR,
+  model: ModelIR,
+  typeOf: (type: DataTypeIR) => DataTypeIR,
+): Record<string, unknown> {
   const runtimeDefault = a.defaultValue && ['UUIDV1', 'UUIDV4', 'NOW'].includes(a.defaultValue.kind);
   const { name: _name, origin: _origin, comment, references, ...facts } = a;
   return {
@@ -95,7 +104,12 @@ function columnFacts(a: AttributeIR, model: ModelIR, typeOf: (type: DataTypeIR) 
     unique: typeof a.unique === 'string' ? 'composite' : a.unique,
     comment,
     // A reference to a model names the table; the model name is the introspected class name.
-    references: references && { table: references.table, key: references.key, onDelete: references.onDelete, onUpdate: references.onUpdate },
+    references: references && {
+      table: references.table,
+      key: references.key,
+      onDelete: references.onDelete,
+      onUpdate: references.onUpdate,
+    },
     timestamp: a.origin === 'timestamp' && ['createdAt', 'updatedAt'].includes(a.name) ? a.name : undefined,
     model: model.tableName,
   };
@@ -114,7 +128,11 @@ function databaseType(type: DataTypeIR): DataTypeIR {
   return type;
 }
 
-function tableFacts(ir: SchemaIR, tableName: string, typeOf: (type: DataTypeIR) => DataTypeIR): Record<string, unknown>[] {
+function tableFacts(
+  ir: SchemaIR,
+  tableName: string,
+  typeOf: (type: DataTypeIR) => DataTypeIR,
+): Record<string, unknown>[] {
   const model = ir.models.find((m) => m.tableName === tableName);
   if (!model) throw new Error(`no table ${tableName} in ${ir.source.kind}`);
   return [...model.attributes]
@@ -124,19 +142,26 @@ function tableFacts(ir: SchemaIR, tableName: string, typeOf: (type: DataTypeIR) 
 
 describe('example-schema.yaml → sync() → introspection', () => {
   it('finds every table the schema describes, and nothing else', () => {
-    expect(fromDb.models.map((m) => m.tableName).sort()).toEqual(fromYaml.models.map((m) => m.tableName).sort());
+    expect(fromDb.models.map((m) => m.tableName).sort()).toEqual(
+      fromYaml.models.map((m) => m.tableName).sort(),
+    );
   });
 
   it('finds the same columns, types, keys, nullability and SQL defaults', () => {
     for (const model of fromYaml.models) {
       const expected = tableFacts(fromYaml, model.tableName, databaseType);
       const actual = tableFacts(fromDb, model.tableName, databaseType);
-      expect({ table: model.tableName, columns: actual }).toEqual({ table: model.tableName, columns: expected });
+      expect({ table: model.tableName, columns: actual }).toEqual({
+        table: model.tableName,
+        columns: expected,
+      });
     }
   });
 
   it('writes --schema-out YAML that loads back to the introspected IR', () => {
-    expect(comparableModels(loadSchemaText(schemaToYaml(fromDb), 'schema.yaml'))).toEqual(comparableModels(fromDb));
+    expect(comparableModels(loadSchemaText(schemaToYaml(fromDb), 'schema.yaml'))).toEqual(
+      comparableModels(fromDb),
+    );
   });
 
   it('keeps table comments', () => {

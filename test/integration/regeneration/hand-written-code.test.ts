@@ -37,7 +37,7 @@ const HAND_WRITTEN_TOP = '/** Used by tests. */\nexport const USER_LIMIT = 10;';
 const HAND_WRITTEN_MEMBERS = [
   '  // Keeps the greeting in one place.',
   '  greet(): string {',
-  "    return `Hello ${this.firstName}`;",
+  '    return `Hello ${this.firstName}`;',
   '  }',
   '',
   '  get shout(): string {',
@@ -66,9 +66,18 @@ describe('regenerating keeps hand-written code', () => {
   /** Adds an import, a top-level declaration and members to the generated User.ts, as a person would. */
   function editByHand(): void {
     let text = readFileSync(userFile(), 'utf8');
-    text = text.replace('// #region generated imports and types', `${HAND_WRITTEN_IMPORT}\n\n// #region generated imports and types`);
-    text = text.replace(/\n(\/\*\*[^\n]*\*\/\n)?export class User/, (match) => `\n${HAND_WRITTEN_TOP}\n${match}`);
-    text = text.replace('  // #region generated from the schema', `${HAND_WRITTEN_MEMBERS}\n\n  // #region generated from the schema`);
+    text = text.replace(
+      '// #region generated imports and types',
+      `${HAND_WRITTEN_IMPORT}\n\n// #region generated imports and types`,
+    );
+    text = text.replace(
+      /\n(\/\*\*[^\n]*\*\/\n)?export class User/,
+      (match) => `\n${HAND_WRITTEN_TOP}\n${match}`,
+    );
+    text = text.replace(
+      '  // #region generated from the schema',
+      `${HAND_WRITTEN_MEMBERS}\n\n  // #region generated from the schema`,
+    );
     text += '\n// A note at the end of the file.\n';
     writeFileSync(userFile(), text);
   }
@@ -81,7 +90,12 @@ describe('regenerating keeps hand-written code', () => {
     const result = await run(SCHEMA_V2);
     const after = readFileSync(userFile(), 'utf8');
 
-    for (const line of [HAND_WRITTEN_IMPORT, ...HAND_WRITTEN_TOP.split('\n'), ...HAND_WRITTEN_MEMBERS.split('\n'), '// A note at the end of the file.']) {
+    for (const line of [
+      HAND_WRITTEN_IMPORT,
+      ...HAND_WRITTEN_TOP.split('\n'),
+      ...HAND_WRITTEN_MEMBERS.split('\n'),
+      '// A note at the end of the file.',
+    ]) {
       if (line.trim() !== '') expect(after).toContain(line.trim());
     }
     expect(after).not.toContain('declare age');
@@ -97,7 +111,13 @@ describe('regenerating keeps hand-written code', () => {
     editByHand();
     await run(SCHEMA_V2);
     const after = readFileSync(userFile(), 'utf8');
-    const order = ['#region generated attributes', 'greet(): string', 'declare posts?', '#region generated from the schema', 'static initModel'];
+    const order = [
+      '#region generated attributes',
+      'greet(): string',
+      'declare posts?',
+      '#region generated from the schema',
+      'static initModel',
+    ];
     const positions = order.map((needle) => after.indexOf(needle));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -132,7 +152,12 @@ describe('models that leave the schema', () => {
   const tempDir = useTempDir('gm-prune');
   const run = (schema: string, extra: { prune?: boolean; force?: boolean } = {}) => {
     writeFileSync(path.join(tempDir(), 'schema.yaml'), schema);
-    return generate({ schemaPath: path.join(tempDir(), 'schema.yaml'), outDir: path.join(tempDir(), 'models'), runtime: 'package', ...extra });
+    return generate({
+      schemaPath: path.join(tempDir(), 'schema.yaml'),
+      outDir: path.join(tempDir(), 'models'),
+      runtime: 'package',
+      ...extra,
+    });
   };
   const teamFile = () => path.join(tempDir(), 'models', 'Team.ts');
 
@@ -158,7 +183,12 @@ describe('models that leave the schema', () => {
 describe('--check', () => {
   const tempDir = useTempDir('gm-check');
   const run = (check: boolean) =>
-    generate({ schemaPath: path.join(tempDir(), 'schema.yaml'), outDir: path.join(tempDir(), 'models'), runtime: 'package', check });
+    generate({
+      schemaPath: path.join(tempDir(), 'schema.yaml'),
+      outDir: path.join(tempDir(), 'models'),
+      runtime: 'package',
+      check,
+    });
   beforeEach(() => writeFileSync(path.join(tempDir(), 'schema.yaml'), SCHEMA_V1));
 
   it('passes on freshly generated files and writes nothing when stale', async () => {
@@ -176,7 +206,13 @@ describe('--check', () => {
     await run(false);
     const file = path.join(tempDir(), 'models', 'User.ts');
     const original = readFileSync(file, 'utf8');
-    writeFileSync(file, original.replace('  // #region generated from the schema', '  hello(): number {\n    return 1;\n  }\n\n  // #region generated from the schema'));
+    writeFileSync(
+      file,
+      original.replace(
+        '  // #region generated from the schema',
+        '  hello(): number {\n    return 1;\n  }\n\n  // #region generated from the schema',
+      ),
+    );
     expect((await run(true)).upToDate).toBe(true);
     writeFileSync(file, original.replace('declare age: number | null;', 'declare age: number;'));
     const result = await run(true);

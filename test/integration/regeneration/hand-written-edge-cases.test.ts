@@ -7,7 +7,8 @@ import path from 'node:path';
 import { generate } from '../../../generator/generate';
 import { useTempDir } from '../../support/temp-dir';
 
-const V1 = 'models:\n  User:\n    attributes:\n      firstName: { type: STRING, allowNull: false }\n      age: INTEGER\n';
+const V1 =
+  'models:\n  User:\n    attributes:\n      firstName: { type: STRING, allowNull: false }\n      age: INTEGER\n';
 const V2 = V1.replace('      age: INTEGER\n', '      age: INTEGER\n      nickname: STRING\n');
 
 describe('hand-written code in unusual places', () => {
@@ -16,13 +17,25 @@ describe('hand-written code in unusual places', () => {
   const run = (schema: string, templatesDir?: string) => {
     writeFileSync(path.join(tempDir(), '.prettierrc'), '{ "singleQuote": true, "printWidth": 100 }');
     writeFileSync(path.join(tempDir(), 'schema.yaml'), schema);
-    return generate({ schemaPath: path.join(tempDir(), 'schema.yaml'), outDir: path.join(tempDir(), 'models'), runtime: 'package', templatesDir });
+    return generate({
+      schemaPath: path.join(tempDir(), 'schema.yaml'),
+      outDir: path.join(tempDir(), 'models'),
+      runtime: 'package',
+      templatesDir,
+    });
   };
-  const edit = (change: (text: string) => string) => writeFileSync(userFile(), change(readFileSync(userFile(), 'utf8')));
+  const edit = (change: (text: string) => string) =>
+    writeFileSync(userFile(), change(readFileSync(userFile(), 'utf8')));
 
   it('keeps comments at the end of a hand-written line', async () => {
     await run(V1);
-    edit((t) => t.replace('  // #region generated from the schema', '  maxAge = 120; // eslint-disable-line no-magic-numbers\n\n  // #region generated from the schema') + 'export default User; // TOKEN_B\n');
+    edit(
+      (t) =>
+        t.replace(
+          '  // #region generated from the schema',
+          '  maxAge = 120; // eslint-disable-line no-magic-numbers\n\n  // #region generated from the schema',
+        ) + 'export default User; // TOKEN_B\n',
+    );
     await run(V2);
     const after = readFileSync(userFile(), 'utf8');
     expect(after).toContain('maxAge = 120; // eslint-disable-line no-magic-numbers');
@@ -31,17 +44,48 @@ describe('hand-written code in unusual places', () => {
 
   it('refuses code written inside the attributes region, and writes nothing', async () => {
     await run(V1);
-    edit((t) => t.replace('  declare age: number | null;', '  declare age: number | null;\n  hello(): number {\n    return 1;\n  }'));
+    edit((t) =>
+      t.replace(
+        '  declare age: number | null;',
+        '  declare age: number | null;\n  hello(): number {\n    return 1;\n  }',
+      ),
+    );
     const before = readFileSync(userFile(), 'utf8');
-    await expect(run(V2)).rejects.toThrow(/User\.ts: your method "hello" \(line \d+\) is inside a "#region generated" block, which is rewritten on every run, so it would be lost; move it below/);
+    await expect(run(V2)).rejects.toThrow(
+      /User\.ts: your method "hello" \(line \d+\) is inside a "#region generated" block, which is rewritten on every run, so it would be lost; move it below/,
+    );
     expect(readFileSync(userFile(), 'utf8')).toBe(before);
   });
 
   // From a new-user review: these were silently deleted on the next run.
   it.each([
-    ['an import under the generated one', (t: string) => t.replace("from 'gen-models/runtime';\n", "from 'gen-models/runtime';\nimport { createHash } from 'node:crypto';\n"), /your import from "node:crypto"/],
-    ['a type between the generated interfaces', (t: string) => t.replace('export interface UserCreationAttributes', 'export type Extra = { a: 1 };\n\nexport interface UserCreationAttributes'), /your type alias "Extra"/],
-    ['a static method before initModel', (t: string) => t.replace('  static initModel(', '  static helper(): number {\n    return 1;\n  }\n\n  static initModel('), /your method "helper"/],
+    [
+      'an import under the generated one',
+      (t: string) =>
+        t.replace(
+          "from 'gen-models/runtime';\n",
+          "from 'gen-models/runtime';\nimport { createHash } from 'node:crypto';\n",
+        ),
+      /your import from "node:crypto"/,
+    ],
+    [
+      'a type between the generated interfaces',
+      (t: string) =>
+        t.replace(
+          'export interface UserCreationAttributes',
+          'export type Extra = { a: 1 };\n\nexport interface UserCreationAttributes',
+        ),
+      /your type alias "Extra"/,
+    ],
+    [
+      'a static method before initModel',
+      (t: string) =>
+        t.replace(
+          '  static initModel(',
+          '  static helper(): number {\n    return 1;\n  }\n\n  static initModel(',
+        ),
+      /your method "helper"/,
+    ],
   ])('refuses %s, naming it, and writes nothing', async (_what, change, named) => {
     await run(V1);
     const original = readFileSync(userFile(), 'utf8');
@@ -69,7 +113,9 @@ describe('hand-written code in unusual places', () => {
       expect(edited).not.toBe(t);
       return edited;
     });
-    await expect(run(V2)).rejects.toThrow(/User\.ts: a "\/\/ #region generated" block has no "\/\/ #endregion"/);
+    await expect(run(V2)).rejects.toThrow(
+      /User\.ts: a "\/\/ #region generated" block has no "\/\/ #endregion"/,
+    );
   });
 
   it('blames a deleted end line, not the hand-written method after it', async () => {
@@ -78,7 +124,9 @@ describe('hand-written code in unusual places', () => {
       const lastEnd = t.lastIndexOf('  // #endregion\n');
       return `${t.slice(0, lastEnd)}\n  isAdult(): boolean {\n    return (this.age ?? 0) >= 18;\n  }\n${t.slice(lastEnd + '  // #endregion\n'.length)}`;
     });
-    await expect(run(V2)).rejects.toThrow(/User\.ts: a "\/\/ #region generated" block has no "\/\/ #endregion"/);
+    await expect(run(V2)).rejects.toThrow(
+      /User\.ts: a "\/\/ #region generated" block has no "\/\/ #endregion"/,
+    );
   });
 
   it('does not keep a second, stale header when a comment was put above the first', async () => {
@@ -93,15 +141,31 @@ describe('hand-written code in unusual places', () => {
 
   it('refuses a renamed generated class instead of generating a second one', async () => {
     await run(V1);
-    edit((t) => t.replace(/export class User\b/, 'export class Person').replace('static initModel(sequelize: Sequelize): typeof User', 'static initModel(sequelize: Sequelize): typeof Person'));
-    await expect(run(V2)).rejects.toThrow(/User\.ts: class Person holds the generated regions of model User; rename it back to User/);
+    edit((t) =>
+      t
+        .replace(/export class User\b/, 'export class Person')
+        .replace(
+          'static initModel(sequelize: Sequelize): typeof User',
+          'static initModel(sequelize: Sequelize): typeof Person',
+        ),
+    );
+    await expect(run(V2)).rejects.toThrow(
+      /User\.ts: class Person holds the generated regions of model User; rename it back to User/,
+    );
   });
 
   it('refuses a hand-written import whose name the generated imports now bind', async () => {
     await run(V1);
-    edit((t) => t.replace('// #region generated imports and types', "import type { JsonValue } from './json.js';\n\n// #region generated imports and types"));
+    edit((t) =>
+      t.replace(
+        '// #region generated imports and types',
+        "import type { JsonValue } from './json.js';\n\n// #region generated imports and types",
+      ),
+    );
     const withJson = V1.replace('      age: INTEGER\n', '      age: INTEGER\n      data: JSONB\n');
-    await expect(run(withJson)).rejects.toThrow(/User\.ts: your hand-written top-level declaration "JsonValue" has the name of a generated one now/);
+    await expect(run(withJson)).rejects.toThrow(
+      /User\.ts: your hand-written top-level declaration "JsonValue" has the name of a generated one now/,
+    );
   });
 
   it('refuses a custom template that has no slot for hand-written code found in the file', async () => {
@@ -111,7 +175,9 @@ describe('hand-written code in unusual places', () => {
     mkdirSync(templates);
     const builtIn = readFileSync(path.resolve(__dirname, '../../../templates/model.ts.hbs'), 'utf8');
     writeFileSync(path.join(templates, 'model.ts.hbs'), builtIn.replace("{{slot 'class' 2}}\n", ''));
-    await expect(run(V2, templates)).rejects.toThrow(/User\.ts: the template has no \{\{slot 'class' 2\}\} marker for the hand-written code found there/);
+    await expect(run(V2, templates)).rejects.toThrow(
+      /User\.ts: the template has no \{\{slot 'class' 2\}\} marker for the hand-written code found there/,
+    );
   });
 
   it('reports an edited class heading with --check, and the next run puts it back', async () => {
@@ -122,7 +188,12 @@ describe('hand-written code in unusual places', () => {
       expect(edited).not.toBe(t);
       return edited;
     });
-    const check = await generate({ schemaPath: path.join(tempDir(), 'schema.yaml'), outDir: path.join(tempDir(), 'models'), runtime: 'package', check: true });
+    const check = await generate({
+      schemaPath: path.join(tempDir(), 'schema.yaml'),
+      outDir: path.join(tempDir(), 'models'),
+      runtime: 'package',
+      check: true,
+    });
     expect(check.upToDate).toBe(false);
     await run(V1);
     expect(readFileSync(userFile(), 'utf8')).toBe(original);
@@ -136,9 +207,15 @@ describe('hand-written code under edits a person or a tool makes to the whole fi
   const file = (name = 'User.ts') => path.join(tempDir(), 'models', name);
   const run = (schema: string, extra: Partial<Parameters<typeof generate>[0]> = {}) => {
     writeFileSync(path.join(tempDir(), 'schema.yaml'), schema);
-    return generate({ schemaPath: path.join(tempDir(), 'schema.yaml'), outDir: path.join(tempDir(), 'models'), runtime: 'package', ...extra });
+    return generate({
+      schemaPath: path.join(tempDir(), 'schema.yaml'),
+      outDir: path.join(tempDir(), 'models'),
+      runtime: 'package',
+      ...extra,
+    });
   };
-  const edit = (change: (text: string) => string, name = 'User.ts') => writeFileSync(file(name), change(readFileSync(file(name), 'utf8')));
+  const edit = (change: (text: string) => string, name = 'User.ts') =>
+    writeFileSync(file(name), change(readFileSync(file(name), 'utf8')));
   const appendToClass = (code: string) => (t: string) => t.replace(/\n}\n$/, `\n\n${code}\n}\n`);
 
   it('keeps every character of hand-written code in a file with a byte-order mark', async () => {
@@ -150,9 +227,19 @@ describe('hand-written code under edits a person or a tool makes to the whole fi
 
   it("keeps a method's overload signatures with it", async () => {
     await run(V1);
-    const overloads = '  pick(x: string): string;\n  pick(x: number): number;\n  pick(x: string | number) {\n    return x;\n  }';
-    edit((t) => t.replace('  // #endregion\n\n  // #region generated from the schema', `  // #endregion\n\n${overloads}\n\n  // #region generated from the schema`));
-    edit(appendToClass('  static make(x: string): string;\n  static make(x: number): number;\n  static make(x: string | number) {\n    return x;\n  }'));
+    const overloads =
+      '  pick(x: string): string;\n  pick(x: number): number;\n  pick(x: string | number) {\n    return x;\n  }';
+    edit((t) =>
+      t.replace(
+        '  // #endregion\n\n  // #region generated from the schema',
+        `  // #endregion\n\n${overloads}\n\n  // #region generated from the schema`,
+      ),
+    );
+    edit(
+      appendToClass(
+        '  static make(x: string): string;\n  static make(x: number): number;\n  static make(x: string | number) {\n    return x;\n  }',
+      ),
+    );
     await run(V2);
     const after = readFileSync(file(), 'utf8');
     expect(after).toContain(overloads);
@@ -170,16 +257,58 @@ describe('hand-written code under edits a person or a tool makes to the whole fi
     await run(V1);
     edit((t) => t.replace('export class User', '@sealed\nexport class User'));
     const before = readFileSync(file(), 'utf8');
-    await expect(run(V2)).rejects.toThrow(/User\.ts: your decorator @sealed \(line \d+\) is on the generated class, whose heading is rewritten on every run/);
+    await expect(run(V2)).rejects.toThrow(
+      /User\.ts: your decorator @sealed \(line \d+\) is on the generated class, whose heading is rewritten on every run/,
+    );
     expect(readFileSync(file(), 'utf8')).toBe(before);
   });
 
   it.each([
-    ['a second import from the runtime', (t: string) => t.replace('} from "gen-models/runtime";\n', '} from "gen-models/runtime";\nimport { ValidationError } from "gen-models/runtime";\n'), /your import from "gen-models\/runtime"/],
-    ['a declare field of its own in the attributes region', (t: string) => t.replace('  declare age: number | null;', '  declare age: number | null;\n  declare tags?: string[];'), /your property "tags"/],
-    ['a second interface of a generated name (declaration merging)', (t: string) => t.replace('/** What `create`', 'export interface UserAttributes {\n  extra?: string;\n}\n\n/** What `create`'), /your interface "UserAttributes"/],
-    ['a namespace of the class name inside a region', (t: string) => t.replace('/** What `create`', 'export namespace User {\n  export const x = 1;\n}\n\n/** What `create`'), /your module "User"/],
-    ['a member beside the schema method of the same name', (t: string) => t.replace('  greet(): string {', '  static greet(): string {\n    return "";\n  }\n\n  greet(): string {'), /your method "greet"/],
+    [
+      'a second import from the runtime',
+      (t: string) =>
+        t.replace(
+          '} from "gen-models/runtime";\n',
+          '} from "gen-models/runtime";\nimport { ValidationError } from "gen-models/runtime";\n',
+        ),
+      /your import from "gen-models\/runtime"/,
+    ],
+    [
+      'a declare field of its own in the attributes region',
+      (t: string) =>
+        t.replace(
+          '  declare age: number | null;',
+          '  declare age: number | null;\n  declare tags?: string[];',
+        ),
+      /your property "tags"/,
+    ],
+    [
+      'a second interface of a generated name (declaration merging)',
+      (t: string) =>
+        t.replace(
+          '/** What `create`',
+          'export interface UserAttributes {\n  extra?: string;\n}\n\n/** What `create`',
+        ),
+      /your interface "UserAttributes"/,
+    ],
+    [
+      'a namespace of the class name inside a region',
+      (t: string) =>
+        t.replace(
+          '/** What `create`',
+          'export namespace User {\n  export const x = 1;\n}\n\n/** What `create`',
+        ),
+      /your module "User"/,
+    ],
+    [
+      'a member beside the schema method of the same name',
+      (t: string) =>
+        t.replace(
+          '  greet(): string {',
+          '  static greet(): string {\n    return "";\n  }\n\n  greet(): string {',
+        ),
+      /your method "greet"/,
+    ],
   ])('refuses %s, though it looks like generated code', async (_what, change, named) => {
     await run(WITH_METHOD);
     edit(change);
@@ -190,7 +319,13 @@ describe('hand-written code under edits a person or a tool makes to the whole fi
     await run(WITH_METHOD);
     edit(appendToClass('  isAdult(): boolean {\n    return (this.age ?? 0) >= 18;\n  }'));
     // Single quotes, no semicolons, tabs, CRLF: what a formatter with other options would write.
-    edit((t) => t.replace(/"/g, "'").replace(/;$/gm, '').replace(/^( {2})+/gm, (indent) => '\t'.repeat(indent.length / 2)).replace(/\n/g, '\r\n'));
+    edit((t) =>
+      t
+        .replace(/"/g, "'")
+        .replace(/;$/gm, '')
+        .replace(/^( {2})+/gm, (indent) => '\t'.repeat(indent.length / 2))
+        .replace(/\n/g, '\r\n'),
+    );
     await run(V1.replace('      age: INTEGER\n', ''));
     const after = readFileSync(file(), 'utf8');
     expect(after).not.toContain('greet');
@@ -201,7 +336,11 @@ describe('hand-written code under edits a person or a tool makes to the whole fi
 
   it('takes notes left in regions for notes, not code, when the schema drops an attribute and a method', async () => {
     await run(WITH_METHOD);
-    edit((t) => t.replace('  declare id: number;', '  // ids come from a sequence\n  declare id: number;').replace('  greet(): string {', '  /* reviewed */\n  greet(): string {'));
+    edit((t) =>
+      t
+        .replace('  declare id: number;', '  // ids come from a sequence\n  declare id: number;')
+        .replace('  greet(): string {', '  /* reviewed */\n  greet(): string {'),
+    );
     await run(V1.replace('      age: INTEGER\n', ''));
     expect(readFileSync(file(), 'utf8')).not.toContain('greet');
   });
@@ -209,7 +348,9 @@ describe('hand-written code under edits a person or a tool makes to the whole fi
   it('refuses an overload signature added to a generated method', async () => {
     await run(WITH_METHOD);
     edit((t) => t.replace('  greet(): string {', '  greet(loud: boolean): string;\n  greet(): string {'));
-    await expect(run(WITH_METHOD.replace('      age: INTEGER\n', '      age: INTEGER\n      nickname: STRING\n'))).rejects.toThrow(/your method "greet"/);
+    await expect(
+      run(WITH_METHOD.replace('      age: INTEGER\n', '      age: INTEGER\n      nickname: STRING\n')),
+    ).rejects.toThrow(/your method "greet"/);
   });
 
   it('keeps one header under a "use strict", and reads a file whose licence comment is long', async () => {
@@ -224,22 +365,40 @@ describe('hand-written code under edits a person or a tool makes to the whole fi
 
   it('accepts a label after #endregion, as editors allow', async () => {
     await run(V1);
-    edit((t) => t.replace('  declare updatedAt: Date;\n  // #endregion', '  declare updatedAt: Date;\n  // #endregion attributes'));
+    edit((t) =>
+      t.replace(
+        '  declare updatedAt: Date;\n  // #endregion',
+        '  declare updatedAt: Date;\n  // #endregion attributes',
+      ),
+    );
     await run(V2);
     expect(readFileSync(file(), 'utf8')).toContain('declare nickname');
   });
 
   it('refuses a file whose whole region was deleted, rather than putting code back in the wrong place', async () => {
     await run(V1);
-    edit((t) => t.replace(/\/\/ #region generated imports and types[\s\S]*?\/\/ #endregion\n/, '') + 'Object.freeze(User.prototype);\n');
+    edit(
+      (t) =>
+        t.replace(/\/\/ #region generated imports and types[\s\S]*?\/\/ #endregion\n/, '') +
+        'Object.freeze(User.prototype);\n',
+    );
     const before = readFileSync(file(), 'utf8');
-    await expect(run(V2)).rejects.toThrow(/User\.ts: 1 of its 3 "\/\/ #region generated" blocks was deleted, so your code cannot be put back in its place/);
+    await expect(run(V2)).rejects.toThrow(
+      /User\.ts: 1 of its 3 "\/\/ #region generated" blocks was deleted, so your code cannot be put back in its place/,
+    );
     expect(readFileSync(file(), 'utf8')).toBe(before);
   });
 
   it('--prune keeps the file of a removed model when code was written into its regions', async () => {
     await run(`${V1}  Post:\n    attributes:\n      title: STRING\n`);
-    edit((t) => t.replace('  declare title: string | null;', '  declare title: string | null;\n  helper(): number {\n    return 1;\n  }'), 'Post.ts');
+    edit(
+      (t) =>
+        t.replace(
+          '  declare title: string | null;',
+          '  declare title: string | null;\n  helper(): number {\n    return 1;\n  }',
+        ),
+      'Post.ts',
+    );
     const result = await run(V1, { prune: true });
     expect(result.keptOrphans).toEqual(['Post.ts']);
     expect(readFileSync(file('Post.ts'), 'utf8')).toContain('helper(): number');

@@ -17,7 +17,11 @@ export interface AlterKit {
 
 export async function openAlterKit(): Promise<AlterKit> {
   const conn = await openTestConnection();
-  const exec = async (sql: string, params: unknown[] = []) => (await conn.sequelize.query(sql, { bind: params, type: 'SELECT', logging: false })) as Record<string, unknown>[];
+  const exec = async (sql: string, params: unknown[] = []) =>
+    (await conn.sequelize.query(sql, { bind: params, type: 'SELECT', logging: false })) as Record<
+      string,
+      unknown
+    >[];
   const sent = () => conn.statements.map(sqlOf);
   return {
     conn,
@@ -33,7 +37,10 @@ export async function openAlterKit(): Promise<AlterKit> {
 }
 
 /** sync({ alter }) for one model class or every model of a Sequelize instance. */
-export async function syncAlter(target: Sequelize | ModelStatic<Model>, alter: true | AlterOptions = true): Promise<void> {
+export async function syncAlter(
+  target: Sequelize | ModelStatic<Model>,
+  alter: true | AlterOptions = true,
+): Promise<void> {
   // Two calls, not one: TypeScript cannot call `sync` on the union (its `this` types differ).
   if (target instanceof Sequelize) await target.sync({ alter });
   else await target.sync({ alter });
@@ -67,6 +74,10 @@ export async function constraintsOf(kit: AlterKit, table: string): Promise<strin
   return rows.map((r) => r.c as string);
 }
 
-export async function rowsOf(kit: AlterKit, table: string, orderBy = 'id'): Promise<Record<string, unknown>[]> {
+export async function rowsOf(
+  kit: AlterKit,
+  table: string,
+  orderBy = 'id',
+): Promise<Record<string, unknown>[]> {
   return kit.exec(`SELECT * FROM "${table}" ORDER BY "${orderBy}"`);
 }

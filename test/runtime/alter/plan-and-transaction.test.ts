@@ -13,8 +13,16 @@ beforeAll(async () => {
 afterAll(() => kit.close());
 beforeEach(() => kit.reset());
 
-const constraintCount = async () => Number((await kit.exec(`SELECT count(*)::int AS n FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = 'public' AND c.contype IN ('p', 'u', 'f', 'c')`))[0].n);
-const indexCount = async () => Number((await kit.exec(`SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = 'public'`))[0].n);
+const constraintCount = async () =>
+  Number(
+    (
+      await kit.exec(
+        `SELECT count(*)::int AS n FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = 'public' AND c.contype IN ('p', 'u', 'f', 'c')`,
+      )
+    )[0].n,
+  );
+const indexCount = async () =>
+  Number((await kit.exec(`SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = 'public'`))[0].n);
 
 function defineShop(sequelize: Sequelize, version: 1 | 2) {
   const Customer = sequelize.define('Customer', {
@@ -56,8 +64,12 @@ test('sequelize.sync({ alter }) changes every model in foreign-key order; the se
   expect(kit.sent().length).toBe(10);
   expect(await constraintCount()).toBe(constraints);
   expect(await indexCount()).toBe(indexes);
-  expect((await rowsOf(kit, 'Orders')).map((r) => [r.customerId, r.total, r.tags])).toEqual([[1, '9.50', null]]);
-  expect((await rowsOf(kit, 'Customers')).map((r) => [r.email, r.tier, r.note])).toEqual([['ann@x', 'pro', null]]);
+  expect((await rowsOf(kit, 'Orders')).map((r) => [r.customerId, r.total, r.tags])).toEqual([
+    [1, '9.50', null],
+  ]);
+  expect((await rowsOf(kit, 'Customers')).map((r) => [r.email, r.tier, r.note])).toEqual([
+    ['ann@x', 'pro', null],
+  ]);
 });
 
 test('refused steps in one model change nothing in the others (one plan, one transaction)', async () => {
@@ -74,7 +86,11 @@ test('refused steps in one model change nothing in the others (one plan, one tra
 });
 
 test('a missing table is created (enum types first), like sync() does', async () => {
-  const Fresh = kit.sequelize.define('Fresh', { state: DataTypes.ENUM('on', 'off') }, { tableName: 'Fresh', timestamps: false });
+  const Fresh = kit.sequelize.define(
+    'Fresh',
+    { state: DataTypes.ENUM('on', 'off') },
+    { tableName: 'Fresh', timestamps: false },
+  );
   await syncAlter(Fresh);
   expect(kit.changes()).toEqual([
     `CREATE TYPE "public"."enum_Fresh_state" AS ENUM ('on', 'off')`,
@@ -89,7 +105,11 @@ test('a step failing in the middle of the plan leaves the table and its rows exa
   await kit.exec(`CREATE TABLE "Fragile" (id serial PRIMARY KEY, ref text, label varchar(10))`);
   await kit.exec(`INSERT INTO "Fragile" (ref, label) VALUES ('not-a-uuid', 'a'), (NULL, 'b')`);
   const before = { columns: await columnsOf(kit, 'Fragile'), rows: await rowsOf(kit, 'Fragile') };
-  const Fragile = kit.sequelize.define('Fragile', { ref: DataTypes.UUID, label: DataTypes.STRING(20), extra: DataTypes.TEXT }, { tableName: 'Fragile', timestamps: false, comment: 'c' });
+  const Fragile = kit.sequelize.define(
+    'Fragile',
+    { ref: DataTypes.UUID, label: DataTypes.STRING(20), extra: DataTypes.TEXT },
+    { tableName: 'Fragile', timestamps: false, comment: 'c' },
+  );
   // text → uuid is an explicit cast nothing checks ahead: PostgreSQL rejects 'not-a-uuid' at the third step.
   const error = (await syncAlter(Fragile, { drop: true }).catch((e: Error) => e)) as Error;
   expect(error.message).toMatch(/invalid input syntax for type uuid/);
@@ -105,22 +125,43 @@ test('a step failing in the middle of the plan leaves the table and its rows exa
 test('planSync() is the dry run: the steps with their SQL, kind and reason; only SELECTs are sent, nothing changes', async () => {
   await kit.exec(`CREATE TABLE "Drafts" (id serial PRIMARY KEY, title varchar(10), old integer)`);
   await kit.exec(`INSERT INTO "Drafts" (title, old) VALUES ('t', 1)`);
-  const Drafts = kit.sequelize.define('Draft', { title: DataTypes.STRING(40), body: DataTypes.TEXT }, { timestamps: false });
+  const Drafts = kit.sequelize.define(
+    'Draft',
+    { title: DataTypes.STRING(40), body: DataTypes.TEXT },
+    { timestamps: false },
+  );
   const before = await columnsOf(kit, 'Drafts');
   const plan = await planSync(Drafts);
   expect(plan.steps).toEqual([
-    { sql: 'ALTER TABLE "Drafts" DROP COLUMN "old"', kind: 'destructive', reason: 'drop column "old" and its data (not in the model)', target: '"Drafts"' },
-    { sql: 'ALTER TABLE "Drafts" ADD COLUMN "body" TEXT', kind: 'safe', reason: 'add column "body" (missing in the table)', target: '"Drafts"' },
-    { sql: 'ALTER TABLE "Drafts" ALTER COLUMN "title" TYPE VARCHAR(40)', kind: 'safe', reason: 'change "title" from character varying(10) to character varying(40) (widen)', target: '"Drafts"' },
+    {
+      sql: 'ALTER TABLE "Drafts" DROP COLUMN "old"',
+      kind: 'destructive',
+      reason: 'drop column "old" and its data (not in the model)',
+      target: '"Drafts"',
+    },
+    {
+      sql: 'ALTER TABLE "Drafts" ADD COLUMN "body" TEXT',
+      kind: 'safe',
+      reason: 'add column "body" (missing in the table)',
+      target: '"Drafts"',
+    },
+    {
+      sql: 'ALTER TABLE "Drafts" ALTER COLUMN "title" TYPE VARCHAR(40)',
+      kind: 'safe',
+      reason: 'change "title" from character varying(10) to character varying(40) (widen)',
+      target: '"Drafts"',
+    },
   ]);
-  expect(formatSyncPlan(plan)).toBe([
-    '-- DESTRUCTIVE: drop column "old" and its data (not in the model)',
-    'ALTER TABLE "Drafts" DROP COLUMN "old";',
-    '-- safe: add column "body" (missing in the table)',
-    'ALTER TABLE "Drafts" ADD COLUMN "body" TEXT;',
-    '-- safe: change "title" from character varying(10) to character varying(40) (widen)',
-    'ALTER TABLE "Drafts" ALTER COLUMN "title" TYPE VARCHAR(40);',
-  ].join('\n'));
+  expect(formatSyncPlan(plan)).toBe(
+    [
+      '-- DESTRUCTIVE: drop column "old" and its data (not in the model)',
+      'ALTER TABLE "Drafts" DROP COLUMN "old";',
+      '-- safe: add column "body" (missing in the table)',
+      'ALTER TABLE "Drafts" ADD COLUMN "body" TEXT;',
+      '-- safe: change "title" from character varying(10) to character varying(40) (widen)',
+      'ALTER TABLE "Drafts" ALTER COLUMN "title" TYPE VARCHAR(40);',
+    ].join('\n'),
+  );
   expect(kit.changes()).toEqual([]);
   expect(await columnsOf(kit, 'Drafts')).toEqual(before);
   expect(formatSyncPlan({ steps: [] })).toBe('-- Nothing to change: the tables match the models.');
@@ -136,5 +177,8 @@ test("with { transaction }, alter runs in the caller's transaction and is undone
   expect((await columnsOf(kit, 'Callers')).map((c) => c.name)).toEqual(['id']);
   kit.reset();
   await Callers.sync({ alter: true, force: true });
-  expect(kit.changes()).toEqual(['DROP TABLE IF EXISTS "Callers" CASCADE', 'CREATE TABLE IF NOT EXISTS "Callers" ("id" SERIAL, "note" TEXT, PRIMARY KEY ("id"))']);
+  expect(kit.changes()).toEqual([
+    'DROP TABLE IF EXISTS "Callers" CASCADE',
+    'CREATE TABLE IF NOT EXISTS "Callers" ("id" SERIAL, "note" TEXT, PRIMARY KEY ("id"))',
+  ]);
 });

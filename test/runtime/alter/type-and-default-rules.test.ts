@@ -4,44 +4,168 @@ import { compareDefaults } from '../../../runtime/alter/default-comparison.js';
 import { planTypeChange } from '../../../runtime/alter/type-change.js';
 
 test('DDL type text is normalised to what format_type() prints', () => {
-  expect([
-    'VARCHAR(255)', 'CHAR(3)', 'TEXT', 'INTEGER', 'BIGINT', 'SMALLINT', 'DECIMAL', 'DECIMAL(10)', 'DECIMAL(10,2)', 'FLOAT', 'FLOAT(10)', 'FLOAT(30)',
-    'REAL', 'DOUBLE PRECISION', 'BOOLEAN', 'TIMESTAMP WITH TIME ZONE', 'DATE', 'TIME', 'UUID', 'JSONB', 'BYTEA', 'TEXT[]', 'INTEGER[][]',
-    'int4', 'varchar', 'timestamptz', 'timestamp', 'interval', 'Timestamp(3)', 'timestamptz(2)', 'TIMESTAMP(6) WITH TIME ZONE', '"MyType"',
-  ].map(formatTypeOf)).toEqual([
-    'character varying(255)', 'character(3)', 'text', 'integer', 'bigint', 'smallint', 'numeric', 'numeric(10,0)', 'numeric(10,2)', 'double precision', 'real', 'double precision',
-    'real', 'double precision', 'boolean', 'timestamp with time zone', 'date', 'time without time zone', 'uuid', 'jsonb', 'bytea', 'text[]', 'integer[][]',
-    'integer', 'character varying', 'timestamp with time zone', 'timestamp without time zone', 'interval', 'timestamp(3) without time zone', 'timestamp(2) with time zone', 'timestamp(6) with time zone', '"MyType"',
+  expect(
+    [
+      'VARCHAR(255)',
+      'CHAR(3)',
+      'TEXT',
+      'INTEGER',
+      'BIGINT',
+      'SMALLINT',
+      'DECIMAL',
+      'DECIMAL(10)',
+      'DECIMAL(10,2)',
+      'FLOAT',
+      'FLOAT(10)',
+      'FLOAT(30)',
+      'REAL',
+      'DOUBLE PRECISION',
+      'BOOLEAN',
+      'TIMESTAMP WITH TIME ZONE',
+      'DATE',
+      'TIME',
+      'UUID',
+      'JSONB',
+      'BYTEA',
+      'TEXT[]',
+      'INTEGER[][]',
+      'int4',
+      'varchar',
+      'timestamptz',
+      'timestamp',
+      'interval',
+      'Timestamp(3)',
+      'timestamptz(2)',
+      'TIMESTAMP(6) WITH TIME ZONE',
+      '"MyType"',
+    ].map(formatTypeOf),
+  ).toEqual([
+    'character varying(255)',
+    'character(3)',
+    'text',
+    'integer',
+    'bigint',
+    'smallint',
+    'numeric',
+    'numeric(10,0)',
+    'numeric(10,2)',
+    'double precision',
+    'real',
+    'double precision',
+    'real',
+    'double precision',
+    'boolean',
+    'timestamp with time zone',
+    'date',
+    'time without time zone',
+    'uuid',
+    'jsonb',
+    'bytea',
+    'text[]',
+    'integer[][]',
+    'integer',
+    'character varying',
+    'timestamp with time zone',
+    'timestamp without time zone',
+    'interval',
+    'timestamp(3) without time zone',
+    'timestamp(2) with time zone',
+    'timestamp(6) with time zone',
+    '"MyType"',
   ]);
 });
 
 const plain = (format: string) => ({ kind: 'plain' as const, format });
 const enumType = (array = false) => ({ kind: 'enum' as const, schema: 'public', name: 'e', array });
-const classify = (from: ReturnType<typeof plain> | ReturnType<typeof enumType>, to: ReturnType<typeof plain> | ReturnType<typeof enumType>, sql = 'X') => {
+const classify = (
+  from: ReturnType<typeof plain> | ReturnType<typeof enumType>,
+  to: ReturnType<typeof plain> | ReturnType<typeof enumType>,
+  sql = 'X',
+) => {
   const change = planTypeChange(from, to, sql, ['a']);
   return [change.kind, change.how, change.using ?? null, change.check ? change.check.problem : null];
 };
 
 test('type changes: widening is safe without a cast; casts are checked; narrowing and unknown casts are destructive', () => {
-  expect(classify(plain('character varying(5)'), plain('character varying(10)'))).toEqual(['safe', 'widen', null, null]);
+  expect(classify(plain('character varying(5)'), plain('character varying(10)'))).toEqual([
+    'safe',
+    'widen',
+    null,
+    null,
+  ]);
   expect(classify(plain('character varying(10)'), plain('text'))).toEqual(['safe', 'widen', null, null]);
   expect(classify(plain('integer'), plain('text'))).toEqual(['safe', 'widen', '{c}::text', null]);
   expect(classify(plain('integer'), plain('bigint'))).toEqual(['safe', 'widen', null, null]);
   expect(classify(plain('integer'), plain('numeric'))).toEqual(['safe', 'widen', null, null]);
   expect(classify(plain('numeric(8,2)'), plain('numeric(10,3)'))).toEqual(['safe', 'widen', null, null]);
   expect(classify(plain('real'), plain('double precision'))).toEqual(['safe', 'widen', null, null]);
-  expect(classify(plain('text'), plain('integer'))).toEqual(['safe', 'cast numeric strings', 'trim({c})::integer', 'values that are not whole numbers within integer']);
-  expect(classify(plain('text'), plain('numeric'))).toEqual(['safe', 'cast numeric strings', 'trim({c})::numeric', 'values that are not numbers']);
-  expect(classify(plain('text'), enumType(), '"e"')).toEqual(['safe', 'cast the labels', '{c}::text::"e"', 'values that are not labels of the enum']);
-  expect(classify(plain('text[]'), enumType(true), '"e"[]')).toEqual(['safe', 'cast the labels', '{c}::text[]::"e"[]', 'values that are not labels of the enum']);
+  expect(classify(plain('text'), plain('integer'))).toEqual([
+    'safe',
+    'cast numeric strings',
+    'trim({c})::integer',
+    'values that are not whole numbers within integer',
+  ]);
+  expect(classify(plain('text'), plain('numeric'))).toEqual([
+    'safe',
+    'cast numeric strings',
+    'trim({c})::numeric',
+    'values that are not numbers',
+  ]);
+  expect(classify(plain('text'), enumType(), '"e"')).toEqual([
+    'safe',
+    'cast the labels',
+    '{c}::text::"e"',
+    'values that are not labels of the enum',
+  ]);
+  expect(classify(plain('text[]'), enumType(true), '"e"[]')).toEqual([
+    'safe',
+    'cast the labels',
+    '{c}::text[]::"e"[]',
+    'values that are not labels of the enum',
+  ]);
   expect(classify(enumType(), plain('text'))).toEqual(['safe', 'labels become text', '{c}::text', null]);
-  expect(classify(enumType(), plain('character varying(3)'))).toEqual(['safe', 'labels become text', '{c}::text', 'values longer than 3 characters']);
-  expect(classify(enumType(true), plain('text[]'))).toEqual(['safe', 'labels become text', '{c}::text[]', null]);
-  expect(classify(plain('text'), plain('character varying(3)'))).toEqual(['destructive', 'narrow', null, 'values longer than 3 characters']);
-  expect(classify(plain('bigint'), plain('smallint'))).toEqual(['destructive', 'narrow', null, 'values outside smallint (-32768 to 32767)']);
-  expect(classify(plain('numeric'), plain('integer'))).toEqual(['destructive', 'round to whole numbers', '{c}::integer', null]);
-  expect(classify(plain('double precision'), plain('real'), 'REAL')).toEqual(['destructive', 'explicit cast', '{c}::REAL', null]);
-  expect(classify(plain('text'), plain('uuid'), 'UUID')).toEqual(['destructive', 'explicit cast', '{c}::UUID', null]);
+  expect(classify(enumType(), plain('character varying(3)'))).toEqual([
+    'safe',
+    'labels become text',
+    '{c}::text',
+    'values longer than 3 characters',
+  ]);
+  expect(classify(enumType(true), plain('text[]'))).toEqual([
+    'safe',
+    'labels become text',
+    '{c}::text[]',
+    null,
+  ]);
+  expect(classify(plain('text'), plain('character varying(3)'))).toEqual([
+    'destructive',
+    'narrow',
+    null,
+    'values longer than 3 characters',
+  ]);
+  expect(classify(plain('bigint'), plain('smallint'))).toEqual([
+    'destructive',
+    'narrow',
+    null,
+    'values outside smallint (-32768 to 32767)',
+  ]);
+  expect(classify(plain('numeric'), plain('integer'))).toEqual([
+    'destructive',
+    'round to whole numbers',
+    '{c}::integer',
+    null,
+  ]);
+  expect(classify(plain('double precision'), plain('real'), 'REAL')).toEqual([
+    'destructive',
+    'explicit cast',
+    '{c}::REAL',
+    null,
+  ]);
+  expect(classify(plain('text'), plain('uuid'), 'UUID')).toEqual([
+    'destructive',
+    'explicit cast',
+    '{c}::UUID',
+    null,
+  ]);
 });
 
 test('defaults: casts PostgreSQL adds are ignored; differing constants are left to the database; expressions compare as text', () => {

@@ -9,12 +9,19 @@ beforeAll(async () => {
 afterAll(() => kit.close());
 beforeEach(() => kit.reset());
 
-const typeOf = async (table: string, column: string) => (await columnsOf(kit, table)).find((c) => c.name === column)?.type;
+const typeOf = async (table: string, column: string) =>
+  (await columnsOf(kit, table)).find((c) => c.name === column)?.type;
 
 test('widening is safe and needs no cast: varchar(n) → varchar(m > n), varchar → text, integer → bigint, smallint → integer', async () => {
-  await kit.exec(`CREATE TABLE "Wides" (id serial PRIMARY KEY, a varchar(5), b varchar(20), c integer, d smallint)`);
+  await kit.exec(
+    `CREATE TABLE "Wides" (id serial PRIMARY KEY, a varchar(5), b varchar(20), c integer, d smallint)`,
+  );
   await kit.exec(`INSERT INTO "Wides" (a, b, c, d) VALUES ('abcde', 'twenty', 2147483647, 32767)`);
-  const Wides = kit.sequelize.define('Wide', { a: DataTypes.STRING(10), b: DataTypes.TEXT, c: DataTypes.BIGINT, d: DataTypes.INTEGER }, { timestamps: false });
+  const Wides = kit.sequelize.define(
+    'Wide',
+    { a: DataTypes.STRING(10), b: DataTypes.TEXT, c: DataTypes.BIGINT, d: DataTypes.INTEGER },
+    { timestamps: false },
+  );
   await syncAlter(Wides);
   expect(kit.changes()).toEqual([
     'ALTER TABLE "Wides" ALTER COLUMN "a" TYPE VARCHAR(10)',
@@ -31,10 +38,16 @@ test('widening is safe and needs no cast: varchar(n) → varchar(m > n), varchar
 test('varchar → integer casts numeric strings with USING; a non-numeric string refuses it with the count and changes nothing', async () => {
   await kit.exec(`CREATE TABLE "Numbers" (id serial PRIMARY KEY, n varchar(20) DEFAULT '0')`);
   await kit.exec(`INSERT INTO "Numbers" (n) VALUES ('12'), (' -7 '), (NULL), ('x1')`);
-  const Numbers = kit.sequelize.define('Number', { n: { type: DataTypes.INTEGER, defaultValue: 0 } }, { timestamps: false });
+  const Numbers = kit.sequelize.define(
+    'Number',
+    { n: { type: DataTypes.INTEGER, defaultValue: 0 } },
+    { timestamps: false },
+  );
   const error = (await syncAlter(Numbers, { drop: true }).catch((e: Error) => e)) as Error;
   expect(error.message).toContain('change "n" from character varying(20) to integer (cast numeric strings)');
-  expect(error.message).toContain('blocked: 1 row with values that are not whole numbers within integer; change those rows first');
+  expect(error.message).toContain(
+    'blocked: 1 row with values that are not whole numbers within integer; change those rows first',
+  );
   expect(kit.changes()).toEqual([]);
   expect(await typeOf('Numbers', 'n')).toBe('character varying(20)');
   await kit.exec(`UPDATE "Numbers" SET n = '99' WHERE n = 'x1'`);
@@ -54,7 +67,11 @@ test('varchar → integer casts numeric strings with USING; a non-numeric string
 test('text → varchar(n) narrows: destructive, refused while a value is too long, never truncates', async () => {
   await kit.exec(`CREATE TABLE "Narrows" (id serial PRIMARY KEY, code text, big bigint)`);
   await kit.exec(`INSERT INTO "Narrows" (code, big) VALUES ('abc', 1), ('abcdefgh', 2)`);
-  const Narrows = kit.sequelize.define('Narrow', { code: DataTypes.STRING(3), big: DataTypes.INTEGER }, { timestamps: false });
+  const Narrows = kit.sequelize.define(
+    'Narrow',
+    { code: DataTypes.STRING(3), big: DataTypes.INTEGER },
+    { timestamps: false },
+  );
   let error = (await syncAlter(Narrows).catch((e: Error) => e)) as Error;
   expect(error.message).toContain('change "code" from text to character varying(3) (narrow)');
   expect(error.message).toContain('blocked: 1 row with values longer than 3 characters');
@@ -65,18 +82,33 @@ test('text → varchar(n) narrows: destructive, refused while a value is too lon
   expect(error.message).toMatch(/refused 2 changes/);
   expect(kit.changes()).toEqual([]);
   await syncAlter(Narrows, { drop: true });
-  expect(kit.changes()).toEqual(['ALTER TABLE "Narrows" ALTER COLUMN "code" TYPE VARCHAR(3)', 'ALTER TABLE "Narrows" ALTER COLUMN "big" TYPE INTEGER']);
-  expect(await rowsOf(kit, 'Narrows')).toEqual([{ id: 1, code: 'abc', big: 1 }, { id: 2, code: 'xyz', big: 2 }]);
+  expect(kit.changes()).toEqual([
+    'ALTER TABLE "Narrows" ALTER COLUMN "code" TYPE VARCHAR(3)',
+    'ALTER TABLE "Narrows" ALTER COLUMN "big" TYPE INTEGER',
+  ]);
+  expect(await rowsOf(kit, 'Narrows')).toEqual([
+    { id: 1, code: 'abc', big: 1 },
+    { id: 2, code: 'xyz', big: 2 },
+  ]);
 });
 
 test('text → ENUM when every value is a label (else refused); ENUM → text; text[] → ARRAY(ENUM) and back', async () => {
-  await kit.exec(`CREATE TABLE "Moods" (id serial PRIMARY KEY, mood text DEFAULT 'ok', tags text[], status text)`);
-  await kit.exec(`INSERT INTO "Moods" (mood, tags) VALUES ('ok', '{a,b}'), ('sad', '{b}'), (NULL, NULL), ('grumpy', '{}')`);
-  const define = (labels: string[]) => kit.sequelize.define('Mood', {
-    mood: { type: DataTypes.ENUM(...labels), defaultValue: 'ok' },
-    tags: DataTypes.ARRAY(DataTypes.ENUM('a', 'b')),
-    status: DataTypes.TEXT,
-  }, { timestamps: false });
+  await kit.exec(
+    `CREATE TABLE "Moods" (id serial PRIMARY KEY, mood text DEFAULT 'ok', tags text[], status text)`,
+  );
+  await kit.exec(
+    `INSERT INTO "Moods" (mood, tags) VALUES ('ok', '{a,b}'), ('sad', '{b}'), (NULL, NULL), ('grumpy', '{}')`,
+  );
+  const define = (labels: string[]) =>
+    kit.sequelize.define(
+      'Mood',
+      {
+        mood: { type: DataTypes.ENUM(...labels), defaultValue: 'ok' },
+        tags: DataTypes.ARRAY(DataTypes.ENUM('a', 'b')),
+        status: DataTypes.TEXT,
+      },
+      { timestamps: false },
+    );
   const error = (await syncAlter(define(['ok', 'sad'])).catch((e: Error) => e)) as Error;
   expect(error.message).toContain('blocked: 1 row with values that are not labels of the enum');
   expect(kit.changes()).toEqual([]);
@@ -94,12 +126,27 @@ test('text → ENUM when every value is a label (else refused); ENUM → text; t
   expect(await typeOf('Moods', 'mood')).toBe('"enum_Moods_mood"');
   expect(await typeOf('Moods', 'tags')).toBe('"enum_Moods_tags"[]');
   const Moods = kit.sequelize.models.Mood;
-  expect((await Moods.findAll({ order: [['id', 'ASC']] })).map((m) => [m.get('mood'), m.get('tags')])).toEqual([['ok', ['a', 'b']], ['sad', ['b']], [null, null], ['grumpy', []]]);
+  expect(
+    (await Moods.findAll({ order: [['id', 'ASC']] })).map((m) => [m.get('mood'), m.get('tags')]),
+  ).toEqual([
+    ['ok', ['a', 'b']],
+    ['sad', ['b']],
+    [null, null],
+    ['grumpy', []],
+  ]);
   kit.reset();
   await syncAlter(define(['ok', 'sad', 'grumpy']));
   expect(kit.changes()).toEqual([]);
 
-  const Back = kit.sequelize.define('Mood', { mood: { type: DataTypes.TEXT, defaultValue: 'ok' }, tags: DataTypes.ARRAY(DataTypes.TEXT), status: DataTypes.TEXT }, { timestamps: false });
+  const Back = kit.sequelize.define(
+    'Mood',
+    {
+      mood: { type: DataTypes.TEXT, defaultValue: 'ok' },
+      tags: DataTypes.ARRAY(DataTypes.TEXT),
+      status: DataTypes.TEXT,
+    },
+    { timestamps: false },
+  );
   kit.reset();
   await syncAlter(Back);
   expect(kit.changes()).toEqual([
@@ -122,7 +169,11 @@ test('a column of a domain compares by its base type (domains of domains too): n
   await kit.exec(`CREATE DOMAIN flag AS boolean DEFAULT false NOT NULL`);
   await kit.exec(`CREATE TABLE "Domains" (id serial PRIMARY KEY, name short_name, ok flag, year integer)`);
   await kit.exec(`INSERT INTO "Domains" (name, ok) VALUES ('ada', true)`);
-  const Domains = kit.sequelize.define('Domain', { name: DataTypes.STRING(50), ok: { type: DataTypes.BOOLEAN }, year: DataTypes.INTEGER }, { timestamps: false });
+  const Domains = kit.sequelize.define(
+    'Domain',
+    { name: DataTypes.STRING(50), ok: { type: DataTypes.BOOLEAN }, year: DataTypes.INTEGER },
+    { timestamps: false },
+  );
   await syncAlter(Domains);
   expect(kit.changes()).toEqual([]);
   expect(await typeOf('Domains', 'name')).toBe('short_name');
@@ -132,10 +183,16 @@ test('a type change of a column a view uses is blocked, naming the views, instea
   await kit.exec(`CREATE TABLE "Films" (id serial PRIMARY KEY, title varchar(20), rating varchar(5))`);
   await kit.exec(`CREATE VIEW "FilmTitles" AS SELECT id, title FROM "Films"`);
   await kit.exec(`CREATE VIEW "ShortTitles" AS SELECT title FROM "Films" WHERE length(title) < 5`);
-  const Films = kit.sequelize.define('Film', { title: DataTypes.TEXT, rating: DataTypes.TEXT }, { timestamps: false });
+  const Films = kit.sequelize.define(
+    'Film',
+    { title: DataTypes.TEXT, rating: DataTypes.TEXT },
+    { timestamps: false },
+  );
   const error = (await syncAlter(Films).catch((e: Error) => e)) as Error;
   expect(error.message).toContain('change "title" from character varying(20) to text');
-  expect(error.message).toContain('blocked: "title" is used by views public.FilmTitles, public.ShortTitles, and PostgreSQL cannot change the type of a column a view uses; drop them, sync, then create them again');
+  expect(error.message).toContain(
+    'blocked: "title" is used by views public.FilmTitles, public.ShortTitles, and PostgreSQL cannot change the type of a column a view uses; drop them, sync, then create them again',
+  );
   // "rating" is used by no view, but nothing runs while any step is refused.
   expect(error.message).not.toContain('blocked: "rating"');
   expect(kit.changes()).toEqual([]);
@@ -143,5 +200,8 @@ test('a type change of a column a view uses is blocked, naming the views, instea
   await kit.exec('DROP VIEW "ShortTitles"');
   kit.reset();
   await syncAlter(Films);
-  expect(kit.changes()).toEqual(['ALTER TABLE "Films" ALTER COLUMN "title" TYPE TEXT', 'ALTER TABLE "Films" ALTER COLUMN "rating" TYPE TEXT']);
+  expect(kit.changes()).toEqual([
+    'ALTER TABLE "Films" ALTER COLUMN "title" TYPE TEXT',
+    'ALTER TABLE "Films" ALTER COLUMN "rating" TYPE TEXT',
+  ]);
 });

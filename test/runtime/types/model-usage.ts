@@ -1,6 +1,15 @@
 // What must and must not compile when using a model. Every @ts-expect-error line is a mistake
 // the types catch; tsc fails if one of them compiles (the directive is then unused).
-import { DataTypes, literal, Model, ReadOnlyModel, Sequelize, type InferAttributes, type InferCreationAttributes, type CreationOptional } from '../../../runtime/index.js';
+import {
+  DataTypes,
+  literal,
+  Model,
+  ReadOnlyModel,
+  Sequelize,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type CreationOptional,
+} from '../../../runtime/index.js';
 import { User } from './generated-model.js';
 
 declare const sequelize: Sequelize;
@@ -60,8 +69,16 @@ export async function usage(): Promise<void> {
   await User.increment('age', {});
 
   const one: User | null = await User.findByPk(1);
-  const first: User | null = await User.findOne({ where: { firstName: 'Jane', lastName: null, role: ['admin', 'member'] } });
-  const many: User[] = await User.findAll({ where: { id: [1, 2] }, order: [['firstName', 'DESC']], limit: 10, offset: 0, attributes: ['id', 'firstName'] });
+  const first: User | null = await User.findOne({
+    where: { firstName: 'Jane', lastName: null, role: ['admin', 'member'] },
+  });
+  const many: User[] = await User.findAll({
+    where: { id: [1, 2] },
+    order: [['firstName', 'DESC']],
+    limit: 10,
+    offset: 0,
+    attributes: ['id', 'firstName'],
+  });
   const plain: { firstName: string }[] = await User.findAll({ raw: true });
   // @ts-expect-error unknown attribute in where
   await User.findAll({ where: { nickname: 'x' } });
@@ -95,17 +112,44 @@ export async function usage(): Promise<void> {
   const reloaded: User = await u.reload();
   const saved: User = await u.save();
   await u.destroy();
-  void [balanceText, built, one, first, many, plain, n, affected, deleted, age, values, full, changed, prev, json, reloaded, saved];
+  void [
+    balanceText,
+    built,
+    one,
+    first,
+    many,
+    plain,
+    n,
+    affected,
+    deleted,
+    age,
+    values,
+    full,
+    changed,
+    prev,
+    json,
+    reloaded,
+    saved,
+  ];
 }
 
 // A model whose creation type has no required keys may be created with no argument.
-interface TagAttributes { id: number; label: string | null }
+interface TagAttributes {
+  id: number;
+  label: string | null;
+}
 export class Tag extends Model<TagAttributes, { id?: number; label?: string | null }> {
   declare id: number;
   declare label: string | null;
 }
 export async function optionalCreate(): Promise<Tag> {
-  Tag.init({ label: DataTypes.TEXT, id: { type: DataTypes.UUID, primaryKey: true, defaultValue: literal('gen_random_uuid()') } }, { sequelize });
+  Tag.init(
+    {
+      label: DataTypes.TEXT,
+      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: literal('gen_random_uuid()') },
+    },
+    { sequelize },
+  );
   // @ts-expect-error unknown attribute in init
   Tag.init({ labels: DataTypes.TEXT }, { sequelize });
   // @ts-expect-error defaultValue of the wrong type
@@ -114,13 +158,19 @@ export async function optionalCreate(): Promise<Tag> {
 }
 
 // Views: finders only.
-interface ActiveUserAttributes { id: number; name: string }
+interface ActiveUserAttributes {
+  id: number;
+  name: string;
+}
 export class ActiveUser extends ReadOnlyModel<ActiveUserAttributes> {
   declare id: number;
   declare name: string;
 }
 export async function views(): Promise<void> {
-  ActiveUser.init({ id: { type: DataTypes.INTEGER, primaryKey: true }, name: DataTypes.TEXT }, { sequelize, tableName: 'active_users' });
+  ActiveUser.init(
+    { id: { type: DataTypes.INTEGER, primaryKey: true }, name: DataTypes.TEXT },
+    { sequelize, tableName: 'active_users' },
+  );
   const rows: ActiveUser[] = await ActiveUser.findAll({ where: { name: 'x' } });
   const one: ActiveUser | null = await ActiveUser.findByPk(1);
   const count: number = await ActiveUser.count();

@@ -19,7 +19,16 @@ describe('buildSchemaIR', () => {
   it('makes one model per relation, sorted by name, from the database source', () => {
     expect(ir.source).toEqual({ kind: 'database', database: 'fixture' });
     expect(ir.models.map((m) => m.name)).toEqual([
-      'Actor', 'CustomerList', 'Film', 'FilmActor', 'Payment', 'PersonAddress', 'Post', 'Product', 'RentalByCategory', 'SalesAddress',
+      'Actor',
+      'CustomerList',
+      'Film',
+      'FilmActor',
+      'Payment',
+      'PersonAddress',
+      'Post',
+      'Product',
+      'RentalByCategory',
+      'SalesAddress',
     ]);
   });
 
@@ -29,7 +38,14 @@ describe('buildSchemaIR', () => {
       schema: 'public',
       kind: 'table',
       comment: 'A film',
-      options: { explicitTableName: true, freezeTableName: true, underscored: false, timestamps: false, createdAt: false, updatedAt: false },
+      options: {
+        explicitTableName: true,
+        freezeTableName: true,
+        underscored: false,
+        timestamps: false,
+        createdAt: false,
+        updatedAt: false,
+      },
       members: [],
     });
     expect(model('PersonAddress')).toMatchObject({ tableName: 'address', schema: 'person' });
@@ -42,32 +58,59 @@ describe('buildSchemaIR', () => {
   });
 
   it('keeps column order and declares every attribute', () => {
-    expect(model('Film').attributes.map((a) => a.field)).toEqual(['film_id', 'title', 'release_year', 'rating', 'special_features', 'status']);
+    expect(model('Film').attributes.map((a) => a.field)).toEqual([
+      'film_id',
+      'title',
+      'release_year',
+      'rating',
+      'special_features',
+      'status',
+    ]);
     expect(model('Film').attributes.every((a) => a.origin === 'declared')).toBe(true);
   });
 
   it('maps a serial primary key', () => {
     expect(attribute('Film', 'filmId')).toEqual({
-      name: 'filmId', field: 'film_id', type: { kind: 'INTEGER' }, allowNull: false,
-      primaryKey: true, autoIncrement: true, unique: false, origin: 'declared',
+      name: 'filmId',
+      field: 'film_id',
+      type: { kind: 'INTEGER' },
+      allowNull: false,
+      primaryKey: true,
+      autoIncrement: true,
+      unique: false,
+      origin: 'declared',
     });
   });
 
   it('maps NOT NULL, comments, unique keys (single and composite), identity', () => {
-    expect(attribute('Film', 'title')).toMatchObject({ allowNull: false, unique: true, comment: 'The title' });
+    expect(attribute('Film', 'title')).toMatchObject({
+      allowNull: false,
+      unique: true,
+      comment: 'The title',
+    });
     expect(attribute('Actor', 'firstName').unique).toBe('actor_name_key');
     expect(attribute('Actor', 'lastName').unique).toBe('actor_name_key');
-    expect(attribute('Actor', 'actorId')).toMatchObject({ primaryKey: true, autoIncrement: false, generated: 'identity-always' });
+    expect(attribute('Actor', 'actorId')).toMatchObject({
+      primaryKey: true,
+      autoIncrement: false,
+      generated: 'identity-always',
+    });
   });
 
   it('maps domains, enums (with their own type name) and arrays', () => {
-    expect(attribute('Film', 'releaseYear')).toMatchObject({ type: { kind: 'INTEGER' }, domain: { name: 'year', schema: 'public' } });
+    expect(attribute('Film', 'releaseYear')).toMatchObject({
+      type: { kind: 'INTEGER' },
+      domain: { name: 'year', schema: 'public' },
+    });
     expect(attribute('Film', 'rating')).toMatchObject({
       type: { kind: 'ENUM', values: MPAA_RATING.labels, typeName: 'mpaa_rating', typeSchema: 'public' },
       defaultValue: { kind: 'literal', value: 'G' },
     });
     expect(attribute('Film', 'specialFeatures').type).toEqual({ kind: 'ARRAY', element: { kind: 'TEXT' } });
-    expect(attribute('PersonAddress', 'name')).toMatchObject({ type: { kind: 'STRING', length: 50 }, domain: { name: 'Name' } });
+    expect(attribute('PersonAddress', 'name')).toMatchObject({
+      type: { kind: 'STRING', length: 50 },
+      domain: { name: 'Name' },
+    });
   });
 
   it('turns a CHECK listing values into checkValues', () => {
@@ -78,8 +121,20 @@ describe('buildSchemaIR', () => {
     const actorId = attribute('FilmActor', 'actorId');
     expect(actorId.primaryKey).toBe(true);
     expect(attribute('FilmActor', 'filmId').primaryKey).toBe(true);
-    expect(actorId.references).toEqual({ model: 'Actor', table: 'actor', schema: 'public', key: 'actor_id', onDelete: 'RESTRICT', onUpdate: 'CASCADE' });
-    expect(attribute('FilmActor', 'filmId').references).toEqual({ model: 'Film', table: 'film', schema: 'public', key: 'film_id' });
+    expect(actorId.references).toEqual({
+      model: 'Actor',
+      table: 'actor',
+      schema: 'public',
+      key: 'actor_id',
+      onDelete: 'RESTRICT',
+      onUpdate: 'CASCADE',
+    });
+    expect(attribute('FilmActor', 'filmId').references).toEqual({
+      model: 'Film',
+      table: 'film',
+      schema: 'public',
+      key: 'film_id',
+    });
   });
 
   it('gives unsafe column names safe properties and keeps the column', () => {
@@ -90,7 +145,12 @@ describe('buildSchemaIR', () => {
 
   it('detects Sequelize timestamps (created_at/updated_at timestamptz NOT NULL), listed last', () => {
     const post = model('Post');
-    expect(post.options).toMatchObject({ timestamps: true, underscored: true, createdAt: 'createdAt', updatedAt: 'updatedAt' });
+    expect(post.options).toMatchObject({
+      timestamps: true,
+      underscored: true,
+      createdAt: 'createdAt',
+      updatedAt: 'updatedAt',
+    });
     expect(post.attributes.map((a) => [a.name, a.field, a.origin])).toEqual([
       ['id', 'id', 'declared'],
       ['body', 'body', 'declared'],
@@ -112,7 +172,11 @@ describe('buildSchemaIR', () => {
   it('includes and excludes by pattern; a reference to a left-out table has no model', () => {
     const only = buildSchemaIR(ROWS, { include: ['public.film*'], exclude: ['film'] });
     expect(only.models.map((m) => m.name)).toEqual(['FilmActor']);
-    expect(only.models[0].attributes[1].references).toEqual({ table: 'film', schema: 'public', key: 'film_id' });
+    expect(only.models[0].attributes[1].references).toEqual({
+      table: 'film',
+      schema: 'public',
+      key: 'film_id',
+    });
   });
 
   it('strips Sequelize’s own enum type name', () => {
@@ -120,7 +184,9 @@ describe('buildSchemaIR', () => {
       ...ROWS,
       enums: [{ ...MPAA_RATING, name: 'enum_film_rating' }],
     };
-    const rating = buildSchemaIR(rows).models.find((m) => m.name === 'Film')!.attributes.find((a) => a.name === 'rating');
+    const rating = buildSchemaIR(rows)
+      .models.find((m) => m.name === 'Film')!
+      .attributes.find((a) => a.name === 'rating');
     expect(rating?.type).toEqual({ kind: 'ENUM', values: MPAA_RATING.labels });
   });
 

@@ -2,9 +2,22 @@
  * Small catalog rows written as the catalog queries return them (several recorded from
  * pagila and adventureworks), for the pure grouping functions.
  */
-import type { CatalogRows, ColumnRow, ConstraintRow, DomainRow, EnumRow, RelationRow } from '../../../runtime/catalog/catalog-rows.js';
+import type {
+  CatalogRows,
+  ColumnRow,
+  ConstraintRow,
+  DomainRow,
+  EnumRow,
+  RelationRow,
+} from '../../../runtime/catalog/catalog-rows.js';
 
-export function relation(oid: string, schema: string, name: string, kind = 'r', comment: string | null = null): RelationRow {
+export function relation(
+  oid: string,
+  schema: string,
+  name: string,
+  kind = 'r',
+  comment: string | null = null,
+): RelationRow {
   return { oid, schema, name, kind, comment };
 }
 
@@ -60,7 +73,13 @@ export function column(
   };
 }
 
-export function constraint(relationOid: string, name: string, type: string, columns: string[], extra: Partial<ConstraintRow> = {}): ConstraintRow {
+export function constraint(
+  relationOid: string,
+  name: string,
+  type: string,
+  columns: string[],
+  extra: Partial<ConstraintRow> = {},
+): ConstraintRow {
   return {
     relation_oid: relationOid,
     name,
@@ -139,7 +158,9 @@ export const COLOR_DOMAIN: DomainRow = {
   oid: '17003',
   name: 'color',
   base_format: 'character varying(10)',
-  checks: ["CHECK (((VALUE)::text = ANY ((ARRAY['red'::character varying, 'green'::character varying])::text[])))"],
+  checks: [
+    "CHECK (((VALUE)::text = ANY ((ARRAY['red'::character varying, 'green'::character varying])::text[])))",
+  ],
 };
 
 /** A slice of pagila and adventureworks, as the catalog queries return it. */
@@ -159,15 +180,30 @@ export const ROWS: CatalogRows = {
   ],
   columns: [
     column('10', 2, 'title', 'text', 'text', { not_null: true, comment: 'The title' }),
-    column('10', 1, 'film_id', 'int4', 'integer', { not_null: true, default_sql: "nextval('film_film_id_seq'::regclass)" }),
+    column('10', 1, 'film_id', 'int4', 'integer', {
+      not_null: true,
+      default_sql: "nextval('film_film_id_seq'::regclass)",
+    }),
     column('10', 3, 'release_year', 'year', 'year', {
-      type_oid: YEAR_DOMAIN.oid, type_schema: 'public', type_kind: 'd', type_category: 'N',
+      type_oid: YEAR_DOMAIN.oid,
+      type_schema: 'public',
+      type_kind: 'd',
+      type_category: 'N',
     }),
     column('10', 4, 'rating', 'mpaa_rating', 'mpaa_rating', {
-      type_oid: MPAA_RATING.oid, type_schema: 'public', type_kind: 'e', type_category: 'E', default_sql: "'G'::mpaa_rating",
+      type_oid: MPAA_RATING.oid,
+      type_schema: 'public',
+      type_kind: 'e',
+      type_category: 'E',
+      default_sql: "'G'::mpaa_rating",
     }),
     column('10', 5, 'special_features', '_text', 'text[]', {
-      element_oid: '25', element_name: 'text', element_schema: 'pg_catalog', element_kind: 'b', element_category: 'S', element_format: 'text',
+      element_oid: '25',
+      element_name: 'text',
+      element_schema: 'pg_catalog',
+      element_kind: 'b',
+      element_category: 'S',
+      element_format: 'text',
     }),
     column('10', 6, 'status', 'varchar', 'character varying(10)'),
     column('11', 1, 'actor_id', 'int2', 'smallint', { not_null: true }),
@@ -181,7 +217,10 @@ export const ROWS: CatalogRows = {
     column('15', 1, 'payment_id', 'int4', 'integer', { not_null: true }),
     column('20', 1, 'address_id', 'int4', 'integer', { not_null: true }),
     column('20', 2, 'name', 'Name', '"Name"', {
-      type_oid: NAME_DOMAIN.oid, type_schema: 'public', type_kind: 'd', type_category: 'S',
+      type_oid: NAME_DOMAIN.oid,
+      type_schema: 'public',
+      type_kind: 'd',
+      type_category: 'S',
     }),
     column('21', 1, 'address_id', 'int4', 'integer', { not_null: true }),
     column('22', 1, 'product_id', 'int4', 'integer', { not_null: true }),
@@ -196,15 +235,23 @@ export const ROWS: CatalogRows = {
     constraint('10', 'film_pkey', 'p', ['film_id']),
     constraint('10', 'film_title_key', 'u', ['title']),
     constraint('10', 'film_status_check', 'c', ['status'], {
-      definition: "CHECK (((status)::text = ANY ((ARRAY['draft'::character varying, 'out'::character varying])::text[])))",
+      definition:
+        "CHECK (((status)::text = ANY ((ARRAY['draft'::character varying, 'out'::character varying])::text[])))",
     }),
     constraint('11', 'film_actor_pkey', 'p', ['actor_id', 'film_id']),
     constraint('11', 'film_actor_actor_id_fkey', 'f', ['actor_id'], {
-      referenced_oid: '12', referenced_schema: 'public', referenced_table: 'actor', referenced_columns: ['actor_id'],
-      on_delete: 'r', on_update: 'c',
+      referenced_oid: '12',
+      referenced_schema: 'public',
+      referenced_table: 'actor',
+      referenced_columns: ['actor_id'],
+      on_delete: 'r',
+      on_update: 'c',
     }),
     constraint('11', 'film_actor_film_id_fkey', 'f', ['film_id'], {
-      referenced_oid: '10', referenced_schema: 'public', referenced_table: 'film', referenced_columns: ['film_id'],
+      referenced_oid: '10',
+      referenced_schema: 'public',
+      referenced_table: 'film',
+      referenced_columns: ['film_id'],
     }),
     constraint('12', 'actor_pkey', 'p', ['actor_id']),
     constraint('12', 'actor_name_key', 'u', ['first_name', 'last_name']),
@@ -215,4 +262,3 @@ export const ROWS: CatalogRows = {
   enums: [MPAA_RATING],
   domains: [YEAR_DOMAIN, NAME_DOMAIN],
 };
-

@@ -7,13 +7,16 @@ describe('CHECK constraints that list values', () => {
       "CHECK (((status)::text = ANY ((ARRAY['open'::character varying, 'closed'::character varying])::text[])))",
       { column: 'status', values: ['open', 'closed'] },
     ],
-    ["CHECK ((\"Status\" = ANY (ARRAY['a'::text])))", { column: 'Status', values: ['a'] }],
+    ['CHECK (("Status" = ANY (ARRAY[\'a\'::text])))', { column: 'Status', values: ['a'] }],
     ["CHECK (status IN ('a', 'b''c'))", { column: 'status', values: ['a', "b'c"] }],
     [
       "CHECK (((VALUE)::text = ANY ((ARRAY['YES'::character varying, 'NO'::character varying])::text[])))",
       { column: 'value', values: ['YES', 'NO'] },
     ],
-    ["CHECK ((rating = ANY (ARRAY['G'::text, 'PG'::text]))) NOT VALID", { column: 'rating', values: ['G', 'PG'] }],
+    [
+      "CHECK ((rating = ANY (ARRAY['G'::text, 'PG'::text]))) NOT VALID",
+      { column: 'rating', values: ['G', 'PG'] },
+    ],
     ['CHECK (((VALUE >= 1901) AND (VALUE <= 2155)))', undefined],
     ["CHECK ((upper((productline)::text) = ANY (ARRAY['S'::text, 'T'::text])))", undefined],
     ["CHECK (((status = 'a'::text) OR (status IS NULL)))", undefined],

@@ -1,7 +1,17 @@
 import type { DataTypeIR } from '../../../generator/ir.js';
 import type { TypeRef } from '../../../runtime/catalog/catalog-rows.js';
-import { resolveColumnType, typeCatalog, typeModifiers } from '../../../generator/introspect/map-column-type.js';
-import { COLOR_DOMAIN, MPAA_RATING, NAME_DOMAIN, RECENT_YEAR_DOMAIN, YEAR_DOMAIN } from './catalog-fixtures.js';
+import {
+  resolveColumnType,
+  typeCatalog,
+  typeModifiers,
+} from '../../../generator/introspect/map-column-type.js';
+import {
+  COLOR_DOMAIN,
+  MPAA_RATING,
+  NAME_DOMAIN,
+  RECENT_YEAR_DOMAIN,
+  YEAR_DOMAIN,
+} from './catalog-fixtures.js';
 
 const catalog = typeCatalog([MPAA_RATING], [YEAR_DOMAIN, NAME_DOMAIN, RECENT_YEAR_DOMAIN, COLOR_DOMAIN]);
 
@@ -53,7 +63,10 @@ describe('the type mapping table', () => {
   });
 
   it('does not take a user type named like a built-in for it', () => {
-    expect(map(base('text', 'myschema.text', { schema: 'myschema' }))).toEqual({ kind: 'CUSTOM', sql: 'myschema.text' });
+    expect(map(base('text', 'myschema.text', { schema: 'myschema' }))).toEqual({
+      kind: 'CUSTOM',
+      sql: 'myschema.text',
+    });
   });
 
   it('reads modifiers from format_type text', () => {
@@ -63,7 +76,14 @@ describe('the type mapping table', () => {
 });
 
 describe('enums, arrays and domains', () => {
-  const rating: TypeRef = { oid: MPAA_RATING.oid, name: 'mpaa_rating', schema: 'public', kind: 'e', category: 'E', format: 'mpaa_rating' };
+  const rating: TypeRef = {
+    oid: MPAA_RATING.oid,
+    name: 'mpaa_rating',
+    schema: 'public',
+    kind: 'e',
+    category: 'E',
+    format: 'mpaa_rating',
+  };
 
   it('maps an enum with its labels in order and its type name', () => {
     expect(map(rating)).toEqual({
@@ -77,7 +97,10 @@ describe('enums, arrays and domains', () => {
   it('maps text[] to ARRAY(TEXT) and honours attndims', () => {
     const textArray = base('_text', 'text[]', { category: 'A', element: base('text', 'text') });
     expect(map(textArray)).toEqual({ kind: 'ARRAY', element: { kind: 'TEXT' } });
-    expect(map(textArray, 2)).toEqual({ kind: 'ARRAY', element: { kind: 'ARRAY', element: { kind: 'TEXT' } } });
+    expect(map(textArray, 2)).toEqual({
+      kind: 'ARRAY',
+      element: { kind: 'ARRAY', element: { kind: 'TEXT' } },
+    });
   });
 
   it('maps arrays of enums and of domains', () => {
@@ -85,7 +108,14 @@ describe('enums, arrays and domains', () => {
       kind: 'ARRAY',
       element: { kind: 'ENUM', typeName: 'mpaa_rating' },
     });
-    const yearRef: TypeRef = { oid: YEAR_DOMAIN.oid, name: 'year', schema: 'public', kind: 'd', category: 'N', format: 'year' };
+    const yearRef: TypeRef = {
+      oid: YEAR_DOMAIN.oid,
+      name: 'year',
+      schema: 'public',
+      kind: 'd',
+      category: 'N',
+      format: 'year',
+    };
     expect(map(base('_year', 'year[]', { category: 'A', element: yearRef }))).toEqual({
       kind: 'ARRAY',
       element: { kind: 'INTEGER' },
@@ -98,7 +128,11 @@ describe('enums, arrays and domains', () => {
       catalog,
     );
     expect(resolved.type).toEqual({ kind: 'INTEGER' });
-    expect(resolved.domain).toEqual({ name: 'year', schema: 'public', check: 'CHECK (((VALUE >= 1901) AND (VALUE <= 2155)))' });
+    expect(resolved.domain).toEqual({
+      name: 'year',
+      schema: 'public',
+      check: 'CHECK (((VALUE >= 1901) AND (VALUE <= 2155)))',
+    });
   });
 
   it('resolves the typmod of a domain ("Name" is varchar(50))', () => {
@@ -112,7 +146,14 @@ describe('enums, arrays and domains', () => {
 
   it('follows a chain of domains; the outer one is named, every CHECK kept', () => {
     const resolved = resolveColumnType(
-      { oid: RECENT_YEAR_DOMAIN.oid, name: 'recent_year', schema: 'public', kind: 'd', category: 'N', format: 'recent_year' },
+      {
+        oid: RECENT_YEAR_DOMAIN.oid,
+        name: 'recent_year',
+        schema: 'public',
+        kind: 'd',
+        category: 'N',
+        format: 'recent_year',
+      },
       catalog,
     );
     expect(resolved.type).toEqual({ kind: 'INTEGER' });
@@ -123,7 +164,13 @@ describe('enums, arrays and domains', () => {
   });
 
   it('falls back to CUSTOM for an unknown domain or enum', () => {
-    expect(map({ oid: '1', name: 'd', schema: 's', kind: 'd', category: 'S', format: 's.d' })).toEqual({ kind: 'CUSTOM', sql: 's.d' });
-    expect(map({ oid: '2', name: 'e', schema: 's', kind: 'e', category: 'E', format: 's.e' })).toEqual({ kind: 'CUSTOM', sql: 's.e' });
+    expect(map({ oid: '1', name: 'd', schema: 's', kind: 'd', category: 'S', format: 's.d' })).toEqual({
+      kind: 'CUSTOM',
+      sql: 's.d',
+    });
+    expect(map({ oid: '2', name: 'e', schema: 's', kind: 'e', category: 'E', format: 's.e' })).toEqual({
+      kind: 'CUSTOM',
+      sql: 's.e',
+    });
   });
 });

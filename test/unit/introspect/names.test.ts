@@ -1,4 +1,10 @@
-import { attributeNames, avoidGeneratedTypeNames, baseClassName, camelCase, classNames } from '../../../generator/introspect/names.js';
+import {
+  attributeNames,
+  avoidGeneratedTypeNames,
+  baseClassName,
+  camelCase,
+  classNames,
+} from '../../../generator/introspect/names.js';
 
 describe('class names', () => {
   it.each([
@@ -43,12 +49,9 @@ describe('class names', () => {
 
   it('does not take the name of another model’s generated types', () => {
     // Singular class names rarely end in Attributes; the guard is for the few that do.
-    expect(avoidGeneratedTypeNames(['User', 'UserAttributes', 'UserCreationAttributes', 'Attributes'])).toEqual([
-      'User',
-      'UserAttributesModel',
-      'UserCreationAttributesModel',
-      'Attributes',
-    ]);
+    expect(
+      avoidGeneratedTypeNames(['User', 'UserAttributes', 'UserCreationAttributes', 'Attributes']),
+    ).toEqual(['User', 'UserAttributesModel', 'UserCreationAttributesModel', 'Attributes']);
   });
 
   it('does not depend on input order', () => {
@@ -84,10 +87,18 @@ describe('property names', () => {
   });
 
   it('makes names that start with a digit valid and numbers duplicates', () => {
-    expect(attributeNames(['2fa', 'first_name', 'firstName'], 'User')).toEqual(['_2fa', 'firstName', 'firstName2']);
+    expect(attributeNames(['2fa', 'first_name', 'firstName'], 'User')).toEqual([
+      '_2fa',
+      'firstName',
+      'firstName2',
+    ]);
   });
 
   it('keeps valid column names as they are with keepNames', () => {
-    expect(attributeNames(['film_id', 'zip code', 'class'], 'Film', true)).toEqual(['film_id', 'zipCode', 'filmClass']);
+    expect(attributeNames(['film_id', 'zip code', 'class'], 'Film', true)).toEqual([
+      'film_id',
+      'zipCode',
+      'filmClass',
+    ]);
   });
 });

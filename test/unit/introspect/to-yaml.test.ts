@@ -77,7 +77,10 @@ describe('schemaToYaml', () => {
   });
 
   it('writes an IR the loader reads back equal (every type, the example schema)', () => {
-    for (const text of [EVERY_TYPE, readFileSync(path.join(__dirname, '../../../example-schema.yaml'), 'utf8')]) {
+    for (const text of [
+      EVERY_TYPE,
+      readFileSync(path.join(__dirname, '../../../example-schema.yaml'), 'utf8'),
+    ]) {
       const ir = loadSchemaText(text, 'schema.yaml');
       expect(roundTrip(ir).models).toEqual(ir.models);
     }
@@ -90,9 +93,23 @@ describe('schemaToYaml', () => {
 
   it('keeps table, schema and frozen options for introspected models, and leaves out inferred keys', () => {
     const doc = parse(schemaToYaml(buildSchemaIR(ROWS)));
-    expect(doc.models.Film).toMatchObject({ tableName: 'film', schema: 'public', freezeTableName: true, timestamps: false, comment: 'A film' });
-    expect(doc.models.Film.attributes.filmId).toEqual({ type: 'INTEGER', primaryKey: true, autoIncrement: true, field: 'film_id' });
-    expect(doc.models.Film.attributes.specialFeatures).toEqual({ type: 'ARRAY(TEXT)', field: 'special_features' });
+    expect(doc.models.Film).toMatchObject({
+      tableName: 'film',
+      schema: 'public',
+      freezeTableName: true,
+      timestamps: false,
+      comment: 'A film',
+    });
+    expect(doc.models.Film.attributes.filmId).toEqual({
+      type: 'INTEGER',
+      primaryKey: true,
+      autoIncrement: true,
+      field: 'film_id',
+    });
+    expect(doc.models.Film.attributes.specialFeatures).toEqual({
+      type: 'ARRAY(TEXT)',
+      field: 'special_features',
+    });
     expect(doc.models.Film.attributes.rating).toEqual({
       type: 'ENUM',
       values: ['G', 'PG', 'PG-13', 'R', 'NC-17'],
@@ -114,12 +131,17 @@ describe('schemaToYaml', () => {
 
   it('writes shared values out in full, without YAML anchors', () => {
     const values = ['a', 'b'];
-    const ir = loadSchemaText('models:\n  T:\n    attributes:\n      x: { type: ENUM, values: [a, b] }\n      y: { type: ENUM, values: [a, b] }\n', 's.yaml');
+    const ir = loadSchemaText(
+      'models:\n  T:\n    attributes:\n      x: { type: ENUM, values: [a, b] }\n      y: { type: ENUM, values: [a, b] }\n',
+      's.yaml',
+    );
     const shared: SchemaIR = {
       ...ir,
       models: ir.models.map((m) => ({
         ...m,
-        attributes: m.attributes.map((a) => (a.type.kind === 'ENUM' ? { ...a, type: { kind: 'ENUM' as const, values } } : a)),
+        attributes: m.attributes.map((a) =>
+          a.type.kind === 'ENUM' ? { ...a, type: { kind: 'ENUM' as const, values } } : a,
+        ),
       })),
     };
     const text = schemaToYaml(shared);
@@ -128,7 +150,9 @@ describe('schemaToYaml', () => {
   });
 
   it('is deterministic', () => {
-    expect(schemaToYaml(buildSchemaIR(ROWS))).toBe(schemaToYaml(buildSchemaIR({ ...ROWS, relations: [...ROWS.relations].reverse() })));
+    expect(schemaToYaml(buildSchemaIR(ROWS))).toBe(
+      schemaToYaml(buildSchemaIR({ ...ROWS, relations: [...ROWS.relations].reverse() })),
+    );
   });
 
   it.each([

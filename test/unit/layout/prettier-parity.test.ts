@@ -53,11 +53,42 @@ function corpus(seed: number, count: number): SchemaIR {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const chance = (p: number): boolean => random() < p;
   const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
-  const WORDS = ['item', 'order', 'customer', 'line', 'status', 'x', 'a', 'very', 'long', 'name', 'history', 'sales', 'territory', 'id'];
+  const WORDS = [
+    'item',
+    'order',
+    'customer',
+    'line',
+    'status',
+    'x',
+    'a',
+    'very',
+    'long',
+    'name',
+    'history',
+    'sales',
+    'territory',
+    'id',
+  ];
   const camel = (words: number): string =>
-    Array.from({ length: words }, (_, i) => (i === 0 ? pick(WORDS) : pick(WORDS).replace(/^./, (c) => c.toUpperCase()))).join('');
-  const TEXTS = ['draft', 'it\'s', 'say "hi"', 'back\\slash', 'café', '漢字', 'emoji 🎉', 'tab\there', 'two\nlines', '*/ closes', 'a', ''];
-  const text = (maxWords: number): string => Array.from({ length: int(1, maxWords) }, () => pick(TEXTS)).join(' ');
+    Array.from({ length: words }, (_, i) =>
+      i === 0 ? pick(WORDS) : pick(WORDS).replace(/^./, (c) => c.toUpperCase()),
+    ).join('');
+  const TEXTS = [
+    'draft',
+    "it's",
+    'say "hi"',
+    'back\\slash',
+    'café',
+    '漢字',
+    'emoji 🎉',
+    'tab\there',
+    'two\nlines',
+    '*/ closes',
+    'a',
+    '',
+  ];
+  const text = (maxWords: number): string =>
+    Array.from({ length: int(1, maxWords) }, () => pick(TEXTS)).join(' ');
   const json = (depth: number): JsonValue => {
     const kind = depth > 2 ? int(0, 3) : int(0, 6);
     if (kind === 0) return pick([0, 1, -5, 1.5, 1e21, 0.000001, 12345678901]);
@@ -72,11 +103,20 @@ function corpus(seed: number, count: number): SchemaIR {
   const enumType = (): DataTypeIR => ({
     kind: 'ENUM',
     values: Array.from({ length: int(1, 12) }, () => text(3)),
-    ...(chance(0.5) ? { typeName: `${camel(int(1, 4)).toLowerCase()}_type`, ...(chance(0.5) ? { typeSchema: 'public' } : {}) } : {}),
+    ...(chance(0.5)
+      ? {
+          typeName: `${camel(int(1, 4)).toLowerCase()}_type`,
+          ...(chance(0.5) ? { typeSchema: 'public' } : {}),
+        }
+      : {}),
   });
   const scalar = (): DataTypeIR =>
     pick<() => DataTypeIR>([
-      () => ({ kind: 'STRING', ...(chance(0.5) ? { length: int(1, 500) } : {}), ...(chance(0.2) ? { binary: true } : {}) }),
+      () => ({
+        kind: 'STRING',
+        ...(chance(0.5) ? { length: int(1, 500) } : {}),
+        ...(chance(0.2) ? { binary: true } : {}),
+      }),
       () => ({ kind: 'TEXT' }),
       () => ({ kind: 'INTEGER' }),
       () => ({ kind: 'BIGINT' }),
@@ -85,11 +125,21 @@ function corpus(seed: number, count: number): SchemaIR {
       () => ({ kind: 'DATE', ...(chance(0.3) ? { withoutTimeZone: true, precision: int(0, 6) } : {}) }),
       () => ({ kind: 'JSONB' }),
       () => ({ kind: 'UUID' }),
-      () => ({ kind: 'CUSTOM', sql: pick(['interval', 'tsvector', 'character varying(30)[]', 'numeric(1000, 20) with a very long custom type text']) }),
+      () => ({
+        kind: 'CUSTOM',
+        sql: pick([
+          'interval',
+          'tsvector',
+          'character varying(30)[]',
+          'numeric(1000, 20) with a very long custom type text',
+        ]),
+      }),
       enumType,
     ])();
   const dataType = (): DataTypeIR =>
-    chance(0.15) ? { kind: 'ARRAY', element: chance(0.3) ? { kind: 'ARRAY', element: scalar() } : scalar() } : scalar();
+    chance(0.15)
+      ? { kind: 'ARRAY', element: chance(0.3) ? { kind: 'ARRAY', element: scalar() } : scalar() }
+      : scalar();
   const attributeOf = (name: string, primaryKey: boolean): AttributeIR => {
     const type = dataType();
     const isString = type.kind === 'STRING' || type.kind === 'TEXT';
@@ -103,9 +153,31 @@ function corpus(seed: number, count: number): SchemaIR {
       unique: chance(0.1) ? (chance(0.5) ? true : `${name}_unique_constraint_with_a_long_name`) : false,
       ...(chance(0.3) ? { comment: text(chance(0.3) ? 30 : 4) } : {}),
       ...(chance(0.3)
-        ? { defaultValue: pick([{ kind: 'sql', sql: pick(['now()', "nextval('some_very_long_sequence_name_for_this_table_id_seq'::regclass)"]) }, { kind: 'UUIDV4' }, { kind: 'NOW' }, { kind: 'literal', value: json(0) }] as const) }
+        ? {
+            defaultValue: pick([
+              {
+                kind: 'sql',
+                sql: pick([
+                  'now()',
+                  "nextval('some_very_long_sequence_name_for_this_table_id_seq'::regclass)",
+                ]),
+              },
+              { kind: 'UUIDV4' },
+              { kind: 'NOW' },
+              { kind: 'literal', value: json(0) },
+            ] as const),
+          }
         : {}),
-      ...(chance(0.15) ? { references: { table: camel(int(1, 5)), key: 'id', ...(chance(0.5) ? { schema: 'sales' } : {}), ...(chance(0.3) ? { onDelete: 'CASCADE' as const } : {}) } } : {}),
+      ...(chance(0.15)
+        ? {
+            references: {
+              table: camel(int(1, 5)),
+              key: 'id',
+              ...(chance(0.5) ? { schema: 'sales' } : {}),
+              ...(chance(0.3) ? { onDelete: 'CASCADE' as const } : {}),
+            },
+          }
+        : {}),
       ...(isString && chance(0.2) ? { checkValues: Array.from({ length: int(1, 10) }, () => text(2)) } : {}),
       ...(chance(0.05) ? { generated: pick(['identity-always', 'computed'] as const) } : {}),
     });
@@ -128,7 +200,9 @@ function corpus(seed: number, count: number): SchemaIR {
         updatedAt: timestamps && chance(0.3) ? false : 'updatedAt',
       },
       ...(chance(0.5) ? { comment: text(chance(0.3) ? 25 : 4) } : {}),
-      attributes: names.map((attributeName, position) => attributeOf(attributeName, position === 0 && chance(0.9))),
+      attributes: names.map((attributeName, position) =>
+        attributeOf(attributeName, position === 0 && chance(0.9)),
+      ),
       members: [],
     } as ModelIR;
   });
@@ -149,7 +223,14 @@ describe('files the layout marks preformatted are what prettier makes of them', 
         name,
         tableName: `${name}s`,
         kind: 'table',
-        options: { explicitTableName: true, freezeTableName: false, underscored: false, timestamps: true, createdAt: 'createdAt', updatedAt: 'updatedAt' },
+        options: {
+          explicitTableName: true,
+          freezeTableName: false,
+          underscored: false,
+          timestamps: true,
+          createdAt: 'createdAt',
+          updatedAt: 'updatedAt',
+        },
         ...(comment === undefined ? {} : { comment }),
         attributes,
         members: [],
@@ -158,8 +239,20 @@ describe('files the layout marks preformatted are what prettier makes of them', 
       source: { kind: 'yaml', path: 'schema.yaml' },
       models: [
         // Keys prettier would unquote (é, 漢字漢) or keep quoted (a𝑥, outside the BMP) had they been quoted; 漢 is two columns wide.
-        model('Ä', [attribute({ name: 'é', type: { kind: 'STRING' } }), attribute({ name: '漢字漢', type: { kind: 'JSONB' }, defaultValue: { kind: 'literal', value: { 漢字: 1, key: 'a'.repeat(70) } } }), attribute({ name: 'a𝑥', type: { kind: 'TEXT' } })]),
-        model('Carriage', [attribute({ name: 'note', type: { kind: 'STRING' }, comment: 'before\rafter\r\nend' })], 'one\rtwo'),
+        model('Ä', [
+          attribute({ name: 'é', type: { kind: 'STRING' } }),
+          attribute({
+            name: '漢字漢',
+            type: { kind: 'JSONB' },
+            defaultValue: { kind: 'literal', value: { 漢字: 1, key: 'a'.repeat(70) } },
+          }),
+          attribute({ name: 'a𝑥', type: { kind: 'TEXT' } }),
+        ]),
+        model(
+          'Carriage',
+          [attribute({ name: 'note', type: { kind: 'STRING' }, comment: 'before\rafter\r\nend' })],
+          'one\rtwo',
+        ),
         model('Bare', []),
       ],
     };

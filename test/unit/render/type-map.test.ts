@@ -40,8 +40,16 @@ const cases: [DataTypeIR, string, string][] = [
     'DataTypes.ENUM({ values: ["G", "PG"], name: "mpaa_rating", schema: "public" })',
   ],
   [{ kind: 'ARRAY', element: { kind: 'TEXT' } }, 'string[]', 'DataTypes.ARRAY(DataTypes.TEXT)'],
-  [{ kind: 'ARRAY', element: { kind: 'ENUM', values: ['x', 'y'] } }, '("x" | "y")[]', 'DataTypes.ARRAY(DataTypes.ENUM("x", "y"))'],
-  [{ kind: 'ARRAY', element: { kind: 'ARRAY', element: { kind: 'INTEGER' } } }, 'number[][]', 'DataTypes.ARRAY(DataTypes.ARRAY(DataTypes.INTEGER))'],
+  [
+    { kind: 'ARRAY', element: { kind: 'ENUM', values: ['x', 'y'] } },
+    '("x" | "y")[]',
+    'DataTypes.ARRAY(DataTypes.ENUM("x", "y"))',
+  ],
+  [
+    { kind: 'ARRAY', element: { kind: 'ARRAY', element: { kind: 'INTEGER' } } },
+    'number[][]',
+    'DataTypes.ARRAY(DataTypes.ARRAY(DataTypes.INTEGER))',
+  ],
   [{ kind: 'CUSTOM', sql: 'interval' }, 'string', 'DataTypes.CUSTOM("interval")'],
 ];
 

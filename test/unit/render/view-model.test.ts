@@ -10,17 +10,40 @@ describe('model view', () => {
 
   it('types nullable columns as T | null and keeps required ones plain', () => {
     const types = Object.fromEntries(view.attributes.map((a) => [a.name, a.tsType]));
-    expect(types).toMatchObject({ firstName: 'string', lastName: 'string | null', meta: 'JsonValue | null', balance: 'NumericString' });
+    expect(types).toMatchObject({
+      firstName: 'string',
+      lastName: 'string | null',
+      meta: 'JsonValue | null',
+      balance: 'NumericString',
+    });
   });
 
   it('makes optional on create exactly what the database or the runtime fills', () => {
     const optional = view.creationAttributes.filter((a) => a.optional).map((a) => a.name);
-    expect(optional).toEqual(['id', 'lastName', 'age', 'balance', 'role', 'tags', 'meta', 'createdAt', 'updatedAt']);
+    expect(optional).toEqual([
+      'id',
+      'lastName',
+      'age',
+      'balance',
+      'role',
+      'tags',
+      'meta',
+      'createdAt',
+      'updatedAt',
+    ]);
     expect(creation.firstName.optional).toBe(false);
   });
 
   it('calls init with the declared attributes only: the runtime adds id and timestamps itself', () => {
-    expect(view.initAttributes.map((a) => a.key)).toEqual(['firstName', 'lastName', 'age', 'balance', 'role', 'tags', 'meta']);
+    expect(view.initAttributes.map((a) => a.key)).toEqual([
+      'firstName',
+      'lastName',
+      'age',
+      'balance',
+      'role',
+      'tags',
+      'meta',
+    ]);
     const entries = Object.fromEntries(view.initAttributes.map((a) => [a.key, a.entries]));
     expect(entries.firstName).toEqual(['type: DataTypes.STRING', 'allowNull: false']);
     expect(entries.balance).toContain('field: "balance_cents"');
@@ -29,12 +52,20 @@ describe('model view', () => {
   });
 
   it('always names the table and the model, so runtime defaults never change the mapping', () => {
-    expect(view.initOptions).toEqual(['sequelize', 'modelName: "User"', 'tableName: "Users"', 'comment: "A person who can sign in."']);
+    expect(view.initOptions).toEqual([
+      'sequelize',
+      'modelName: "User"',
+      'tableName: "Users"',
+      'comment: "A person who can sign in."',
+    ]);
   });
 
   it('imports only what the file uses', () => {
     expect(view.runtimeImports).toBe('DataTypes, Model, type JsonValue, type NumericString, type Sequelize');
-    const plain: ModelIR = { ...userModel, attributes: userModel.attributes.filter((a) => a.name !== 'meta' && a.name !== 'balance') };
+    const plain: ModelIR = {
+      ...userModel,
+      attributes: userModel.attributes.filter((a) => a.name !== 'meta' && a.name !== 'balance'),
+    };
     expect(buildModelView(plain, options).runtimeImports).toBe('DataTypes, Model, type Sequelize');
   });
 
@@ -53,11 +84,17 @@ describe('model view', () => {
   });
 
   it('renames or disables timestamps in the options', () => {
-    const foo: ModelIR = { ...userModel, options: { ...userModel.options, createdAt: false, updatedAt: 'updatedTimeStamp' } };
+    const foo: ModelIR = {
+      ...userModel,
+      options: { ...userModel.options, createdAt: false, updatedAt: 'updatedTimeStamp' },
+    };
     expect(buildModelView(foo, options).initOptions).toEqual(
       expect.arrayContaining(['createdAt: false', 'updatedAt: "updatedTimeStamp"']),
     );
-    const none: ModelIR = { ...userModel, options: { ...userModel.options, timestamps: false, createdAt: false, updatedAt: false } };
+    const none: ModelIR = {
+      ...userModel,
+      options: { ...userModel.options, timestamps: false, createdAt: false, updatedAt: false },
+    };
     expect(buildModelView(none, options).initOptions).toContain('timestamps: false');
   });
 
@@ -65,8 +102,19 @@ describe('model view', () => {
     const model: ModelIR = {
       ...userModel,
       attributes: [
-        attribute({ name: 'id', type: { kind: 'INTEGER' }, allowNull: false, primaryKey: true, generated: 'identity-always' }),
-        attribute({ name: 'code', type: { kind: 'INTEGER' }, allowNull: false, generated: 'identity-by-default' }),
+        attribute({
+          name: 'id',
+          type: { kind: 'INTEGER' },
+          allowNull: false,
+          primaryKey: true,
+          generated: 'identity-always',
+        }),
+        attribute({
+          name: 'code',
+          type: { kind: 'INTEGER' },
+          allowNull: false,
+          generated: 'identity-by-default',
+        }),
         attribute({ name: 'total', type: { kind: 'INTEGER' }, allowNull: false, generated: 'computed' }),
       ],
     };
@@ -94,8 +142,19 @@ describe('model view', () => {
     const model: ModelIR = {
       ...userModel,
       attributes: [
-        attribute({ name: 'id', type: { kind: 'INTEGER' }, allowNull: false, primaryKey: true, autoIncrement: true, origin: 'auto-primary-key' }),
-        attribute({ name: 'token', type: { kind: 'UUID' }, defaultValue: { kind: 'sql', sql: 'gen_random_uuid()' } }),
+        attribute({
+          name: 'id',
+          type: { kind: 'INTEGER' },
+          allowNull: false,
+          primaryKey: true,
+          autoIncrement: true,
+          origin: 'auto-primary-key',
+        }),
+        attribute({
+          name: 'token',
+          type: { kind: 'UUID' },
+          defaultValue: { kind: 'sql', sql: 'gen_random_uuid()' },
+        }),
         attribute({ name: 'key', type: { kind: 'UUID' }, defaultValue: { kind: 'UUIDV4' } }),
         attribute({ name: 'at', type: { kind: 'DATE' }, defaultValue: { kind: 'NOW' } }),
       ],
@@ -113,7 +172,12 @@ describe('model view', () => {
 describe('JSON defaults', () => {
   it("print an own __proto__ key as a computed key: as a plain key it would set the object's prototype", () => {
     const value = JSON.parse('{"__proto__": {"admin": true}, "theme": "dark"}');
-    const model: ModelIR = { ...userModel, attributes: [attribute({ name: 'prefs', type: { kind: 'JSONB' }, defaultValue: { kind: 'literal', value } })] };
+    const model: ModelIR = {
+      ...userModel,
+      attributes: [
+        attribute({ name: 'prefs', type: { kind: 'JSONB' }, defaultValue: { kind: 'literal', value } }),
+      ],
+    };
     const entry = buildModelView(model, options).initAttributes[0].entries[1];
     expect(entry).toBe('defaultValue: { ["__proto__"]: { admin: true }, theme: "dark" }');
     const printed = new Function(`return ${entry.slice('defaultValue: '.length)}`)() as object;
@@ -164,6 +228,8 @@ describe('header', () => {
 describe('index view', () => {
   it('lists every model with its module', () => {
     const view = buildIndexView(schemaOf(userModel), options);
-    expect(view.models).toEqual([{ className: 'User', module: './User.js', initEntry: '    User: User.initModel(sequelize),' }]);
+    expect(view.models).toEqual([
+      { className: 'User', module: './User.js', initEntry: '    User: User.initModel(sequelize),' },
+    ]);
   });
 });

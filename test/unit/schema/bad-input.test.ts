@@ -3,7 +3,8 @@ import { loadSchemaText } from '../../../generator/schema/load-schema.js';
 import { problemsOf, yaml } from './schema-test-helpers.js';
 
 /** A schema with one model User whose attributes are the given lines (line 4 on). */
-const userWith = (...attributeLines: string[]) => yaml('models:', '  User:', '    attributes:', ...attributeLines);
+const userWith = (...attributeLines: string[]) =>
+  yaml('models:', '  User:', '    attributes:', ...attributeLines);
 
 describe('YAML itself', () => {
   test('a syntax error is reported with its position', () => {
@@ -26,7 +27,9 @@ describe('YAML itself', () => {
     expect(problemsOf(yaml('- User', '- Post'))).toEqual([
       'schema.yaml:1:1: the schema must be a mapping with a models: key (and optionally define:)',
     ]);
-    expect(problemsOf('')).toEqual(['schema.yaml:1:1: the schema must be a mapping with a models: key (and optionally define:)']);
+    expect(problemsOf('')).toEqual([
+      'schema.yaml:1:1: the schema must be a mapping with a models: key (and optionally define:)',
+    ]);
   });
 });
 
@@ -35,8 +38,12 @@ describe('structure', () => {
     expect(problemsOf(yaml('define:', '  underscored: true'))).toEqual([
       'schema.yaml:1:1: the schema has no models: key; add models: with at least one model',
     ]);
-    expect(problemsOf(yaml('models: {}'))).toEqual(['schema.yaml:1:9: models is empty; add at least one model']);
-    expect(problemsOf(yaml('define:', 'models:'))).toEqual(['schema.yaml:2:8: models is empty; add at least one model']);
+    expect(problemsOf(yaml('models: {}'))).toEqual([
+      'schema.yaml:1:9: models is empty; add at least one model',
+    ]);
+    expect(problemsOf(yaml('define:', 'models:'))).toEqual([
+      'schema.yaml:2:8: models is empty; add at least one model',
+    ]);
     expect(problemsOf(yaml('models:', '  User:'))).toEqual([
       'schema.yaml:2:3: model User has no attributes; add attributes: with at least one attribute',
     ]);
@@ -49,15 +56,17 @@ describe('structure', () => {
   });
 
   test('unknown key in define', () => {
-    expect(problemsOf(yaml('define:', '  freezeTablename: true', 'models:', '  User:', '    attributes: { a: STRING }'))).toEqual([
-      'schema.yaml:2:3: unknown key "freezeTablename" in define; did you mean freezeTableName?',
-    ]);
+    expect(
+      problemsOf(
+        yaml('define:', '  freezeTablename: true', 'models:', '  User:', '    attributes: { a: STRING }'),
+      ),
+    ).toEqual(['schema.yaml:2:3: unknown key "freezeTablename" in define; did you mean freezeTableName?']);
   });
 
   test('unknown key in a model', () => {
-    expect(problemsOf(yaml('models:', '  User:', '    tablename: users', '    attributes: { a: STRING }'))).toEqual([
-      'schema.yaml:3:5: unknown key "tablename" in model User; did you mean tableName?',
-    ]);
+    expect(
+      problemsOf(yaml('models:', '  User:', '    tablename: users', '    attributes: { a: STRING }')),
+    ).toEqual(['schema.yaml:3:5: unknown key "tablename" in model User; did you mean tableName?']);
   });
 
   test('unknown key in an attribute', () => {
@@ -73,10 +82,12 @@ describe('structure', () => {
   });
 
   test('unknown key in references', () => {
-    expect(problemsOf(userWith('      a: { type: INTEGER, references: { modle: User } }'))).toEqual([
-      'schema.yaml:4:41: unknown key "modle" in references of attribute "a" of model User; did you mean model?',
-      'schema.yaml:4:39: references needs model: <Model> or table: <table> with key: <column>',
-    ].sort());
+    expect(problemsOf(userWith('      a: { type: INTEGER, references: { modle: User } }'))).toEqual(
+      [
+        'schema.yaml:4:41: unknown key "modle" in references of attribute "a" of model User; did you mean model?',
+        'schema.yaml:4:39: references needs model: <Model> or table: <table> with key: <column>',
+      ].sort(),
+    );
   });
 
   test('models that is not a mapping, and keys that are not names', () => {
@@ -117,7 +128,9 @@ describe('structure', () => {
 
 describe('types', () => {
   test('unknown type, with a did-you-mean suggestion pointing at the type', () => {
-    expect(problemsOf(userWith('      a: string', '      b: { type: VARCHAR(10) }', '      c: ARRAY(INTEGR)'))).toEqual([
+    expect(
+      problemsOf(userWith('      a: string', '      b: { type: VARCHAR(10) }', '      c: ARRAY(INTEGR)')),
+    ).toEqual([
       'schema.yaml:4:10: unknown type "string"; did you mean STRING?',
       'schema.yaml:5:18: unknown type "VARCHAR"; did you mean STRING?',
       'schema.yaml:6:16: unknown type "INTEGR"; did you mean INTEGER?',
@@ -190,25 +203,55 @@ describe('types', () => {
 
 describe('CUSTOM types', () => {
   test('text that is more than a type name is refused, so nothing can be spliced into CREATE TABLE', () => {
-    const problems = problemsOf(userWith("      a: \"CUSTOM('int, z int GENERATED ALWAYS AS (pg_backend_pid()) STORED')\""));
+    const problems = problemsOf(
+      userWith('      a: "CUSTOM(\'int, z int GENERATED ALWAYS AS (pg_backend_pid()) STORED\')"'),
+    );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^schema\.yaml:4:\d+: CUSTOM\('int, z int GENERATED .*'\) is not a PostgreSQL type name; write a type such as 'interval'/);
-    expect(problemsOf(userWith("      a: \"CUSTOM('text -- note')\""))).toHaveLength(1);
-    const valid = loadSchemaText(userWith("      a: \"CUSTOM('timestamp(3) without time zone')\""), 'schema.yaml');
-    expect(valid.models[0].attributes.find((a) => a.name === 'a')?.type).toEqual({ kind: 'CUSTOM', sql: 'timestamp(3) without time zone' });
+    expect(problems[0]).toMatch(
+      /^schema\.yaml:4:\d+: CUSTOM\('int, z int GENERATED .*'\) is not a PostgreSQL type name; write a type such as 'interval'/,
+    );
+    expect(problemsOf(userWith('      a: "CUSTOM(\'text -- note\')"'))).toHaveLength(1);
+    const valid = loadSchemaText(
+      userWith('      a: "CUSTOM(\'timestamp(3) without time zone\')"'),
+      'schema.yaml',
+    );
+    expect(valid.models[0].attributes.find((a) => a.name === 'a')?.type).toEqual({
+      kind: 'CUSTOM',
+      sql: 'timestamp(3) without time zone',
+    });
   });
 });
 
 describe('model names', () => {
   test('two models whose names differ only in case', () => {
-    expect(problemsOf(yaml('models:', '  User:', '    attributes: { a: STRING }', '  user:', '    attributes: { a: STRING }'))).toEqual([
+    expect(
+      problemsOf(
+        yaml(
+          'models:',
+          '  User:',
+          '    attributes: { a: STRING }',
+          '  user:',
+          '    attributes: { a: STRING }',
+        ),
+      ),
+    ).toEqual([
       'schema.yaml:4:3: model names "User" and "user" differ only in case; their files would be one on case-insensitive file systems; rename one',
     ]);
   });
 
   test("a model named like another model's generated types", () => {
     expect(
-      problemsOf(yaml('models:', '  User:', '    attributes: { a: STRING }', '  UserAttributes:', '    attributes: { a: STRING }', '  UserCreationAttributes:', '    attributes: { a: STRING }')),
+      problemsOf(
+        yaml(
+          'models:',
+          '  User:',
+          '    attributes: { a: STRING }',
+          '  UserAttributes:',
+          '    attributes: { a: STRING }',
+          '  UserCreationAttributes:',
+          '    attributes: { a: STRING }',
+        ),
+      ),
     ).toEqual([
       'schema.yaml:4:3: model name "UserAttributes" is the name of model User\'s generated Attributes type; rename the model and keep its table with tableName:',
       'schema.yaml:6:3: model name "UserCreationAttributes" is the name of model User\'s generated CreationAttributes type; rename the model and keep its table with tableName:',
@@ -216,7 +259,17 @@ describe('model names', () => {
   });
 
   test('index and runtime, in any case', () => {
-    expect(problemsOf(yaml('models:', '  Index:', '    attributes: { a: STRING }', '  RUNTIME:', '    attributes: { a: STRING }'))).toEqual([
+    expect(
+      problemsOf(
+        yaml(
+          'models:',
+          '  Index:',
+          '    attributes: { a: STRING }',
+          '  RUNTIME:',
+          '    attributes: { a: STRING }',
+        ),
+      ),
+    ).toEqual([
       'schema.yaml:2:3: model name "Index" is taken by the generated index.ts; rename the model (e.g. IndexEntry) and keep its table with tableName:',
       'schema.yaml:4:3: model name "RUNTIME" is taken by the generated runtime.ts; rename the model (e.g. RUNTIMEEntry) and keep its table with tableName:',
     ]);
@@ -225,7 +278,15 @@ describe('model names', () => {
   test('not a valid identifier, a reserved word, or a name the generated code uses', () => {
     expect(
       problemsOf(
-        yaml('models:', '  my-model:', '    attributes: { a: STRING }', '  class:', '    attributes: { a: STRING }', '  Date:', '    attributes: { a: STRING }'),
+        yaml(
+          'models:',
+          '  my-model:',
+          '    attributes: { a: STRING }',
+          '  class:',
+          '    attributes: { a: STRING }',
+          '  Date:',
+          '    attributes: { a: STRING }',
+        ),
       ),
     ).toEqual([
       'schema.yaml:2:3: model name "my-model" is not a valid TypeScript class name; use letters, digits and _ (e.g. MyModel)',
@@ -235,7 +296,18 @@ describe('model names', () => {
   });
 
   test('two models mapping to one table', () => {
-    expect(problemsOf(yaml('models:', '  User:', '    attributes: { a: STRING }', '  Member:', '    tableName: Users', '    attributes: { a: STRING }'))).toEqual([
+    expect(
+      problemsOf(
+        yaml(
+          'models:',
+          '  User:',
+          '    attributes: { a: STRING }',
+          '  Member:',
+          '    tableName: Users',
+          '    attributes: { a: STRING }',
+        ),
+      ),
+    ).toEqual([
       'schema.yaml:5:16: models User and Member both map to table "Users"; give one of them another tableName:',
     ]);
   });
@@ -270,7 +342,9 @@ describe('attribute names', () => {
   });
 
   test('collides with a Model property; the fix keeps the column named by field', () => {
-    expect(problemsOf(userWith('      dataValues: JSON', '      toJSON: { type: STRING, field: json }'))).toEqual([
+    expect(
+      problemsOf(userWith('      dataValues: JSON', '      toJSON: { type: STRING, field: json }')),
+    ).toEqual([
       'schema.yaml:4:7: attribute "dataValues" of model User collides with the Model property dataValues; rename it (e.g. "dataValuesValue") and keep the column with field: dataValues',
       'schema.yaml:5:7: attribute "toJSON" of model User collides with the Model method toJSON(); rename it (e.g. "toJSONValue") and keep the column with field: json',
     ]);
@@ -289,7 +363,19 @@ describe('attribute names', () => {
   });
 
   test('two attributes mapping to one column, the automatic id included', () => {
-    expect(problemsOf(yaml('models:', '  User:', '    underscored: true', '    attributes:', '      firstName: STRING', '      first_name: STRING', '      other: { type: STRING, field: id }'))).toEqual([
+    expect(
+      problemsOf(
+        yaml(
+          'models:',
+          '  User:',
+          '    underscored: true',
+          '    attributes:',
+          '      firstName: STRING',
+          '      first_name: STRING',
+          '      other: { type: STRING, field: id }',
+        ),
+      ),
+    ).toEqual([
       'schema.yaml:6:7: attributes "firstName" and "first_name" of model User both map to column "first_name"; give one of them another field:',
       'schema.yaml:7:7: attributes "id" (the automatic primary key) and "other" of model User both map to column "id"; give one of them another field:',
     ]);
@@ -308,7 +394,18 @@ describe('attribute names', () => {
   });
 
   test('a declared timestamp attribute that is not a DATE', () => {
-    expect(problemsOf(yaml('models:', '  User:', '    updatedAt: modified', '    attributes:', '      createdAt: STRING', '      modified: INTEGER'))).toEqual([
+    expect(
+      problemsOf(
+        yaml(
+          'models:',
+          '  User:',
+          '    updatedAt: modified',
+          '    attributes:',
+          '      createdAt: STRING',
+          '      modified: INTEGER',
+        ),
+      ),
+    ).toEqual([
       'schema.yaml:5:18: attribute "createdAt" of model User is the createdAt timestamp, which the runtime fills with a Date, but its type is STRING; make it DATE, or rename the timestamp (createdAt: <name>) or turn it off (createdAt: false)',
       'schema.yaml:6:17: attribute "modified" of model User is the updatedAt timestamp, which the runtime fills with a Date, but its type is INTEGER; make it DATE, or rename the timestamp (updatedAt: <name>) or turn it off (updatedAt: false)',
     ]);
@@ -323,7 +420,19 @@ describe('attribute names', () => {
 
 describe('timestamp options', () => {
   test('createdAt/updatedAt neither false nor a valid identifier', () => {
-    expect(problemsOf(yaml('define:', '  createdAt: 12', 'models:', '  User:', "    createdAt: 'created at'", '    updatedAt: save', '    attributes: { a: STRING }'))).toEqual([
+    expect(
+      problemsOf(
+        yaml(
+          'define:',
+          '  createdAt: 12',
+          'models:',
+          '  User:',
+          "    createdAt: 'created at'",
+          '    updatedAt: save',
+          '    attributes: { a: STRING }',
+        ),
+      ),
+    ).toEqual([
       'schema.yaml:2:14: createdAt must be false (no createdAt attribute), true (named createdAt) or an attribute name',
       'schema.yaml:5:16: createdAt "created at" of model User is not a valid TypeScript identifier; use false, true or an attribute name such as "createdAt"',
       'schema.yaml:6:16: updatedAt "save" of model User collides with the Model method save(); use false, true or an attribute name such as "saveValue"',
@@ -331,7 +440,11 @@ describe('timestamp options', () => {
   });
 
   test('a bad name in define is reported once, at define', () => {
-    expect(problemsOf(yaml('define:', '  updatedAt: class', 'models:', '  User:', '    attributes: { a: STRING }'))).toEqual([
+    expect(
+      problemsOf(
+        yaml('define:', '  updatedAt: class', 'models:', '  User:', '    attributes: { a: STRING }'),
+      ),
+    ).toEqual([
       'schema.yaml:2:14: updatedAt "class" in define is a reserved word; use false, true or an attribute name such as "classValue"',
     ]);
   });
@@ -367,47 +480,119 @@ describe('autoIncrement', () => {
 
 describe('defaultValue', () => {
   test.each([
-    ["{ type: INTEGER, defaultValue: 'x' }", 'default "x" does not fit INTEGER; expected a whole number from -2147483648 to 2147483647 (attribute "a" of model User)'],
-    ['{ type: INTEGER, defaultValue: 1.5 }', 'default 1.5 does not fit INTEGER; expected a whole number from -2147483648 to 2147483647 (attribute "a" of model User)'],
-    ['{ type: ENUM, values: [r, g], defaultValue: b }', 'default "b" is not one of the ENUM values (r, g) (attribute "a" of model User)'],
-    ['{ type: INTEGER, defaultValue: UUIDV4 }', 'UUIDV4 fills in a UUID string, which does not fit INTEGER; use it on a UUID or STRING attribute (attribute "a" of model User)'],
-    ['{ type: STRING, defaultValue: NOW }', 'NOW fills in the current date, which does not fit STRING; use it on a DATE or DATEONLY attribute, or write { sql: "now()" } (attribute "a" of model User)'],
-    ['{ type: BOOLEAN, defaultValue: 1 }', 'default 1 does not fit BOOLEAN; expected true or false (attribute "a" of model User)'],
-    ['{ type: STRING, defaultValue: 3 }', "default 3 does not fit STRING; expected a string; quote it ('...') (attribute \"a\" of model User)"],
-    ['{ type: STRING(3), defaultValue: abcd }', 'default "abcd" is longer than STRING(3) allows (3 characters) (attribute "a" of model User)'],
-    ['{ type: DATEONLY, defaultValue: yesterday }', "default \"yesterday\" does not fit DATEONLY; expected a date string such as '2024-01-31', or NOW (attribute \"a\" of model User)"],
-    ['{ type: DATEONLY, defaultValue: 2020-13-45 }', "default \"2020-13-45\" does not fit DATEONLY; expected a date string such as '2024-01-31', or NOW (attribute \"a\" of model User)"],
-    ['{ type: DATE, defaultValue: 2021-02-29 }', "default \"2021-02-29\" does not fit DATE; expected a date string such as '2024-01-31T12:00:00Z', or NOW (attribute \"a\" of model User)"],
-    ["{ type: 'DECIMAL(5,2)', defaultValue: '12345.678' }", 'default "12345.678" does not fit DECIMAL(5,2), which holds at most 3 digit(s) before the decimal point (PostgreSQL: numeric field overflow) (attribute "a" of model User)'],
-    ["{ type: 'DECIMAL(5,2)', defaultValue: 999.996 }", 'default 999.996 does not fit DECIMAL(5,2), which holds at most 3 digit(s) before the decimal point (PostgreSQL: numeric field overflow) (attribute "a" of model User)'],
-    ['{ type: DECIMAL(2), defaultValue: 100 }', 'default 100 does not fit DECIMAL(2), which holds at most 2 digit(s) before the decimal point (PostgreSQL: numeric field overflow) (attribute "a" of model User)'],
-    ['{ type: UUID, defaultValue: abc }', 'default "abc" does not fit UUID; expected a UUID string, or UUIDV4 (attribute "a" of model User)'],
-    ['{ type: ARRAY(INTEGER), defaultValue: [1, x] }', 'default "x" does not fit INTEGER; expected a whole number from -2147483648 to 2147483647 (attribute "a" of model User)'],
-    ['{ type: BLOB, defaultValue: abc }', 'BLOB cannot have a literal default; write an expression as { sql: "..." } (attribute "a" of model User)'],
-    ['{ type: FLOAT, defaultValue: .inf }', `default Infinity (YAML's .inf or .nan) is not a finite number, which generated code cannot write as a literal; write it as an expression, e.g. { sql: "'Infinity'" } (attribute "a" of model User)`],
-    ['{ type: ARRAY(DOUBLE), defaultValue: [1, .nan] }', `default NaN (YAML's .inf or .nan) is not a finite number, which generated code cannot write as a literal; write it as an expression, e.g. { sql: "'NaN'" } (attribute "a" of model User)`],
+    [
+      "{ type: INTEGER, defaultValue: 'x' }",
+      'default "x" does not fit INTEGER; expected a whole number from -2147483648 to 2147483647 (attribute "a" of model User)',
+    ],
+    [
+      '{ type: INTEGER, defaultValue: 1.5 }',
+      'default 1.5 does not fit INTEGER; expected a whole number from -2147483648 to 2147483647 (attribute "a" of model User)',
+    ],
+    [
+      '{ type: ENUM, values: [r, g], defaultValue: b }',
+      'default "b" is not one of the ENUM values (r, g) (attribute "a" of model User)',
+    ],
+    [
+      '{ type: INTEGER, defaultValue: UUIDV4 }',
+      'UUIDV4 fills in a UUID string, which does not fit INTEGER; use it on a UUID or STRING attribute (attribute "a" of model User)',
+    ],
+    [
+      '{ type: STRING, defaultValue: NOW }',
+      'NOW fills in the current date, which does not fit STRING; use it on a DATE or DATEONLY attribute, or write { sql: "now()" } (attribute "a" of model User)',
+    ],
+    [
+      '{ type: BOOLEAN, defaultValue: 1 }',
+      'default 1 does not fit BOOLEAN; expected true or false (attribute "a" of model User)',
+    ],
+    [
+      '{ type: STRING, defaultValue: 3 }',
+      'default 3 does not fit STRING; expected a string; quote it (\'...\') (attribute "a" of model User)',
+    ],
+    [
+      '{ type: STRING(3), defaultValue: abcd }',
+      'default "abcd" is longer than STRING(3) allows (3 characters) (attribute "a" of model User)',
+    ],
+    [
+      '{ type: DATEONLY, defaultValue: yesterday }',
+      'default "yesterday" does not fit DATEONLY; expected a date string such as \'2024-01-31\', or NOW (attribute "a" of model User)',
+    ],
+    [
+      '{ type: DATEONLY, defaultValue: 2020-13-45 }',
+      'default "2020-13-45" does not fit DATEONLY; expected a date string such as \'2024-01-31\', or NOW (attribute "a" of model User)',
+    ],
+    [
+      '{ type: DATE, defaultValue: 2021-02-29 }',
+      'default "2021-02-29" does not fit DATE; expected a date string such as \'2024-01-31T12:00:00Z\', or NOW (attribute "a" of model User)',
+    ],
+    [
+      "{ type: 'DECIMAL(5,2)', defaultValue: '12345.678' }",
+      'default "12345.678" does not fit DECIMAL(5,2), which holds at most 3 digit(s) before the decimal point (PostgreSQL: numeric field overflow) (attribute "a" of model User)',
+    ],
+    [
+      "{ type: 'DECIMAL(5,2)', defaultValue: 999.996 }",
+      'default 999.996 does not fit DECIMAL(5,2), which holds at most 3 digit(s) before the decimal point (PostgreSQL: numeric field overflow) (attribute "a" of model User)',
+    ],
+    [
+      '{ type: DECIMAL(2), defaultValue: 100 }',
+      'default 100 does not fit DECIMAL(2), which holds at most 2 digit(s) before the decimal point (PostgreSQL: numeric field overflow) (attribute "a" of model User)',
+    ],
+    [
+      '{ type: UUID, defaultValue: abc }',
+      'default "abc" does not fit UUID; expected a UUID string, or UUIDV4 (attribute "a" of model User)',
+    ],
+    [
+      '{ type: ARRAY(INTEGER), defaultValue: [1, x] }',
+      'default "x" does not fit INTEGER; expected a whole number from -2147483648 to 2147483647 (attribute "a" of model User)',
+    ],
+    [
+      '{ type: BLOB, defaultValue: abc }',
+      'BLOB cannot have a literal default; write an expression as { sql: "..." } (attribute "a" of model User)',
+    ],
+    [
+      '{ type: FLOAT, defaultValue: .inf }',
+      `default Infinity (YAML's .inf or .nan) is not a finite number, which generated code cannot write as a literal; write it as an expression, e.g. { sql: "'Infinity'" } (attribute "a" of model User)`,
+    ],
+    [
+      '{ type: ARRAY(DOUBLE), defaultValue: [1, .nan] }',
+      `default NaN (YAML's .inf or .nan) is not a finite number, which generated code cannot write as a literal; write it as an expression, e.g. { sql: "'NaN'" } (attribute "a" of model User)`,
+    ],
   ])('%s', (definition, message) => {
-    const column = 7 + '      a: '.length - 6 + definition.indexOf('defaultValue: ') + 'defaultValue: '.length;
+    const column =
+      7 + '      a: '.length - 6 + definition.indexOf('defaultValue: ') + 'defaultValue: '.length;
     expect(problemsOf(userWith(`      a: ${definition}`))).toEqual([`schema.yaml:4:${column}: ${message}`]);
   });
 
   test('dates of the calendar and DECIMALs that fit once rounded pass', () => {
     const schema = loadSchemaText(
-      userWith("      a: { type: DATEONLY, defaultValue: '2024-02-29' }", "      b: { type: 'DECIMAL(5,2)', defaultValue: '999.994' }", "      c: { type: 'DECIMAL(5,2)', defaultValue: -0.5 }"),
+      userWith(
+        "      a: { type: DATEONLY, defaultValue: '2024-02-29' }",
+        "      b: { type: 'DECIMAL(5,2)', defaultValue: '999.994' }",
+        "      c: { type: 'DECIMAL(5,2)', defaultValue: -0.5 }",
+      ),
       'schema.yaml',
     );
     expect(schema.models[0].attributes.filter((attribute) => attribute.defaultValue).length).toBe(3);
   });
 
   test('a non-finite number inside a JSON default is refused too', () => {
-    expect(problemsOf(userWith('      a: { type: JSONB, defaultValue: { value: { limits: [0, -.inf] } } }'))).toEqual([
-      expect.stringContaining('default -Infinity (YAML\'s .inf or .nan) is not a finite number'),
-    ]);
+    expect(
+      problemsOf(userWith('      a: { type: JSONB, defaultValue: { value: { limits: [0, -.inf] } } }')),
+    ).toEqual([expect.stringContaining("default -Infinity (YAML's .inf or .nan) is not a finite number")]);
   });
 
   test('STRING(n) counts characters as PostgreSQL does: an emoji is one, trailing spaces beyond n are cut off', () => {
-    const schema = loadSchemaText(userWith("      a: { type: STRING(3), defaultValue: '😀😀😀' }", "      b: { type: CHAR(2), defaultValue: 'ab    ' }"), 'schema.yaml');
-    expect(schema.models[0].attributes.filter((attribute) => attribute.defaultValue).map((attribute) => attribute.defaultValue)).toEqual([
+    const schema = loadSchemaText(
+      userWith(
+        "      a: { type: STRING(3), defaultValue: '😀😀😀' }",
+        "      b: { type: CHAR(2), defaultValue: 'ab    ' }",
+      ),
+      'schema.yaml',
+    );
+    expect(
+      schema.models[0].attributes
+        .filter((attribute) => attribute.defaultValue)
+        .map((attribute) => attribute.defaultValue),
+    ).toEqual([
       { kind: 'literal', value: '😀😀😀' },
       { kind: 'literal', value: 'ab    ' },
     ]);
@@ -431,7 +616,16 @@ describe('defaultValue', () => {
 
 describe('references', () => {
   const withPair = (...lines: string[]) =>
-    yaml('models:', '  User:', '    attributes:', ...lines, '  Pair:', '    attributes:', '      x: { type: INTEGER, primaryKey: true }', '      y: { type: INTEGER, primaryKey: true }');
+    yaml(
+      'models:',
+      '  User:',
+      '    attributes:',
+      ...lines,
+      '  Pair:',
+      '    attributes:',
+      '      x: { type: INTEGER, primaryKey: true }',
+      '      y: { type: INTEGER, primaryKey: true }',
+    );
 
   test('to an unknown model', () => {
     expect(problemsOf(withPair('      a: { type: INTEGER, references: { model: Usr } }'))).toEqual([
@@ -446,7 +640,9 @@ describe('references', () => {
   });
 
   test('to a column the model does not have', () => {
-    expect(problemsOf(withPair('      c: { type: INTEGER, references: { model: Pair, key: nope } }'))).toEqual([
+    expect(
+      problemsOf(withPair('      c: { type: INTEGER, references: { model: Pair, key: nope } }')),
+    ).toEqual([
       'schema.yaml:4:59: references.key "nope" is not a column of model Pair; its columns are: x, y, createdAt, updatedAt',
     ]);
   });
@@ -468,7 +664,13 @@ describe('references', () => {
   });
 
   test('onDelete and onUpdate values', () => {
-    expect(problemsOf(userWith('      a: { type: INTEGER, references: { model: User }, onDelete: cascade, onUpdate: DELETE }'))).toEqual([
+    expect(
+      problemsOf(
+        userWith(
+          '      a: { type: INTEGER, references: { model: User }, onDelete: cascade, onUpdate: DELETE }',
+        ),
+      ),
+    ).toEqual([
       'schema.yaml:4:66: onDelete "cascade" is not a referential action; did you mean CASCADE?',
       'schema.yaml:4:85: onUpdate "DELETE" is not a referential action; expected one of: CASCADE, SET NULL, SET DEFAULT, RESTRICT, NO ACTION',
     ]);
@@ -476,10 +678,15 @@ describe('references', () => {
 });
 
 describe('methods and getters', () => {
-  const withMembers = (...lines: string[]) => yaml('models:', '  User:', '    attributes: { firstName: STRING }', ...lines);
+  const withMembers = (...lines: string[]) =>
+    yaml('models:', '  User:', '    attributes: { firstName: STRING }', ...lines);
 
   test('source that does not declare the key', () => {
-    expect(problemsOf(withMembers('    methods:', '      getFullName: |', '        fullName(): string { return "" }'))).toEqual([
+    expect(
+      problemsOf(
+        withMembers('    methods:', '      getFullName: |', '        fullName(): string { return "" }'),
+      ),
+    ).toEqual([
       'schema.yaml:5:20: the source of method getFullName of model User must declare getFullName (found "fullName"); start it with getFullName(...): Type { ... }',
     ]);
   });
@@ -487,7 +694,14 @@ describe('methods and getters', () => {
   test('a getter without get, a method that is a getter', () => {
     expect(
       problemsOf(
-        withMembers('    methods:', '      initials: |', '        get initials() { return 1 }', '    getters:', '      shout: |', '        shout(): string { return "" }'),
+        withMembers(
+          '    methods:',
+          '      initials: |',
+          '        get initials() { return 1 }',
+          '    getters:',
+          '      shout: |',
+          '        shout(): string { return "" }',
+        ),
       ),
     ).toEqual([
       'schema.yaml:5:17: the source of method initials of model User is a getter; move it to getters:',
@@ -534,7 +748,11 @@ describe('methods and getters', () => {
       '        // the name, shouted',
       '        get upper(): string { return ""; }',
     );
-    expect(loadSchemaText(text, 's.yaml').models[0]!.members.map((m) => m.name)).toEqual(['load', 'make', 'upper']);
+    expect(loadSchemaText(text, 's.yaml').models[0]!.members.map((m) => m.name)).toEqual([
+      'load',
+      'make',
+      'upper',
+    ]);
   });
 });
 

@@ -8,7 +8,9 @@ describe('closestMatch', () => {
     ['primarykey', 'primaryKey'],
     ['defualtValue', 'defaultValue'],
   ])('%s → %s', (input, expected) => {
-    expect(closestMatch(input, ['allowNull', 'model', 'tableName', 'primaryKey', 'defaultValue'])).toBe(expected);
+    expect(closestMatch(input, ['allowNull', 'model', 'tableName', 'primaryKey', 'defaultValue'])).toBe(
+      expected,
+    );
   });
 
   test('nothing when nothing is close', () => {

@@ -6,7 +6,12 @@ import { MODEL_MEMBER_NAMES } from '../../../runtime/model-members.js';
 import { RESERVED_CLASS_NAMES, RESERVED_WORDS } from '../../../generator/schema/identifiers.js';
 import { loadSchemaText } from '../../../generator/schema/load-schema.js';
 import {
-  ATTRIBUTE_KEYS, DEFINE_KEYS, MODEL_KEYS, REFERENCES_KEYS, REFERENTIAL_ACTIONS, TOP_LEVEL_KEYS,
+  ATTRIBUTE_KEYS,
+  DEFINE_KEYS,
+  MODEL_KEYS,
+  REFERENCES_KEYS,
+  REFERENTIAL_ACTIONS,
+  TOP_LEVEL_KEYS,
 } from '../../../generator/schema/schema-keys.js';
 import { TYPE_NAMES } from '../../../generator/schema/type-specs.js';
 import { TAKEN_CLASS_NAMES } from '../../../generator/schema/validate-names.js';
@@ -14,7 +19,12 @@ import { fixtureText, yaml } from './schema-test-helpers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const jsonSchema = JSON.parse(readFileSync(join(__dirname, '../../../schema.json'), 'utf8'));
-const validate = new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true }).compile(jsonSchema);
+const validate = new Ajv({
+  strict: true,
+  strictRequired: false,
+  allowUnionTypes: true,
+  allErrors: true,
+}).compile(jsonSchema);
 const definitions = jsonSchema.definitions;
 
 const acceptedByEditor = (text: string) => validate(parse(text)) === true;
@@ -38,8 +48,21 @@ describe('schema.json accepts what the loader accepts', () => {
 
   test.each([
     yaml('define: { createdAt: created, underscored: true }', 'models:', '  A:', '    attributes:'),
-    yaml('models:', '  A:', '    attributes:', '      a: { type: JSONB, defaultValue: { value: { x: [1] } } }', '      b: { type: DATE, defaultValue: { sql: now() } }'),
-    yaml('models:', '  A:', '    attributes:', "      a: \"ENUM('x', 'y')\"", '      b: { type: "ARRAY(ENUM)", values: [p] }', '      c: ARRAY(ARRAY(DECIMAL(10,2)))'),
+    yaml(
+      'models:',
+      '  A:',
+      '    attributes:',
+      '      a: { type: JSONB, defaultValue: { value: { x: [1] } } }',
+      '      b: { type: DATE, defaultValue: { sql: now() } }',
+    ),
+    yaml(
+      'models:',
+      '  A:',
+      '    attributes:',
+      "      a: \"ENUM('x', 'y')\"",
+      '      b: { type: "ARRAY(ENUM)", values: [p] }',
+      '      c: ARRAY(ARRAY(DECIMAL(10,2)))',
+    ),
     yaml('define:', 'models:', '  A:', '    attributes: { a: STRING }', '    methods:', '    getters:'),
     yaml('models:', '  Größe:', '    attributes:', '      höhe: INTEGER', '      $raw: JSONB'),
   ])('inline %#', (text) => {
@@ -49,7 +72,8 @@ describe('schema.json accepts what the loader accepts', () => {
 });
 
 describe('schema.json refuses what the loader refuses', () => {
-  const one = (...attributeLines: string[]) => yaml('models:', '  User:', '    attributes:', ...attributeLines);
+  const one = (...attributeLines: string[]) =>
+    yaml('models:', '  User:', '    attributes:', ...attributeLines);
   test.each([
     ['no models', yaml('define: {}')],
     ['an unknown top-level key', yaml('modles: {}')],
@@ -65,9 +89,15 @@ describe('schema.json refuses what the loader refuses', () => {
     ['an invalid attribute name', one('      first-name: STRING')],
     ['a model named index', yaml('models:', '  Index:', '    attributes: { a: STRING }')],
     ['a model named Date', yaml('models:', '  Date:', '    attributes: { a: STRING }')],
-    ['a lowercase onDelete', one('      a: { type: INTEGER, references: { model: User }, onDelete: cascade }')],
+    [
+      'a lowercase onDelete',
+      one('      a: { type: INTEGER, references: { model: User }, onDelete: cascade }'),
+    ],
     ['onDelete without references', one('      a: { type: INTEGER, onDelete: CASCADE }')],
-    ['references to model and table', one('      a: { type: INTEGER, references: { model: User, table: t } }')],
+    [
+      'references to model and table',
+      one('      a: { type: INTEGER, references: { model: User, table: t } }'),
+    ],
     ['references to a table without key', one('      a: { type: INTEGER, references: { table: t } }')],
     ['a bad createdAt', yaml('models:', '  User:', '    createdAt: 3', '    attributes: { a: STRING }')],
     ['a bad unique', one('      a: { type: STRING, unique: 3 }')],
@@ -99,7 +129,9 @@ describe('schema.json and the loader list the same names', () => {
 
   test('the names a model may not take', () => {
     const refused = jsonSchema.properties.models.propertyNames.not.anyOf[0].enum;
-    expect(new Set(refused)).toEqual(new Set([...RESERVED_WORDS, ...RESERVED_CLASS_NAMES, ...TAKEN_CLASS_NAMES]));
+    expect(new Set(refused)).toEqual(
+      new Set([...RESERVED_WORDS, ...RESERVED_CLASS_NAMES, ...TAKEN_CLASS_NAMES]),
+    );
   });
 
   test('every type name matches the type pattern', () => {

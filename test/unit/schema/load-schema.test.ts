@@ -12,7 +12,14 @@ describe('loadSchemaText: a valid schema becomes the SchemaIR', () => {
 
   test('sorts models by name', () => {
     expect(schema.models.map((m) => m.name)).toEqual([
-      'Category', 'Employee', 'Foo', 'Frozen', 'Log', 'Person', 'User', 'UserAccount',
+      'Category',
+      'Employee',
+      'Foo',
+      'Frozen',
+      'Log',
+      'Person',
+      'User',
+      'UserAccount',
     ]);
   });
 
@@ -36,17 +43,36 @@ describe('loadSchemaText: a valid schema becomes the SchemaIR', () => {
   test('adds the automatic id first when no attribute is a primary key', () => {
     const user = model(schema, 'User');
     expect(user.attributes[0]).toEqual({
-      name: 'id', field: 'id', type: { kind: 'INTEGER' }, allowNull: false, primaryKey: true,
-      autoIncrement: true, unique: false, origin: 'auto-primary-key',
+      name: 'id',
+      field: 'id',
+      type: { kind: 'INTEGER' },
+      allowNull: false,
+      primaryKey: true,
+      autoIncrement: true,
+      unique: false,
+      origin: 'auto-primary-key',
     });
-    expect(names(user)).toEqual(['id', 'firstName', 'lastName', 'name', 'age', 'favoriteColor', 'createdAt', 'updatedAt']);
+    expect(names(user)).toEqual([
+      'id',
+      'firstName',
+      'lastName',
+      'name',
+      'age',
+      'favoriteColor',
+      'createdAt',
+      'updatedAt',
+    ]);
   });
 
   test('a UUID primary key with a UUIDV4 default replaces the automatic id', () => {
     const employee = model(schema, 'Employee');
     expect(names(employee)).toEqual(['uid', 'managerId', 'createdAt', 'updatedAt']);
     expect(attribute(employee, 'uid')).toMatchObject({
-      type: { kind: 'UUID' }, primaryKey: true, allowNull: false, defaultValue: { kind: 'UUIDV4' }, origin: 'declared',
+      type: { kind: 'UUID' },
+      primaryKey: true,
+      allowNull: false,
+      defaultValue: { kind: 'UUIDV4' },
+      origin: 'declared',
     });
   });
 
@@ -69,8 +95,14 @@ describe('loadSchemaText: a valid schema becomes the SchemaIR', () => {
     const user = model(schema, 'User');
     expect(user.options).toMatchObject({ timestamps: true, createdAt: 'createdAt', updatedAt: 'updatedAt' });
     expect(attribute(user, 'updatedAt')).toEqual({
-      name: 'updatedAt', field: 'updatedAt', type: { kind: 'DATE' }, allowNull: false, primaryKey: false,
-      autoIncrement: false, unique: false, origin: 'timestamp',
+      name: 'updatedAt',
+      field: 'updatedAt',
+      type: { kind: 'DATE' },
+      allowNull: false,
+      primaryKey: false,
+      autoIncrement: false,
+      unique: false,
+      origin: 'timestamp',
     });
   });
 
@@ -108,7 +140,15 @@ describe('loadSchemaText: a valid schema becomes the SchemaIR', () => {
 
   test('a view has exactly the columns it declares: no automatic id, and a plain id is allowed', () => {
     const report = loadSchemaText(
-      yaml('models:', '  Report:', '    readOnly: true', '    timestamps: false', '    attributes:', '      id: INTEGER', '      total: INTEGER'),
+      yaml(
+        'models:',
+        '  Report:',
+        '    readOnly: true',
+        '    timestamps: false',
+        '    attributes:',
+        '      id: INTEGER',
+        '      total: INTEGER',
+      ),
       'schema.yaml',
     ).models[0];
     expect(report.attributes.map((a) => [a.name, a.origin, a.primaryKey])).toEqual([
@@ -125,29 +165,52 @@ describe('loadSchemaText: a valid schema becomes the SchemaIR', () => {
     expect(attribute(user, 'firstName').allowNull).toBe(false);
     expect(attribute(user, 'lastName').allowNull).toBe(true);
     expect(attribute(user, 'favoriteColor').type).toEqual({ kind: 'ENUM', values: ['red', 'green', 'blue'] });
-    expect(attribute(model(schema, 'Log'), 'level').type).toEqual({ kind: 'ARRAY', element: { kind: 'ENUM', values: ['info', 'warn'] } });
+    expect(attribute(model(schema, 'Log'), 'level').type).toEqual({
+      kind: 'ARRAY',
+      element: { kind: 'ENUM', values: ['info', 'warn'] },
+    });
   });
 
   test('resolves references to a model to its table and primary-key column', () => {
     const account = model(schema, 'UserAccount');
     expect(attribute(account, 'userId').references).toEqual({
-      model: 'User', table: 'Users', key: 'id', onDelete: 'CASCADE', onUpdate: 'NO ACTION',
+      model: 'User',
+      table: 'Users',
+      key: 'id',
+      onDelete: 'CASCADE',
+      onUpdate: 'NO ACTION',
     });
     expect(attribute(model(schema, 'Employee'), 'managerId').references).toEqual({
-      model: 'Employee', table: 'Employees', key: 'uid', onDelete: 'SET NULL',
+      model: 'Employee',
+      table: 'Employees',
+      key: 'uid',
+      onDelete: 'SET NULL',
     });
   });
 
   test('keeps references to other tables, and finds the model of a table it names', () => {
     const account = model(schema, 'UserAccount');
-    expect(attribute(account, 'legacyId').references).toEqual({ table: 'legacy_accounts', schema: 'legacy', key: 'account_id' });
-    expect(attribute(account, 'categoryId').references).toEqual({ model: 'Category', table: 'Categories', key: 'id' });
+    expect(attribute(account, 'legacyId').references).toEqual({
+      table: 'legacy_accounts',
+      schema: 'legacy',
+      key: 'account_id',
+    });
+    expect(attribute(account, 'categoryId').references).toEqual({
+      model: 'Category',
+      table: 'Categories',
+      key: 'id',
+    });
   });
 
   test('lists methods then getters, with their source', () => {
     const user = model(schema, 'User');
-    expect(user.members.map((m) => [m.name, m.kind])).toEqual([['getFullName', 'method'], ['initials', 'getter']]);
-    expect(user.members[0]!.source).toBe("getFullName(): string {\n  return [this.firstName, this.lastName].join(' ');\n}\n");
+    expect(user.members.map((m) => [m.name, m.kind])).toEqual([
+      ['getFullName', 'method'],
+      ['initials', 'getter'],
+    ]);
+    expect(user.members[0]!.source).toBe(
+      "getFullName(): string {\n  return [this.firstName, this.lastName].join(' ');\n}\n",
+    );
   });
 
   test('produces plain JSON data', () => {
@@ -185,14 +248,25 @@ describe('define: defaults for every model', () => {
   test("lose to a model's own options (createdAt: true is the default name)", () => {
     const line = model(defined, 'OrderLine');
     expect(line.tableName).toBe('OrderLines');
-    expect(line.options).toMatchObject({ freezeTableName: false, underscored: false, createdAt: 'createdAt' });
+    expect(line.options).toMatchObject({
+      freezeTableName: false,
+      underscored: false,
+      createdAt: 'createdAt',
+    });
     expect(attribute(line, 'firstName').field).toBe('firstName');
   });
 });
 
 describe('declared attributes named like a timestamp', () => {
   const declared = loadSchemaText(
-    yaml('models:', '  Post:', '    attributes:', '      createdAt: DATE', '      title: STRING', '      updatedAt: { type: DATE, allowNull: true }'),
+    yaml(
+      'models:',
+      '  Post:',
+      '    attributes:',
+      '      createdAt: DATE',
+      '      title: STRING',
+      '      updatedAt: { type: DATE, allowNull: true }',
+    ),
     's.yaml',
   );
   const post = model(declared, 'Post');
@@ -227,7 +301,10 @@ describe('other accepted forms', () => {
       ),
       's.yaml',
     );
-    expect(attribute(model(aliased, 'B'), 'code')).toMatchObject({ type: { kind: 'STRING', length: 10 }, allowNull: false });
+    expect(attribute(model(aliased, 'B'), 'code')).toMatchObject({
+      type: { kind: 'STRING', length: 10 },
+      allowNull: false,
+    });
     expect(names(model(aliased, 'C'))).toEqual(['id']);
   });
 
@@ -248,9 +325,16 @@ describe('other accepted forms', () => {
       's.yaml',
     );
     const membership = model(composite, 'Membership');
-    expect(membership.attributes.filter((a) => a.primaryKey).map((a) => a.name)).toEqual(['userId', 'groupId']);
+    expect(membership.attributes.filter((a) => a.primaryKey).map((a) => a.name)).toEqual([
+      'userId',
+      'groupId',
+    ]);
     expect(attribute(membership, 'a').unique).toBe('ab');
-    expect(attribute(model(composite, 'Note'), 'membershipUser').references).toEqual({ model: 'Membership', table: 'Memberships', key: 'userId' });
+    expect(attribute(model(composite, 'Note'), 'membershipUser').references).toEqual({
+      model: 'Membership',
+      table: 'Memberships',
+      key: 'userId',
+    });
   });
 
   test('references to a model in another schema carry that schema', () => {
@@ -268,7 +352,10 @@ describe('other accepted forms', () => {
     );
     expect(model(other, 'Account').schema).toBe('billing');
     expect(attribute(model(other, 'Invoice'), 'accountId').references).toEqual({
-      model: 'Account', table: 'accounts', schema: 'billing', key: 'account_id',
+      model: 'Account',
+      table: 'accounts',
+      schema: 'billing',
+      key: 'account_id',
     });
   });
 });

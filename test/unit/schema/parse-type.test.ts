@@ -64,7 +64,7 @@ describe('every type of the format becomes its DataTypeIR', () => {
 describe('parseType', () => {
   test.each([
     ['STRING ( 100 ) . BINARY', { kind: 'STRING', length: 100, binary: true }],
-    ['ENUM("it\'s", \'a\'\'b\')', { kind: 'ENUM', values: ["it's", "a'b"] }],
+    ["ENUM(\"it's\", 'a''b')", { kind: 'ENUM', values: ["it's", "a'b"] }],
     ["ARRAY( ENUM('a') )", { kind: 'ARRAY', element: { kind: 'ENUM', values: ['a'] } }],
     ["CUSTOM('timestamp(3) without time zone')", { kind: 'CUSTOM', sql: 'timestamp(3) without time zone' }],
     ['DATE(0)', { kind: 'DATE', precision: 0 }],
