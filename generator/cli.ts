@@ -7,12 +7,12 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import yargs from 'yargs';
 import { generate, type GenerateResult, type RuntimeMode } from './generate.js';
-import { readDatabaseSchema } from './from-db.js';
+import { readDatabaseSchema } from './introspect/from-db.js';
 import { planSchemaChanges } from './plan-schema.js';
 import { formatSyncPlan } from '../runtime/index.js';
 import { loadSchemaFile } from './schema/load-schema.js';
 import { writeSchemaYaml, type SchemaOutStatus } from './schema-out.js';
-import { RUNTIME_FOLDER } from './runtime-bundle.js';
+import { RUNTIME_FOLDER } from './output/runtime-bundle.js';
 import { packageVersion } from './package-root.js';
 
 interface CliArguments {
@@ -70,13 +70,11 @@ function parser(argv: readonly string[]) {
         'plan <schema>',
         'Show the SQL that sync({ alter: true }) would run on --db to match the schema (changes nothing)',
         (command) =>
-          command
-            .positional('schema', { type: 'string', describe: 'The YAML schema file' })
-            .option('db', {
-              type: 'string',
-              demandOption: true,
-              describe: 'The database to compare with (postgres://... or pglite:///dir)',
-            }),
+          command.positional('schema', { type: 'string', describe: 'The YAML schema file' }).option('db', {
+            type: 'string',
+            demandOption: true,
+            describe: 'The database to compare with (postgres://... or pglite:///dir)',
+          }),
       )
       .option('from-db', {
         type: 'string',

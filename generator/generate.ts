@@ -5,15 +5,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SchemaIR } from './ir.js';
-import { createFormatter } from './format.js';
+import { createFormatter } from './output/format.js';
 import { loadSchemaFile } from './schema/load-schema.js';
 import { loadTemplates } from './render/templates.js';
 import { fileRecipes } from './render/render-schema.js';
-import { produceFile } from './produce-file.js';
+import { produceFile } from './output/produce-file.js';
 import { mapLimited } from './map-limited.js';
-import type { GeneratedFile } from './generated-file.js';
+import type { GeneratedFile } from './output/generated-file.js';
 import { CollisionError } from './merge/merge-hand-written.js';
-import { runtimeBundle, RUNTIME_FOLDER } from './runtime-bundle.js';
+import { runtimeBundle, RUNTIME_FOLDER } from './output/runtime-bundle.js';
 import {
   applyPlan,
   describeDrift,
@@ -21,9 +21,9 @@ import {
   removeOrphans,
   type PlannedFile,
   type WritePlan,
-} from './write.js';
+} from './output/write.js';
 import { hasHandWrittenCode } from './merge/hand-written-code.js';
-import { readFingerprint } from './fingerprint.js';
+import { readFingerprint } from './output/fingerprint.js';
 
 export type RuntimeMode = 'bundled' | 'package';
 

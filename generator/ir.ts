@@ -159,3 +159,11 @@ export interface MemberIR {
   /** The member's full TypeScript source, e.g. `getFullName(): string { ... }`. */
   readonly source: string;
 }
+
+/**
+ * Views are read-only, and so is a table without a primary key (read by --from-db): the runtime
+ * could not save, update or destroy one of its rows without matching others.
+ */
+export function isReadOnly(model: ModelIR): boolean {
+  return model.kind !== 'table' || !model.attributes.some((attribute) => attribute.primaryKey);
+}

@@ -4,7 +4,7 @@
  * The models are defined on a runtime connection from the same init spec the generated files
  * are printed from, so the plan is what the generated models would do.
  */
-import type { DataTypeIR, DefaultValueIR, ModelIR, SchemaIR } from './ir.js';
+import { isReadOnly, type DataTypeIR, type DefaultValueIR, type ModelIR, type SchemaIR } from './ir.js';
 import { DataTypes, literal, planSync, Sequelize, type SyncPlan } from '../runtime/index.js';
 import {
   DateText,
@@ -15,7 +15,6 @@ import {
   type TypedLiteral,
 } from './render/init-spec.js';
 import { dataTypeCall, type DataTypeArg, type DataTypeCall } from './render/type-map.js';
-import { isReadOnly } from './render/view-model.js';
 
 export async function planSchemaChanges(schema: SchemaIR, databaseUrl: string): Promise<SyncPlan> {
   const sequelize = new Sequelize(databaseUrl, { logging: false });

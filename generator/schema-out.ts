@@ -7,7 +7,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SchemaIR } from './ir.js';
 import { schemaToYaml } from './schema/to-yaml.js';
-import { ForeignFileError } from './write.js';
+import { ForeignFileError } from './output/write.js';
 
 const WRITTEN_MARKER = 'written by gen-models';
 

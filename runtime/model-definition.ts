@@ -347,14 +347,6 @@ function truncateIdentifier(name: string): string {
   return out;
 }
 
-/** Registered model classes resolve to their table; see model registry in readable-model.ts. */
-let tableOfModelClass: (model: Function) => { tableName: string; schema: string | undefined } = () => {
-  throw new Error('references.model must be a table name or an initialised model class');
-};
-export function setModelTableResolver(resolver: typeof tableOfModelClass): void {
-  tableOfModelClass = resolver;
-}
-
 function resolveReference(
   references: ModelAttributeColumnOptions['references'],
   modelName: string,
@@ -367,7 +359,7 @@ function resolveReference(
   const key = spec.key ?? 'id';
   if (typeof model === 'string') return { table: model, schema: undefined, key };
   if (typeof model === 'function') {
-    const target = tableOfModelClass(model);
+    const target = definitionOf(model);
     return { table: target.tableName, schema: target.schema, key };
   }
   if (model && typeof model === 'object' && typeof model.tableName === 'string')
@@ -428,4 +420,34 @@ function assemble(input: AssembleInput): Omit<ModelDefinition, 'init'> {
     options: { timestamps: input.options.timestamps !== false, ...input.options },
     statements: { insert: new Map(), update: [] },
   };
+}
+
+/**
+ * The model registry: each initialised class → its definition. It lives here, below every
+ * model class, so that anything holding a class (a reference, sync, alter) can look it up.
+ */
+const definitions = new WeakMap<Function, ModelDefinition>();
+
+export function registerDefinition(model: Function, def: ModelDefinition): void {
+  definitions.set(model, def);
+}
+
+/** The definition made by init(); a subclass of an initialised model shares its parent's. */
+export function definitionOf(model: Function): ModelDefinition {
+  const own = definitions.get(model);
+  if (own) return own;
+  for (let parent = Object.getPrototypeOf(model); parent; parent = Object.getPrototypeOf(parent)) {
+    const inherited = definitions.get(parent);
+    if (inherited) return inherited;
+  }
+  throw new Error(
+    `Model ${model.name} is not initialised: call ${model.name}.init(attributes, { sequelize }) first`,
+  );
+}
+
+/** Set as a static by ReadOnlyModel: its subclasses (views) get no automatic id and no writes. */
+export const READ_ONLY = Symbol('gen-models read-only model');
+
+export function isReadOnlyClass(model: Function): boolean {
+  return (model as unknown as { [READ_ONLY]?: boolean })[READ_ONLY] === true;
 }

@@ -3,10 +3,9 @@
  * set, update, increment/decrement, destroy. Values always travel as $n parameters.
  */
 import { EmptyResultError, InstanceError } from './errors.js';
-import type { AttributeDefinition, ModelDefinition } from './model-definition.js';
+import { definitionOf, type AttributeDefinition, type ModelDefinition } from './model-definition.js';
 import {
   checkClassFields,
-  definitionOf,
   forgetChange,
   ReadableModel,
   ROW_OPTIONS,

@@ -4,14 +4,15 @@
  * write methods a JavaScript caller could still reach reject with a clear error, and sync()/
  * drop() leave views alone.
  */
-import { ReadableModel, registerReadOnlyBase } from './readable-model.js';
+import { READ_ONLY } from './model-definition.js';
+import { ReadableModel } from './readable-model.js';
 
 export class ReadOnlyModel<
   TAttributes extends {} = any,
   TCreationAttributes extends {} = TAttributes,
-> extends ReadableModel<TAttributes, TCreationAttributes> {}
-
-registerReadOnlyBase(ReadOnlyModel);
+> extends ReadableModel<TAttributes, TCreationAttributes> {
+  static readonly [READ_ONLY] = true;
+}
 
 function readOnlyError(model: string, method: string): Error {
   return new TypeError(`${model} is read-only (a view): ${method}() is not available`);

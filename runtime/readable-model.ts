@@ -9,7 +9,13 @@
  */
 import { copyValue, DefaultKind } from './default-values.js';
 import { EmptyResultError, InstanceError } from './errors.js';
-import { defineModel, setModelTableResolver, type ModelDefinition } from './model-definition.js';
+import {
+  defineModel,
+  definitionOf,
+  isReadOnlyClass,
+  registerDefinition,
+  type ModelDefinition,
+} from './model-definition.js';
 import { MODEL_MEMBER_NAMES } from './model-members.js';
 import { countSql, selectList, selectSql } from './sql/select.js';
 import { primaryKeyWhere } from './sql/where.js';
@@ -29,26 +35,6 @@ import type {
   SyncOptions,
   WhereOptions,
 } from './types.js';
-
-const definitions = new WeakMap<Function, ModelDefinition>();
-
-/** The definition made by init(); a subclass of an initialised model shares its parent's. */
-export function definitionOf(model: Function): ModelDefinition {
-  const own = definitions.get(model);
-  if (own) return own;
-  for (let parent = Object.getPrototypeOf(model); parent; parent = Object.getPrototypeOf(parent)) {
-    const inherited = definitions.get(parent);
-    if (inherited) return inherited;
-  }
-  throw new Error(
-    `Model ${model.name} is not initialised: call ${model.name}.init(attributes, { sequelize }) first`,
-  );
-}
-
-setModelTableResolver((model) => {
-  const def = definitionOf(model);
-  return { tableName: def.tableName, schema: def.schema };
-});
 
 export interface BuildOptions {
   /** false: an existing row (nothing is default-filled; given values are marked changed). */
@@ -120,7 +106,7 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
       readOnly: isReadOnlyClass(this),
       removed: [],
     });
-    definitions.set(this, def);
+    registerDefinition(this, def);
     if (def.name !== this.name) Object.defineProperty(this, 'name', { value: def.name });
     defineAccessors(this.prototype as object, def);
     def.sequelize.models[def.name] = this as never;
@@ -134,7 +120,7 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
    */
   static removeAttribute(name: string): void {
     const { init } = definitionOf(this);
-    definitions.set(this, defineModel({ ...init, removed: [...init.removed, name] }));
+    registerDefinition(this, defineModel({ ...init, removed: [...init.removed, name] }));
   }
 
   static get sequelize(): Sequelize {
@@ -449,12 +435,4 @@ function defineAccessors(prototype: object, def: ModelDefinition): void {
       },
     });
   }
-}
-
-let readOnlyBase: Function | undefined;
-export function registerReadOnlyBase(base: Function): void {
-  readOnlyBase = base;
-}
-function isReadOnlyClass(model: Function): boolean {
-  return !!readOnlyBase && model.prototype instanceof readOnlyBase;
 }

@@ -2,8 +2,7 @@
 import { resolveConnection, type SequelizeOptions } from './connection-options.js';
 import { DataTypes } from './data-types.js';
 import { literal } from './literal.js';
-import type { Driver, DriverResult } from './drivers/driver.js';
-import { lazyDriver } from './drivers/driver.js';
+import { lazyDriver, PGLITE_CAPABILITIES, type Driver, type DriverResult } from './drivers/driver.js';
 import { PgDriver } from './drivers/pg-driver.js';
 import { ConnectionError } from './errors.js';
 import type { ModelDefinition } from './model-definition.js';
@@ -122,6 +121,7 @@ export class Sequelize {
       resolved.engine === 'pglite'
         ? lazyDriver(
             'pglite',
+            PGLITE_CAPABILITIES,
             async () => new (await import('./drivers/pglite-driver.js')).PGliteDriver(resolved.dataDir),
           )
         : new PgDriver(resolved.pg);
@@ -131,7 +131,7 @@ export class Sequelize {
     return 'postgres';
   }
 
-  /** 'postgres' for a server, 'pglite' for the embedded engine. */
+  /** 'postgres' for a server, 'pglite' for the embedded engine (informational: behaviour follows the driver's capabilities). */
   get engine(): 'postgres' | 'pglite' {
     return this.driver.engine;
   }
@@ -190,13 +190,15 @@ export class Sequelize {
   transaction<T>(body: (t: Transaction) => Promise<T>): Promise<T>;
   async transaction<T>(body?: (t: Transaction) => Promise<T>): Promise<T | Transaction> {
     this.assertOpen();
-    if (this.driver.engine === 'pglite') this.refuseBesideEnclosingTransaction(undefined);
+    if (this.driver.capabilities.singleConnection) this.refuseBesideEnclosingTransaction(undefined);
     const t = new Transaction(await this.connecting(() => this.driver.begin()));
     if (!body) return t;
     let result: T;
     try {
       // On PGlite, run() must be able to tell a statement of this body that forgot `{ transaction: t }`.
-      result = await (this.driver.engine === 'pglite' ? runTransactionBody(this, t, () => body(t)) : body(t));
+      result = await (this.driver.capabilities.singleConnection
+        ? runTransactionBody(this, t, () => body(t))
+        : body(t));
     } catch (error) {
       if (!t.finished) await t.rollback().catch(() => undefined);
       throw error;
@@ -233,7 +235,7 @@ export class Sequelize {
   ): Promise<DriverResult> {
     this.assertOpen();
     const t = options?.transaction;
-    if (!t && this.driver.engine === 'pglite') this.refuseBesideEnclosingTransaction(sql);
+    if (!t && this.driver.capabilities.singleConnection) this.refuseBesideEnclosingTransaction(sql);
     const logging = options?.logging !== undefined ? options.logging : this.logging;
     if (logging) this.log(logging, sql, params, t?.id ?? 'default');
     let result: DriverResult;
@@ -262,7 +264,7 @@ export class Sequelize {
   }
 
   /**
-   * PGlite is one connection, and an open transaction holds it: inside a managed transaction's
+   * On a single-connection engine (PGlite) an open transaction holds the connection: inside a managed transaction's
    * body, a statement that is not part of it would wait for the transaction to end, which waits
    * for the body: a hang. Refused instead, with the fix. `sql`: the statement, or undefined for
    * a nested transaction.

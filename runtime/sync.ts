@@ -4,12 +4,11 @@
  * This module and sql/ddl.ts are loaded only when sync() or drop() is called; sync({ alter })
  * and planSync() (plan-sync.ts) live in ./alter/, loaded only when used.
  */
-import type { ModelDefinition } from './model-definition.js';
+import { definitionOf, type ModelDefinition } from './model-definition.js';
 import { createEnumSql, createTableSql, dropEnumSql, dropTableSql } from './sql/ddl.js';
 import type { Sequelize } from './sequelize.js';
 import type { Transaction } from './transaction.js';
 import type { DropOptions, QueryOptions, SyncOptions } from './types.js';
-import { definitionOf } from './readable-model.js';
 
 /** sync({ alter }): one planned, checked transaction for all `defs` (force wins over alter). */
 async function alterTables(

@@ -22,8 +22,9 @@ import { MODEL_MEMBER_NAMES } from '../../runtime/model-members.js';
 import {
   isIdentifier as isSchemaIdentifier,
   RESERVED_WORDS as SCHEMA_RESERVED_WORDS,
-} from '../schema/identifiers.js';
-import { TAKEN_CLASS_NAMES, TAKEN_FILE_NAMES } from '../schema/validate-names.js';
+  TAKEN_CLASS_NAMES,
+  TAKEN_FILE_NAMES,
+} from '../identifiers.js';
 
 /** Words of a database name: runs of letters and digits; everything else separates. */
 export function words(name: string): string[] {

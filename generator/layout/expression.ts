@@ -15,7 +15,7 @@ import {
   softline,
   type Doc,
 } from './doc.js';
-import { isIdentifier } from '../schema/identifiers.js';
+import { isIdentifier } from '../identifiers.js';
 import { numberLiteral, stringLiteral } from './literals.js';
 
 export type Expression =

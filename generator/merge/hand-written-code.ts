@@ -4,9 +4,8 @@
  * exact source text, grouped by the slot (position between regions) where it stood.
  */
 import type { Node, Project, SourceFile } from 'ts-morph';
-import { GENERATED_MARKER } from '../render/view-model.js';
-import { isRegionEnd, isRegionStart, type SlotScope } from './regions.js';
-import { FINGERPRINT_PREFIX } from '../fingerprint.js';
+import { FINGERPRINT_PREFIX, GENERATED_MARKER } from '../file-marks.js';
+import { isRegionEnd, isRegionStart, type SlotScope } from '../file-marks.js';
 import type { GeneratedNames } from '../render/render-schema.js';
 
 export interface HandWrittenCode {

@@ -3,7 +3,7 @@
  * overwriting or duplicating) a hand-written member whose name is now generated.
  */
 import { HandWrittenCodeError, type HandWrittenCode } from './hand-written-code.js';
-import { SLOT_MARKER_PATTERN } from './regions.js';
+import { SLOT_MARKER_PATTERN } from '../file-marks.js';
 import type { GeneratedNames } from '../render/render-schema.js';
 
 /**

@@ -4,7 +4,7 @@
  * matches are never rendered at all.
  */
 import type { MemberIR, ModelIR, SchemaIR } from '../ir.js';
-import { hashOf } from '../fingerprint.js';
+import { hashOf } from '../file-marks.js';
 import { packageVersion } from '../package-root.js';
 import type { Templates } from './templates.js';
 import { buildIndexView, buildModelView, runtimeImportNames, type RenderOptions } from './view-model.js';

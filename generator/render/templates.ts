@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { slotMarker, type SlotScope } from '../merge/regions.js';
+import { slotMarker, type SlotScope } from '../file-marks.js';
 import { packageRoot } from '../package-root.js';
 import type { IndexView, ModelView } from './view-model.js';
 

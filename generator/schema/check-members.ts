@@ -1,5 +1,5 @@
 import type { ModelIR } from '../ir.js';
-import { isIdentifier, isReservedWord } from './identifiers.js';
+import { isIdentifier, isReservedWord } from '../identifiers.js';
 import type { MemberDraft, ModelDraft } from './model-draft.js';
 import { describeModelMember, isModelMember } from './model-members.js';
 import type { ProblemCollector } from './problem-collector.js';

@@ -19,9 +19,16 @@
  * written from a loaded IR, and for any output once its comments are set aside.
  */
 import { Document, isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { AttributeIR, DataTypeIR, DefaultValueIR, JsonValue, ModelIR, SchemaIR } from '../ir.js';
+import {
+  isReadOnly,
+  type AttributeIR,
+  type DataTypeIR,
+  type DefaultValueIR,
+  type JsonValue,
+  type ModelIR,
+  type SchemaIR,
+} from '../ir.js';
 import { inferColumnName } from './table-name.js';
-import { isReadOnly } from '../render/view-model.js';
 
 /** The runtime-filled default names, which a literal string of that text must not be read as. */
 const RUNTIME_DEFAULT_NAMES = new Set(['UUIDV1', 'UUIDV4', 'NOW']);

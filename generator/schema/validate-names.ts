@@ -1,52 +1,14 @@
 import type { Node } from 'yaml';
-import { isIdentifier, isReservedClassName, isReservedWord, suggestIdentifier } from './identifiers.js';
+import {
+  isIdentifier,
+  isReservedClassName,
+  isReservedWord,
+  suggestIdentifier,
+  TAKEN_CLASS_NAMES,
+  TAKEN_FILE_NAMES,
+} from '../identifiers.js';
 import { describeModelMember, isModelMember } from './model-members.js';
 import type { ProblemCollector } from './problem-collector.js';
-
-/**
- * Names a model class may not take: the generated file imports these or uses them as types
- * (`class Date extends Model` would shadow `Date` in its own columns' types).
- */
-export const TAKEN_CLASS_NAMES: ReadonlySet<string> = new Set([
-  'Model',
-  'ReadOnlyModel',
-  'Models',
-  'Sequelize',
-  'DataTypes',
-  'Op',
-  'JsonValue',
-  'NumericString',
-  'literal',
-  'InferAttributes',
-  'InferCreationAttributes',
-  'CreationOptional',
-  'Date',
-  'Buffer',
-  'Array',
-  'Object',
-  'Promise',
-  'JSON',
-  'Error',
-  'Map',
-  'Set',
-  'String',
-  'Number',
-  'Boolean',
-  'Symbol',
-  'BigInt',
-  'Function',
-  'Math',
-  'RegExp',
-  'Record',
-  'Partial',
-  'Omit',
-  'Pick',
-  'Readonly',
-  'Required',
-]);
-
-/** File names the generator writes itself next to the models. */
-export const TAKEN_FILE_NAMES: ReadonlySet<string> = new Set(['index', 'runtime']);
 
 /** A model name must be a class name that is also a safe file name. */
 export function checkModelName(name: string, node: Node, problems: ProblemCollector): void {

@@ -3,7 +3,7 @@
  * used, so plain sync() and queries never pay for it.
  */
 import type { Model } from '../model.js';
-import { definitionOf } from '../readable-model.js';
+import { definitionOf } from '../model-definition.js';
 import { Sequelize } from '../sequelize.js';
 import { modelsInForeignKeyOrder } from '../sync.js';
 import type { ModelStatic, QueryOptions } from '../types.js';

@@ -5,7 +5,13 @@
  * as arrays of strings.
  */
 import { Pool, types, type PoolClient, type PoolConfig } from 'pg';
-import { DriverConnectError, type Driver, type DriverResult, type DriverTransaction } from './driver.js';
+import {
+  DriverConnectError,
+  POOL_CAPABILITIES,
+  type Driver,
+  type DriverResult,
+  type DriverTransaction,
+} from './driver.js';
 
 const OID_DATE = 1082;
 const OID_DATE_ARRAY = 1182;
@@ -36,6 +42,7 @@ function getTypeParser(oid: number, format?: 'text' | 'binary'): unknown {
 
 export class PgDriver implements Driver {
   readonly engine = 'postgres' as const;
+  readonly capabilities = POOL_CAPABILITIES;
   private readonly pool: Pool;
 
   constructor(config: PoolConfig) {

@@ -9,6 +9,7 @@ import { arrayLiteral } from '../sql/array-literal.js';
 import { dateParameterText } from '../sql/date-text.js';
 import {
   DriverConnectError,
+  PGLITE_CAPABILITIES,
   type Driver,
   type DriverResult,
   type DriverTransaction,
@@ -80,6 +81,7 @@ async function run(db: PGliteQueryable, sql: string, params: readonly unknown[])
 
 export class PGliteDriver implements Driver {
   readonly engine = 'pglite' as const;
+  readonly capabilities = PGLITE_CAPABILITIES;
   private db: Promise<PGliteInstance> | undefined;
 
   /** dataDir undefined: in memory. */

@@ -1,5 +1,6 @@
 import type { ModelIR } from '../../../generator/ir';
-import { buildIndexView, buildModelView, headerLines, jsdoc } from '../../../generator/render/view-model';
+import { headerLines } from '../../../generator/file-marks';
+import { buildIndexView, buildModelView, jsdoc } from '../../../generator/render/view-model';
 import { attribute, schemaOf, userModel } from './fixtures';
 
 const options = { runtimeModule: './runtime/index.js', sourceLabel: '../schema.yaml' };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { MODEL_MEMBER_NAMES } from '../../../runtime/model-members.js';
-import { RESERVED_CLASS_NAMES, RESERVED_WORDS } from '../../../generator/schema/identifiers.js';
+import { RESERVED_CLASS_NAMES, RESERVED_WORDS, TAKEN_CLASS_NAMES } from '../../../generator/identifiers.js';
 import { loadSchemaText } from '../../../generator/schema/load-schema.js';
 import {
   ATTRIBUTE_KEYS,
@@ -14,7 +14,6 @@ import {
   TOP_LEVEL_KEYS,
 } from '../../../generator/schema/schema-keys.js';
 import { TYPE_NAMES } from '../../../generator/schema/type-specs.js';
-import { TAKEN_CLASS_NAMES } from '../../../generator/schema/validate-names.js';
 import { fixtureText, yaml } from './schema-test-helpers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GeneratedFile } from './generated-file.js';
-import { packageRoot, packageVersion } from './package-root.js';
-import { GENERATED_MARKER } from './render/view-model.js';
+import { packageRoot, packageVersion } from '../package-root.js';
+import { GENERATED_MARKER } from '../file-marks.js';
 
 export const RUNTIME_FOLDER = 'runtime';
 

@@ -13,12 +13,11 @@ import {
   extractHandWrittenCode,
   HandWrittenCodeError,
   type HandWrittenCode,
-} from './merge/hand-written-code.js';
-import { isRegionStart } from './merge/regions.js';
-import { fillSlots, findCollisions, type Collision } from './merge/merge-hand-written.js';
-import type { FileRecipe } from './render/render-schema.js';
-import { isGeneratedText } from './write.js';
-import { tidyBlankLines } from './layout/tidy-blank-lines.js';
+} from '../merge/hand-written-code.js';
+import { isGeneratedText, isRegionStart } from '../file-marks.js';
+import { fillSlots, findCollisions, type Collision } from '../merge/merge-hand-written.js';
+import type { FileRecipe } from '../render/render-schema.js';
+import { tidyBlankLines } from '../layout/tidy-blank-lines.js';
 
 export interface ProducedFile extends GeneratedFile {
   readonly collisions: readonly Collision[];

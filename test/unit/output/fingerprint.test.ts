@@ -1,4 +1,4 @@
-import { readFingerprint, withFingerprint } from '../../generator/fingerprint';
+import { readFingerprint, withFingerprint } from '../../../generator/output/fingerprint';
 
 /** What produce-file.ts asks: generated from these inputs, generated parts untouched. */
 const isUpToDate = (text: string, inputsHash: string) => {

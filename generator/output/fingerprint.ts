@@ -8,19 +8,12 @@
  * Only the generated regions are hashed: code a person adds outside them does not make the
  * file stale, while an edit inside a generated region does (and is reverted or reported).
  */
-import { createHash } from 'node:crypto';
-import { isRegionEnd, isRegionStart, REGION_END } from './merge/regions.js';
+import { FINGERPRINT_PREFIX, hashOf, isRegionEnd, isRegionStart, REGION_END } from '../file-marks.js';
 
-export const FINGERPRINT_PREFIX = '// gen-models fingerprint: ';
 /** inputs.regions, then .outside when the file held no hand-written code when it was written. */
 const FINGERPRINT_LINE =
   /^\/\/ gen-models fingerprint: ([0-9a-f]{16})\.([0-9a-f]{16})(?:\.([0-9a-f]{16}))?\r?\n/m;
 
-export function hashOf(...parts: unknown[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(typeof part === 'string' ? part : JSON.stringify(part)).update('\0');
-  return hash.digest('hex').slice(0, 16);
-}
 
 /**
  * Adds the fingerprint line at the end of the file's leading `//` comment block. For a file

@@ -3,9 +3,9 @@
  * URLs, PGlite for pglite:///path data directories), reads the schema, and closes it.
  */
 import { existsSync } from 'node:fs';
-import type { SchemaIR } from './ir.js';
-import { introspectDatabase, type IntrospectOptions, type QueryFunction } from './introspect/introspect.js';
-import { toIntrospectionError } from './introspect/introspection-error.js';
+import type { SchemaIR } from '../ir.js';
+import { introspectDatabase, type IntrospectOptions, type QueryFunction } from './introspect.js';
+import { toIntrospectionError } from './introspection-error.js';
 
 interface CatalogConnection {
   readonly query: QueryFunction;

@@ -98,3 +98,48 @@ export function suggestIdentifier(name: string): string {
   if (isReservedWord(camel) || camel === name) return `${camel}Value`;
   return camel;
 }
+
+/**
+ * Names a model class may not take: the generated file imports these or uses them as types
+ * (`class Date extends Model` would shadow `Date` in its own columns' types).
+ */
+export const TAKEN_CLASS_NAMES: ReadonlySet<string> = new Set([
+  'Model',
+  'ReadOnlyModel',
+  'Models',
+  'Sequelize',
+  'DataTypes',
+  'Op',
+  'JsonValue',
+  'NumericString',
+  'literal',
+  'InferAttributes',
+  'InferCreationAttributes',
+  'CreationOptional',
+  'Date',
+  'Buffer',
+  'Array',
+  'Object',
+  'Promise',
+  'JSON',
+  'Error',
+  'Map',
+  'Set',
+  'String',
+  'Number',
+  'Boolean',
+  'Symbol',
+  'BigInt',
+  'Function',
+  'Math',
+  'RegExp',
+  'Record',
+  'Partial',
+  'Omit',
+  'Pick',
+  'Readonly',
+  'Required',
+]);
+
+/** File names the generator writes itself next to the models. */
+export const TAKEN_FILE_NAMES: ReadonlySet<string> = new Set(['index', 'runtime']);
