@@ -4,6 +4,9 @@
  * data directory.
  */
 import type { PoolConfig } from 'pg';
+import { checkOptions } from './check-options.js';
+import { CONNECTION_OPTIONS, POOL_OPTIONS } from './method-options.js';
+import type { IsolationLevel } from './transaction.js';
 import type { Logging } from './types.js';
 
 export interface PoolOptions {
@@ -32,6 +35,16 @@ export interface SequelizeOptions {
   /** Passed to pg as is (ssl, statement_timeout, application_name, ...). */
   dialectOptions?: Record<string, unknown>;
   ssl?: PoolConfig['ssl'];
+  /** 'tcp', the only protocol pg speaks (Sequelize's default). */
+  protocol?: 'tcp';
+  /** The default isolation level of transactions: `Transaction.ISOLATION_LEVELS.SERIALIZABLE` etc. */
+  isolationLevel?: IsolationLevel;
+  /** Accepted for compatibility; the runtime reads the server's version itself where it matters. */
+  databaseVersion?: string | number;
+  /** Identifiers are always quoted; only true is accepted. */
+  quoteIdentifiers?: true;
+  /** Accepted for compatibility: there are no include aliases to minify. */
+  minifyAliases?: boolean;
 }
 
 export interface ResolvedConnection {
@@ -101,6 +114,7 @@ function sslFromUrl(url: URL): PoolConfig['ssl'] {
 }
 
 function fromOptions(options: SequelizeOptions): ResolvedConnection {
+  checkConnectionOptions(options);
   const dialect = options.dialect ?? 'postgres';
   if (dialect === 'pglite') {
     return {
@@ -142,4 +156,20 @@ function fromOptions(options: SequelizeOptions): ResolvedConnection {
     dataDir: undefined,
     options,
   };
+}
+
+/** Unknown or unimplemented options are refused before anything connects (see method-options.ts). */
+function checkConnectionOptions(options: SequelizeOptions): void {
+  checkOptions(options, CONNECTION_OPTIONS, 'new Sequelize()');
+  checkOptions(options.pool, POOL_OPTIONS, 'new Sequelize(): pool');
+  if (options.quoteIdentifiers !== undefined && options.quoteIdentifiers !== true) {
+    throw new Error(
+      'new Sequelize(): quoteIdentifiers: false is not supported: the gen-models runtime always quotes identifiers, so names keep their case; remove the option',
+    );
+  }
+  if (options.protocol !== undefined && options.protocol !== 'tcp') {
+    throw new Error(
+      `new Sequelize(): protocol ${JSON.stringify(options.protocol)} is not supported; pg speaks 'tcp'`,
+    );
+  }
 }

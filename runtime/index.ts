@@ -6,7 +6,7 @@ export { ReadOnlyModel } from './read-only-model.js';
 export { ReadableModel, type BuildOptions, type GetOptions, type ReloadOptions } from './readable-model.js';
 export { DataTypes, DataType, type DataTypeKey, type DataTypeLike, type EnumOptions } from './data-types.js';
 export { literal, Literal } from './literal.js';
-export { Transaction } from './transaction.js';
+export { Transaction, type IsolationLevel, type TransactionOptions } from './transaction.js';
 export { planSync } from './plan-sync.js';
 export { formatSyncPlan } from './alter/format-plan.js';
 export { SyncAlterRefusedError } from './alter/sync-alter-refused-error.js';

@@ -5,13 +5,10 @@
 import { ArrayDataType, DataType, DataTypes, EnumDataType, toDataType } from './data-types.js';
 import { DefaultKind, describeDefault, localDateText, type DefaultSpec } from './default-values.js';
 import { inferColumnName, inferTableName as inferFromName } from './naming.js';
-import { MODEL_MEMBER_NAMES } from './model-members.js';
+import { MODEL_STATE_NAMES } from './model-members.js';
 import { quoteIdentifier, quoteTable } from './sql/quote.js';
-import {
-  refuseUnsupported,
-  UNSUPPORTED_ATTRIBUTE_OPTIONS,
-  UNSUPPORTED_MODEL_OPTIONS,
-} from './unsupported-options.js';
+import { checkOptions } from './check-options.js';
+import { ATTRIBUTE_OPTIONS, MODEL_OPTIONS } from './method-options.js';
 import type { Sequelize } from './sequelize.js';
 import type {
   InitOptions,
@@ -96,7 +93,7 @@ export interface StatementCache {
   readonly update: { readonly fields: readonly AttributeDefinition[]; readonly sql: string }[];
 }
 
-const RESERVED = new Set(MODEL_MEMBER_NAMES);
+const RESERVED = new Set(MODEL_STATE_NAMES);
 /** Element types whose array OID is not known to pg ahead of time. */
 const DYNAMIC_ELEMENT_TYPES = new Set(['ENUM', 'CITEXT', 'CUSTOM']);
 
@@ -116,7 +113,7 @@ export function defineModel(init: InitArguments): ModelDefinition {
   const sequelize = initOptions.sequelize;
   const options = mergeDefine(sequelize.options.define, initOptions as unknown as Record<string, unknown>);
   const name = (options.modelName as string | undefined) ?? className;
-  refuseUnsupported(options, UNSUPPORTED_MODEL_OPTIONS, `${name}.init(): option`);
+  checkOptions(options, MODEL_OPTIONS, `${name}.init()`);
   const underscored = options.underscored === true;
   const tableName = inferTableName(name, options, underscored);
   const schema = (options.schema as string | undefined) || undefined;
@@ -260,10 +257,10 @@ function defineAttribute(
 ): AttributeDefinition {
   if (RESERVED.has(name)) {
     throw new Error(
-      `Attribute "${modelName}.${name}" has the name of a Model member; rename it and keep the column with field: '${name}'`,
+      `Attribute "${modelName}.${name}" has the name of a Model instance's own state (${name}); rename it and keep the column with field: '${name}'`,
     );
   }
-  refuseUnsupported(options, UNSUPPORTED_ATTRIBUTE_OPTIONS, `Attribute "${modelName}.${name}": option`);
+  checkOptions(options, ATTRIBUTE_OPTIONS, `Attribute "${modelName}.${name}"`);
   const type = resolveType(modelName, name, options);
   const field = options.field ?? inferColumnName(name, table.underscored);
   const quotedField = quoteIdentifier(field);

@@ -3,6 +3,11 @@
  * shadow (or be shadowed by) the runtime's own member, so the generator refuses them in
  * YAML and renames them when introspecting. A test keeps this list equal to the real
  * members of Model.prototype and of a built instance.
+ *
+ * Hand-written init/define accepts an attribute named like a method (`update`), as Sequelize
+ * does: it gets no accessor, and get('update')/set('update', v)/where work. Those named like
+ * the instance's state (MODEL_STATE_NAMES) are refused: an accessor-less attribute there would
+ * corrupt the instance.
  */
 export const MODEL_MEMBER_NAMES: readonly string[] = [
   // instance state
@@ -33,4 +38,16 @@ export const MODEL_MEMBER_NAMES: readonly string[] = [
   'update',
   'validate',
   'where',
+];
+
+/** The members that hold an instance's state (and `constructor`): never an attribute name. */
+export const MODEL_STATE_NAMES: readonly string[] = [
+  'dataValues',
+  'isNewRecord',
+  '_previousDataValues',
+  '_changed',
+  '_options',
+  '_attributes',
+  '_creationAttributes',
+  'constructor',
 ];

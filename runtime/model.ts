@@ -31,13 +31,26 @@ import type {
   IncrementOptions,
   InstanceUpdateOptions,
   ModelCtor,
-  QueryOptions,
+  InstanceDestroyOptions,
   SaveOptions,
   StaticIncrementOptions,
   UpdateOptions,
 } from './types.js';
 import { copyValue, setOwnKey } from './default-values.js';
-import { refuseUnsupported, UNSUPPORTED_BULK_CREATE_OPTIONS } from './unsupported-options.js';
+import { checkOptions } from './check-options.js';
+import {
+  BUILD_OPTIONS,
+  BULK_CREATE_OPTIONS,
+  CREATE_OPTIONS,
+  DESTROY_OPTIONS,
+  INCREMENT_OPTIONS,
+  INSTANCE_DESTROY_OPTIONS,
+  INSTANCE_UPDATE_OPTIONS,
+  SAVE_OPTIONS,
+  SET_OPTIONS,
+  UPDATE_OPTIONS,
+  VALIDATE_OPTIONS,
+} from './method-options.js';
 import { validateValues } from './validation.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -45,6 +58,11 @@ type Row = Record<string, any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyWritable = Model<any, any>;
 type Constructor<M> = new (values?: Row, options?: BuildOptions) => M;
+
+const NOTHING_WRITTEN: ReadonlySet<string> = new Set();
+
+/** create({ ... }, { raw: true }): the values stored as given, as Sequelize's create passes raw to build. */
+const RAW_NEW: BuildOptions = Object.freeze({ isNewRecord: true, raw: true });
 
 const NO_PRIMARY_KEY =
   'You attempted to save an instance with no primary key, this is not allowed since it would result in a global update';
@@ -67,6 +85,7 @@ export class Model<
     options?: BuildOptions,
   ): M | M[] {
     const Ctor = this as unknown as Constructor<M>;
+    checkOptions(options, BUILD_OPTIONS, `${definitionOf(this).name}.build()`);
     return Array.isArray(values)
       ? buildEach(Ctor, values, options)
       : checkClassFields(new Ctor(values as Row | undefined, options));
@@ -78,6 +97,7 @@ export class Model<
     records: readonly CreationAttributes<M>[],
     options?: BuildOptions,
   ): M[] {
+    checkOptions(options, BUILD_OPTIONS, `${definitionOf(this).name}.bulkBuild()`);
     return buildEach(this as unknown as Constructor<M>, records as readonly Row[], options);
   }
 
@@ -86,8 +106,13 @@ export class Model<
     this: ModelCtor<M>,
     ...args: CreateArgs<M, CreateOptions<Attributes<M>>>
   ): Promise<M> {
-    const instance = checkClassFields(new (this as unknown as Constructor<M>)(args[0] as Row | undefined));
-    return await instance.save(args[1]);
+    const options = (args[1] ?? {}) as CreateOptions<Row>;
+    checkOptions(options, CREATE_OPTIONS, `${definitionOf(this).name}.create()`);
+    const Ctor = this as unknown as Constructor<M>;
+    const instance = checkClassFields(
+      new Ctor(args[0] as Row | undefined, options.raw ? RAW_NEW : undefined),
+    );
+    return insertInstance(instance, options);
   }
 
   /** One multi-row INSERT ... RETURNING; every record is validated first. */
@@ -97,7 +122,7 @@ export class Model<
     options: CreateOptions<Attributes<M>> = {},
   ): Promise<M[]> {
     const def = definitionOf(this);
-    refuseUnsupported(options, UNSUPPORTED_BULK_CREATE_OPTIONS, `${def.name}.bulkCreate(): option`);
+    checkOptions(options, BULK_CREATE_OPTIONS, `${def.name}.bulkCreate()`);
     const Ctor = this as unknown as Constructor<M>;
     const instances = records.map((values) => new Ctor(values as Row));
     if (instances.length === 0) return instances;
@@ -130,9 +155,10 @@ export class Model<
     values: Partial<Attributes<M>>,
     options: UpdateOptions<Attributes<M>>,
   ): Promise<[number] | [number, M[]]> {
+    const def = definitionOf(this);
+    checkOptions(options, UPDATE_OPTIONS, `${def.name}.update()`);
     if (!options || options.where === undefined || options.where === null)
       throw new Error(`${MISSING_WHERE} passed to update.`);
-    const def = definitionOf(this);
     const data: Row = {};
     const fields: AttributeDefinition[] = [];
     for (const name of Object.keys(values ?? {})) {
@@ -169,9 +195,11 @@ export class Model<
     options: DestroyOptions<Attributes<M>>,
   ): Promise<number> {
     const def = definitionOf(this);
+    checkOptions(options, DESTROY_OPTIONS, `${def.name}.destroy()`);
     if (options?.truncate) {
+      const restart = options.restartIdentity ? ' RESTART IDENTITY' : '';
       await def.sequelize.run(
-        `TRUNCATE ${def.quotedTable}${options.cascade ? ' CASCADE' : ''}`,
+        `TRUNCATE ${def.quotedTable}${restart}${options.cascade ? ' CASCADE' : ''}`,
         [],
         options,
         def,
@@ -209,9 +237,11 @@ export class Model<
   set(keyOrValues: string | Row, value?: unknown, options?: { raw?: boolean }): this {
     const def = definitionOf(this.constructor);
     if (typeof keyOrValues !== 'object' || keyOrValues === null) {
+      if (options !== undefined) checkOptions(options, SET_OPTIONS, `${def.name}.set()`);
       setOne(this, def, keyOrValues, value, options?.raw === true);
       return this;
     }
+    if (value !== undefined) checkOptions(value, SET_OPTIONS, `${def.name}.set()`);
     const raw = (value as { raw?: boolean } | undefined)?.raw === true;
     for (const key of Object.keys(keyOrValues)) setOne(this, def, key, keyOrValues[key], raw);
     return this;
@@ -230,6 +260,11 @@ export class Model<
     if (arguments.length > 1)
       return Promise.reject(new Error('The second argument was removed in favor of the options object.'));
     const opts = options as SaveOptions<Row>;
+    try {
+      checkOptions(opts, SAVE_OPTIONS, `${definitionOf(this.constructor).name}.save()`);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return this.isNewRecord ? insertInstance(this, opts) : updateInstance(this, opts);
   }
 
@@ -239,6 +274,7 @@ export class Model<
     options: InstanceUpdateOptions<TAttributes> = {},
   ): Promise<this> {
     const def = definitionOf(this.constructor);
+    checkOptions(options, INSTANCE_UPDATE_OPTIONS, `${def.name}.update()`);
     const names: string[] = [];
     for (const name of Object.keys(values ?? {})) {
       const value = (values as Row)[name];
@@ -247,8 +283,9 @@ export class Model<
       setOne(this, def, name, value, false);
       names.push(name);
     }
-    const fields = names.filter((name) => this._changed?.has(name)) as (keyof TAttributes & string)[];
-    return this.save({ ...options, fields });
+    const fields = names.filter((name) => this._changed?.has(name));
+    const saveOptions = { ...(options as SaveOptions<Row>), fields };
+    return this.isNewRecord ? insertInstance(this, saveOptions) : updateInstance(this, saveOptions);
   }
 
   /** Atomic increment in SQL; refreshes only the incremented attributes and updatedAt from RETURNING. */
@@ -267,8 +304,9 @@ export class Model<
   }
 
   /** DELETE by primary key. The instance keeps its values. */
-  async destroy(options: QueryOptions = {}): Promise<void> {
+  async destroy(options: InstanceDestroyOptions = {}): Promise<void> {
     const def = definitionOf(this.constructor);
+    checkOptions(options, INSTANCE_DESTROY_OPTIONS, `${def.name}.destroy()`);
     requirePrimaryKey(def, this.dataValues as Row, 'destroy');
     const params: unknown[] = [];
     await def.sequelize.run(
@@ -282,6 +320,7 @@ export class Model<
   /** The checks save() makes before SQL (allowNull, ENUM, length), on every attribute. */
   async validate(options: { fields?: readonly (keyof TAttributes & string)[] } = {}): Promise<void> {
     const def = definitionOf(this.constructor);
+    checkOptions(options, VALIDATE_OPTIONS, `${def.name}.validate()`);
     const fields = options.fields
       ? options.fields.map((n) => attributeOf(def, n, 'validate'))
       : def.attributeList;
@@ -453,8 +492,11 @@ async function updateInstance<M extends AnyWritable>(instance: M, options: SaveO
   }
   if (options.validate !== false) validateValues(def, data, fields);
   const params: unknown[] = [];
-  await def.sequelize.run(updateByPrimaryKeySql(def, data, fields, params), params, options, def);
+  let sql = updateByPrimaryKeySql(def, data, fields, params);
+  if (options.returning) sql += def.returning;
+  const { rows } = await def.sequelize.run(sql, params, options, def);
   forgetSaved(instance, fields, savesAllChanges);
+  if (options.returning && rows[0]) refreshFromRow(instance, rows[0], NOTHING_WRITTEN);
   return instance;
 }
 
@@ -518,8 +560,9 @@ async function incrementRows<M extends AnyWritable>(
   options: StaticIncrementOptions<Row>,
   sign: '+' | '-',
 ): Promise<[M[], number]> {
-  if (!options || options.where === undefined || options.where === null) throw new Error(MISSING_WHERE);
   const def = definitionOf(Model);
+  checkOptions(options, INCREMENT_OPTIONS, `${def.name}.${sign === '+' ? 'increment' : 'decrement'}()`);
+  if (!options || options.where === undefined || options.where === null) throw new Error(MISSING_WHERE);
   const list = increments(def, fields, options.by);
   const params: unknown[] = [];
   const sql = incrementSql(
@@ -529,7 +572,7 @@ async function incrementRows<M extends AnyWritable>(
     updatedAtStamp(def, list, options.silent),
     (p) => whereSql(def, options.where as Row, p),
     params,
-    def.returning,
+    options.returning === false ? '' : def.returning,
   );
   const result = await def.sequelize.run(sql, params, options, def);
   return [result.rows.map((row) => new Model(row, ROW_OPTIONS)), result.rowCount];
@@ -542,25 +585,41 @@ async function incrementInstance<M extends AnyWritable>(
   sign: '+' | '-',
 ): Promise<M> {
   const def = definitionOf(instance.constructor);
+  checkOptions(options, INCREMENT_OPTIONS, `${def.name}.${sign === '+' ? 'increment' : 'decrement'}()`);
   const data = instance.dataValues as Row;
   requirePrimaryKey(def, data, 'increment');
   const list = increments(def, fields, options.by);
   const stamp = updatedAtStamp(def, list, options.silent);
-  const returned = list.map((i) => i.attr.selectSql);
-  if (stamp) returned.push(stamp.attr.selectSql);
   // Extra conditions are AND-ed with the primary key (which wins over a where on the same key).
   const where: WhereBuilder = options.where
     ? (p) => whereSql(def, { ...options.where, ...(instance.where() as Row) }, p)
     : (p) => primaryKeyWhere(def, data, p);
   const params: unknown[] = [];
-  const sql = incrementSql(def, list, sign, stamp, where, params, ` RETURNING ${returned.join(', ')}`);
+  const returning = options.returning === false ? '' : def.returning;
+  const sql = incrementSql(def, list, sign, stamp, where, params, returning);
   const row = (await def.sequelize.run(sql, params, options, def)).rows[0];
-  // Only the incremented attributes (and updatedAt) are refreshed: unsaved edits elsewhere survive.
-  if (row) {
-    for (const name of Object.keys(row)) {
+  if (row)
+    refreshFromRow(
+      instance,
+      row,
+      new Set([...list.map((i) => i.attr.name), ...(stamp ? [stamp.attr.name] : [])]),
+    );
+  return instance;
+}
+
+/**
+ * Takes a row the database returned (RETURNING every column), as Sequelize does on PostgreSQL,
+ * so columns another client changed meanwhile are fresh. Unlike Sequelize, an attribute with an
+ * unsaved edit keeps it (still marked changed), unless the statement itself wrote it (`written`).
+ */
+function refreshFromRow(instance: AnyWritable, row: Row, written: ReadonlySet<string>): void {
+  const data = instance.dataValues as Row;
+  for (const name of Object.keys(row)) {
+    if (written.has(name)) {
       data[name] = row[name];
       forgetChange(instance, name);
+    } else if (!instance._changed?.has(name)) {
+      data[name] = row[name];
     }
   }
-  return instance;
 }

@@ -16,6 +16,17 @@ import {
   registerDefinition,
   type ModelDefinition,
 } from './model-definition.js';
+import { checkOptions } from './check-options.js';
+import {
+  COUNT_OPTIONS,
+  DROP_OPTIONS,
+  FIND_BY_PK_OPTIONS,
+  FIND_ONE_OPTIONS,
+  FIND_OPTIONS,
+  GET_OPTIONS,
+  RELOAD_OPTIONS,
+  SYNC_OPTIONS,
+} from './method-options.js';
 import { MODEL_MEMBER_NAMES } from './model-members.js';
 import { countSql, selectList, selectSql } from './sql/select.js';
 import { primaryKeyWhere } from './sql/where.js';
@@ -169,13 +180,8 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
     options: FindOptions<Attributes<M>> = {},
   ): Promise<M[] | Attributes<M>[]> {
     const def = definitionOf(this);
-    const params: unknown[] = [];
-    const { rows } = await def.sequelize.run(selectSql(def, options, params), params, options, def);
-    if (options.raw) return rows as Attributes<M>[];
-    const Model = this as unknown as new (values: Row, options: BuildOptions) => M;
-    const instances = rows.map((row) => new Model(row, ROW_OPTIONS));
-    if (instances.length) checkClassFields(instances[0]);
-    return instances;
+    checkOptions(options, FIND_OPTIONS, `${def.name}.findAll()`);
+    return findRows(this, def, options);
   }
 
   static findOne<M extends AnyModel>(
@@ -190,12 +196,9 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
     this: ModelCtor<M>,
     options: FindOptions<Attributes<M>> = {},
   ): Promise<M | Attributes<M> | null> {
-    const [found] = await (this as unknown as typeof ReadableModel).findAll({
-      ...options,
-      limit: 1,
-    } as FindOptions<Row>);
-    if (found === undefined && options.rejectOnEmpty) throw new EmptyResultError();
-    return (found as M | undefined) ?? null;
+    const def = definitionOf(this);
+    checkOptions(options, FIND_ONE_OPTIONS, `${def.name}.findOne()`);
+    return findFirst(this, def, options);
   }
 
   static findByPk<M extends AnyModel>(
@@ -214,6 +217,7 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
     options: FindOptions<Attributes<M>> = {},
   ): Promise<M | Attributes<M> | null> {
     const def = definitionOf(this);
+    checkOptions(options, FIND_BY_PK_OPTIONS, `${def.name}.findByPk()`);
     if (def.primaryKeys.length !== 1)
       throw new Error(
         `findByPk needs a model with one primary key; ${def.name} has ${def.primaryKeys.length}`,
@@ -223,10 +227,7 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
       return null;
     }
     const where = { [def.primaryKeys[0].name]: pk } as WhereOptions<Attributes<M>>;
-    return (this as unknown as typeof ReadableModel).findOne({
-      ...options,
-      where,
-    } as FindOptions<Row>) as Promise<M | null>;
+    return findFirst(this, def, { ...options, where });
   }
 
   static async count<M extends AnyModel>(
@@ -234,6 +235,7 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
     options: CountOptions<Attributes<M>> = {},
   ): Promise<number> {
     const def = definitionOf(this);
+    checkOptions(options, COUNT_OPTIONS, `${def.name}.count()`);
     const params: unknown[] = [];
     const { rows } = await def.sequelize.run(countSql(def, options, params), params, options, def);
     return Number(rows[0].count);
@@ -241,12 +243,16 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
 
   /** Creates the table when missing (`force`: drops it first). Views (ReadOnlyModel) are left alone. */
   static async sync<MS extends ModelCtor<AnyModel>>(this: MS, options: SyncOptions = {}): Promise<MS> {
-    await (await import('./sync.js')).syncModel(definitionOf(this), options);
+    const def = definitionOf(this);
+    checkOptions(options, SYNC_OPTIONS, `${def.name}.sync()`);
+    await (await import('./sync.js')).syncModel(def, options);
     return this;
   }
 
   static async drop(options: DropOptions = {}): Promise<void> {
-    await (await import('./sync.js')).dropModel(definitionOf(this), options);
+    const def = definitionOf(this);
+    checkOptions(options, DROP_OPTIONS, `${def.name}.drop()`);
+    await (await import('./sync.js')).dropModel(def, options);
   }
 
   /** Sequelize's model accessor for `sequelize`. */
@@ -256,8 +262,12 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
 
   get(options?: GetOptions): TAttributes;
   get<K extends keyof TAttributes>(key: K, options?: GetOptions): TAttributes[K];
-  get(keyOrOptions?: string | GetOptions, _options?: GetOptions): unknown {
-    if (typeof keyOrOptions === 'string') return (this.dataValues as Row)[keyOrOptions];
+  get(keyOrOptions?: string | GetOptions, options?: GetOptions): unknown {
+    if (typeof keyOrOptions === 'string') {
+      if (options !== undefined) checkOptions(options, GET_OPTIONS, `${this.constructor.name}.get()`);
+      return (this.dataValues as Row)[keyOrOptions];
+    }
+    if (keyOrOptions !== undefined) checkOptions(keyOrOptions, GET_OPTIONS, `${this.constructor.name}.get()`);
     // As Sequelize (no custom getters): the live dataValues object, unless a copy is asked for.
     return keyOrOptions?.clone ? { ...this.dataValues } : this.dataValues;
   }
@@ -319,6 +329,7 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
   /** Reads the row again; pending changes are discarded (with `attributes`, only those are refreshed). */
   async reload(options: ReloadOptions<TAttributes> = {}): Promise<this> {
     const def = definitionOf(this.constructor);
+    checkOptions(options, RELOAD_OPTIONS, `${def.name}.reload()`);
     const params: unknown[] = [];
     const data = this.dataValues as Row;
     const list = selectList(def, options.attributes);
@@ -350,6 +361,32 @@ export class ReadableModel<TAttributes extends {} = any, TCreationAttributes ext
     this.isNewRecord = false;
     return this;
   }
+}
+
+/** findAll's work, after its options were checked. */
+async function findRows<M extends AnyModel>(
+  model: ModelCtor<M>,
+  def: ModelDefinition,
+  options: FindOptions<Row>,
+): Promise<M[] | Attributes<M>[]> {
+  const params: unknown[] = [];
+  const { rows } = await def.sequelize.run(selectSql(def, options, params), params, options, def);
+  if (options.raw) return rows as Attributes<M>[];
+  const Model = model as unknown as new (values: Row, options: BuildOptions) => M;
+  const instances = rows.map((row) => new Model(row, ROW_OPTIONS));
+  if (instances.length) checkClassFields(instances[0]);
+  return instances;
+}
+
+/** findOne and findByPk: the first row, null, or EmptyResultError with rejectOnEmpty. */
+async function findFirst<M extends AnyModel>(
+  model: ModelCtor<M>,
+  def: ModelDefinition,
+  options: FindOptions<Row>,
+): Promise<M | Attributes<M> | null> {
+  const [found] = await findRows(model, def, { ...options, limit: 1 });
+  if (found === undefined && options.rejectOnEmpty) throw new EmptyResultError();
+  return found ?? null;
 }
 
 /** Defaults for a new instance (copied per instance), and null for primary keys without one. */
@@ -424,7 +461,12 @@ const MEMBERS = new Set(MODEL_MEMBER_NAMES);
 function defineAccessors(prototype: object, def: ModelDefinition): void {
   for (const attr of def.attributeList) {
     const name = attr.name;
-    if (MEMBERS.has(name) || Object.prototype.hasOwnProperty.call(prototype, name)) continue;
+    if (MEMBERS.has(name)) {
+      // As Sequelize: the method stays, the attribute is reached through get()/set(), and it says so.
+      def.sequelize.log(`Not overriding built-in method from model attribute: ${name}`);
+      continue;
+    }
+    if (Object.prototype.hasOwnProperty.call(prototype, name)) continue;
     Object.defineProperty(prototype, name, {
       configurable: true,
       get(this: ReadableModel) {

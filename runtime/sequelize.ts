@@ -7,7 +7,20 @@ import { PgDriver } from './drivers/pg-driver.js';
 import { ConnectionError } from './errors.js';
 import type { ModelDefinition } from './model-definition.js';
 import { Model } from './model.js';
-import { enclosingTransaction, runTransactionBody, Transaction } from './transaction.js';
+import { checkOptions } from './check-options.js';
+import {
+  DROP_OPTIONS,
+  QUERY_OPTIONS,
+  RAW_QUERY_OPTIONS,
+  SYNC_OPTIONS,
+  TRANSACTION_OPTIONS,
+} from './method-options.js';
+import {
+  enclosingTransaction,
+  runTransactionBody,
+  Transaction,
+  type TransactionOptions,
+} from './transaction.js';
 import type {
   DropOptions,
   InitOptions,
@@ -38,6 +51,30 @@ async function parseTextArrays(names: readonly string[], rows: Record<string, un
       if (typeof row[name] === 'string') row[name] = parseArrayLiteral(row[name] as string);
   }
 }
+
+/**
+ * `SET TRANSACTION ...` for the options (the connection's isolationLevel is the default), or
+ * undefined when the server's defaults apply.
+ */
+function transactionCharacteristics(
+  options: TransactionOptions,
+  defaultLevel: string | undefined,
+): string | undefined {
+  const level = options.isolationLevel ?? defaultLevel;
+  const parts: string[] = [];
+  if (level !== undefined) {
+    if (!ISOLATION_LEVEL_VALUES.has(level)) {
+      throw new TypeError(
+        `Unknown isolationLevel ${JSON.stringify(level)}: use one of Transaction.ISOLATION_LEVELS (${[...ISOLATION_LEVEL_VALUES].join(', ')})`,
+      );
+    }
+    parts.push(`ISOLATION LEVEL ${level}`);
+  }
+  if (options.readOnly) parts.push('READ ONLY');
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+const ISOLATION_LEVEL_VALUES: ReadonlySet<string> = new Set(Object.values(Transaction.ISOLATION_LEVELS));
 
 export const QueryTypes = {
   SELECT: 'SELECT',
@@ -137,6 +174,7 @@ export class Sequelize {
   }
 
   async authenticate(options?: QueryOptions): Promise<void> {
+    checkOptions(options, QUERY_OPTIONS, 'sequelize.authenticate()');
     await this.run('SELECT 1+1 AS result', [], options);
   }
 
@@ -171,6 +209,7 @@ export class Sequelize {
 
   /** Creates missing tables, referenced tables first. `match` is checked before any query. */
   async sync(options: SyncOptions = {}): Promise<this> {
+    checkOptions(options, SYNC_OPTIONS, 'sequelize.sync()');
     if (options.match && !options.match.test(this.config.database)) {
       throw new Error(
         `Database "${this.config.database}" does not match sync match parameter "${options.match}"`,
@@ -182,16 +221,41 @@ export class Sequelize {
 
   /** Drops every model's table, dependents first (once each). */
   async drop(options: DropOptions = {}): Promise<void> {
+    checkOptions(options, DROP_OPTIONS, 'sequelize.drop()');
     await (await import('./sync.js')).dropAll(this, options);
   }
 
   /** Managed (`transaction(async (t) => ...)`: commit, or rollback on throw) or unmanaged (`const t = await transaction()`). */
-  transaction(): Promise<Transaction>;
+  transaction(options?: TransactionOptions): Promise<Transaction>;
   transaction<T>(body: (t: Transaction) => Promise<T>): Promise<T>;
-  async transaction<T>(body?: (t: Transaction) => Promise<T>): Promise<T | Transaction> {
+  transaction<T>(options: TransactionOptions, body: (t: Transaction) => Promise<T>): Promise<T>;
+  async transaction<T>(
+    optionsOrBody?: TransactionOptions | ((t: Transaction) => Promise<T>),
+    maybeBody?: (t: Transaction) => Promise<T>,
+  ): Promise<T | Transaction> {
+    const body = typeof optionsOrBody === 'function' ? optionsOrBody : maybeBody;
+    const options = typeof optionsOrBody === 'function' ? {} : (optionsOrBody ?? {});
+    checkOptions(options, TRANSACTION_OPTIONS, 'sequelize.transaction()');
+    if (body !== undefined && typeof body !== 'function') {
+      throw new TypeError(
+        'sequelize.transaction(): the body must be a function: transaction(async (t) => ...)',
+      );
+    }
+    const characteristics = transactionCharacteristics(options, this.options.isolationLevel);
     this.assertOpen();
     if (this.driver.capabilities.singleConnection) this.refuseBesideEnclosingTransaction(undefined);
     const t = new Transaction(await this.connecting(() => this.driver.begin()));
+    if (characteristics) {
+      try {
+        await this.run(`SET TRANSACTION ${characteristics}`, [], {
+          transaction: t,
+          logging: options.logging,
+        });
+      } catch (error) {
+        await t.rollback().catch(() => undefined);
+        throw error;
+      }
+    }
     if (!body) return t;
     let result: T;
     try {
@@ -221,6 +285,12 @@ export class Sequelize {
     const options: RawQueryOptions = Array.isArray(paramsOrOptions)
       ? { bind: paramsOrOptions }
       : ((paramsOrOptions as RawQueryOptions) ?? {});
+    checkOptions(options, RAW_QUERY_OPTIONS, 'sequelize.query()');
+    if (options.type !== undefined && !Object.prototype.hasOwnProperty.call(QueryTypes, options.type)) {
+      throw new TypeError(
+        `sequelize.query(): unknown type ${JSON.stringify(options.type)}; use one of QueryTypes: ${Object.keys(QueryTypes).join(', ')}`,
+      );
+    }
     const result = await this.run(sql, options.bind ?? [], options);
     if (options.type === QueryTypes.SELECT) return options.plain ? (result.rows[0] ?? null) : result.rows;
     return [result.rows, { rowCount: result.rowCount }];
@@ -237,7 +307,7 @@ export class Sequelize {
     const t = options?.transaction;
     if (!t && this.driver.capabilities.singleConnection) this.refuseBesideEnclosingTransaction(sql);
     const logging = options?.logging !== undefined ? options.logging : this.logging;
-    if (logging) this.log(logging, sql, params, t?.id ?? 'default');
+    if (logging) this.logStatement(logging, sql, params, t?.id ?? 'default');
     let result: DriverResult;
     try {
       result = await (t ? t.use() : this.driver).query(sql, params);
@@ -248,7 +318,12 @@ export class Sequelize {
     return result;
   }
 
-  private log(logging: Logging, sql: string, params: readonly unknown[], connection: string): void {
+  /** A message to the logging option (console.log by default), as Sequelize's sequelize.log. */
+  log(message: string): void {
+    if (this.logging) this.logging(message);
+  }
+
+  private logStatement(logging: Logging, sql: string, params: readonly unknown[], connection: string): void {
     let line = `Executing (${connection}): ${sql}`;
     if (this.options.logQueryParameters && params.length)
       line += `${sql.endsWith(';') ? '' : ';'} ${params.map((p) => JSON.stringify(p)).join(', ')}`;

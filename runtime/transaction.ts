@@ -4,7 +4,26 @@ import type { DriverTransaction } from './drivers/driver.js';
 
 let nextId = 1;
 
+export type IsolationLevel = 'READ UNCOMMITTED' | 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+
+export interface TransactionOptions {
+  /** `Transaction.ISOLATION_LEVELS.SERIALIZABLE` etc.; default: the server's (or the connection's isolationLevel option). */
+  isolationLevel?: IsolationLevel;
+  /** SET TRANSACTION READ ONLY. */
+  readOnly?: boolean;
+  /** A function receiving the statements of this call (SET TRANSACTION), or false. */
+  logging?: ((sql: string) => void) | false;
+}
+
 export class Transaction {
+  /** Sequelize's isolation level names, as PostgreSQL spells them. */
+  static readonly ISOLATION_LEVELS = {
+    READ_UNCOMMITTED: 'READ UNCOMMITTED',
+    READ_COMMITTED: 'READ COMMITTED',
+    REPEATABLE_READ: 'REPEATABLE READ',
+    SERIALIZABLE: 'SERIALIZABLE',
+  } as const satisfies Record<string, IsolationLevel>;
+
   /** Shown in logs instead of `default`. */
   readonly id = `t${nextId++}`;
   private state: 'open' | 'committed' | 'rolled back' = 'open';

@@ -83,6 +83,8 @@ export interface QueryOptions {
   transaction?: Transaction | null;
   /** A function receiving `Executing (default): <sql>`, or false for silence. */
   logging?: Logging | false;
+  /** Accepted for compatibility: the runtime has no hooks, so there are none to run or skip. */
+  hooks?: boolean;
 }
 
 export interface FindOptions<T> extends QueryOptions {
@@ -96,8 +98,15 @@ export interface FindOptions<T> extends QueryOptions {
   raw?: boolean;
   /** findOne/findByPk: reject with EmptyResultError instead of resolving null. */
   rejectOnEmpty?: boolean;
+  /** Accepted for compatibility: no model is paranoid, so every row is found either way. */
+  paranoid?: boolean;
+  /** Accepted for compatibility: there is one server, so every read goes to it. */
+  useMaster?: boolean;
 }
-export interface CountOptions<T> extends Pick<FindOptions<T>, 'where' | 'transaction' | 'logging'> {
+export interface CountOptions<T> extends Pick<
+  FindOptions<T>,
+  'where' | 'transaction' | 'logging' | 'hooks' | 'paranoid' | 'useMaster'
+> {
   /** Count the rows where this attribute is not null. */
   col?: keyof T & string;
   /** With `col`: count its distinct values. */
@@ -111,8 +120,16 @@ export interface SaveOptions<T> extends QueryOptions {
   silent?: boolean;
   /** Skip the checks made before SQL (allowNull, ENUM, length). The database still checks. */
   validate?: boolean;
+  /**
+   * An INSERT always returns every column. For an UPDATE, `true` reads every column back
+   * (RETURNING) into the instance; attributes with unsaved edits keep them.
+   */
+  returning?: boolean;
 }
-export type CreateOptions<T> = SaveOptions<T>;
+export interface CreateOptions<T> extends SaveOptions<T> {
+  /** Store the values as given: no sanitizing (as Sequelize passes raw to build). */
+  raw?: boolean;
+}
 export type InstanceUpdateOptions<T> = SaveOptions<T>;
 
 export interface UpdateOptions<T> extends QueryOptions {
@@ -122,12 +139,27 @@ export interface UpdateOptions<T> extends QueryOptions {
   silent?: boolean;
   validate?: boolean;
   returning?: boolean;
+  /** Accepted for compatibility: there are no hooks to run per row. */
+  individualHooks?: boolean;
+  /** Accepted for compatibility: there are no custom setters whose side effects to skip. */
+  sideEffects?: boolean;
+  /** Accepted for compatibility: no model is paranoid. */
+  paranoid?: boolean;
 }
 export interface DestroyOptions<T> extends QueryOptions {
   where?: WhereOptions<T>;
   /** Delete every row (TRUNCATE), instead of a where. */
   truncate?: boolean;
   cascade?: boolean;
+  /** With truncate: reset the table's sequences (TRUNCATE ... RESTART IDENTITY). */
+  restartIdentity?: boolean;
+  /** Accepted for compatibility: no model is paranoid, so every delete is a real one. */
+  force?: boolean;
+  individualHooks?: boolean;
+}
+export interface InstanceDestroyOptions extends QueryOptions {
+  /** Accepted for compatibility: no model is paranoid, so every delete is a real one. */
+  force?: boolean;
 }
 export interface IncrementOptions<T> extends QueryOptions {
   /** For the instance method: extra conditions AND-ed with the primary key. */
@@ -135,6 +167,8 @@ export interface IncrementOptions<T> extends QueryOptions {
   /** Amount when fields is a name or a list of names (default 1); numeric text such as '0.05' for DECIMAL. */
   by?: number | string;
   silent?: boolean;
+  /** Default true: the changed row is read back (RETURNING); false sends no RETURNING. */
+  returning?: boolean;
 }
 export interface StaticIncrementOptions<T> extends IncrementOptions<T> {
   where: WhereOptions<T>;

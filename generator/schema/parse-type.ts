@@ -1,5 +1,5 @@
 import type { DataTypeIR } from '../ir.js';
-import { closestMatch } from './did-you-mean.js';
+import { closestMatch } from '../../runtime/did-you-mean.js';
 import { TYPE_ALIASES, TYPE_NAMES, TYPE_SPECS, type TypeArg, type TypeCall } from './type-specs.js';
 import { TypeSyntaxError, tokenizeType, type TypeToken } from './type-tokens.js';
 

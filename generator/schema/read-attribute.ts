@@ -1,6 +1,6 @@
 import type { DataTypeIR, ReferentialAction } from '../ir.js';
 import type { AttributeDraft, ReferenceDraft } from './attribute-draft.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../../runtime/did-you-mean.js';
 import { parseDefaultValue } from './parse-default-value.js';
 import { readType } from './read-type.js';
 import { ATTRIBUTE_KEYS, REFERENCES_KEYS, REFERENTIAL_ACTIONS } from './schema-keys.js';

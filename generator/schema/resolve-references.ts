@@ -1,6 +1,6 @@
 import type { AttributeIR, ModelIR, ReferenceIR } from '../ir.js';
 import type { ReferenceDraft } from './attribute-draft.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../../runtime/did-you-mean.js';
 import type { ModelDraft } from './model-draft.js';
 import type { ProblemCollector } from './problem-collector.js';
 

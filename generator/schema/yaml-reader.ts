@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../../runtime/did-you-mean.js';
 import type { ProblemCollector } from './problem-collector.js';
 
 /** One `key: value` of a mapping, with the nodes that positions are taken from. */

@@ -1,4 +1,7 @@
-/** increment/decrement: atomic in SQL with $n amounts, RETURNING, refreshing only what they changed; a where is required. */
+/**
+ * increment/decrement: atomic in SQL with $n amounts, RETURNING every column so the instance is
+ * fresh (unsaved edits kept); a where is required.
+ */
 import { DataTypes, Model, type NumericString } from '../../runtime/index.js';
 import { openTestConnection, sqlOf, type TestConnection } from './helpers.js';
 
@@ -48,7 +51,7 @@ test('increment({ age: 2, cash: 100 }) is one UPDATE with parameters, refreshing
   const r = await c.increment({ age: 2, cash: 100 });
   expect(r).toBe(c);
   expect(sql()).toEqual([
-    'UPDATE "Counters" SET "age"="age"+$1,"cash"="cash"+$2,"updatedAt"=$3 WHERE "id" = $4 RETURNING "age", "cash", "updatedAt"',
+    'UPDATE "Counters" SET "age"="age"+$1,"cash"="cash"+$2,"updatedAt"=$3 WHERE "id" = $4 RETURNING "id", "name", "age", "cash", "score_col" AS "score", "createdAt", "updatedAt"',
   ]);
   expect([c.age, c.cash]).toEqual([2, 100]);
   expect(c.updatedAt.getTime()).toBeGreaterThan(stamp);
@@ -68,7 +71,7 @@ test("increment('age', { by: 2 }), arrays, decrement, field-mapped attributes", 
   conn.statements.length = 0;
   await c.increment('score', { by: 5 });
   expect(sql()[0]).toBe(
-    'UPDATE "Counters" SET "score_col"="score_col"+$1,"updatedAt"=$2 WHERE "id" = $3 RETURNING "score_col" AS "score", "updatedAt"',
+    'UPDATE "Counters" SET "score_col"="score_col"+$1,"updatedAt"=$2 WHERE "id" = $3 RETURNING "id", "name", "age", "cash", "score_col" AS "score", "createdAt", "updatedAt"',
   );
   expect(c.score).toBe(15);
   const fresh = await Counter.findByPk(c.id);
@@ -84,12 +87,33 @@ test('unsaved edits to other attributes survive an increment (Sequelize overwrit
   expect(c.age).toBe(1);
 });
 
+test('columns another client changed meanwhile are refreshed from the returned row', async () => {
+  const c = await Counter.create({ name: 'mine', cash: 5 });
+  await conn.sequelize.query('UPDATE "Counters" SET "name" = $1, "cash" = 50 WHERE "id" = $2', {
+    bind: ['renamed elsewhere', c.id],
+  });
+  await c.decrement('age');
+  expect([c.name, c.cash, c.age]).toEqual(['renamed elsewhere', 50, -1]);
+  expect(c.changed()).toBe(false);
+  expect(c.previous('name')).toBe('renamed elsewhere');
+});
+
+test('returning: false sends no RETURNING and leaves the instance as it was', async () => {
+  const c = await Counter.create({ name: 'blind' });
+  conn.statements.length = 0;
+  await c.increment('age', { returning: false });
+  expect(sql()).toEqual(['UPDATE "Counters" SET "age"="age"+$1,"updatedAt"=$2 WHERE "id" = $3']);
+  expect(c.age).toBe(0);
+  await c.reload();
+  expect(c.age).toBe(1);
+});
+
 test("the instance's where option is AND-ed with its primary key", async () => {
   const c = await Counter.create({ name: 'guarded', age: 1 });
   conn.statements.length = 0;
   await c.increment('age', { where: { name: 'someone else' } });
   expect(sql()[0]).toBe(
-    'UPDATE "Counters" SET "age"="age"+$1,"updatedAt"=$2 WHERE "name" = $3 AND "id" = $4 RETURNING "age", "updatedAt"',
+    'UPDATE "Counters" SET "age"="age"+$1,"updatedAt"=$2 WHERE "name" = $3 AND "id" = $4 RETURNING "id", "name", "age", "cash", "score_col" AS "score", "createdAt", "updatedAt"',
   );
   expect(c.age).toBe(1);
   await c.increment('age', { where: { name: 'guarded' } });
@@ -101,7 +125,9 @@ test('silent: true leaves updatedAt alone', async () => {
   const c = await Counter.create({ name: 'quiet' });
   conn.statements.length = 0;
   await c.increment('age', { silent: true });
-  expect(sql()).toEqual(['UPDATE "Counters" SET "age"="age"+$1 WHERE "id" = $2 RETURNING "age"']);
+  expect(sql()).toEqual([
+    'UPDATE "Counters" SET "age"="age"+$1 WHERE "id" = $2 RETURNING "id", "name", "age", "cash", "score_col" AS "score", "createdAt", "updatedAt"',
+  ]);
 });
 
 test('static increment/decrement need a where and never touch every row', async () => {

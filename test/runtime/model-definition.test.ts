@@ -170,10 +170,12 @@ describe('init on a class', () => {
     );
   });
 
-  test('attribute names of Model members and unknown types are refused', () => {
-    expect(() => sequelize.define('Clash', { save: DataTypes.STRING })).toThrow(
-      'has the name of a Model member',
-    );
+  test("attribute names of an instance's state and unknown types are refused", () => {
+    for (const name of ['dataValues', 'isNewRecord', '_previousDataValues', '_changed', 'constructor']) {
+      expect(() => sequelize.define(`Clash_${name}`, { [name]: DataTypes.STRING })).toThrow(
+        `has the name of a Model instance's own state (${name})`,
+      );
+    }
     expect(() => sequelize.define('NoType', { a: { type: undefined as never } })).toThrow(
       'Unrecognized datatype for attribute "NoType.a"',
     );

@@ -4,13 +4,26 @@
 const path = require('node:path');
 const runtime = require(path.join(process.argv[2], 'runtime/index.js'));
 const pgliteLoaded = () => Object.keys(require.cache).some((file) => file.includes('@electric-sql'));
-const LAZY = ['drivers/pglite-driver.js', 'sync.js', 'sql/ddl.js', 'error-mapping.js', 'sql/array-literal.js', 'alter/index.js'];
-const lazyLoaded = () => LAZY.filter((name) => Object.keys(require.cache).some((file) => file.endsWith(path.join('runtime', name))));
+const LAZY = [
+  'drivers/pglite-driver.js',
+  'sync.js',
+  'sql/ddl.js',
+  'error-mapping.js',
+  'sql/array-literal.js',
+  'alter/index.js',
+];
+const lazyLoaded = () =>
+  LAZY.filter((name) => Object.keys(require.cache).some((file) => file.endsWith(path.join('runtime', name))));
 
 async function main() {
   const result = { afterImport: pgliteLoaded(), lazyAfterImport: lazyLoaded() };
-  const server = new runtime.Sequelize(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:1/none', { logging: false });
-  result.postgres = await server.authenticate().then(() => 'ok', (error) => error.name);
+  const server = new runtime.Sequelize(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:1/none', {
+    logging: false,
+  });
+  result.postgres = await server.authenticate().then(
+    () => 'ok',
+    (error) => error.name,
+  );
   await server.close();
   result.afterPostgres = pgliteLoaded();
   const embedded = new runtime.Sequelize('pglite://', { logging: false });

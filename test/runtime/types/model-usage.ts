@@ -220,3 +220,30 @@ export async function defined(): Promise<void> {
   const row = await Loose.create({ name: 'x' });
   void row.get('name');
 }
+
+// Misspelled or unknown options do not compile (and are refused at run time: option-checks.test.ts).
+export async function options(u: User): Promise<void> {
+  // @ts-expect-error misspelled where
+  await User.findAll({ wher: { id: 1 } });
+  // @ts-expect-error misspelled where in count
+  await User.count({ wehre: { id: 1 } });
+  // @ts-expect-error findByPk finds by the primary key: no where
+  await User.findByPk(1, { where: { id: 2 } });
+  // @ts-expect-error misspelled fields
+  await u.save({ feilds: ['age'] });
+  // @ts-expect-error misspelled by
+  await u.increment('age', { bye: 2 });
+  // @ts-expect-error reload reads by primary key: no where
+  await u.reload({ where: { id: 2 } });
+  // @ts-expect-error misspelled option of the connection
+  void new Sequelize('pglite://', { loging: false });
+  // @ts-expect-error misspelled isolationLevel
+  await sequelize.transaction({ isolationlevel: 'SERIALIZABLE' });
+  await u.increment('age', { returning: false });
+  await User.destroy({ truncate: true, restartIdentity: true });
+  await User.findAll({ paranoid: false, useMaster: true, hooks: false });
+  await u.destroy({ force: true });
+  await sequelize.transaction({ isolationLevel: 'SERIALIZABLE', readOnly: true }, async () => undefined);
+  // @ts-expect-error not an isolation level of PostgreSQL
+  await sequelize.transaction({ isolationLevel: 'SNAPSHOT' });
+}

@@ -1,4 +1,4 @@
-import { closestMatch } from '../../../generator/schema/did-you-mean.js';
+import { closestMatch } from '../../runtime/did-you-mean.js';
 
 describe('closestMatch', () => {
   test.each([

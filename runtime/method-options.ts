@@ -1,0 +1,257 @@
+/**
+ * The options each public method takes, and Sequelize's options it does not (yet), with the
+ * feature each asks for. check-options.ts refuses anything else by name. Options that are
+ * correct no-ops here are supported: `hooks` (no hooks run), `paranoid` (no model is paranoid),
+ * `useMaster` (one server), `individualHooks`, `force` on destroy, `databaseVersion`.
+ */
+import { optionKeys } from './check-options.js';
+
+/** Every statement-running method takes these. */
+const QUERY = ['transaction', 'logging', 'hooks'];
+/** Sequelize options that no method here implements. */
+const NEVER: Readonly<Record<string, string>> = {
+  benchmark: 'timing in the log',
+  searchPath: 'a per-query search_path',
+  retry: 'retrying failed queries',
+};
+
+/** Methods that take nothing but the common options (authenticate). */
+export const QUERY_OPTIONS = optionKeys(QUERY, NEVER);
+
+const FIND_UNSUPPORTED = {
+  ...NEVER,
+  include: 'eager loading of associations',
+  group: 'GROUP BY',
+  having: 'HAVING',
+  lock: 'row locks (FOR UPDATE)',
+  skipLocked: 'SKIP LOCKED',
+  subQuery: 'subqueries for include with limit',
+  nest: 'nested raw results',
+  plain: 'a single plain result',
+  replacements: 'replacements in a where literal',
+  bind: 'bind parameters in a where literal',
+  mapToModel: 'raw query mapping',
+  instance: 'filling an existing instance',
+  fieldMap: 'renaming result fields',
+  indexHints: 'MySQL index hints',
+  tableHint: 'MSSQL table hints',
+  groupedLimit: 'grouped limits',
+  minifyAliases: 'minified include aliases',
+  distinct: 'DISTINCT rows',
+  type: 'a raw query type',
+};
+
+export const FIND_OPTIONS = optionKeys(
+  [...QUERY, 'where', 'attributes', 'order', 'limit', 'offset', 'raw', 'paranoid', 'useMaster'],
+  FIND_UNSUPPORTED,
+);
+/** findOne: findAll's, and rejectOnEmpty. */
+export const FIND_ONE_OPTIONS = optionKeys([...FIND_OPTIONS.supported, 'rejectOnEmpty'], FIND_UNSUPPORTED);
+/** findByPk: findOne's but where, which the primary key replaces (Sequelize overwrites it silently). */
+export const FIND_BY_PK_OPTIONS = optionKeys(
+  [...FIND_ONE_OPTIONS.supported].filter((key) => key !== 'where'),
+  { ...FIND_UNSUPPORTED, where: 'a where (findByPk finds by the primary key; use findOne)' },
+);
+
+export const COUNT_OPTIONS = optionKeys([...QUERY, 'where', 'col', 'distinct', 'paranoid', 'useMaster'], {
+  ...NEVER,
+  include: 'counting with associations',
+  group: 'counts per group',
+  attributes: 'counted attributes',
+  plain: 'a single plain result',
+});
+
+const WRITE_UNSUPPORTED = { ...NEVER, include: 'writing associated rows', omitNull: 'omitNull' };
+
+export const SAVE_OPTIONS = optionKeys(
+  [...QUERY, 'fields', 'silent', 'validate', 'returning'],
+  WRITE_UNSUPPORTED,
+);
+export const CREATE_OPTIONS = optionKeys([...SAVE_OPTIONS.supported, 'raw'], {
+  ...WRITE_UNSUPPORTED,
+  isNewRecord: 'isNewRecord (create always inserts)',
+  ignoreDuplicates: 'ON CONFLICT DO NOTHING',
+  onDuplicate: 'MySQL ON DUPLICATE KEY',
+});
+export const BULK_CREATE_OPTIONS = optionKeys(
+  [...QUERY, 'fields', 'validate', 'returning', 'individualHooks'],
+  {
+    ...WRITE_UNSUPPORTED,
+    ignoreDuplicates: 'ON CONFLICT DO NOTHING',
+    updateOnDuplicate: 'upserts',
+    conflictAttributes: 'upserts',
+  },
+);
+export const INSTANCE_UPDATE_OPTIONS = SAVE_OPTIONS;
+
+export const UPDATE_OPTIONS = optionKeys(
+  [
+    ...QUERY,
+    'where',
+    'fields',
+    'silent',
+    'validate',
+    'returning',
+    'individualHooks',
+    'sideEffects',
+    'paranoid',
+  ],
+  { ...NEVER, limit: 'UPDATE ... LIMIT' },
+);
+export const DESTROY_OPTIONS = optionKeys(
+  [...QUERY, 'where', 'truncate', 'cascade', 'restartIdentity', 'individualHooks', 'force'],
+  { ...NEVER, limit: 'DELETE ... LIMIT' },
+);
+export const INSTANCE_DESTROY_OPTIONS = optionKeys([...QUERY, 'force'], NEVER);
+
+export const INCREMENT_OPTIONS = optionKeys([...QUERY, 'where', 'by', 'silent', 'returning'], NEVER);
+
+/** reload() reads by primary key: a `where` would be ignored, as Sequelize ignores it, so it is refused. */
+export const RELOAD_OPTIONS = optionKeys([...QUERY, 'attributes', 'paranoid', 'useMaster'], {
+  ...NEVER,
+  include: 'reloading associations',
+  where: 'a where (reload reads the row by its primary key)',
+});
+
+export const SYNC_OPTIONS = optionKeys([...QUERY, 'force', 'alter', 'match'], {
+  ...NEVER,
+  schema: 'syncing into another schema',
+});
+export const DROP_OPTIONS = optionKeys([...QUERY, 'cascade'], NEVER);
+
+export const TRANSACTION_OPTIONS = optionKeys(['logging', 'isolationLevel', 'readOnly'], {
+  ...NEVER,
+  transaction: 'nested transactions (savepoints)',
+  deferrable: 'SET CONSTRAINTS ... DEFERRED',
+  type: 'SQLite transaction types',
+  autocommit: 'autocommit',
+});
+
+export const RAW_QUERY_OPTIONS = optionKeys([...QUERY, 'bind', 'type', 'plain', 'raw', 'useMaster'], {
+  ...NEVER,
+  replacements: 'replacements',
+  model: 'mapping rows to a model',
+  mapToModel: 'mapping rows to a model',
+  instance: 'filling an existing instance',
+  nest: 'nested raw results',
+  fieldMap: 'renaming result fields',
+});
+
+export const VALIDATE_OPTIONS = optionKeys(['fields', 'hooks'], { skip: 'skipping attributes' });
+
+export const GET_OPTIONS = optionKeys(['plain', 'clone', 'raw']);
+export const SET_OPTIONS = optionKeys(['raw'], {
+  reset: 'clearing every value first',
+  include: 'setting associations',
+});
+
+export const BUILD_OPTIONS = optionKeys(['isNewRecord', 'raw'], { include: 'building associated instances' });
+
+export const CONNECTION_OPTIONS = optionKeys(
+  [
+    'dialect',
+    'host',
+    'port',
+    'database',
+    'username',
+    'password',
+    'storage',
+    'logging',
+    'logQueryParameters',
+    'define',
+    'pool',
+    'dialectOptions',
+    'ssl',
+    'protocol',
+    'isolationLevel',
+    'databaseVersion',
+    'quoteIdentifiers',
+    'minifyAliases',
+  ],
+  {
+    ...NEVER,
+    replication: 'read replicas',
+    omitNull: 'omitNull',
+    native: 'pg-native',
+    typeValidation: 'type validation',
+    hooks: 'global hooks',
+    sync: 'default sync options',
+    query: 'default query options',
+    set: 'default set options',
+    timezone: 'a session time zone other than UTC',
+    clientMinMessages: 'client_min_messages',
+    standardConformingStrings: 'standard_conforming_strings',
+    dialectModule: 'another pg module',
+    dialectModulePath: 'another pg module',
+    operatorsAliases: 'operator aliases',
+    schema: 'a default schema',
+    transactionType: 'SQLite transaction types',
+    keepDefaultTimezone: 'the server time zone',
+    attributeBehavior: 'attribute name escaping',
+  },
+);
+
+export const POOL_OPTIONS = optionKeys(['max', 'min', 'idle', 'acquire'], {
+  evict: 'evicting idle connections on a timer',
+  validate: 'validating pooled connections',
+  maxUses: 'recycling connections after N uses',
+});
+
+/** Model.init / sequelize.define options. */
+export const MODEL_OPTIONS = optionKeys(
+  [
+    'sequelize',
+    'modelName',
+    'tableName',
+    'freezeTableName',
+    'timestamps',
+    'createdAt',
+    'updatedAt',
+    'underscored',
+    'schema',
+    'comment',
+  ],
+  {
+    paranoid: 'soft deletes',
+    deletedAt: 'soft deletes',
+    hooks: 'hooks',
+    scopes: 'scopes',
+    defaultScope: 'scopes',
+    getterMethods: 'custom getters',
+    setterMethods: 'custom setters',
+    validate: 'model validators',
+    version: 'optimistic locking',
+    indexes: 'indexes made by sync()',
+    omitNull: 'omitNull',
+    name: 'association names',
+    schemaDelimiter: 'a schema delimiter',
+    engine: 'MySQL table engines',
+    charset: 'MySQL character sets',
+    collate: 'MySQL collations',
+    initialAutoIncrement: 'MySQL AUTO_INCREMENT start',
+    rejectOnEmpty: 'a model-wide rejectOnEmpty',
+    whereMergeStrategy: 'scope merging',
+  },
+);
+
+/** An attribute's options in init/define. */
+export const ATTRIBUTE_OPTIONS = optionKeys(
+  [
+    'type',
+    'allowNull',
+    'defaultValue',
+    'primaryKey',
+    'autoIncrement',
+    'autoIncrementIdentity',
+    'unique',
+    'comment',
+    'field',
+    'references',
+    'onDelete',
+    'onUpdate',
+    'values',
+    // What rawAttributes holds after init, so one model's attributes can define another.
+    'fieldName',
+  ],
+  { validate: 'validators', get: 'custom getters', set: 'custom setters' },
+);
