@@ -6,10 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
 import { slotMarker, type SlotScope } from '../file-marks.js';
 import { packageRoot } from '../package-root.js';
 import type { IndexView, ModelView } from './view-model.js';
+
+type HandlebarsModule = typeof import('handlebars');
 
 export interface Templates {
   /** The user's model template, or undefined where the package's file is laid out in code. */
@@ -51,7 +52,9 @@ export function loadTemplates(overrideDir?: string): Templates {
 }
 
 function compile(file: string, source: string): (view: object) => string {
-  const handlebars = Handlebars.create();
+  // handlebars takes tens of milliseconds to load: only runs with templates of their own pay for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const handlebars = (require('handlebars') as HandlebarsModule).create();
   // {{slot 'class' 1}} marks where hand-written code of the previous version goes back in.
   handlebars.registerHelper('slot', (scope: SlotScope, index: number) => slotMarker(scope, index));
   // handlebars compiles lazily; parsing here reports a broken template by name, before any rendering.
