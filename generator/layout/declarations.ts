@@ -1,6 +1,6 @@
 /**
  * The declarations of a generated model file, laid out as prettier lays them out with its
- * defaults: each function returns finished lines at the indentation they stand at.
+ * defaults: each function returns finished lines at the depth (levels of indentation) given.
  */
 import {
   group,
@@ -25,16 +25,20 @@ export interface PropertySignature {
   readonly jsdoc: string;
 }
 
-/** `  name?: type;` in an interface, or `  declare name: type;` in a class, under its JSDoc. */
-export function propertySignature(property: PropertySignature, modifier: '' | 'declare ' = ''): string {
+/** `name?: type;` in an interface, or `declare name: type;` in a class, under its JSDoc. */
+export function propertySignature(
+  property: PropertySignature,
+  modifier: '' | 'declare ',
+  depth: number,
+): string {
   const optional = property.optional === true ? '?' : '';
   const head = `${modifier}${property.name}${optional}: `;
   const signature = printFragment(
     `${head}${flatType(property.type)};`,
     () => group([head, annotationDoc(property.type), ';']),
-    1,
+    depth,
   );
-  return property.jsdoc === '' ? signature : `${indentComment(property.jsdoc, 1)}\n${signature}`;
+  return property.jsdoc === '' ? signature : `${indentComment(property.jsdoc, depth)}\n${signature}`;
 }
 
 /** A JSDoc comment at `depth`: prettier re-aligns the `*` of every line under the opening `/**`. */
@@ -52,6 +56,7 @@ export function classHeading(
   baseClass: string,
   typeArguments: readonly string[],
   implemented: string,
+  depth: number,
 ): string {
   const heritageGroup = Symbol('heritageGroup');
   const superClass: Doc =
@@ -66,11 +71,16 @@ export function classHeading(
     group(indent([line, implemented])),
   ];
   const heading = group([' ', className, indent(heritage)], { id: heritageGroup });
-  return printAt(['export class', heading, ifBreak(hardline, ' ', { groupId: heritageGroup }), '{'], 0);
+  return printAt(['export class', heading, ifBreak(hardline, ' ', { groupId: heritageGroup }), '{'], depth);
 }
 
-/** `  static initModel(sequelize: Sequelize): typeof X {` */
-export function methodSignature(name: string, parameters: readonly string[], returnType: string): string {
+/** `static initModel(sequelize: Sequelize): typeof X {` */
+export function methodSignature(
+  name: string,
+  parameters: readonly string[],
+  returnType: string,
+  depth: number,
+): string {
   const parameterList = [
     '(',
     indent([softline, join([',', line], [...parameters])]),
@@ -78,19 +88,19 @@ export function methodSignature(name: string, parameters: readonly string[], ret
     softline,
     ')',
   ];
-  return printAt(['static ', name, group([parameterList, ': ', returnType]), ' {'], 1);
+  return printAt(['static ', name, group([parameterList, ': ', returnType]), ' {'], depth);
 }
 
 /** `import { a, type B } from "module";`: a single name never breaks. */
-export function importStatement(names: readonly string[], module: string): string {
+export function importStatement(names: readonly string[], module: string, depth: number): string {
   const from = [' from ', stringLiteral(module), ';'];
-  if (names.length === 1) return printAt(['import { ', names[0]!, ' }', ...from], 0);
+  if (names.length === 1) return printAt(['import { ', names[0]!, ' }', ...from], depth);
   return printAt(
     [
       'import ',
       group(['{', indent([line, join([',', line], [...names])]), ifBreak(','), line, '}']),
       ...from,
     ],
-    0,
+    depth,
   );
 }

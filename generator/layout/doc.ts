@@ -40,7 +40,7 @@ export function printAt(doc: Doc, depth: number): string {
  * those flat, so their document is never built.
  */
 export function printFragment(flat: string | undefined, buildDoc: () => Doc, depth: number): string {
-  const indentation = ' '.repeat(depth * TAB_WIDTH);
+  const indentation = indentationAt(depth);
   const isAscii = flat !== undefined && /^[\x20-\x7e]*$/.test(flat);
   if (isAscii && indentation.length + flat.length <= PRINT_WIDTH) return indentation + flat;
   // The one-line text determines the expression, so it keys the layout: tables repeat columns.
@@ -54,6 +54,11 @@ export function printFragment(flat: string | undefined, buildDoc: () => Doc, dep
     .join('\n');
   if (key !== undefined) remember(key, printed);
   return printed;
+}
+
+/** The spaces that start a line `depth` levels deep. */
+export function indentationAt(depth: number): string {
+  return ' '.repeat(depth * TAB_WIDTH);
 }
 
 const printedFragments = new Map<string, string>();

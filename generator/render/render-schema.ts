@@ -6,8 +6,13 @@
 import type { MemberIR, ModelIR, SchemaIR } from '../ir.js';
 import { hashOf } from '../file-marks.js';
 import { packageVersion } from '../package-root.js';
+import { isPrettierOutput, printOutline, type Outline } from '../layout/outline.js';
+import { indexFile } from './index-file.js';
+import { modelFile } from './model-file.js';
+import type { RenderOptions } from './render-options.js';
+import { runtimeImportNames } from './runtime-imports.js';
 import type { Templates } from './templates.js';
-import { buildIndexView, buildModelView, runtimeImportNames, type RenderOptions } from './view-model.js';
+import { buildIndexView, buildModelView } from './view-model.js';
 
 export interface FileRecipe {
   readonly path: string;
@@ -26,9 +31,9 @@ export interface FileRecipe {
 export interface RenderedFile {
   readonly text: string;
   /**
-   * True when the text is already what prettier's defaults make of it (the package's template
-   * and layouts, no method bodies from the schema): then only a user's prettier configuration
-   * or hand-written code put back calls for a formatting pass.
+   * True when the text is already what prettier's defaults make of it (the package's own layout,
+   * no method bodies from the schema): then only a user's prettier configuration or hand-written
+   * code put back calls for a formatting pass.
    */
   readonly preformatted: boolean;
 }
@@ -59,10 +64,10 @@ export function fileRecipes(
       topLevel: ['initModels', 'Sequelize', ...schema.models.map((model) => model.name)],
       modules: [options.runtimeModule, ...schema.models.map((model) => `./${model.name}.js`)],
     }),
-    render: () => ({
-      text: templates.index(buildIndexView(schema, options)),
-      preformatted: templates.packaged.index && schema.models.length > 0,
-    }),
+    render: () =>
+      templates.index === undefined
+        ? laidOutFile(indexFile(schema, options))
+        : { text: templates.index(buildIndexView(schema, options)), preformatted: false },
   };
   return [...models, index];
 }
@@ -92,12 +97,13 @@ function modelRecipe(
       ],
       modules: [options.runtimeModule],
     }),
-    render: () => {
-      const view = buildModelView(model, options);
-      return {
-        text: templates.model(view),
-        preformatted: templates.packaged.model && view.members.length === 0 && view.layout.exact,
-      };
-    },
+    render: () =>
+      templates.model === undefined
+        ? laidOutFile(modelFile(model, options))
+        : { text: templates.model(buildModelView(model, options)), preformatted: false },
   };
+}
+
+function laidOutFile(outline: Outline): RenderedFile {
+  return { text: printOutline(outline), preformatted: isPrettierOutput(outline) };
 }

@@ -1,21 +1,27 @@
 /**
- * Loads the handlebars templates: the package's own, or a user's folder (`--templates DIR`)
- * where any file present replaces the package's file of the same name.
+ * The handlebars templates of a user's folder (`--templates DIR`): any file present there
+ * replaces the package's file of the same name. The package's own files are laid out in code
+ * (model-file.ts, index-file.ts); its templates/ print the same text and are the starting point
+ * for a folder of one's own.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
 import { slotMarker, type SlotScope } from '../file-marks.js';
 import { packageRoot } from '../package-root.js';
 import type { IndexView, ModelView } from './view-model.js';
 
+type HandlebarsModule = typeof import('handlebars');
+
 export interface Templates {
-  model(view: ModelView): string;
-  index(view: IndexView): string;
-  /** The text of every template used, for the hash that decides whether a file is stale. */
+  /** The user's model template, or undefined where the package's file is laid out in code. */
+  readonly model?: (view: ModelView) => string;
+  readonly index?: (view: IndexView) => string;
+  /**
+   * The text of every template in effect, for the hash that decides whether a file is stale. The
+   * package's templates count for the files laid out in code, which are their text (a test holds
+   * them equal): so a fingerprint changes only when the package's output does.
+   */
   readonly sources: string;
-  /** Which templates are the package's own, whose output needs no formatting pass. */
-  readonly packaged: { readonly model: boolean; readonly index: boolean };
 }
 
 const TEMPLATE_FILES = { model: 'model.ts.hbs', index: 'index.ts.hbs' } as const;
@@ -28,36 +34,35 @@ export function loadTemplates(overrideDir?: string): Templates {
   if (overrideDir !== undefined && !existsSync(overrideDir)) {
     throw new Error(`templates folder ${overrideDir} does not exist`);
   }
-  const overridePath = (file: string): string | undefined => {
+  const load = (file: string) => {
     const override = overrideDir === undefined ? undefined : path.join(overrideDir, file);
-    return override !== undefined && existsSync(override) ? override : undefined;
+    if (override === undefined || !existsSync(override)) {
+      return { source: readFileSync(path.join(defaultTemplatesDir(), file), 'utf8'), render: undefined };
+    }
+    const source = readFileSync(override, 'utf8');
+    return { source, render: compile(override, source) };
   };
-  const templatePath = (file: string): string => overridePath(file) ?? path.join(defaultTemplatesDir(), file);
-  const read = (file: string): string => readFileSync(templatePath(file), 'utf8');
-  const handlebars = Handlebars.create();
+  const model = load(TEMPLATE_FILES.model);
+  const index = load(TEMPLATE_FILES.index);
+  return {
+    ...(model.render === undefined ? {} : { model: model.render }),
+    ...(index.render === undefined ? {} : { index: index.render }),
+    sources: [model.source, index.source].join('\0'),
+  };
+}
+
+function compile(file: string, source: string): (view: object) => string {
+  // handlebars takes tens of milliseconds to load: only runs with templates of their own pay for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const handlebars = (require('handlebars') as HandlebarsModule).create();
   // {{slot 'class' 1}} marks where hand-written code of the previous version goes back in.
   handlebars.registerHelper('slot', (scope: SlotScope, index: number) => slotMarker(scope, index));
-  const text = { model: read(TEMPLATE_FILES.model), index: read(TEMPLATE_FILES.index) };
-  // Generated code is TypeScript, not HTML: nothing is escaped, and missing names are errors.
-  const options = { noEscape: true, strict: true };
   // handlebars compiles lazily; parsing here reports a broken template by name, before any rendering.
-  const compileNamed = (name: string, source: string) => {
-    try {
-      handlebars.parse(source);
-      return handlebars.compile(source, options);
-    } catch (error) {
-      throw new Error(`template ${templatePath(name)}: ${(error as Error).message}`);
-    }
-  };
-  const model = compileNamed(TEMPLATE_FILES.model, text.model);
-  const index = compileNamed(TEMPLATE_FILES.index, text.index);
-  return {
-    model: (view) => model(view),
-    index: (view) => index(view),
-    sources: [text.model, text.index].join('\0'),
-    packaged: {
-      model: overridePath(TEMPLATE_FILES.model) === undefined,
-      index: overridePath(TEMPLATE_FILES.index) === undefined,
-    },
-  };
+  try {
+    handlebars.parse(source);
+    // Generated code is TypeScript, not HTML: nothing is escaped, and missing names are errors.
+    return handlebars.compile(source, { noEscape: true, strict: true });
+  } catch (error) {
+    throw new Error(`template ${file}: ${(error as Error).message}`);
+  }
 }

@@ -1,6 +1,7 @@
 import type { ModelIR } from '../../../generator/ir';
 import { headerLines } from '../../../generator/file-marks';
-import { buildIndexView, buildModelView, jsdoc } from '../../../generator/render/view-model';
+import { buildIndexView, buildModelView } from '../../../generator/render/view-model';
+import { jsdoc } from '../../../generator/render/jsdoc';
 import { attribute, schemaOf, userModel } from './fixtures';
 
 const options = { runtimeModule: './runtime/index.js', sourceLabel: '../schema.yaml' };

@@ -1,0 +1,59 @@
+/**
+ * The attributes as TypeScript declares them: the row type (also the class's `declare`d fields)
+ * and the creation type, with what is optional on create decided here.
+ */
+import { isReadOnly, type AttributeIR, type ModelIR } from '../ir.js';
+import type { PropertySignature } from '../layout/declarations.js';
+import { typeName, union } from '../layout/type-expression.js';
+import { jsdoc } from './jsdoc.js';
+import { tsTypeExpression } from './type-map.js';
+
+export interface AttributeSignatures {
+  readonly attributes: readonly PropertySignature[];
+  /** Empty for read-only models. */
+  readonly creationAttributes: readonly PropertySignature[];
+}
+
+export function attributeSignatures(model: ModelIR): AttributeSignatures {
+  const attributes = model.attributes.map(attributeSignature);
+  const creationAttributes = isReadOnly(model)
+    ? []
+    : model.attributes.flatMap((attribute, index) =>
+        isWritable(attribute) ? [{ ...attributes[index]!, optional: isOptionalOnCreate(attribute) }] : [],
+      );
+  return { attributes, creationAttributes };
+}
+
+function attributeSignature(attribute: AttributeIR): PropertySignature {
+  const type = tsTypeExpression(attribute.type, attribute.checkValues);
+  return {
+    name: attribute.name,
+    type: attribute.allowNull ? union([type, typeName('null')]) : type,
+    jsdoc: jsdoc(describeAttribute(attribute)),
+  };
+}
+
+/** The column comment, plus the domain it is declared with (its CHECK is a rule the type cannot say). */
+function describeAttribute(attribute: AttributeIR): string | undefined {
+  const { domain } = attribute;
+  if (domain === undefined) return attribute.comment;
+  const name = domain.schema === undefined ? domain.name : `${domain.schema}.${domain.name}`;
+  const domainLine = `Domain ${name}${domain.check === undefined ? '' : `: ${domain.check}`}`;
+  return attribute.comment === undefined ? domainLine : `${attribute.comment}\n\n${domainLine}`;
+}
+
+/** Columns the database computes are never written by the client, so they are not in the creation type. */
+function isWritable(attribute: AttributeIR): boolean {
+  return attribute.generated !== 'identity-always' && attribute.generated !== 'computed';
+}
+
+/** Optional on create exactly when the database or the runtime fills the value. */
+export function isOptionalOnCreate(attribute: AttributeIR): boolean {
+  return (
+    attribute.allowNull ||
+    attribute.defaultValue !== undefined ||
+    attribute.autoIncrement ||
+    attribute.generated !== undefined ||
+    attribute.origin !== 'declared'
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * `static initModel(sequelize)`: calls `init` with the model's init spec (init-spec.ts) as code.
+ */
+import type { ModelIR } from '../ir.js';
+import { id, object } from '../layout/expression.js';
+import { block, laidOut, text, type OutlineNode } from '../layout/outline.js';
+import { initEntriesExpression, initProperty } from './init-expression.js';
+import { initSpec } from './init-spec.js';
+
+/** The parts of the method a template prints from the view (`layout.*`). */
+export type InitMethodPart = 'initModelSignature' | 'initAttributes' | 'initOptions';
+
+export function initModelMethod(model: ModelIR): OutlineNode<InitMethodPart> {
+  const spec = initSpec(model);
+  const attributes = spec.attributes.map(({ key, entries }) =>
+    laidOut(
+      { kind: 'property-item', property: { key, value: initEntriesExpression(entries) } },
+      'initAttributes',
+    ),
+  );
+  const options = object([
+    { key: 'sequelize', value: id('sequelize'), shorthand: true },
+    ...spec.options.map(initProperty),
+  ]);
+  // The attributes object is written one attribute a line, so prettier keeps it expanded, which
+  // breaks the call: each argument goes on a line of its own.
+  const initCall = block(
+    text(`return ${model.name}.init(`),
+    [
+      block(text('{'), attributes, '},'),
+      laidOut({ kind: 'argument-item', expression: options }, 'initOptions'),
+    ],
+    ');',
+  );
+  const signature = laidOut(
+    {
+      kind: 'static-method-signature',
+      name: 'initModel',
+      parameters: ['sequelize: Sequelize'],
+      returnType: `typeof ${model.name}`,
+    },
+    'initModelSignature',
+  );
+  return block(signature, [initCall], '}');
+}

@@ -1,0 +1,26 @@
+/** The runtime names a model file uses: the class it extends, and what it imports. */
+import { isReadOnly, type ModelIR } from '../ir.js';
+import { tsTypeOf } from './type-map.js';
+
+export function baseClassOf(model: ModelIR): 'Model' | 'ReadOnlyModel' {
+  return isReadOnly(model) ? 'ReadOnlyModel' : 'Model';
+}
+
+/** Which runtime names the model file imports: only those it uses (strict builds may flag unused ones). */
+export function runtimeImportNames(model: ModelIR): { values: string[]; types: string[] } {
+  const values = new Set<string>(['DataTypes', baseClassOf(model)]);
+  const declared = model.attributes.filter((attribute) => attribute.origin === 'declared');
+  if (declared.some((attribute) => attribute.defaultValue?.kind === 'sql')) values.add('literal');
+  const types = ['Sequelize'];
+  const attributeTypes = model.attributes.map((attribute) => tsTypeOf(attribute.type, attribute.checkValues));
+  for (const name of ['JsonValue', 'NumericString']) {
+    if (attributeTypes.some((type) => new RegExp(`\\b${name}\\b`).test(type))) types.push(name);
+  }
+  return { values: [...values].sort(), types: types.sort() };
+}
+
+/** The names as the import statement lists them: values, then `type X`. */
+export function runtimeImportList(model: ModelIR): string[] {
+  const { values, types } = runtimeImportNames(model);
+  return [...values, ...types.map((name) => `type ${name}`)];
+}
