@@ -4,7 +4,8 @@
  * `numeric(10,2)`, `integer[]`). The model's DDL type is normalised to that text here, so a
  * table that sync() created compares equal to its model and alter sends nothing.
  */
-import { typeRefOf, type ColumnRow, type DomainRow, type TypeRef } from '../catalog/catalog-rows.js';
+import { typeRefOf, type ColumnRow, type DomainRow } from '../catalog/catalog-rows.js';
+import { resolveDomainChain } from '../catalog/domain-chain.js';
 import type { AttributeDefinition } from '../model-definition.js';
 
 export type ColumnType =
@@ -13,16 +14,7 @@ export type ColumnType =
 
 /** The live column's type; a domain (`"Name"`, pagila's `year`) counts as its base type, chains followed. */
 export function liveColumnType(row: ColumnRow, domains: ReadonlyMap<string, DomainRow>): ColumnType {
-  let ref: TypeRef = typeRefOf(row, 'type');
-  const seen = new Set<string>();
-  for (
-    let domain = domains.get(ref.oid);
-    ref.kind === 'd' && domain && !seen.has(ref.oid);
-    domain = domains.get(ref.oid)
-  ) {
-    seen.add(ref.oid);
-    ref = typeRefOf(domain, 'base');
-  }
+  const ref = resolveDomainChain(typeRefOf(row, 'type'), domains).base;
   if (ref.kind === 'e') return { kind: 'enum', schema: ref.schema, name: ref.name, array: false };
   if (ref.category === 'A' && ref.element?.kind === 'e')
     return { kind: 'enum', schema: ref.element.schema, name: ref.element.name, array: true };
