@@ -6,6 +6,7 @@
  */
 import type { StepKind } from './sync-plan.js';
 import type { ColumnType } from './column-type.js';
+import { parseTypeText, typeModifiers } from '../sql/type-text.js';
 
 /** A count query over the table: rows that would not survive the change. */
 export interface RowCheck {
@@ -39,14 +40,14 @@ const INTEGER_RANGES: Readonly<Record<string, readonly [string, string, number]>
 const INTEGER_TEXT = '^\\s*[-+]?[0-9]+\\s*$';
 const NUMBER_TEXT = '^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$';
 
+/** format_type() text → base name (time zone words included), whole-number modifiers, array or not. */
 export function parsePlainType(format: string): PlainType {
-  const array = format.endsWith('[]');
-  const inner = array ? format.slice(0, -2) : format;
-  const match = /\(([\d,\s]+)\)/.exec(inner);
+  const parsed = parseTypeText(format);
+  if (!parsed) return { base: format.replace(/(\[\])+$/, ''), modifiers: [], array: format.endsWith('[]') };
   return {
-    base: inner.replace(/\([\d,\s]+\)/, '').trim(),
-    modifiers: match ? match[1].split(',').map((n) => Number(n.trim())) : [],
-    array,
+    base: `${parsed.name}${parsed.timeZone}`,
+    modifiers: typeModifiers(format),
+    array: parsed.arrayDimensions > 0,
   };
 }
 

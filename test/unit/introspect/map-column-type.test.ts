@@ -1,10 +1,7 @@
 import type { DataTypeIR } from '../../../generator/ir.js';
 import type { TypeRef } from '../../../runtime/catalog/catalog-rows.js';
-import {
-  resolveColumnType,
-  typeCatalog,
-  typeModifiers,
-} from '../../../generator/introspect/map-column-type.js';
+import { resolveColumnType, typeCatalog } from '../../../generator/introspect/map-column-type.js';
+import { typeModifiers } from '../../../runtime/sql/type-text.js';
 import {
   COLOR_DOMAIN,
   MPAA_RATING,
