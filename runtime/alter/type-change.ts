@@ -132,6 +132,7 @@ function toString(source: PlainType, target: PlainType): TypeChange {
   const using = fromString ? undefined : '{c}::text';
   const [limit] = target.modifiers;
   if (limit === undefined) return widen(using);
+  if (target.base === 'character varying' && TEXT_EXACT.has(source.base)) return becomeText(source, limit);
   const [sourceLimit] = source.modifiers;
   const fits =
     fromString &&
@@ -142,6 +143,27 @@ function toString(source: PlainType, target: PlainType): TypeChange {
   if (fits) return widen();
   // No explicit cast here: `::varchar(n)` would cut long values silently; the assignment cast refuses them.
   return withLengthCheck({ kind: 'destructive', how: 'narrow', ...(using ? { using } : {}) }, target);
+}
+
+/**
+ * A value of these types has one text, and the text reads back as the same value: converting to
+ * varchar(n) loses nothing when each text fits n. (Not char(n): it pads the text with spaces.)
+ */
+const TEXT_EXACT = new Set(['smallint', 'integer', 'bigint', 'numeric', 'boolean', 'date', 'uuid']);
+/** The longest text a value of the type has, when it is bounded (`-2147483648`, `false`). */
+const LONGEST_TEXT: Readonly<Record<string, number>> = {
+  smallint: 6,
+  integer: 11,
+  bigint: 20,
+  boolean: 5,
+  uuid: 36,
+};
+
+function becomeText(source: PlainType, limit: number): TypeChange {
+  const change: TypeChange = { kind: 'safe', how: 'values become text', using: '{c}::text' };
+  // No row can be too long: nothing to count.
+  if ((LONGEST_TEXT[source.base] ?? Infinity) <= limit) return change;
+  return withLengthCheck(change, { base: 'character varying', modifiers: [limit], array: false });
 }
 
 function withLengthCheck(change: TypeChange, target: PlainType): TypeChange {

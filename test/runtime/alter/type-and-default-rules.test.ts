@@ -168,6 +168,55 @@ test('type changes: widening is safe without a cast; casts are checked; narrowin
   ]);
 });
 
+test('to varchar(n): values with one text each (integers, numeric, boolean, date, uuid) become text safely, their length checked unless it always fits', () => {
+  expect(classify(plain('integer'), plain('character varying(255)'))).toEqual([
+    'safe',
+    'values become text',
+    '{c}::text',
+    null,
+  ]);
+  expect(classify(plain('integer'), plain('character varying(11)'))).toEqual([
+    'safe',
+    'values become text',
+    '{c}::text',
+    null,
+  ]);
+  expect(classify(plain('integer'), plain('character varying(10)'))).toEqual([
+    'safe',
+    'values become text',
+    '{c}::text',
+    'values longer than 10 characters',
+  ]);
+  for (const [from, fits] of [
+    ['smallint', 6],
+    ['bigint', 20],
+    ['boolean', 5],
+    ['uuid', 36],
+  ] as const) {
+    expect(classify(plain(from), plain(`character varying(${fits})`))[3]).toBeNull();
+    expect(classify(plain(from), plain(`character varying(${fits - 1})`))).toEqual([
+      'safe',
+      'values become text',
+      '{c}::text',
+      `values longer than ${fits - 1} characters`,
+    ]);
+  }
+  for (const from of ['numeric', 'numeric(10,2)', 'date']) {
+    expect(classify(plain(from), plain('character varying(255)'))).toEqual([
+      'safe',
+      'values become text',
+      '{c}::text',
+      'values longer than 255 characters',
+    ]);
+  }
+  // Not every value has one text (timestamps follow the session's time zone; floats may round);
+  // char(n) pads with spaces: still narrowing.
+  expect(classify(plain('timestamp with time zone'), plain('character varying(255)'))[0]).toBe('destructive');
+  expect(classify(plain('double precision'), plain('character varying(255)'))[0]).toBe('destructive');
+  expect(classify(plain('integer'), plain('character(20)'))[0]).toBe('destructive');
+  expect(classify(plain('integer[]'), plain('character varying(255)[]'))[0]).toBe('destructive');
+});
+
 test('defaults: casts PostgreSQL adds are ignored; differing constants are left to the database; expressions compare as text', () => {
   expect(compareDefaults(undefined, null)).toBe('same');
   expect(compareDefaults('NULL', 'NULL::text')).toBe('same');
