@@ -31,6 +31,8 @@ export const BASE_TYPES: Readonly<Record<string, BaseMapper>> = {
   int8: () => ({ kind: 'BIGINT' }),
   numeric: (f) => {
     const [precision, scale] = typeModifiers(f);
+    // PostgreSQL 15's negative scale (numeric(5,-2) rounds to hundreds) has no DECIMAL spelling.
+    if (scale !== undefined && scale < 0) return undefined;
     return {
       kind: 'DECIMAL',
       ...(precision !== undefined ? { precision } : {}),
