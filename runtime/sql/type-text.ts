@@ -106,3 +106,15 @@ export function typeModifiers(text: string): number[] {
   const modifiers = parseTypeText(text)?.modifiers ?? [];
   return modifiers.every((m) => /^[-+]?\d+$/.test(m)) ? modifiers.map(Number) : [];
 }
+
+/**
+ * PostgreSQL's array text separates elements by the element type's delimiter (pg_type.typdelim):
+ * a comma for every type but `box` (`;`) and PostGIS's `geometry` and `geography` (`:`).
+ */
+const ARRAY_DELIMITERS: Readonly<Record<string, string>> = { box: ';', geometry: ':', geography: ':' };
+
+/** The delimiter of an array of the type `text` names (its last name part, schema left out). */
+export function arrayDelimiterOf(text: string): string {
+  const name = parseTypeText(text)?.name.split('.').pop()?.toLowerCase() ?? '';
+  return ARRAY_DELIMITERS[name] ?? ',';
+}
