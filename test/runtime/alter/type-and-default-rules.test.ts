@@ -1,5 +1,5 @@
 /** The pure rules behind alter's decisions: type normalisation, type-change classes, default comparison. No database. */
-import { formatTypeOf } from '../../../runtime/alter/column-type.js';
+import { formatTypeOf, sameColumnType } from '../../../runtime/alter/column-type.js';
 import { compareDefaults } from '../../../runtime/alter/default-comparison.js';
 import { planTypeChange } from '../../../runtime/alter/type-change.js';
 
@@ -73,6 +73,45 @@ test('DDL type text is normalised to what format_type() prints', () => {
     'timestamp(6) with time zone',
     '"MyType"',
   ]);
+});
+
+test('type text compares as PostgreSQL reads it: extension types exactly, unquoted words in any case, any array dimensions', () => {
+  expect(
+    [
+      'geometry(Polygon,4326)',
+      'extensions.geometry( LineString , 4326 )[]',
+      '"Ext"."Geometry"(Point,4326)',
+      'varbit',
+      'VARBIT(5)',
+      'bit',
+      'time(3)',
+      'timetz(3)',
+      'DECIMAL(5,-2)',
+      'interval day to second(3)',
+      'vector(3)',
+    ].map(formatTypeOf),
+  ).toEqual([
+    'geometry(Polygon,4326)',
+    'extensions.geometry(LineString,4326)[]',
+    '"Ext"."Geometry"(Point,4326)',
+    'bit varying',
+    'bit varying(5)',
+    'bit(1)',
+    'time(3) without time zone',
+    'time(3) with time zone',
+    'numeric(5,-2)',
+    'interval day to second(3)',
+    'vector(3)',
+  ]);
+  const same = (model: string, live: string) => sameColumnType(plain(formatTypeOf(model)), plain(live));
+  expect(same('geometry(POLYGON, 4326)', 'geometry(Polygon,4326)')).toBe(true);
+  expect(same('EXTENSIONS.geometry(Polygon,4326)', 'extensions.geometry(Polygon,4326)')).toBe(true);
+  expect(same('INTEGER[][]', 'integer[]')).toBe(true);
+  expect(same('geometry(Point,4326)', 'geometry(Polygon,4326)')).toBe(false);
+  expect(same('geometry(Polygon,4326)', 'geometry(Polygon,3857)')).toBe(false);
+  expect(same('geometry(Polygon,4326)', 'extensions.geometry(Polygon,4326)')).toBe(false);
+  expect(same('"Geometry"(Polygon,4326)', 'geometry(Polygon,4326)')).toBe(false);
+  expect(same('geometry(Polygon,4326)', 'geometry(Polygon,4326)[]')).toBe(false);
 });
 
 const plain = (format: string) => ({ kind: 'plain' as const, format });
