@@ -1,7 +1,8 @@
 /**
- * English pluralisation exactly as Sequelize v6 infers table names: a port of the plural rule
- * table of inflection 1.13.4 (Copyright (c) 2011 Ben Lin, MIT licence), the version
- * Sequelize v6 depends on.
+ * English inflection exactly as Sequelize v6 infers table names: a port of the plural and
+ * singular rule tables of inflection 1.13.4 (Copyright (c) 2011 Ben Lin, MIT licence), the version
+ * Sequelize v6 depends on. The one source of inflection: the generator's class names
+ * (singularize) use it too.
  *
  * Why a port and not the package: the runtime is copied into users' projects and must need
  * nothing but `pg` in production and compile under `tsc --strict` with no extra @types;
@@ -101,12 +102,79 @@ const PLURAL_RULES: readonly Rule[] = [
   ['$', 's'],
 ];
 
+// inflection 1.13.4's singular_rules: the singular forms stop first, then plural → singular.
+const SINGULAR_RULES: readonly Rule[] = [
+  ['^(m|wom)an$'],
+  ['(pe)rson$'],
+  ['(child)$'],
+  ['(drive)$'],
+  ['^(ox)$'],
+  ['(ax|test)is$'],
+  ['(octop|vir)us$'],
+  ['(alias|status|canvas|campus)$'],
+  ['^(summons|bonus)$'],
+  ['(bu)s$'],
+  ['(buffal|tomat|potat)o$'],
+  ['([ti])um$'],
+  ['sis$'],
+  ['(?:([^f])fe|([lr])f)$'],
+  ['(hi|ti)ve$'],
+  ['([^aeiouy]|qu)y$'],
+  ['(x|ch|ss|sh)$'],
+  ['(matr)ix$'],
+  ['([m|l])ouse$'],
+  ['^foot$'],
+  ['^tooth$'],
+  ['^goose$'],
+  ['(quiz)$'],
+  ['^(whereas)$'],
+  ['^(criteri)on$'],
+  ['^genus$'],
+  ['^(m|wom)en$', '$1an'],
+  ['(pe)ople$', '$1rson'],
+  ['(child)ren$', '$1'],
+  ['(database)s$', '$1'],
+  ['(drive)s$', '$1'],
+  ['^genera$', 'genus'],
+  ['^(criteri)a$', '$1on'],
+  ['([ti])a$', '$1um'],
+  ['((a)naly|(b)a|(d)iagno|(p)arenthe|(p)rogno|(s)ynop|(t)he)ses$', '$1$2sis'],
+  ['(hi|ti)ves$', '$1ve'],
+  ['(curve)s$', '$1'],
+  ['([lr])ves$', '$1f'],
+  ['([a])ves$', '$1ve'],
+  ['([^fo])ves$', '$1fe'],
+  ['(m)ovies$', '$1ovie'],
+  ['([^aeiouy]|qu)ies$', '$1y'],
+  ['(s)eries$', '$1eries'],
+  ['(x|ch|ss|sh)es$', '$1'],
+  ['([m|l])ice$', '$1ouse'],
+  ['(bus)es$', '$1'],
+  ['(o)es$', '$1'],
+  ['(shoe)s$', '$1'],
+  ['(cris|ax|test)es$', '$1is'],
+  ['(octop|vir)uses$', '$1us'],
+  ['(alias|canvas|status|campus)es$', '$1'],
+  ['^(summons|bonus)es$', '$1'],
+  ['^(ox)en', '$1'],
+  ['(matr)ices$', '$1ix'],
+  ['(vert|ind)ices$', '$1ex'],
+  ['^feet$', 'foot'],
+  ['^teeth$', 'tooth'],
+  ['^geese$', 'goose'],
+  ['(quiz)zes$', '$1'],
+  ['^(whereas)es$', '$1'],
+  ['ss$', 'ss'],
+  ['s$', ''],
+];
+
 type CompiledRule = readonly [pattern: RegExp, replacement: string | undefined];
 
 const compile = (rules: readonly Rule[]): readonly CompiledRule[] =>
   rules.map(([pattern, replacement]) => [new RegExp(pattern, 'gi'), replacement]);
 
-let compiled: readonly CompiledRule[] | undefined;
+let compiledPlural: readonly CompiledRule[] | undefined;
+let compiledSingular: readonly CompiledRule[] | undefined;
 
 function applyRules(word: string, rules: readonly CompiledRule[]): string {
   if (UNCOUNTABLE_WORDS.has(word.toLowerCase())) return word;
@@ -122,8 +190,14 @@ function applyRules(word: string, rules: readonly CompiledRule[]): string {
 /** `User` → `Users`, `Person` → `People`, `Category` → `Categories`. */
 export function pluralize(word: string): string {
   // Compiled on first use, so importing the runtime costs nothing.
-  compiled ??= compile(PLURAL_RULES);
-  return applyRules(word, compiled);
+  compiledPlural ??= compile(PLURAL_RULES);
+  return applyRules(word, compiledPlural);
+}
+
+/** `Users` → `User`, `people` → `person`, `categories` → `category` (`--from-db` class names). */
+export function singularize(word: string): string {
+  compiledSingular ??= compile(SINGULAR_RULES);
+  return applyRules(word, compiledSingular);
 }
 
 /** `UserAccount` → `user_account`, `updatedTimeStamp` → `updated_time_stamp`. */

@@ -7,6 +7,7 @@ import { DefaultKind, describeDefault, localDateText, type DefaultSpec } from '.
 import { inferColumnName, inferTableName as inferFromName } from './naming.js';
 import { MODEL_STATE_NAMES } from './model-members.js';
 import { quoteIdentifier, quoteTable } from './sql/quote.js';
+import { arrayDelimiterOf } from './sql/type-text.js';
 import { checkOptions } from './check-options.js';
 import { ATTRIBUTE_OPTIONS, MODEL_OPTIONS } from './method-options.js';
 import type { Sequelize } from './sequelize.js';
@@ -55,6 +56,8 @@ export interface AttributeDefinition {
   readonly sanitize: ((value: unknown) => unknown) | undefined;
   /** `"column"` or `"column" AS "attribute"`, so result rows are keyed by attribute name. */
   readonly selectSql: string;
+  /** What separates the elements of an array value in PostgreSQL's text: `,` but for a few CUSTOM types. */
+  readonly arrayDelimiter: string;
   readonly raw: NormalizedAttribute;
 }
 
@@ -78,7 +81,7 @@ export interface ModelDefinition {
   readonly selectList: string;
   readonly returning: string;
   readonly rawAttributes: Readonly<Record<string, NormalizedAttribute>>;
-  /** Array attributes whose element type pg cannot parse (ENUM, CITEXT, CUSTOM): their text is parsed by the runtime. */
+  /** Array attributes whose element type pg cannot parse (ENUM, CITEXT): their text is parsed by the runtime. */
   readonly textArrays: readonly string[];
   readonly options: Readonly<Record<string, unknown>>;
   /** Statement texts reused by save() and create(): see sql/insert.ts and sql/update.ts. */
@@ -94,8 +97,8 @@ export interface StatementCache {
 }
 
 const RESERVED = new Set(MODEL_STATE_NAMES);
-/** Element types whose array OID is not known to pg ahead of time. */
-const DYNAMIC_ELEMENT_TYPES = new Set(['ENUM', 'CITEXT', 'CUSTOM']);
+/** Element types whose array OID is not known to pg ahead of time (CUSTOM arrays are read as text[]). */
+const DYNAMIC_ELEMENT_TYPES = new Set(['ENUM', 'CITEXT']);
 
 /** What Model.init was called with, kept so removeAttribute can define the model again without one. */
 export interface InitArguments {
@@ -265,6 +268,8 @@ function defineAttribute(
   const field = options.field ?? inferColumnName(name, table.underscored);
   const quotedField = quoteIdentifier(field);
   const element = type instanceof ArrayDataType ? type.type : type;
+  const innermost = arrayElementOf(type);
+  const customElement = innermost?.key === 'CUSTOM' ? innermost : undefined;
   const enumType = element instanceof EnumDataType ? enumTypeName(element, table, field) : undefined;
   const primaryKey = options.primaryKey === true;
   const rawAttribute: NormalizedAttribute = {
@@ -304,9 +309,26 @@ function defineAttribute(
     enumValues: enumType ? new Set(enumType.values) : undefined,
     maxLength: type.toSql() === 'BYTEA' ? undefined : type.length,
     sanitize: SANITIZERS[type.key],
-    selectSql: field === name ? quotedField : `${quotedField} AS ${quoteIdentifier(name)}`,
+    selectSql: selectSqlOf(quotedField, name, field, customElement !== undefined),
+    arrayDelimiter: customElement ? arrayDelimiterOf(customElement.toSql()) : ',',
     raw: rawAttribute,
   };
+}
+
+/** The innermost element type of an array type (ARRAY(ARRAY(x)) → x); undefined for other types. */
+function arrayElementOf(type: DataType): DataType | undefined {
+  let element: DataType | undefined;
+  for (let t: DataType = type; t instanceof ArrayDataType; t = t.type) element = t.type;
+  return element;
+}
+
+/**
+ * An array of a CUSTOM type is read as `text[]`: pg and PGlite then return an array of the
+ * elements' text, whatever the type's delimiter (`box[]` separates by `;`, PostGIS's by `:`).
+ */
+function selectSqlOf(quotedField: string, name: string, field: string, customArray: boolean): string {
+  if (customArray) return `${quotedField}::text[] AS ${quoteIdentifier(name)}`;
+  return field === name ? quotedField : `${quotedField} AS ${quoteIdentifier(name)}`;
 }
 
 const TRUE_STRINGS = new Set(['true', 't', '1']);

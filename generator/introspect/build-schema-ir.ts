@@ -19,6 +19,7 @@ import type {
   RelationRow,
 } from '../../runtime/catalog/catalog-rows.js';
 import { typeRefOf } from '../../runtime/catalog/catalog-rows.js';
+import { groupByRelation } from '../../runtime/catalog/read-catalog.js';
 import { parseCheckValues } from './check-values.js';
 import { resolveColumnType, typeCatalog, type TypeCatalog } from './map-column-type.js';
 import { mapDefault } from './map-default.js';
@@ -57,13 +58,12 @@ export function buildSchemaIR(rows: CatalogRows, options: BuildOptions = {}): Sc
     .sort((a, b) => compare(a.schema, b.schema) || compare(a.name, b.name));
   const names = classNames(relations.map((r) => ({ schema: r.schema, table: r.name })));
   const modelNameByOid = new Map(relations.map((r, i) => [r.oid, names[i]]));
-  const columnsByOid = groupBy(rows.columns, (c) => c.relation_oid);
-  const constraintsByOid = groupBy(rows.constraints, (c) => c.relation_oid);
+  const byOid = groupByRelation(rows);
   const catalog = typeCatalog(rows.enums, rows.domains);
   const models = relations.map((relation, i) =>
     buildModel(relation, names[i], {
-      columns: [...(columnsByOid.get(relation.oid) ?? [])].sort((a, b) => a.position - b.position),
-      constraints: [...(constraintsByOid.get(relation.oid) ?? [])].sort(
+      columns: [...(byOid.get(relation.oid)?.columns ?? [])].sort((a, b) => a.position - b.position),
+      constraints: [...(byOid.get(relation.oid)?.constraints ?? [])].sort(
         (a, b) => compare(a.type, b.type) || compare(a.name, b.name),
       ),
       catalog,
@@ -295,17 +295,6 @@ function timestampColumns(
   const found = (s: { createdAt?: string; updatedAt?: string }) =>
     Number(!!s.createdAt) + Number(!!s.updatedAt);
   return found(snake) > found(camel) ? { ...snake, underscored: true } : { ...camel, underscored: false };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 function compare(a: string, b: string): number {

@@ -5,8 +5,8 @@
  */
 import type { SchemaIR } from '../ir.js';
 import { buildSchemaIR } from './build-schema-ir.js';
-import { CATALOG_QUERIES } from '../../runtime/catalog/catalog-queries.js';
 import type { CatalogRows } from '../../runtime/catalog/catalog-rows.js';
+import { readCatalog } from '../../runtime/catalog/read-catalog.js';
 import { IntrospectionError, toIntrospectionError } from './introspection-error.js';
 
 export type QueryFunction = (sql: string, params: unknown[]) => Promise<{ rows: any[] }>;
@@ -23,36 +23,24 @@ export interface IntrospectOptions {
   readonly onProgress?: (message: string) => void;
 }
 
-/** Sends the catalog queries, one after the other (a single connection cannot do more). */
-export async function readCatalog(
-  query: QueryFunction,
-  options: IntrospectOptions = {},
-): Promise<CatalogRows> {
-  const schemas = options.schemas?.length ? [...options.schemas] : null;
-  const send = async (name: keyof typeof CATALOG_QUERIES): Promise<any[]> => {
-    const sql = CATALOG_QUERIES[name];
-    try {
-      const result = await query(sql, sql.includes('$1') ? [schemas] : []);
-      options.onProgress?.(`read ${result.rows.length} ${name}`);
-      return result.rows;
-    } catch (error) {
-      throw toIntrospectionError(error);
-    }
-  };
-  const [database] = await send('database');
-  const relations = await send('relations');
-  const columns = await send('columns');
-  const constraints = await send('constraints');
-  const enums = await send('enums');
-  const domains = await send('domains');
-  return { database: String(database?.database ?? ''), relations, columns, constraints, enums, domains };
+/** Reads the catalog through the runtime's one reader, in CATALOG_QUERY_COUNT queries. */
+async function readCatalogRows(query: QueryFunction, options: IntrospectOptions = {}): Promise<CatalogRows> {
+  try {
+    return await readCatalog(async (sql, params) => (await query(sql, params)).rows, {
+      schemas: options.schemas?.length ? options.schemas : null,
+      databaseName: true,
+      onRead: (part, count) => options.onProgress?.(`read ${count} ${part}`),
+    });
+  } catch (error) {
+    throw toIntrospectionError(error);
+  }
 }
 
 export async function introspectDatabase(
   query: QueryFunction,
   options: IntrospectOptions = {},
 ): Promise<SchemaIR> {
-  const rows = await readCatalog(query, options);
+  const rows = await readCatalogRows(query, options);
   const ir = buildSchemaIR(rows, options);
   if (ir.models.length === 0) throw new IntrospectionError(noTablesMessage(rows, options), 'no-tables');
   options.onProgress?.(`built ${ir.models.length} models`);

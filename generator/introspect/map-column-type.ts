@@ -1,19 +1,15 @@
 /**
  * PostgreSQL type → DataTypeIR. The mapping of base types is one data table (BASE_TYPES), keyed
  * by pg_type.typname; modifiers (length, precision, scale) are read from format_type(), which
- * already applied the column's typmod. Domains are resolved through chains to their base type,
+ * already applied the column's typmod, by the runtime's one type-text parser. Domains are resolved through chains to their base type,
  * enums carry their labels, arrays their element type; anything else is CUSTOM with the exact
  * format_type text, so the DDL and the value (a string) survive.
  */
 import type { DataTypeIR, DomainIR } from '../ir.js';
 import type { DomainRow, EnumRow, TypeRef } from '../../runtime/catalog/catalog-rows.js';
 import { typeRefOf } from '../../runtime/catalog/catalog-rows.js';
-
-/** Numbers in the parentheses of a format_type text: `numeric(10,2)` → [10, 2]. */
-export function typeModifiers(format: string): number[] {
-  const match = /\(([\d,\s]+)\)/.exec(format);
-  return match ? match[1].split(',').map((n) => Number(n.trim())) : [];
-}
+import { resolveDomainChain } from '../../runtime/catalog/domain-chain.js';
+import { typeModifiers } from '../../runtime/sql/type-text.js';
 
 /** Sequelize's STRING and CHAR default to 255, so (255) is written as no length: the YAML round trip keeps `STRING`. */
 function lengthOf(format: string): { length?: number } {
@@ -35,6 +31,8 @@ export const BASE_TYPES: Readonly<Record<string, BaseMapper>> = {
   int8: () => ({ kind: 'BIGINT' }),
   numeric: (f) => {
     const [precision, scale] = typeModifiers(f);
+    // PostgreSQL 15's negative scale (numeric(5,-2) rounds to hundreds) has no DECIMAL spelling.
+    if (scale !== undefined && scale < 0) return undefined;
     return {
       kind: 'DECIMAL',
       ...(precision !== undefined ? { precision } : {}),
@@ -91,19 +89,8 @@ export interface ResolvedType {
 
 /** Resolves a column's type; `dimensions` is attndims (int[][] becomes ARRAY(ARRAY(INTEGER))). */
 export function resolveColumnType(ref: TypeRef, catalog: TypeCatalog, dimensions = 0): ResolvedType {
-  const domainChain: DomainRow[] = [];
-  let current = ref;
-  // Follow domain → base links; the guard stops a (corrupt) cycle.
-  for (
-    let row = catalog.domains.get(current.oid);
-    current.kind === 'd' && row;
-    row = catalog.domains.get(current.oid)
-  ) {
-    if (domainChain.includes(row)) break;
-    domainChain.push(row);
-    current = typeRefOf(row, 'base');
-  }
-  let type = mapTypeRef(current, catalog);
+  const { base, domains: domainChain } = resolveDomainChain(ref, catalog.domains);
+  let type = mapTypeRef(base, catalog);
   for (let extra = dimensions - 1; type.kind === 'ARRAY' && domainChain.length === 0 && extra > 0; extra--) {
     type = { kind: 'ARRAY', element: type };
   }

@@ -17,7 +17,7 @@
  * leading `_`; two columns that end up with the same name are numbered in column order
  * (`firstName`, `firstName2`). The column itself is always kept in `field`.
  */
-import inflection from 'inflection';
+import { singularize } from '../../runtime/inflection.js';
 import { MODEL_MEMBER_NAMES } from '../../runtime/model-members.js';
 import {
   isIdentifier as isSchemaIdentifier,
@@ -109,8 +109,8 @@ export function baseClassName(table: string): string {
   const parts = words(table);
   if (parts.length === 0) return 'Table';
   const last = parts[parts.length - 1];
-  // inflection turns a lone `s` into nothing: keep such a word as it is.
-  parts[parts.length - 1] = inflection.singularize(last) || last;
+  // Singularizing turns a lone `s` into nothing: keep such a word as it is.
+  parts[parts.length - 1] = singularize(last) || last;
   let name = parts.map(upperFirst).join('');
   if (/^\p{N}/u.test(name)) name = `Table${name}`;
   return RESERVED_CLASS_NAMES.has(name.toLowerCase()) ? `${name}Model` : name;

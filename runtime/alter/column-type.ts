@@ -4,7 +4,9 @@
  * `numeric(10,2)`, `integer[]`). The model's DDL type is normalised to that text here, so a
  * table that sync() created compares equal to its model and alter sends nothing.
  */
-import { typeRefOf, type ColumnRow, type DomainRow, type TypeRef } from '../catalog/catalog-rows.js';
+import { typeRefOf, type ColumnRow, type DomainRow } from '../catalog/catalog-rows.js';
+import { resolveDomainChain } from '../catalog/domain-chain.js';
+import { parseTypeText } from '../sql/type-text.js';
 import type { AttributeDefinition } from '../model-definition.js';
 
 export type ColumnType =
@@ -13,16 +15,7 @@ export type ColumnType =
 
 /** The live column's type; a domain (`"Name"`, pagila's `year`) counts as its base type, chains followed. */
 export function liveColumnType(row: ColumnRow, domains: ReadonlyMap<string, DomainRow>): ColumnType {
-  let ref: TypeRef = typeRefOf(row, 'type');
-  const seen = new Set<string>();
-  for (
-    let domain = domains.get(ref.oid);
-    ref.kind === 'd' && domain && !seen.has(ref.oid);
-    domain = domains.get(ref.oid)
-  ) {
-    seen.add(ref.oid);
-    ref = typeRefOf(domain, 'base');
-  }
+  const ref = resolveDomainChain(typeRefOf(row, 'type'), domains).base;
   if (ref.kind === 'e') return { kind: 'enum', schema: ref.schema, name: ref.name, array: false };
   if (ref.category === 'A' && ref.element?.kind === 'e')
     return { kind: 'enum', schema: ref.element.schema, name: ref.element.name, array: true };
@@ -38,7 +31,26 @@ export function modelColumnType(attr: AttributeDefinition): ColumnType {
 export function sameColumnType(a: ColumnType, b: ColumnType): boolean {
   if (a.kind === 'enum' && b.kind === 'enum')
     return a.schema === b.schema && a.name === b.name && a.array === b.array;
-  return a.kind === 'plain' && b.kind === 'plain' && a.format === b.format;
+  return (
+    a.kind === 'plain' && b.kind === 'plain' && comparableFormat(a.format) === comparableFormat(b.format)
+  );
+}
+
+/**
+ * Two spellings of one type become one text: PostgreSQL folds unquoted words to lower case
+ * (`geometry(POINT,4326)` is `geometry(Point,4326)`: the modifier reaches the type as `point`),
+ * and an array is an array whatever its declared dimensions (format_type prints one `[]`).
+ */
+function comparableFormat(format: string): string {
+  const parsed = parseTypeText(format);
+  if (!parsed) return format;
+  const modifiers = parsed.modifiers.length ? `(${parsed.modifiers.map(foldUnquoted).join(',')})` : '';
+  return `${foldUnquoted(parsed.name)}${modifiers}${parsed.timeZone}${parsed.arrayDimensions ? '[]' : ''}`;
+}
+
+/** Lower-cases the words outside double quotes. */
+function foldUnquoted(text: string): string {
+  return text.replace(/"(?:[^"]|"")*"|[^"]+/g, (part) => (part.startsWith('"') ? part : part.toLowerCase()));
 }
 
 export function describeColumnType(type: ColumnType): string {
@@ -75,13 +87,18 @@ const ALIASES: Readonly<Record<string, string>> = {
   timestamp: 'timestamp without time zone',
   time: 'time without time zone',
   timetz: 'time with time zone',
+  bit: 'bit(1)',
+  varbit: 'bit varying',
 };
 
 const PARAMETERISED: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^(?:varchar|character varying)\((\d+)\)$/, (m) => `character varying(${m[1]})`],
   [/^(?:char|character|bpchar)\((\d+)\)$/, (m) => `character(${m[1]})`],
   [/^(?:decimal|numeric)\((\d+)\)$/, (m) => `numeric(${m[1]},0)`],
-  [/^(?:decimal|numeric)\((\d+),\s*(\d+)\)$/, (m) => `numeric(${m[1]},${m[2]})`],
+  [/^(?:decimal|numeric)\((\d+),(-?\d+)\)$/, (m) => `numeric(${m[1]},${m[2]})`],
+  [/^varbit\((\d+)\)$/, (m) => `bit varying(${m[1]})`],
+  [/^(?:timetz\((\d+)\)|time\((\d+)\) with time zone)$/, (m) => `time(${m[1] ?? m[2]}) with time zone`],
+  [/^time\((\d+)\)(?: without time zone)?$/, (m) => `time(${m[1]}) without time zone`],
   [/^float\((\d+)\)$/, (m) => (Number(m[1]) <= 24 ? 'real' : 'double precision')],
   [
     /^(?:timestamptz\((\d+)\)|timestamp\((\d+)\) with time zone)$/,
@@ -90,17 +107,25 @@ const PARAMETERISED: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^timestamp\((\d+)\)(?: without time zone)?$/, (m) => `timestamp(${m[1]}) without time zone`],
 ];
 
-/** DDL type text (`VARCHAR(20)`, `DECIMAL(10,2)`, `TEXT[]`, a CUSTOM type) → format_type() text. */
+/**
+ * DDL type text (`VARCHAR(20)`, `DECIMAL(10,2)`, `TEXT[]`, a CUSTOM type) → format_type() text:
+ * built-in spellings become the one PostgreSQL prints; other types keep their name (unquoted
+ * words in lower case) and their modifiers as written (`geometry(Polygon,4326)`).
+ */
 export function formatTypeOf(sql: string): string {
-  const text = sql.trim().replace(/\s+/g, ' ');
-  if (text.endsWith('[]')) return `${formatTypeOf(text.slice(0, -2))}[]`;
-  // Quoted identifiers keep their case; everything else PostgreSQL folds to lower case.
-  const lower = text.includes('"') ? text : text.toLowerCase();
-  const alias = ALIASES[lower];
+  const parsed = parseTypeText(sql);
+  if (!parsed) return sql.trim().replace(/\s+/g, ' ');
+  const modifiers = parsed.modifiers.length ? `(${parsed.modifiers.join(',')})` : '';
+  const scalar = `${foldUnquoted(parsed.name)}${modifiers}${parsed.timeZone}`;
+  return `${builtinFormat(scalar)}${'[]'.repeat(parsed.arrayDimensions)}`;
+}
+
+function builtinFormat(scalar: string): string {
+  const alias = ALIASES[scalar];
   if (alias) return alias;
   for (const [pattern, format] of PARAMETERISED) {
-    const match = pattern.exec(lower);
+    const match = pattern.exec(scalar);
     if (match) return format(match);
   }
-  return lower;
+  return scalar;
 }

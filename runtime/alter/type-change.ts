@@ -6,6 +6,7 @@
  */
 import type { StepKind } from './sync-plan.js';
 import type { ColumnType } from './column-type.js';
+import { parseTypeText, typeModifiers } from '../sql/type-text.js';
 
 /** A count query over the table: rows that would not survive the change. */
 export interface RowCheck {
@@ -39,14 +40,14 @@ const INTEGER_RANGES: Readonly<Record<string, readonly [string, string, number]>
 const INTEGER_TEXT = '^\\s*[-+]?[0-9]+\\s*$';
 const NUMBER_TEXT = '^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$';
 
+/** format_type() text → base name (time zone words included), whole-number modifiers, array or not. */
 export function parsePlainType(format: string): PlainType {
-  const array = format.endsWith('[]');
-  const inner = array ? format.slice(0, -2) : format;
-  const match = /\(([\d,\s]+)\)/.exec(inner);
+  const parsed = parseTypeText(format);
+  if (!parsed) return { base: format.replace(/(\[\])+$/, ''), modifiers: [], array: format.endsWith('[]') };
   return {
-    base: inner.replace(/\([\d,\s]+\)/, '').trim(),
-    modifiers: match ? match[1].split(',').map((n) => Number(n.trim())) : [],
-    array,
+    base: `${parsed.name}${parsed.timeZone}`,
+    modifiers: typeModifiers(format),
+    array: parsed.arrayDimensions > 0,
   };
 }
 
@@ -131,6 +132,7 @@ function toString(source: PlainType, target: PlainType): TypeChange {
   const using = fromString ? undefined : '{c}::text';
   const [limit] = target.modifiers;
   if (limit === undefined) return widen(using);
+  if (target.base === 'character varying' && TEXT_EXACT.has(source.base)) return becomeText(source, limit);
   const [sourceLimit] = source.modifiers;
   const fits =
     fromString &&
@@ -141,6 +143,27 @@ function toString(source: PlainType, target: PlainType): TypeChange {
   if (fits) return widen();
   // No explicit cast here: `::varchar(n)` would cut long values silently; the assignment cast refuses them.
   return withLengthCheck({ kind: 'destructive', how: 'narrow', ...(using ? { using } : {}) }, target);
+}
+
+/**
+ * A value of these types has one text, and the text reads back as the same value: converting to
+ * varchar(n) loses nothing when each text fits n. (Not char(n): it pads the text with spaces.)
+ */
+const TEXT_EXACT = new Set(['smallint', 'integer', 'bigint', 'numeric', 'boolean', 'date', 'uuid']);
+/** The longest text a value of the type has, when it is bounded (`-2147483648`, `false`). */
+const LONGEST_TEXT: Readonly<Record<string, number>> = {
+  smallint: 6,
+  integer: 11,
+  bigint: 20,
+  boolean: 5,
+  uuid: 36,
+};
+
+function becomeText(source: PlainType, limit: number): TypeChange {
+  const change: TypeChange = { kind: 'safe', how: 'values become text', using: '{c}::text' };
+  // No row can be too long: nothing to count.
+  if ((LONGEST_TEXT[source.base] ?? Infinity) <= limit) return change;
+  return withLengthCheck(change, { base: 'character varying', modifiers: [limit], array: false });
 }
 
 function withLengthCheck(change: TypeChange, target: PlainType): TypeChange {

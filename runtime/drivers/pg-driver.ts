@@ -1,6 +1,6 @@
 /**
  * node-postgres Pool with per-pool type parsers (never the global pg.types): int8 and numeric
- * as strings (pg's default), `date` as the raw 'YYYY-MM-DD' string, interval as its text,
+ * as strings (pg's default), `date` as the raw 'YYYY-MM-DD' string, interval, point and circle as their text,
  * timestamptz as Date, json/jsonb parsed; arrays of int8, numeric, date, interval and tsvector
  * as arrays of strings.
  */
@@ -17,6 +17,8 @@ const OID_DATE = 1082;
 const OID_DATE_ARRAY = 1182;
 const OID_INTERVAL = 1186;
 const OID_INTERVAL_ARRAY = 1187;
+const OID_POINT = 600;
+const OID_CIRCLE = 718;
 const OID_TEXT_ARRAY = 1009;
 const OID_NUMERIC_ARRAY = 1231;
 const OID_TSVECTOR_ARRAY = 3643;
@@ -26,7 +28,8 @@ const rawText = (value: string): string => value;
 const builtinParser = types.getTypeParser as (oid: number, format: 'text' | 'binary') => unknown;
 
 function getTypeParser(oid: number, format?: 'text' | 'binary'): unknown {
-  if (oid === OID_DATE || oid === OID_INTERVAL) return rawText;
+  // point and circle are CUSTOM types, whose values are text (pg would make them objects; PGlite does not).
+  if (oid === OID_DATE || oid === OID_INTERVAL || oid === OID_POINT || oid === OID_CIRCLE) return rawText;
   // Arrays of these as string[] like their elements (pg's default makes numeric[] JS numbers,
   // losing precision, and leaves tsvector[] as one unparsed string); int8[] is string[] already.
   if (

@@ -1,11 +1,18 @@
 /**
- * The runtime's pluralisation is a port of inflection 1.13.4 (the version Sequelize v6 uses).
- * This checks the port against the library itself, word for word, so they cannot drift.
+ * The runtime's inflection is a port of inflection 1.13.4 (the version Sequelize v6 uses), and the
+ * one source of inflection (the generator's class names singularize with it). This checks the
+ * port against the library itself (a dev dependency), word for word, so they cannot drift.
  */
-import { pluralize, underscore } from '../../runtime/inflection';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pluralize, singularize, underscore } from '../../runtime/inflection';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const inflection: { pluralize(s: string): string; underscore(s: string): string } = require('inflection');
+const inflection: {
+  pluralize(s: string): string;
+  singularize(s: string): string;
+  underscore(s: string): string;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+} = require('inflection');
 
 const REFERENCE_PLURALS: Record<string, string> = {
   User: 'Users',
@@ -150,9 +157,92 @@ describe('inflection port (runtime/inflection.ts)', () => {
     expect(differences).toEqual([]);
   });
 
+  it('singularizes like inflection 1.13.4 on every test word and a broad word list (both forms of each)', () => {
+    const words = broadWordList();
+    expect(words.length).toBeGreaterThan(5000);
+    const differences = words.filter((word) => singularize(word) !== inflection.singularize(word));
+    expect(differences).toEqual([]);
+  });
+
+  it('singularizes table names as the generator needs them', () => {
+    expect(
+      [
+        'categories',
+        'people',
+        'film_actors',
+        'Addresses',
+        'statuses',
+        'data',
+        'indices',
+        'news',
+        's',
+        'Wolves',
+      ].map(singularize),
+    ).toEqual([
+      'category',
+      'person',
+      'film_actor',
+      'Address',
+      'status',
+      'datum',
+      'index',
+      'news',
+      '',
+      'Wolf',
+    ]);
+  });
+
   it('underscores like Sequelize for underscored models', () => {
     expect(underscore('UserAccount')).toBe('user_account');
     expect(underscore('updatedTimeStamp')).toBe('updated_time_stamp');
     expect(underscore('createdAt')).toBe('created_at');
   });
 });
+
+/**
+ * Every word of the repository's READMEs and the real-world schemas under ../shared/schemas
+ * (when present), words made from every rule's trigger, and the plural of each, in three casings.
+ */
+function broadWordList(): string[] {
+  const root = path.join(__dirname, '../..');
+  const texts = [path.join(root, 'README.md'), path.join(root, 'runtime/README.md')];
+  const schemas = path.join(root, '../shared/schemas');
+  if (existsSync(schemas)) {
+    for (const name of readdirSync(schemas)) if (name.endsWith('.sql')) texts.push(path.join(schemas, name));
+  }
+  const found = new Set<string>(WORDS);
+  for (const file of texts) {
+    for (const word of readFileSync(file, 'utf8').match(/[A-Za-z][A-Za-z_]{0,40}/g) ?? []) found.add(word);
+  }
+  const stems = [
+    'b',
+    'c',
+    'ar',
+    'qu',
+    'bo',
+    'wo',
+    'sta',
+    'hi',
+    'ti',
+    'l',
+    'r',
+    'wa',
+    'fo',
+    'ke',
+    'mo',
+    'the',
+    'cri',
+  ];
+  const endings = [
+    ...['s', 'ss', 'es', 'ies', 'y', 'ves', 'fe', 'f', 'us', 'uses', 'is', 'es', 'ix', 'ices', 'ex'],
+    ...['a', 'um', 'on', 'o', 'oes', 'ch', 'sh', 'x', 'man', 'men', 'child', 'children', 'person'],
+    ...['people', 'ouse', 'ice', 'ovie', 'ovies', 'eries', 'ive', 'ives', 'zes', 'z', 'sis', 'ses'],
+  ];
+  for (const stem of stems) for (const ending of endings) found.add(stem + ending);
+  for (const word of [...found]) found.add(inflection.pluralize(word));
+  for (const word of [...found]) {
+    found.add(word.toLowerCase());
+    found.add(word.charAt(0).toUpperCase() + word.slice(1));
+  }
+  return [...found].sort();
+}

@@ -1,5 +1,5 @@
 /** The pure rules behind alter's decisions: type normalisation, type-change classes, default comparison. No database. */
-import { formatTypeOf } from '../../../runtime/alter/column-type.js';
+import { formatTypeOf, sameColumnType } from '../../../runtime/alter/column-type.js';
 import { compareDefaults } from '../../../runtime/alter/default-comparison.js';
 import { planTypeChange } from '../../../runtime/alter/type-change.js';
 
@@ -73,6 +73,45 @@ test('DDL type text is normalised to what format_type() prints', () => {
     'timestamp(6) with time zone',
     '"MyType"',
   ]);
+});
+
+test('type text compares as PostgreSQL reads it: extension types exactly, unquoted words in any case, any array dimensions', () => {
+  expect(
+    [
+      'geometry(Polygon,4326)',
+      'extensions.geometry( LineString , 4326 )[]',
+      '"Ext"."Geometry"(Point,4326)',
+      'varbit',
+      'VARBIT(5)',
+      'bit',
+      'time(3)',
+      'timetz(3)',
+      'DECIMAL(5,-2)',
+      'interval day to second(3)',
+      'vector(3)',
+    ].map(formatTypeOf),
+  ).toEqual([
+    'geometry(Polygon,4326)',
+    'extensions.geometry(LineString,4326)[]',
+    '"Ext"."Geometry"(Point,4326)',
+    'bit varying',
+    'bit varying(5)',
+    'bit(1)',
+    'time(3) without time zone',
+    'time(3) with time zone',
+    'numeric(5,-2)',
+    'interval day to second(3)',
+    'vector(3)',
+  ]);
+  const same = (model: string, live: string) => sameColumnType(plain(formatTypeOf(model)), plain(live));
+  expect(same('geometry(POLYGON, 4326)', 'geometry(Polygon,4326)')).toBe(true);
+  expect(same('EXTENSIONS.geometry(Polygon,4326)', 'extensions.geometry(Polygon,4326)')).toBe(true);
+  expect(same('INTEGER[][]', 'integer[]')).toBe(true);
+  expect(same('geometry(Point,4326)', 'geometry(Polygon,4326)')).toBe(false);
+  expect(same('geometry(Polygon,4326)', 'geometry(Polygon,3857)')).toBe(false);
+  expect(same('geometry(Polygon,4326)', 'extensions.geometry(Polygon,4326)')).toBe(false);
+  expect(same('"Geometry"(Polygon,4326)', 'geometry(Polygon,4326)')).toBe(false);
+  expect(same('geometry(Polygon,4326)', 'geometry(Polygon,4326)[]')).toBe(false);
 });
 
 const plain = (format: string) => ({ kind: 'plain' as const, format });
@@ -166,6 +205,55 @@ test('type changes: widening is safe without a cast; casts are checked; narrowin
     '{c}::UUID',
     null,
   ]);
+});
+
+test('to varchar(n): values with one text each (integers, numeric, boolean, date, uuid) become text safely, their length checked unless it always fits', () => {
+  expect(classify(plain('integer'), plain('character varying(255)'))).toEqual([
+    'safe',
+    'values become text',
+    '{c}::text',
+    null,
+  ]);
+  expect(classify(plain('integer'), plain('character varying(11)'))).toEqual([
+    'safe',
+    'values become text',
+    '{c}::text',
+    null,
+  ]);
+  expect(classify(plain('integer'), plain('character varying(10)'))).toEqual([
+    'safe',
+    'values become text',
+    '{c}::text',
+    'values longer than 10 characters',
+  ]);
+  for (const [from, fits] of [
+    ['smallint', 6],
+    ['bigint', 20],
+    ['boolean', 5],
+    ['uuid', 36],
+  ] as const) {
+    expect(classify(plain(from), plain(`character varying(${fits})`))[3]).toBeNull();
+    expect(classify(plain(from), plain(`character varying(${fits - 1})`))).toEqual([
+      'safe',
+      'values become text',
+      '{c}::text',
+      `values longer than ${fits - 1} characters`,
+    ]);
+  }
+  for (const from of ['numeric', 'numeric(10,2)', 'date']) {
+    expect(classify(plain(from), plain('character varying(255)'))).toEqual([
+      'safe',
+      'values become text',
+      '{c}::text',
+      'values longer than 255 characters',
+    ]);
+  }
+  // Not every value has one text (timestamps follow the session's time zone; floats may round);
+  // char(n) pads with spaces: still narrowing.
+  expect(classify(plain('timestamp with time zone'), plain('character varying(255)'))[0]).toBe('destructive');
+  expect(classify(plain('double precision'), plain('character varying(255)'))[0]).toBe('destructive');
+  expect(classify(plain('integer'), plain('character(20)'))[0]).toBe('destructive');
+  expect(classify(plain('integer[]'), plain('character varying(255)[]'))[0]).toBe('destructive');
 });
 
 test('defaults: casts PostgreSQL adds are ignored; differing constants are left to the database; expressions compare as text', () => {

@@ -205,3 +205,66 @@ test('a type change of a column a view uses is blocked, naming the views, instea
     'ALTER TABLE "Films" ALTER COLUMN "rating" TYPE TEXT',
   ]);
 });
+
+test('integer, bigint, numeric, boolean, date and uuid → STRING(n): safe, each value becomes its text; refused with the count while a text is longer than n', async () => {
+  await kit.exec(
+    `CREATE TABLE "Texts" (id serial PRIMARY KEY, i integer DEFAULT 7, b bigint, n numeric(12,3), f boolean, d date, u uuid)`,
+  );
+  await kit.exec(
+    `INSERT INTO "Texts" (i, b, n, f, d, u) VALUES
+       (-2147483648, 9223372036854775807, -123456789.125, false, '2024-02-29', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'),
+       (NULL, NULL, NULL, NULL, NULL, NULL)`,
+  );
+  const attributes = {
+    i: { type: DataTypes.STRING, defaultValue: '7' },
+    b: DataTypes.STRING(19),
+    n: DataTypes.STRING(14),
+    f: DataTypes.STRING(5),
+    d: DataTypes.STRING(10),
+    u: DataTypes.STRING(36),
+  };
+  const Texts = kit.sequelize.define('Text', attributes, { timestamps: false });
+  // bigint's longest text has 20 characters, and this row's has 19: counted, and it fits.
+  await syncAlter(Texts);
+  expect(kit.changes()).toEqual([
+    'ALTER TABLE "Texts" ALTER COLUMN "i" DROP DEFAULT',
+    'ALTER TABLE "Texts" ALTER COLUMN "i" TYPE VARCHAR(255) USING "i"::text',
+    `ALTER TABLE "Texts" ALTER COLUMN "i" SET DEFAULT '7'`,
+    'ALTER TABLE "Texts" ALTER COLUMN "b" TYPE VARCHAR(19) USING "b"::text',
+    'ALTER TABLE "Texts" ALTER COLUMN "n" TYPE VARCHAR(14) USING "n"::text',
+    'ALTER TABLE "Texts" ALTER COLUMN "f" TYPE VARCHAR(5) USING "f"::text',
+    'ALTER TABLE "Texts" ALTER COLUMN "d" TYPE VARCHAR(10) USING "d"::text',
+    'ALTER TABLE "Texts" ALTER COLUMN "u" TYPE VARCHAR(36) USING "u"::text',
+  ]);
+  expect(await rowsOf(kit, 'Texts')).toEqual([
+    {
+      id: 1,
+      i: '-2147483648',
+      b: '9223372036854775807',
+      n: '-123456789.125',
+      f: 'false',
+      d: '2024-02-29',
+      u: 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
+    },
+    { id: 2, i: null, b: null, n: null, f: null, d: null, u: null },
+  ]);
+  kit.reset();
+  await syncAlter(Texts);
+  expect(kit.changes()).toEqual([]);
+
+  await kit.exec(`CREATE TABLE "Longs" (id serial PRIMARY KEY, n numeric, u uuid)`);
+  await kit.exec(`INSERT INTO "Longs" (n, u) VALUES (12345.6789, gen_random_uuid()), (1, NULL)`);
+  const Longs = kit.sequelize.define(
+    'Long',
+    { n: DataTypes.STRING(5), u: DataTypes.STRING(20) },
+    { timestamps: false },
+  );
+  kit.reset();
+  const error = (await syncAlter(Longs, { drop: true }).catch((e: Error) => e)) as Error;
+  expect(error.message).toContain('change "n" from numeric to character varying(5) (values become text)');
+  expect(error.message).toContain('blocked: 1 row with values longer than 5 characters');
+  expect(error.message).toContain('change "u" from uuid to character varying(20) (values become text)');
+  expect(error.message).toContain('blocked: 1 row with values longer than 20 characters');
+  expect(kit.changes()).toEqual([]);
+  expect(await typeOf('Longs', 'n')).toBe('numeric');
+});

@@ -1,10 +1,7 @@
 import type { DataTypeIR } from '../../../generator/ir.js';
 import type { TypeRef } from '../../../runtime/catalog/catalog-rows.js';
-import {
-  resolveColumnType,
-  typeCatalog,
-  typeModifiers,
-} from '../../../generator/introspect/map-column-type.js';
+import { resolveColumnType, typeCatalog } from '../../../generator/introspect/map-column-type.js';
+import { typeModifiers } from '../../../runtime/sql/type-text.js';
 import {
   COLOR_DOMAIN,
   MPAA_RATING,
@@ -33,6 +30,7 @@ describe('the type mapping table', () => {
     ['int8', 'bigint', { kind: 'BIGINT' }],
     ['numeric', 'numeric(10,2)', { kind: 'DECIMAL', precision: 10, scale: 2 }],
     ['numeric', 'numeric', { kind: 'DECIMAL' }],
+    ['numeric', 'numeric(5,-2)', { kind: 'CUSTOM', sql: 'numeric(5,-2)' }],
     ['float4', 'real', { kind: 'REAL' }],
     ['float8', 'double precision', { kind: 'DOUBLE' }],
     ['bool', 'boolean', { kind: 'BOOLEAN' }],
@@ -54,12 +52,39 @@ describe('the type mapping table', () => {
     ['interval', 'interval', { kind: 'CUSTOM', sql: 'interval' }],
     ['xml', 'xml', { kind: 'CUSTOM', sql: 'xml' }],
     ['money', 'money', { kind: 'CUSTOM', sql: 'money' }],
+    ['int4range', 'int4range', { kind: 'CUSTOM', sql: 'int4range' }],
+    ['varbit', 'bit varying(5)', { kind: 'CUSTOM', sql: 'bit varying(5)' }],
+    ['interval', 'interval day to second(3)', { kind: 'CUSTOM', sql: 'interval day to second(3)' }],
   ])('%s (%s)', (name, format, expected) => {
     expect(map(base(name, format))).toEqual(expected);
   });
 
   it('maps citext from the extension schema', () => {
     expect(map(base('citext', 'citext', { schema: 'public' }))).toEqual({ kind: 'CITEXT' });
+  });
+
+  it('keeps extension types verbatim, with their schema and modifiers as format_type() printed them', () => {
+    for (const format of [
+      'extensions.geometry(Polygon,4326)',
+      'geography(Point,4326)',
+      'vector(3)',
+      'hstore',
+    ]) {
+      const name = format.replace(/^.*\./, '').replace(/\(.*/, '');
+      expect(map(base(name, format, { schema: 'extensions' }))).toEqual({ kind: 'CUSTOM', sql: format });
+    }
+    const geometries = base('_geometry', 'extensions.geometry(LineString,4326)[]', {
+      schema: 'extensions',
+      category: 'A',
+      element: base('geometry', 'extensions.geometry(LineString,4326)', {
+        schema: 'extensions',
+        category: 'U',
+      }),
+    });
+    expect(map(geometries)).toEqual({
+      kind: 'ARRAY',
+      element: { kind: 'CUSTOM', sql: 'extensions.geometry(LineString,4326)' },
+    });
   });
 
   it('does not take a user type named like a built-in for it', () => {

@@ -67,6 +67,12 @@ describe('parseType', () => {
     ["ENUM(\"it's\", 'a''b')", { kind: 'ENUM', values: ["it's", "a'b"] }],
     ["ARRAY( ENUM('a') )", { kind: 'ARRAY', element: { kind: 'ENUM', values: ['a'] } }],
     ["CUSTOM('timestamp(3) without time zone')", { kind: 'CUSTOM', sql: 'timestamp(3) without time zone' }],
+    ["CUSTOM('geometry(Point,4326)')", { kind: 'CUSTOM', sql: 'geometry(Point,4326)' }],
+    [
+      `CUSTOM('"extensions".geometry(LineString, 4326)[]')`,
+      { kind: 'CUSTOM', sql: '"extensions".geometry(LineString, 4326)[]' },
+    ],
+    ["ARRAY(CUSTOM('ltree'))", { kind: 'ARRAY', element: { kind: 'CUSTOM', sql: 'ltree' } }],
     ['DATE(0)', { kind: 'DATE', precision: 0 }],
     ['DECIMAL(10, 0)', { kind: 'DECIMAL', precision: 10, scale: 0 }],
   ])('reads %s', (text, type) => {
@@ -85,6 +91,11 @@ describe('parseType', () => {
     ['ARRAY(3)', 6, /^ARRAY takes a type, got 3/],
     ['CUSTOM', 6, /^CUSTOM needs the PostgreSQL type/],
     ["CUSTOM('')", 7, /^CUSTOM takes the PostgreSQL type as a quoted string, got ''/],
+    [
+      "CUSTOM('geometry(Point;4326)')",
+      7,
+      /^CUSTOM\('geometry\(Point;4326\)'\) is not a PostgreSQL type name/,
+    ],
     ['TIMESTAMP', 0, /^unknown type "TIMESTAMP"; did you mean DATE\?$/],
     ['serial', 0, /^unknown type "serial"; did you mean INTEGER with autoIncrement: true\?$/],
     ['STRING#', 6, /^unexpected "#" in type "STRING#"$/],
