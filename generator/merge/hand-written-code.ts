@@ -6,6 +6,7 @@
 import type { Node, Project, SourceFile } from 'ts-morph';
 import { FINGERPRINT_PREFIX, GENERATED_MARKER } from '../file-marks.js';
 import { isRegionEnd, isRegionStart, type SlotScope } from '../file-marks.js';
+import { GenModelsError } from '../errors.js';
 import type { GeneratedNames } from '../render/render-schema.js';
 
 export interface HandWrittenCode {
@@ -29,7 +30,7 @@ function parse(text: string): { tsMorph: TsMorph; file: SourceFile } {
 }
 
 /** Why hand-written code could not be read safely; nothing is written when it is thrown. */
-export class HandWrittenCodeError extends Error {
+export class HandWrittenCodeError extends GenModelsError {
   override readonly name = 'HandWrittenCodeError';
 }
 

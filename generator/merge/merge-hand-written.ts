@@ -4,6 +4,7 @@
  */
 import { HandWrittenCodeError, type HandWrittenCode } from './hand-written-code.js';
 import { SLOT_MARKER_PATTERN } from '../file-marks.js';
+import { GenModelsError } from '../errors.js';
 import type { GeneratedNames } from '../render/render-schema.js';
 
 /**
@@ -47,7 +48,10 @@ export function findCollisions(code: HandWrittenCode, generated: GeneratedNames)
   ];
 }
 
-export class CollisionError extends Error {
+export class CollisionError extends GenModelsError {
+  override readonly name = 'CollisionError';
+  override readonly startsWithLocation = true;
+
   constructor(readonly problems: readonly { file: string; collision: Collision }[]) {
     super(
       problems
@@ -58,6 +62,5 @@ export class CollisionError extends Error {
         )
         .join('\n'),
     );
-    this.name = 'CollisionError';
   }
 }

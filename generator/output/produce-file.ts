@@ -15,6 +15,7 @@ import {
   type HandWrittenCode,
 } from '../merge/hand-written-code.js';
 import { isGeneratedText, isRegionStart } from '../file-marks.js';
+import { FileSystemError, GenModelsError } from '../errors.js';
 import { fillSlots, findCollisions, type Collision } from '../merge/merge-hand-written.js';
 import type { FileRecipe } from '../render/render-schema.js';
 import { tidyBlankLines } from '../layout/tidy-blank-lines.js';
@@ -81,8 +82,12 @@ function refuseMissingRegions(previous: string, rendered: string, label: string)
 function readIfExists(file: string, label: string): string | null {
   if (!existsSync(file)) return null;
   if (statSync(file).isDirectory())
-    throw new Error(`${label} is a folder, where gen-models writes a file; move the folder away`);
-  return readFileSync(file, 'utf8');
+    throw new GenModelsError(`${label} is a folder, where gen-models writes a file; move the folder away`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new FileSystemError('read', label, error);
+  }
 }
 
 async function format(
@@ -94,8 +99,9 @@ async function format(
   try {
     return await formatter.format(source);
   } catch (error) {
-    throw new Error(
+    throw new GenModelsError(
       syntaxErrorText(error as Error & { loc?: { start?: { line?: number } } }, recipe, label, source),
+      { cause: error },
     );
   }
 }

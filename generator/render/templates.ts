@@ -2,9 +2,10 @@
  * Loads the handlebars templates: the package's own, or a user's folder (`--templates DIR`)
  * where any file present replaces the package's file of the same name.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { FileSystemError, GenModelsError } from '../errors.js';
 import { slotMarker, type SlotScope } from '../file-marks.js';
 import { packageRoot } from '../package-root.js';
 import type { IndexView, ModelView } from './view-model.js';
@@ -25,15 +26,19 @@ export function defaultTemplatesDir(): string {
 }
 
 export function loadTemplates(overrideDir?: string): Templates {
-  if (overrideDir !== undefined && !existsSync(overrideDir)) {
-    throw new Error(`templates folder ${overrideDir} does not exist`);
-  }
+  if (overrideDir !== undefined) checkOverrideDir(overrideDir);
   const overridePath = (file: string): string | undefined => {
     const override = overrideDir === undefined ? undefined : path.join(overrideDir, file);
     return override !== undefined && existsSync(override) ? override : undefined;
   };
   const templatePath = (file: string): string => overridePath(file) ?? path.join(defaultTemplatesDir(), file);
-  const read = (file: string): string => readFileSync(templatePath(file), 'utf8');
+  const read = (file: string): string => {
+    try {
+      return readFileSync(templatePath(file), 'utf8');
+    } catch (error) {
+      throw new FileSystemError('read the template', templatePath(file), error);
+    }
+  };
   const handlebars = Handlebars.create();
   // {{slot 'class' 1}} marks where hand-written code of the previous version goes back in.
   handlebars.registerHelper('slot', (scope: SlotScope, index: number) => slotMarker(scope, index));
@@ -46,7 +51,9 @@ export function loadTemplates(overrideDir?: string): Templates {
       handlebars.parse(source);
       return handlebars.compile(source, options);
     } catch (error) {
-      throw new Error(`template ${templatePath(name)}: ${(error as Error).message}`);
+      throw new GenModelsError(`template ${templatePath(name)}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   };
   const model = compileNamed(TEMPLATE_FILES.model, text.model);
@@ -60,4 +67,19 @@ export function loadTemplates(overrideDir?: string): Templates {
       index: overridePath(TEMPLATE_FILES.index) === undefined,
     },
   };
+}
+
+/** A folder that replaces nothing would be silently ignored: refused, as a missing one is. */
+function checkOverrideDir(dir: string): void {
+  if (!existsSync(dir)) throw new GenModelsError(`templates folder ${dir} does not exist`);
+  if (!statSync(dir).isDirectory())
+    throw new GenModelsError(
+      `--templates ${dir} is a file; give the folder that holds model.ts.hbs or index.ts.hbs`,
+    );
+  const names = Object.values(TEMPLATE_FILES);
+  if (!names.some((name) => existsSync(path.join(dir, name)))) {
+    throw new GenModelsError(
+      `templates folder ${dir} holds neither ${names.join(' nor ')}; put your templates there (start from a copy of the package's templates/)`,
+    );
+  }
 }
