@@ -12,6 +12,7 @@ import { readFingerprint, withFingerprint } from './fingerprint.js';
 import {
   extractHandWrittenCode,
   HandWrittenCodeError,
+  holdsCode,
   type HandWrittenCode,
 } from '../merge/hand-written-code.js';
 import { isGeneratedText, isRegionStart } from '../file-marks.js';
@@ -55,7 +56,7 @@ export async function produceFile(
         );
   const collisions = handWritten === undefined ? [] : findCollisions(handWritten, generated!);
   const rendered = recipe.render();
-  const keepsCode = handWritten !== undefined && handWritten.slots.size > 0;
+  const keepsCode = handWritten !== undefined && holdsCode(handWritten);
   if (keepsCode) refuseMissingRegions(previous!, rendered.text, label);
   const filled = fillSlots(rendered.text, handWritten, label);
   // prettier takes ~9 ms a file: it runs only where the text is not already its output.
