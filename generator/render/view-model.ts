@@ -4,7 +4,7 @@
  * imported) is made here, where it is typed and unit-tested.
  */
 import { headerLines } from '../file-marks.js';
-import { isReadOnly, type AttributeIR, type ModelIR, type SchemaIR } from '../ir.js';
+import { isReadOnly, isTimestamp, type AttributeIR, type ModelIR, type SchemaIR } from '../ir.js';
 import { tsTypeExpression, tsTypeOf } from './type-map.js';
 import { flatType, typeName, union } from '../layout/type-expression.js';
 import type { PropertySignature } from '../layout/declarations.js';
@@ -70,7 +70,9 @@ export function buildModelView(model: ModelIR, options: RenderOptions): ModelVie
   const creationSignatures = readOnly
     ? []
     : model.attributes.flatMap((attribute, index) =>
-        isWritable(attribute) ? [{ ...signatures[index]!, optional: isOptionalOnCreate(attribute) }] : [],
+        isWritable(attribute)
+          ? [{ ...signatures[index]!, optional: isOptionalOnCreate(attribute, model) }]
+          : [],
       );
   const spec = initSpec(model);
   const baseClass = readOnly ? 'ReadOnlyModel' : 'Model';
@@ -170,13 +172,14 @@ function isWritable(attribute: AttributeIR): boolean {
 }
 
 /** Optional on create exactly when the database or the runtime fills the value. */
-export function isOptionalOnCreate(attribute: AttributeIR): boolean {
+export function isOptionalOnCreate(attribute: AttributeIR, model: ModelIR): boolean {
   return (
     attribute.allowNull ||
     attribute.defaultValue !== undefined ||
     attribute.autoIncrement ||
     attribute.generated !== undefined ||
-    attribute.origin !== 'declared'
+    attribute.origin !== 'declared' ||
+    isTimestamp(model, attribute)
   );
 }
 
