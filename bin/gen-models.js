@@ -43,7 +43,10 @@ function buildFromSources() {
   process.stderr.write(
     'gen-models: building dist/ from the sources of this checkout (tsc -p tsconfig.build.json)...\n',
   );
-  const build = spawnSync(process.execPath, [tsc, '-p', buildConfig], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [tsc, '-p', buildConfig, '--noEmitOnError'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) {
     process.stderr.write(
       'gen-models: the build failed (above); fix it, or run npm run build to see it again\n',
