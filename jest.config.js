@@ -12,5 +12,7 @@ module.exports = {
   // Sources import siblings as `./x.js` (NodeNext); map them back to the .ts files.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60000,
+  // After jest's summary: which tests were skipped, why, and how to run them.
+  reporters: ['default', '<rootDir>/test/support/skip-reasons-reporter.js'],
   maxWorkers: 2,
 };

@@ -11,7 +11,8 @@ import { readDatabaseSchema } from './introspect/from-db.js';
 import { planSchemaChanges } from './plan-schema.js';
 import { formatSyncPlan } from '../runtime/index.js';
 import { loadSchemaFile } from './schema/load-schema.js';
-import { writeSchemaYaml, type SchemaOutStatus } from './schema-out.js';
+import { applySchemaYaml, planSchemaYaml, type SchemaOutStatus } from './schema-out.js';
+import { GenModelsError, UsageError } from './errors.js';
 import { RUNTIME_FOLDER } from './output/runtime-bundle.js';
 import { packageVersion } from './package-root.js';
 
@@ -169,29 +170,23 @@ const processIo: CliIo = {
 
 /** Runs the command line and returns the exit code (never calls process.exit). */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  let parseError: Error | undefined;
+  let parseError: UsageError | undefined;
   let output = '';
   const args = (await parser(argv)
     .fail((message, error) => {
-      parseError = error ?? new Error(message);
+      parseError = new UsageError(error?.message ?? message, { cause: error });
     })
     .parseAsync(argv, {}, (_error, _argv, text) => {
       output = text;
     })) as unknown as CliArguments & { help?: boolean; version?: boolean };
-  if (parseError) {
-    io.err(`gen-models: ${parseError.message}\nRun gen-models --help for usage.`);
-    return 2;
-  }
+  if (parseError) return reportError(parseError, io);
   if (output) {
     io.out(output);
     return 0;
   }
   if (args._[0] === 'plan') return runPlan(args, io);
   const usage = usageProblem(args);
-  if (usage !== undefined) {
-    io.err(`gen-models: ${usage}\nRun gen-models --help for usage.`);
-    return 2;
-  }
+  if (usage !== undefined) return reportError(new UsageError(usage), io);
   if (args.schemaOut !== undefined && args.fromDb === undefined) {
     io.err('gen-models: --schema-out needs --from-db (it writes the schema read from a database as YAML)');
     return 2;
@@ -209,10 +204,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       args.fromDb === undefined
         ? undefined
         : await readDatabaseSchema(args.fromDb, introspectOptions(args, io));
+    // Planned first, so that a hand-made file there stops the run before anything is written.
     const schemaOut =
-      schema && args.schemaOut !== undefined
-        ? writeSchemaYaml(schema, args.schemaOut, { check: args.check })
-        : undefined;
+      schema && args.schemaOut !== undefined ? planSchemaYaml(schema, args.schemaOut) : undefined;
     const result = await generate({
       schemaPath: args.schema,
       schema,
@@ -224,12 +218,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       force: args.force,
       onProgress: args.quiet ? undefined : (message) => io.err(`gen-models: ${message}`),
     });
-    if (schemaOut !== undefined) reportSchemaOut(schemaOut, args, io);
+    if (schemaOut !== undefined) {
+      if (!args.check) applySchemaYaml(schemaOut);
+      reportSchemaOut(schemaOut.status, args, io);
+    }
     const code = report(result, args, io);
-    return args.check && schemaOut !== undefined && schemaOut !== 'unchanged' ? 1 : code;
+    return args.check && schemaOut !== undefined && schemaOut.status !== 'unchanged' ? 1 : code;
   } catch (error) {
-    io.err(describeError(error));
-    return 1;
+    return reportError(error, io);
   }
 }
 
@@ -248,8 +244,7 @@ async function runPlan(args: CliArguments, io: CliIo): Promise<number> {
     );
     return 0;
   } catch (error) {
-    io.err(describeError(error));
-    return 1;
+    return reportError(error, io);
   }
 }
 
@@ -355,18 +350,24 @@ function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
   return 0;
 }
 
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return `gen-models: ${String(error)}`;
-  if (['SchemaError', 'ForeignFileError', 'CollisionError'].includes(error.name)) return error.message;
-  if (error.name === 'HandWrittenCodeError') return `gen-models: ${error.message}`;
-  if (error.name === 'IntrospectionError') return `gen-models: ${error.message}`;
-  const { code, path: file } = error as NodeJS.ErrnoException;
-  if (code === 'ENOENT') return `gen-models: ${file ?? 'file'} does not exist`;
-  // Other file-system errors (EISDIR, EACCES, ...): name the path, which Node leaves out of some.
-  if (code !== undefined && file !== undefined && !error.message.includes(file))
-    return `gen-models: ${error.message} (${file})`;
-  const hint = process.env.DEBUG ? `\n${error.stack}` : '';
-  return `gen-models: ${error.message}${hint}`;
+/** Exit code of an error that is not gen-models' own: a bug, reported with its stack. */
+export const INTERNAL_ERROR_EXIT_CODE = 3;
+
+/**
+ * gen-models' own errors are one clean message (see GenModelsError) and their exit code; anything
+ * else is a bug in gen-models, printed with its stack so that it can be reported.
+ */
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof GenModelsError) {
+    io.err(error.startsWithLocation ? error.message : `gen-models: ${error.message}`);
+    if (error instanceof UsageError) io.err('Run gen-models --help for usage.');
+    return error.exitCode;
+  }
+  const trace = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  io.err(
+    `gen-models: internal error, a bug in gen-models; please report it with the stack trace below.\n${trace}`,
+  );
+  return INTERNAL_ERROR_EXIT_CODE;
 }
 
 if (require.main === module) {

@@ -47,18 +47,28 @@ export function headerLines(sourceLabel: string): string[] {
 }
 
 /**
- * Whether gen-models' header is among the file's leading comments (a licence block or a
- * "use strict" may stand above it).
+ * Whether the file carries gen-models' header before its first generated region. Hand-written
+ * lines may stand above it: a licence block, a "use strict", an import that a person or an import
+ * sorter put on line 1. Among the leading comments any `//` line naming gen-models counts (custom
+ * templates word it as they like); below code, only a line that starts as the header does.
  */
 export function isGeneratedText(text: string): boolean {
+  let inLeadingComments = true;
   for (const line of text.replace(/^\uFEFF/, '').split('\n')) {
     const trimmed = line.trim();
-    if (trimmed.startsWith('//') && trimmed.includes(GENERATED_MARKER)) return true;
-    const isPrologue =
+    if (isHeaderStart(trimmed, inLeadingComments)) return true;
+    if (isRegionStart(trimmed)) return false;
+    inLeadingComments &&=
       trimmed === '' || /^(\/\/|\/\*|\*)/.test(trimmed) || /^(['"])use [\w ]+\1;?$/.test(trimmed);
-    if (!isPrologue) return false;
   }
   return false;
+}
+
+/** The header's first line, which says gen-models wrote the file (see isGeneratedText). */
+export function isHeaderStart(line: string, inLeadingComments = false): boolean {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('//') || !trimmed.includes(GENERATED_MARKER)) return false;
+  return inLeadingComments || trimmed.startsWith(`// ${GENERATED_MARKER}`);
 }
 
 /** The header line that records what a file was generated from (see output/fingerprint.ts). */

@@ -2,8 +2,8 @@
  * The pipeline, as a function: schema → IR → rendered, formatted files → written (or checked).
  * The CLI is a thin shell around it; programs can call it directly (`import { generate } from 'gen-models'`).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { UsageError } from './errors.js';
 import type { SchemaIR } from './ir.js';
 import { createFormatter } from './output/format.js';
 import { loadSchemaFile } from './schema/load-schema.js';
@@ -18,6 +18,7 @@ import {
   applyPlan,
   describeDrift,
   planWrites,
+  readText,
   removeOrphans,
   type PlannedFile,
   type WritePlan,
@@ -132,7 +133,7 @@ function sortOrphans(plan: WritePlan, force: boolean): { removable: string[]; ke
   for (const orphan of plan.orphans) {
     // A runtime copy left from --runtime bundled is the runtime's own code, never a person's.
     const isRuntimeCopy = orphan.startsWith(`${RUNTIME_FOLDER}/`);
-    const text = readFileSync(path.join(plan.outDir, orphan), 'utf8');
+    const text = readText(path.join(plan.outDir, orphan));
     const className = path.basename(orphan, '.ts');
     // Code written into its regions counts too: the fingerprint shows whether they were edited.
     const holdsCode = !readFingerprint(text).regionsUntouched || hasHandWrittenCode(text, className, orphan);
@@ -143,7 +144,7 @@ function sortOrphans(plan: WritePlan, force: boolean): { removable: string[]; ke
 
 async function loadSchemaOption(schemaPath: string | undefined): Promise<SchemaIR> {
   if (schemaPath === undefined)
-    throw new Error('generate() needs schemaPath (a YAML file) or schema (an IR)');
+    throw new UsageError('generate() needs schemaPath (a YAML file) or schema (an IR)');
   return loadSchemaFile(schemaPath);
 }
 

@@ -1,4 +1,9 @@
 /** gen-models' programmatic API. The runtime is a separate entry point: `gen-models/runtime`. */
 export { generate, type GenerateOptions, type GenerateResult, type RuntimeMode } from './generate.js';
 export type * from './ir.js';
+export { FileSystemError, GenModelsError, UsageError } from './errors.js';
 export { SchemaError } from './schema/schema-error.js';
+export { ForeignFileError } from './output/write.js';
+export { CollisionError } from './merge/merge-hand-written.js';
+export { HandWrittenCodeError } from './merge/hand-written-code.js';
+export { IntrospectionError } from './introspect/introspection-error.js';

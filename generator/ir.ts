@@ -167,3 +167,15 @@ export interface MemberIR {
 export function isReadOnly(model: ModelIR): boolean {
   return model.kind !== 'table' || !model.attributes.some((attribute) => attribute.primaryKey);
 }
+
+/**
+ * The creation or update timestamp the runtime fills: the automatic one, or an attribute
+ * declared with its name (a YAML `createdAt: DATE`, a `created_at timestamp` column).
+ */
+export function isTimestamp(model: ModelIR, attribute: AttributeIR): boolean {
+  const { timestamps, createdAt, updatedAt } = model.options;
+  return (
+    attribute.origin === 'timestamp' ||
+    (timestamps && (attribute.name === createdAt || attribute.name === updatedAt))
+  );
+}

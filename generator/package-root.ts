@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { GenModelsError } from './errors.js';
 
 let cached: { root: string; version: string } | undefined;
 
@@ -28,6 +29,8 @@ function packageInfo(): { root: string; version: string } {
       if (name === 'gen-models') return (cached = { root: dir, version });
     }
     if (path.dirname(dir) === dir)
-      throw new Error(`gen-models: cannot find its package.json above ${__dirname}`);
+      throw new GenModelsError(
+        `cannot find the package.json of gen-models above ${__dirname}; reinstall gen-models`,
+      );
   }
 }

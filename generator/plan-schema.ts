@@ -4,8 +4,10 @@
  * The models are defined on a runtime connection from the same init spec the generated files
  * are printed from, so the plan is what the generated models would do.
  */
+import { existsSync } from 'node:fs';
 import { isReadOnly, type DataTypeIR, type DefaultValueIR, type ModelIR, type SchemaIR } from './ir.js';
-import { DataTypes, literal, planSync, Sequelize, type SyncPlan } from '../runtime/index.js';
+import { BaseError, DataTypes, literal, planSync, Sequelize, type SyncPlan } from '../runtime/index.js';
+import { GenModelsError, UsageError } from './errors.js';
 import {
   DateText,
   initSpec,
@@ -17,13 +19,31 @@ import {
 import { dataTypeCall, type DataTypeArg, type DataTypeCall } from './render/type-map.js';
 
 export async function planSchemaChanges(schema: SchemaIR, databaseUrl: string): Promise<SyncPlan> {
-  const sequelize = new Sequelize(databaseUrl, { logging: false });
+  const sequelize = connect(databaseUrl);
   try {
     // Views and key-less tables are never created or altered by sync().
     for (const model of schema.models.filter((m) => !isReadOnly(m))) defineModel(sequelize, model);
     return await planSync(sequelize);
+  } catch (error) {
+    // The runtime's own errors (connection refused, permission denied, ...) are about the database.
+    if (error instanceof BaseError) throw new GenModelsError(`--db: ${error.message}`, { cause: error });
+    throw error;
   } finally {
     await sequelize.close();
+  }
+}
+
+/** The constructor refuses only what is wrong with the URL (its form, its protocol). */
+function connect(databaseUrl: string): Sequelize {
+  // PGlite would create an empty database at a mistyped path, and the plan would create every table.
+  const dataDir = databaseUrl.startsWith('pglite:') ? databaseUrl.replace(/^pglite:(\/\/)?/, '') : '';
+  const inMemory = ['', 'memory', ':memory:'].includes(dataDir);
+  if (!inMemory && !existsSync(decodeURIComponent(dataDir)))
+    throw new GenModelsError(`--db ${databaseUrl}: there is no PGlite data directory at ${dataDir}`);
+  try {
+    return new Sequelize(databaseUrl, { logging: false });
+  } catch (error) {
+    throw new UsageError(`--db: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -1,25 +1,29 @@
 /**
  * `--schema-out FILE`: the introspected schema written as YAML, so a team can move from
- * database-first to schema-first in one step. Written atomically, and never over a file
- * gen-models did not write (that would be somebody's hand-made schema).
+ * database-first to schema-first in one step. Planned before the models are generated (a file
+ * gen-models did not write, somebody's hand-made schema, is refused before anything is written),
+ * written after them, atomically, into a folder created when missing (as `--out` is).
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { FileSystemError, GenModelsError } from './errors.js';
 import type { SchemaIR } from './ir.js';
 import { schemaToYaml } from './schema/to-yaml.js';
-import { ForeignFileError } from './output/write.js';
+import { ForeignFileError, writeFileAtomically } from './output/write.js';
 
 const WRITTEN_MARKER = 'written by gen-models';
 
 export type SchemaOutStatus = 'new' | 'changed' | 'unchanged';
 
-export function writeSchemaYaml(
-  schema: SchemaIR,
-  file: string,
-  options: { check?: boolean } = {},
-): SchemaOutStatus {
+export interface SchemaOutPlan {
+  readonly file: string;
+  readonly yaml: string;
+  readonly status: SchemaOutStatus;
+}
+
+export function planSchemaYaml(schema: SchemaIR, file: string): SchemaOutPlan {
   const yaml = schemaToYaml(schema);
-  const previous = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  const previous = readPrevious(file);
   if (previous !== undefined && !previous.slice(0, 400).includes(WRITTEN_MARKER)) {
     throw new ForeignFileError(
       [file],
@@ -28,9 +32,22 @@ export function writeSchemaYaml(
   }
   const status: SchemaOutStatus =
     previous === undefined ? 'new' : previous === yaml ? 'unchanged' : 'changed';
-  if (status === 'unchanged' || options.check) return status;
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.gen-models-tmp-${process.pid}`);
-  writeFileSync(temp, yaml);
-  renameSync(temp, file);
-  return status;
+  return { file, yaml, status };
+}
+
+export function applySchemaYaml(plan: SchemaOutPlan): void {
+  if (plan.status !== 'unchanged') writeFileAtomically(plan.file, plan.yaml);
+}
+
+function readPrevious(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  if (statSync(file).isDirectory())
+    throw new GenModelsError(
+      `--schema-out ${file} is a folder; give the YAML file to write, e.g. ${path.join(file, 'schema.yaml')}`,
+    );
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new FileSystemError('read', file, error);
+  }
 }

@@ -3,8 +3,8 @@
  * `pglite://` is in-memory PGlite, `pglite:///abs/path` (or dialect 'pglite' with `storage`) a
  * data directory.
  */
-import type { PoolConfig } from 'pg';
 import { checkOptions } from './check-options.js';
+import type { PgPoolConfig, PgSsl } from './drivers/pg-module.js';
 import { CONNECTION_OPTIONS, POOL_OPTIONS } from './method-options.js';
 import type { IsolationLevel } from './transaction.js';
 import type { Logging } from './types.js';
@@ -34,7 +34,7 @@ export interface SequelizeOptions {
   pool?: PoolOptions;
   /** Passed to pg as is (ssl, statement_timeout, application_name, ...). */
   dialectOptions?: Record<string, unknown>;
-  ssl?: PoolConfig['ssl'];
+  ssl?: PgSsl;
   /** 'tcp', the only protocol pg speaks (Sequelize's default). */
   protocol?: 'tcp';
   /** The default isolation level of transactions: `Transaction.ISOLATION_LEVELS.SERIALIZABLE` etc. */
@@ -54,7 +54,7 @@ export interface ResolvedConnection {
   username: string | undefined;
   host: string | undefined;
   port: number | undefined;
-  pg: PoolConfig;
+  pg: PgPoolConfig;
   dataDir: string | undefined;
   options: SequelizeOptions;
 }
@@ -107,7 +107,7 @@ function fromUrl(url: string, options: SequelizeOptions): ResolvedConnection {
 }
 
 /** `?sslmode=require` / `?ssl=true` turn TLS on; `disable`/`false` (or nothing) leave it off. */
-function sslFromUrl(url: URL): PoolConfig['ssl'] {
+function sslFromUrl(url: URL): PgSsl | undefined {
   const mode = url.searchParams.get('sslmode') ?? url.searchParams.get('ssl');
   if (mode === null || mode === 'disable' || mode === 'false' || mode === '0') return undefined;
   return mode === 'no-verify' ? { rejectUnauthorized: false } : true;
@@ -133,7 +133,7 @@ function fromOptions(options: SequelizeOptions): ResolvedConnection {
   }
   const port = options.port === undefined || options.port === '' ? 5432 : Number(options.port);
   const pool = options.pool ?? {};
-  const pg: PoolConfig = {
+  const pg: PgPoolConfig = {
     host: options.host ?? 'localhost',
     port,
     database: options.database,

@@ -1,7 +1,7 @@
 /**
  * Catalog rows → SchemaIR, as a pure function: the same rows give the same IR, whatever their
  * order. Models keep `tableName` and `schema` exactly (explicit, frozen), have no automatic `id`
- * and no timestamps unless the table has Sequelize's own timestamp columns (below).
+ * and no timestamps unless the table has timestamp columns of the usual names (below).
  */
 import type {
   AttributeIR,
@@ -25,6 +25,7 @@ import { resolveColumnType, typeCatalog, type TypeCatalog } from './map-column-t
 import { mapDefault } from './map-default.js';
 import { isIncluded } from './name-patterns.js';
 import { attributeNames, classNames } from './names.js';
+import { inferColumnName } from '../../runtime/naming.js';
 
 export interface BuildOptions {
   readonly include?: readonly string[];
@@ -96,24 +97,32 @@ function buildModel(relation: RelationRow, name: string, ctx: ModelContext): Mod
     ctx.columns.map((column, i) => buildAttribute(relation, column, propertyNames[i], keys, ctx.catalog)),
     ctx.columns,
   );
-  const stamps = timestampColumns(ctx.columns, attributes);
-  const stampFields = new Set([stamps.createdAt, stamps.updatedAt].filter((f): f is string => !!f));
+  const stamps = timestampColumns(attributes);
+  const stampFields = [stamps.createdAt, stamps.updatedAt].filter((f): f is string => !!f);
   const nameOf = (field: string | undefined): string | false =>
     (field && attributes.find((a) => a.field === field)?.name) || false;
+  const underscored = stamps.underscored && !ctx.keepNames;
   const options: ModelOptionsIR = {
     explicitTableName: true,
     freezeTableName: true,
-    underscored: stamps.underscored && !ctx.keepNames,
-    timestamps: stampFields.size > 0,
+    underscored,
+    timestamps: stampFields.length > 0,
     createdAt: nameOf(stamps.createdAt),
     updatedAt: nameOf(stamps.updatedAt),
   };
-  // The IR lists timestamps after the declared attributes, createdAt first.
+  // A timestamp column exactly as the runtime would make it is left to the runtime, listed after
+  // the declared attributes (createdAt first), as the YAML loader lists it. Any other (without
+  // time zone, a precision, a default, a comment) stays declared, in its place, as a YAML schema
+  // declares a timestamp attribute: the runtime still fills it.
+  const automatic = stampFields.filter((field) =>
+    isAutomaticTimestamp(
+      attributes.find((a) => a.field === field)!,
+      underscored,
+    ),
+  );
   const ordered = [
-    ...attributes.filter((a) => !stampFields.has(a.field)),
-    ...[stamps.createdAt, stamps.updatedAt]
-      .filter((f): f is string => !!f)
-      .map((f) => ({ ...attributes.find((a) => a.field === f)!, origin: 'timestamp' as const })),
+    ...attributes.filter((a) => !automatic.includes(a.field)),
+    ...automatic.map((f) => ({ ...attributes.find((a) => a.field === f)!, origin: 'timestamp' as const })),
   ];
   return {
     name,
@@ -260,26 +269,18 @@ interface TimestampColumns {
 }
 
 /**
- * Sequelize's timestamp columns: `createdAt`/`updatedAt` (or `created_at`/`updated_at`), plain
- * `timestamp with time zone NOT NULL` with nothing else on them (no default, comment, key,
- * domain), so that a model with `timestamps: true` describes exactly the same columns. The
- * spelling with more such columns wins (camelCase on a tie); any other column stays declared.
+ * The timestamp columns: `createdAt`/`updatedAt` (or `created_at`/`updated_at`, as Rails, Django
+ * and Laravel name them), NOT NULL `timestamp` with or without time zone, not a key of any kind
+ * and not computed by the database. The spelling with more such columns wins (camelCase on a tie);
+ * any other column stays a plain attribute.
  */
-function timestampColumns(
-  columns: readonly ColumnRow[],
-  attributes: readonly AttributeIR[],
-): TimestampColumns {
-  const plain = (field: string): boolean => {
-    const column = columns.find((c) => c.name === field);
+function timestampColumns(attributes: readonly AttributeIR[]): TimestampColumns {
+  const eligible = (field: string): boolean => {
     const attribute = attributes.find((a) => a.field === field);
     return (
-      !!column &&
-      !!attribute &&
-      column.type_kind === 'b' &&
-      column.type_format === 'timestamp with time zone' &&
+      attribute !== undefined &&
+      attribute.type.kind === 'DATE' &&
       !attribute.allowNull &&
-      !column.default_sql &&
-      !attribute.comment &&
       !attribute.primaryKey &&
       attribute.unique === false &&
       !attribute.references &&
@@ -287,14 +288,38 @@ function timestampColumns(
     );
   };
   const pick = (created: string, updated: string) => ({
-    createdAt: plain(created) ? created : undefined,
-    updatedAt: plain(updated) ? updated : undefined,
+    createdAt: eligible(created) ? created : undefined,
+    updatedAt: eligible(updated) ? updated : undefined,
   });
   const camel = pick('createdAt', 'updatedAt');
   const snake = pick('created_at', 'updated_at');
   const found = (s: { createdAt?: string; updatedAt?: string }) =>
     Number(!!s.createdAt) + Number(!!s.updatedAt);
   return found(snake) > found(camel) ? { ...snake, underscored: true } : { ...camel, underscored: false };
+}
+
+/** What the runtime adds itself for `timestamps: true`: `timestamp with time zone NOT NULL`, nothing else. */
+function isAutomaticTimestamp(attribute: AttributeIR, underscored: boolean): boolean {
+  return (
+    attribute.type.kind === 'DATE' &&
+    attribute.type.precision === undefined &&
+    !attribute.type.withoutTimeZone &&
+    attribute.field === inferColumnName(attribute.name, underscored) &&
+    attribute.defaultValue === undefined &&
+    attribute.comment === undefined &&
+    attribute.domain === undefined
+  );
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 function compare(a: string, b: string): number {

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { SchemaIR } from '../ir.js';
 import { introspectDatabase, type IntrospectOptions, type QueryFunction } from './introspect.js';
-import { toIntrospectionError } from './introspection-error.js';
+import { IntrospectionError, toIntrospectionError } from './introspection-error.js';
 
 interface CatalogConnection {
   readonly query: QueryFunction;
@@ -38,14 +38,24 @@ async function openCatalogConnection(url: string): Promise<CatalogConnection> {
 async function openPglite(url: string): Promise<CatalogConnection> {
   const dataDir = url.replace(/^pglite:(\/\/)?/, '');
   if (dataDir === '' || dataDir === '/') {
-    throw new Error(
+    throw new IntrospectionError(
       '--from-db pglite:// needs a data directory (pglite:///absolute/path): an empty in-memory database has no tables',
+      'connection',
     );
   }
   // PGlite would create an empty database at a mistyped path: read only one that exists.
   if (!existsSync(dataDir))
-    throw new Error(`--from-db ${url}: there is no PGlite data directory at ${dataDir}`);
-  const { PGlite } = await import('@electric-sql/pglite');
+    throw new IntrospectionError(
+      `--from-db ${url}: there is no PGlite data directory at ${dataDir}`,
+      'connection',
+    );
+  const { PGlite } = await import('@electric-sql/pglite').catch((error: unknown) => {
+    throw new IntrospectionError(
+      `--from-db pglite:// needs the optional dependency @electric-sql/pglite (npm install @electric-sql/pglite): ${(error as Error).message}`,
+      'connection',
+      { cause: error },
+    );
+  });
   const db = new PGlite(dataDir);
   return { query: (sql, params) => db.query(sql, params as unknown[]), close: () => db.close() };
 }

@@ -2,9 +2,11 @@
  * The one error `introspectDatabase` throws: a single line that says what went wrong and what
  * to do, with the driver's error kept as `cause`.
  */
+import { GenModelsError } from '../errors.js';
+
 export type IntrospectionErrorCode = 'connection' | 'permission' | 'no-tables' | 'query';
 
-export class IntrospectionError extends Error {
+export class IntrospectionError extends GenModelsError {
   override readonly name = 'IntrospectionError';
 
   constructor(

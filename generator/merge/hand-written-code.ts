@@ -6,11 +6,17 @@
 import type { Node, Project, SourceFile } from 'ts-morph';
 import { FINGERPRINT_PREFIX, GENERATED_MARKER } from '../file-marks.js';
 import { isRegionEnd, isRegionStart, type SlotScope } from '../file-marks.js';
+import { GenModelsError } from '../errors.js';
 import type { GeneratedNames } from '../render/render-schema.js';
 
 export interface HandWrittenCode {
   /** Hand-written source text per slot, e.g. `class` → 1 → `getAge() { ... }`. */
   readonly slots: ReadonlyMap<`${SlotScope}-${number}`, string>;
+  /**
+   * What stood above gen-models' header (a licence, an import a person or an import sorter put on
+   * line 1): it goes back above the header, where it was.
+   */
+  readonly aboveHeader: string | undefined;
   /** Names of hand-written class members, to report collisions with generated ones. */
   readonly classMemberNames: readonly string[];
   /** Names declared by hand at the top level. */
@@ -29,7 +35,7 @@ function parse(text: string): { tsMorph: TsMorph; file: SourceFile } {
 }
 
 /** Why hand-written code could not be read safely; nothing is written when it is thrown. */
-export class HandWrittenCodeError extends Error {
+export class HandWrittenCodeError extends GenModelsError {
   override readonly name = 'HandWrittenCodeError';
 }
 
@@ -63,10 +69,20 @@ export function extractHandWrittenCode(
     check === undefined || check.isGeneratedStatement(tsMorph, statement);
   let misplacedNode: Node | undefined;
   let inRegion = false;
+  let aboveHeader = true;
   for (const statement of source.getStatementsWithComments()) {
     const comment = commentText(tsMorph, statement);
     // gen-models' header lines are dropped wherever they stand (also below a "use strict").
-    if (comment !== undefined && !inRegion && isHeaderLine(comment)) continue;
+    if (comment !== undefined && !inRegion && isHeaderLine(comment)) {
+      aboveHeader = false;
+      continue;
+    }
+    if (aboveHeader && (comment === undefined || !isRegionStart(comment))) {
+      collector.addAboveHeader(statement, comment !== undefined);
+      topLevelNames.push(...declaredNames(tsMorph, statement));
+      continue;
+    }
+    aboveHeader = false;
     if (comment !== undefined && isRegionStart(comment)) {
       if (inRegion) throw unbalanced(file, statement);
       inRegion = true;
@@ -107,7 +123,7 @@ export function extractHandWrittenCode(
   // A missing end line is reported before what it made look misplaced.
   if (inRegion) throw unbalanced(file);
   if (misplacedNode !== undefined) throw misplaced(file, misplacedNode);
-  return { slots: collector.slots(), classMemberNames, topLevelNames };
+  return { slots: collector.slots(), aboveHeader: collector.aboveHeader(), classMemberNames, topLevelNames };
 }
 
 /**
@@ -237,8 +253,10 @@ function describeNode(node: Node): string {
 
 /** Groups nodes by slot; a slot's text runs from its first node to its last, blank lines included. */
 class SlotCollector {
-  private readonly ranges = new Map<`${SlotScope}-${number}`, { start: number; end: number }>();
+  private readonly ranges = new Map<`${SlotScope}-${number}`, Range>();
   private readonly index: Record<SlotScope, number> = { top: 0, class: 0 };
+  /** The text above gen-models' header, which has no slot in the templates. */
+  private above: Range | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -247,20 +265,38 @@ class SlotCollector {
   }
 
   add(scope: SlotScope, node: Node, isComment: boolean): void {
-    // A method's overload signatures come before it, and ts-morph lists only the implementation.
-    const first = (node as { getOverloads?: () => Node[] }).getOverloads?.()[0] ?? node;
-    this.addRange(scope, isComment ? node.getStart() : first.getStart(true), endWithTrailingComment(node));
+    const { start, end } = rangeOf(node, isComment);
+    this.addRange(scope, start, end);
   }
 
   addRange(scope: SlotScope, start: number, end: number): void {
     const key = `${scope}-${this.index[scope]}` as const;
-    const range = this.ranges.get(key);
-    this.ranges.set(key, { start: range?.start ?? start, end });
+    this.ranges.set(key, { start: this.ranges.get(key)?.start ?? start, end });
+  }
+
+  addAboveHeader(node: Node, isComment: boolean): void {
+    const { start, end } = rangeOf(node, isComment);
+    this.above = { start: this.above?.start ?? start, end };
   }
 
   slots(): Map<`${SlotScope}-${number}`, string> {
     return new Map([...this.ranges].map(([key, { start, end }]) => [key, this.text.slice(start, end)]));
   }
+
+  aboveHeader(): string | undefined {
+    return this.above && this.text.slice(this.above.start, this.above.end);
+  }
+}
+
+interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+function rangeOf(node: Node, isComment: boolean): Range {
+  // A method's overload signatures come before it, and ts-morph lists only the implementation.
+  const first = (node as { getOverloads?: () => Node[] }).getOverloads?.()[0] ?? node;
+  return { start: isComment ? node.getStart() : first.getStart(true), end: endWithTrailingComment(node) };
 }
 
 /** Where a node ends, its comments on the same line (`x = 1; // note`) included. */
@@ -301,5 +337,9 @@ function declaredNames(tsMorph: TsMorph, statement: Node): string[] {
 
 /** Whether a generated file holds anything a person wrote (outside the generated regions). */
 export function hasHandWrittenCode(text: string, className: string | undefined, file?: string): boolean {
-  return extractHandWrittenCode(text, className, file).slots.size > 0;
+  return holdsCode(extractHandWrittenCode(text, className, file));
+}
+
+export function holdsCode(code: HandWrittenCode): boolean {
+  return code.slots.size > 0 || code.aboveHeader !== undefined;
 }

@@ -3,13 +3,14 @@
  * overwriting or duplicating) a hand-written member whose name is now generated.
  */
 import { HandWrittenCodeError, type HandWrittenCode } from './hand-written-code.js';
-import { SLOT_MARKER_PATTERN } from '../file-marks.js';
+import { isHeaderStart, SLOT_MARKER_PATTERN } from '../file-marks.js';
+import { GenModelsError } from '../errors.js';
 import type { GeneratedNames } from '../render/render-schema.js';
 
 /**
- * Replaces every slot marker with the hand-written code of that slot, or removes it. Refuses
- * when hand-written code has no slot to go back to (a custom template without that marker):
- * dropping it would lose a person's code.
+ * Replaces every slot marker with the hand-written code of that slot, or removes it, and puts
+ * what stood above the header back above it. Refuses when hand-written code has no slot to go
+ * back to (a custom template without that marker): dropping it would lose a person's code.
  */
 export function fillSlots(rendered: string, code: HandWrittenCode | undefined, file = 'the file'): string {
   const used = new Set<string>();
@@ -26,7 +27,18 @@ export function fillSlots(rendered: string, code: HandWrittenCode | undefined, f
       `${file}: the template has no ${markers} marker for the hand-written code found there; add it to the template, then generate again`,
     );
   }
-  return filled;
+  return code?.aboveHeader === undefined ? filled : putAboveHeader(filled, code.aboveHeader);
+}
+
+/** Right above the header's first line (the file's start when a custom template has no header). */
+function putAboveHeader(text: string, above: string): string {
+  const lines = text.split('\n');
+  const header = Math.max(
+    0,
+    lines.findIndex((line) => isHeaderStart(line)),
+  );
+  lines.splice(header, 0, above);
+  return lines.join('\n');
 }
 
 export interface Collision {
@@ -47,7 +59,10 @@ export function findCollisions(code: HandWrittenCode, generated: GeneratedNames)
   ];
 }
 
-export class CollisionError extends Error {
+export class CollisionError extends GenModelsError {
+  override readonly name = 'CollisionError';
+  override readonly startsWithLocation = true;
+
   constructor(readonly problems: readonly { file: string; collision: Collision }[]) {
     super(
       problems
@@ -58,6 +73,5 @@ export class CollisionError extends Error {
         )
         .join('\n'),
     );
-    this.name = 'CollisionError';
   }
 }

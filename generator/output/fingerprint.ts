@@ -8,21 +8,31 @@
  * Only the generated regions are hashed: code a person adds outside them does not make the
  * file stale, while an edit inside a generated region does (and is reverted or reported).
  */
-import { FINGERPRINT_PREFIX, hashOf, isRegionEnd, isRegionStart, REGION_END } from '../file-marks.js';
+import {
+  FINGERPRINT_PREFIX,
+  hashOf,
+  isHeaderStart,
+  isRegionEnd,
+  isRegionStart,
+  REGION_END,
+} from '../file-marks.js';
 
 /** inputs.regions, then .outside when the file held no hand-written code when it was written. */
 const FINGERPRINT_LINE =
   /^\/\/ gen-models fingerprint: ([0-9a-f]{16})\.([0-9a-f]{16})(?:\.([0-9a-f]{16}))?\r?\n/m;
 
-
 /**
- * Adds the fingerprint line at the end of the file's leading `//` comment block. For a file
- * without hand-written code it also records a hash of the text outside the regions, so the
- * next run can tell, without parsing, that there is still no hand-written code to keep.
+ * Adds the fingerprint line at the end of the header's `//` comment block (hand-written lines may
+ * stand above the header). For a file without hand-written code it also records a hash of the
+ * text outside the regions, so the next run can tell, without parsing, that there is still no
+ * hand-written code to keep.
  */
 export function withFingerprint(text: string, inputsHash: string, hasHandWrittenCode: boolean): string {
   const lines = text.split('\n');
-  let headerEnd = 0;
+  let headerEnd = Math.max(
+    0,
+    lines.findIndex((line) => isHeaderStart(line)),
+  );
   while (
     headerEnd < lines.length &&
     lines[headerEnd].startsWith('//') &&

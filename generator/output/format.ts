@@ -2,7 +2,9 @@
  * Formats generated TypeScript with prettier, using the user's prettier configuration for the
  * output folder when there is one (so committed files match the rest of their code base).
  */
+import path from 'node:path';
 import type { Options } from 'prettier';
+import { GenModelsError } from '../errors.js';
 
 type Prettier = typeof import('prettier');
 
@@ -25,11 +27,34 @@ export interface Formatter {
 export async function createFormatter(outDir: string): Promise<Formatter> {
   const { format, resolveConfig } = await prettier();
   // Resolve as for a file inside the output folder: that is where the files will live.
-  const userConfig = await resolveConfig(`${outDir}/__generated__.ts`, { editorconfig: true });
+  const userConfig = await resolveConfig(`${outDir}/__generated__.ts`, { editorconfig: true }).catch(
+    (error: unknown) => {
+      throw configurationError(outDir, error);
+    },
+  );
   const options: Options = { ...(userConfig ?? {}), parser: 'typescript', endOfLine: 'lf' };
+  // A bad option value fails only when formatting: found here, it is not taken for a syntax error in a file.
+  await format('', options).catch((error: unknown) => {
+    throw configurationError(outDir, error);
+  });
   return {
     options,
     usesDefaults: userConfig === null || Object.keys(userConfig).length === 0,
     format: (source) => format(source, options),
   };
+}
+
+function configurationError(outDir: string, error: unknown): GenModelsError {
+  // prettier's first line may only name the file ("YAML Error in .prettierrc:"): the next says why.
+  const text = error instanceof Error ? error.message : String(error);
+  const reason = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .slice(0, 2)
+    .join(' ');
+  const folder = path.relative(process.cwd(), outDir) || '.';
+  return new GenModelsError(`the prettier configuration for ${folder} is not valid: ${reason}`, {
+    cause: error,
+  });
 }

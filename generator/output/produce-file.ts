@@ -12,9 +12,11 @@ import { readFingerprint, withFingerprint } from './fingerprint.js';
 import {
   extractHandWrittenCode,
   HandWrittenCodeError,
+  holdsCode,
   type HandWrittenCode,
 } from '../merge/hand-written-code.js';
 import { isGeneratedText, isRegionStart } from '../file-marks.js';
+import { FileSystemError, GenModelsError } from '../errors.js';
 import { fillSlots, findCollisions, type Collision } from '../merge/merge-hand-written.js';
 import type { FileRecipe } from '../render/render-schema.js';
 import { tidyBlankLines } from '../layout/tidy-blank-lines.js';
@@ -54,7 +56,7 @@ export async function produceFile(
         );
   const collisions = handWritten === undefined ? [] : findCollisions(handWritten, generated!);
   const rendered = recipe.render();
-  const keepsCode = handWritten !== undefined && handWritten.slots.size > 0;
+  const keepsCode = handWritten !== undefined && holdsCode(handWritten);
   if (keepsCode) refuseMissingRegions(previous!, rendered.text, label);
   const filled = fillSlots(rendered.text, handWritten, label);
   // prettier takes ~9 ms a file: it runs only where the text is not already its output.
@@ -81,8 +83,12 @@ function refuseMissingRegions(previous: string, rendered: string, label: string)
 function readIfExists(file: string, label: string): string | null {
   if (!existsSync(file)) return null;
   if (statSync(file).isDirectory())
-    throw new Error(`${label} is a folder, where gen-models writes a file; move the folder away`);
-  return readFileSync(file, 'utf8');
+    throw new GenModelsError(`${label} is a folder, where gen-models writes a file; move the folder away`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new FileSystemError('read', label, error);
+  }
 }
 
 async function format(
@@ -94,8 +100,9 @@ async function format(
   try {
     return await formatter.format(source);
   } catch (error) {
-    throw new Error(
+    throw new GenModelsError(
       syntaxErrorText(error as Error & { loc?: { start?: { line?: number } } }, recipe, label, source),
+      { cause: error },
     );
   }
 }

@@ -2,7 +2,7 @@
  * The attributes as TypeScript declares them: the row type (also the class's `declare`d fields)
  * and the creation type, with what is optional on create decided here.
  */
-import { isReadOnly, type AttributeIR, type ModelIR } from '../ir.js';
+import { isReadOnly, isTimestamp, type AttributeIR, type ModelIR } from '../ir.js';
 import type { PropertySignature } from '../layout/declarations.js';
 import { typeName, union } from '../layout/type-expression.js';
 import { jsdoc } from './jsdoc.js';
@@ -19,7 +19,9 @@ export function attributeSignatures(model: ModelIR): AttributeSignatures {
   const creationAttributes = isReadOnly(model)
     ? []
     : model.attributes.flatMap((attribute, index) =>
-        isWritable(attribute) ? [{ ...attributes[index]!, optional: isOptionalOnCreate(attribute) }] : [],
+        isWritable(attribute)
+          ? [{ ...attributes[index]!, optional: isOptionalOnCreate(attribute, model) }]
+          : [],
       );
   return { attributes, creationAttributes };
 }
@@ -48,12 +50,13 @@ function isWritable(attribute: AttributeIR): boolean {
 }
 
 /** Optional on create exactly when the database or the runtime fills the value. */
-export function isOptionalOnCreate(attribute: AttributeIR): boolean {
+export function isOptionalOnCreate(attribute: AttributeIR, model: ModelIR): boolean {
   return (
     attribute.allowNull ||
     attribute.defaultValue !== undefined ||
     attribute.autoIncrement ||
     attribute.generated !== undefined ||
-    attribute.origin !== 'declared'
+    attribute.origin !== 'declared' ||
+    isTimestamp(model, attribute)
   );
 }

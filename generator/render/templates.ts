@@ -4,8 +4,9 @@
  * (model-file.ts, index-file.ts); its templates/ print the same text and are the starting point
  * for a folder of one's own.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { FileSystemError, GenModelsError } from '../errors.js';
 import { slotMarker, type SlotScope } from '../file-marks.js';
 import { packageRoot } from '../package-root.js';
 import type { IndexView, ModelView } from './view-model.js';
@@ -31,15 +32,13 @@ export function defaultTemplatesDir(): string {
 }
 
 export function loadTemplates(overrideDir?: string): Templates {
-  if (overrideDir !== undefined && !existsSync(overrideDir)) {
-    throw new Error(`templates folder ${overrideDir} does not exist`);
-  }
+  if (overrideDir !== undefined) checkOverrideDir(overrideDir);
   const load = (file: string) => {
     const override = overrideDir === undefined ? undefined : path.join(overrideDir, file);
     if (override === undefined || !existsSync(override)) {
-      return { source: readFileSync(path.join(defaultTemplatesDir(), file), 'utf8'), render: undefined };
+      return { source: read(path.join(defaultTemplatesDir(), file)), render: undefined };
     }
-    const source = readFileSync(override, 'utf8');
+    const source = read(override);
     return { source, render: compile(override, source) };
   };
   const model = load(TEMPLATE_FILES.model);
@@ -49,6 +48,29 @@ export function loadTemplates(overrideDir?: string): Templates {
     ...(index.render === undefined ? {} : { index: index.render }),
     sources: [model.source, index.source].join('\0'),
   };
+}
+
+function read(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new FileSystemError('read the template', file, error);
+  }
+}
+
+/** A folder that replaces nothing would be silently ignored: refused, as a missing one is. */
+function checkOverrideDir(dir: string): void {
+  if (!existsSync(dir)) throw new GenModelsError(`templates folder ${dir} does not exist`);
+  if (!statSync(dir).isDirectory())
+    throw new GenModelsError(
+      `--templates ${dir} is a file; give the folder that holds model.ts.hbs or index.ts.hbs`,
+    );
+  const names = Object.values(TEMPLATE_FILES);
+  if (!names.some((name) => existsSync(path.join(dir, name)))) {
+    throw new GenModelsError(
+      `templates folder ${dir} holds neither ${names.join(' nor ')}; put your templates there (start from a copy of the package's templates/)`,
+    );
+  }
 }
 
 function compile(file: string, source: string): (view: object) => string {
@@ -63,6 +85,6 @@ function compile(file: string, source: string): (view: object) => string {
     // Generated code is TypeScript, not HTML: nothing is escaped, and missing names are errors.
     return handlebars.compile(source, { noEscape: true, strict: true });
   } catch (error) {
-    throw new Error(`template ${file}: ${(error as Error).message}`);
+    throw new GenModelsError(`template ${file}: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -15,6 +15,7 @@ export function describeType(type: DataTypeIR): string {
     case 'DECIMAL':
       return `${type.kind}${numbers(type.precision, type.scale)}`;
     case 'DATE':
+      if (type.withoutTimeZone) return `CUSTOM('timestamp${numbers(type.precision)} without time zone')`;
       return `DATE${numbers(type.precision)}`;
     case 'ARRAY':
       return `ARRAY(${describeType(type.element)})`;

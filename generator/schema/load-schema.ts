@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { CORE_SCHEMA, load as loadPlainYaml } from 'js-yaml';
 import { Document, LineCounter, parseDocument } from 'yaml';
+import { FileSystemError, GenModelsError } from '../errors.js';
 import type { ModelIR, SchemaIR } from '../ir.js';
 import type { ModelDraft, SharedOptions } from './model-draft.js';
 import { ProblemCollector } from './problem-collector.js';
@@ -21,8 +22,10 @@ async function readSchemaText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
-    throw new Error(
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new GenModelsError(`${path} does not exist`, { cause: error });
+    if (code !== 'EISDIR') throw new FileSystemError('read', path, error);
+    throw new GenModelsError(
       `${path} is a folder; give the schema file itself, e.g. gen-models ${path.replace(/\/+$/, '')}/schema.yaml`,
     );
   }

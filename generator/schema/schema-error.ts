@@ -1,3 +1,5 @@
+import { GenModelsError } from '../errors.js';
+
 /** One thing wrong with a schema file, at the position of the offending key or value (1-based). */
 export interface SchemaProblem {
   readonly file: string;
@@ -16,13 +18,14 @@ export function sortProblems(problems: readonly SchemaProblem[]): SchemaProblem[
 }
 
 /** Every problem found in a schema file; the message lists them one per line, in file order. */
-export class SchemaError extends Error {
+export class SchemaError extends GenModelsError {
+  override readonly name = 'SchemaError';
+  override readonly startsWithLocation = true;
   readonly problems: readonly SchemaProblem[];
 
   constructor(problems: readonly SchemaProblem[]) {
     const sorted = sortProblems(problems);
     super(sorted.map(formatProblem).join('\n'));
-    this.name = 'SchemaError';
     this.problems = sorted;
   }
 }

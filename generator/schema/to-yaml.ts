@@ -11,7 +11,6 @@
  * - `generated` (identity and computed columns): they come back as plain columns;
  * - `domain` (name and CHECK) and `checkValues`: the base type is kept, the rule is not;
  * - ENUM `typeName`/`typeSchema`: the enum comes back as Sequelize's `enum_<table>_<column>`;
- * - DATE `withoutTimeZone` (timestamp without time zone): comes back as DATE (with time zone);
  * - `kind: 'materializedView'`: comes back as a view (`readOnly: true`);
  * - a model without a primary key (views, some tables): the loader adds Sequelize's automatic
  *   `id`, and refuses a non-key column named `id` (the format has no "no primary key" option).
@@ -170,6 +169,8 @@ export function typeToYaml(type: DataTypeIR): string {
     case 'DECIMAL':
       return `${type.kind}${args(type.precision, type.precision === undefined ? undefined : type.scale)}`;
     case 'DATE':
+      // The format's DATE is with time zone; CUSTOM reads back as the DATE without (type-specs.ts).
+      if (type.withoutTimeZone) return `CUSTOM('timestamp${args(type.precision)} without time zone')`;
       return `DATE${args(type.precision)}`;
     case 'ENUM':
       return 'ENUM';
@@ -246,18 +247,12 @@ function attributeNotes(a: AttributeIR): string[] {
   if (enumType?.typeName) {
     notes.push(`enum type ${enumType.typeSchema ? `${enumType.typeSchema}.` : ''}${enumType.typeName}`);
   }
-  if (hasTimestampWithoutTimeZone(a.type)) notes.push('timestamp without time zone');
   return notes;
 }
 
 function findEnum(type: DataTypeIR): Extract<DataTypeIR, { kind: 'ENUM' }> | undefined {
   if (type.kind === 'ENUM') return type;
   return type.kind === 'ARRAY' ? findEnum(type.element) : undefined;
-}
-
-function hasTimestampWithoutTimeZone(type: DataTypeIR): boolean {
-  if (type.kind === 'DATE') return type.withoutTimeZone === true;
-  return type.kind === 'ARRAY' && hasTimestampWithoutTimeZone(type.element);
 }
 
 function findPair(node: unknown, key: string): Pair<Node, unknown> | undefined {

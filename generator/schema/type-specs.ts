@@ -155,9 +155,32 @@ const customSpec: TypeSpec = {
         sql.offset,
       );
     }
-    return { kind: 'CUSTOM', sql: sql.value };
+    return timestampType(sql.value) ?? { kind: 'CUSTOM', sql: sql.value };
   },
 };
+
+const TIMESTAMP_TEXT = /^timestamp\s*(?:\(\s*(\d+)\s*\))?(?:\s+(with|without)\s+time\s+zone)?$/i;
+const TIMESTAMPTZ_TEXT = /^timestamptz\s*(?:\(\s*(\d+)\s*\))?$/i;
+
+/**
+ * `CUSTOM('timestamp without time zone')` (or `timestamp(3)`, `timestamptz`) is a DATE: its
+ * values are Dates, as pg returns them, and it may be a timestamp the runtime fills. It is also
+ * how the format says "without time zone", which --schema-out writes for such columns.
+ */
+function timestampType(sql: string): DataTypeIR | undefined {
+  const text = sql.trim();
+  const plain = TIMESTAMP_TEXT.exec(text);
+  const zoned = plain ? undefined : TIMESTAMPTZ_TEXT.exec(text);
+  const match = plain ?? zoned;
+  if (!match) return undefined;
+  const precision = match[1] === undefined ? undefined : Number(match[1]);
+  const withoutTimeZone = plain !== null && plain[2]?.toLowerCase() !== 'with';
+  return {
+    kind: 'DATE',
+    ...(precision !== undefined && { precision }),
+    ...(withoutTimeZone && { withoutTimeZone }),
+  };
+}
 
 /** Every type name of the format, as Sequelize's DataTypes name them. */
 export const TYPE_SPECS: Readonly<Record<string, TypeSpec>> = {

@@ -4,7 +4,7 @@
  * timestamptz as Date, json/jsonb parsed; arrays of int8, numeric, date, interval and tsvector
  * as arrays of strings.
  */
-import { Pool, types, type PoolClient, type PoolConfig } from 'pg';
+import { pg, type PgPool, type PgPoolClient, type PgPoolConfig, type PgResult } from './pg-module.js';
 import {
   DriverConnectError,
   POOL_CAPABILITIES,
@@ -24,8 +24,8 @@ const OID_NUMERIC_ARRAY = 1231;
 const OID_TSVECTOR_ARRAY = 3643;
 
 const rawText = (value: string): string => value;
-// pg's typings list only the built-in OIDs it knows; any number is valid at runtime.
-const builtinParser = types.getTypeParser as (oid: number, format: 'text' | 'binary') => unknown;
+const builtinParser = (oid: number, format: 'text' | 'binary'): unknown =>
+  pg.types.getTypeParser(oid, format);
 
 function getTypeParser(oid: number, format?: 'text' | 'binary'): unknown {
   // point and circle are CUSTOM types, whose values are text (pg would make them objects; PGlite does not).
@@ -46,10 +46,10 @@ function getTypeParser(oid: number, format?: 'text' | 'binary'): unknown {
 export class PgDriver implements Driver {
   readonly engine = 'postgres' as const;
   readonly capabilities = POOL_CAPABILITIES;
-  private readonly pool: Pool;
+  private readonly pool: PgPool;
 
-  constructor(config: PoolConfig) {
-    this.pool = new Pool({ ...config, types: { getTypeParser } as PoolConfig['types'] });
+  constructor(config: PgPoolConfig) {
+    this.pool = new pg.Pool({ ...config, types: { getTypeParser } });
     // An idle client losing its server must not crash the process; the next query reports it.
     this.pool.on('error', () => {});
   }
@@ -103,7 +103,7 @@ export class PgDriver implements Driver {
     await this.pool.end();
   }
 
-  private async connect(): Promise<PoolClient> {
+  private async connect(): Promise<PgPoolClient> {
     try {
       return await this.pool.connect();
     } catch (error) {
@@ -119,7 +119,7 @@ class PgTransaction implements DriverTransaction {
     this.lost = error;
   };
 
-  constructor(private readonly client: PoolClient) {
+  constructor(private readonly client: PgPoolClient) {
     client.on('error', this.onError);
   }
   async query(sql: string, params: readonly unknown[]): Promise<DriverResult> {
@@ -161,8 +161,6 @@ function keepsConnection(error: unknown): boolean {
     !code.startsWith('57P')
   );
 }
-
-type PgResult = { rows: Record<string, unknown>[]; rowCount: number | null };
 
 function toResult(result: PgResult): DriverResult {
   return { rows: result.rows, rowCount: result.rowCount ?? 0 };

@@ -4,7 +4,7 @@
  * used are declared below). Parsers make it return what the pg driver returns: int8 and
  * numeric as strings, `date` as 'YYYY-MM-DD', bytea as Buffer.
  */
-import { defaults } from 'pg';
+import { pg } from './pg-module.js';
 import { arrayLiteral } from '../sql/array-literal.js';
 import { dateParameterText } from '../sql/date-text.js';
 import {
@@ -61,7 +61,7 @@ async function loadPGlite(): Promise<PGliteConstructor> {
 }
 
 /** A Date as pg's prepareValue sends it (local time with offset, or UTC with parseInputDatesAsUTC). */
-const dateText = (date: Date): string => dateParameterText(date, defaults.parseInputDatesAsUTC === true);
+const dateText = (date: Date): string => dateParameterText(date, pg.defaults.parseInputDatesAsUTC === true);
 
 /** Parameters as pg would send them: PGlite does not know enum or array parameter types. */
 function serialize(value: unknown): unknown {

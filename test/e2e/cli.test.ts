@@ -1,7 +1,19 @@
 /** The command line as a user meets it: help, version, summaries, errors and exit codes. */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../support/run-cli';
+import { Sequelize } from '../../runtime/index';
+import { CLI, runCli } from '../support/run-cli';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { useTempDir } from '../support/temp-dir';
 
 const VALID = `models:
@@ -308,5 +320,176 @@ describe('gen-models command line', () => {
     runCli([path.join(tempDir(), 'schema.yaml'), '--out', path.join(tempDir(), 'b')], '/');
     const read = (dir: string) => readFileSync(path.join(tempDir(), dir, 'User.ts'), 'utf8');
     expect(read('b')).toBe(read('a'));
+  });
+});
+
+/**
+ * Every error a user can meet is a GenModelsError: printed as one clean message with its exit
+ * code. Anything else is a bug in gen-models, printed with its stack (exit 3).
+ */
+describe('gen-models errors', () => {
+  const tempDir = useTempDir('gm-cli-errors');
+  const write = (name: string, text: string) => writeFileSync(path.join(tempDir(), name), text);
+  const oneClean = (stderr: string) => {
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(stderr).not.toContain('gen-models-tmp');
+  };
+
+  it("a bug (an error that is not gen-models' own) shows its stack and exits 3", () => {
+    write('schema.yaml', VALID);
+    // A preloaded module breaks handlebars, as a bug in gen-models would.
+    const handlebars = require.resolve('handlebars');
+    write(
+      'inject-bug.js',
+      `require(${JSON.stringify(handlebars)}).create = () => { throw new TypeError('injected bug'); };\n`,
+    );
+    const run = spawnSync(process.execPath, ['-r', './inject-bug.js', CLI, 'schema.yaml'], {
+      cwd: tempDir(),
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain('gen-models: internal error, a bug in gen-models; please report it');
+    expect(run.stderr).toContain('TypeError: injected bug');
+    expect(run.stderr).toMatch(/\n\s+at .*templates\.js/); // the stack, down to where it happened
+    expect(existsSync(path.join(tempDir(), 'models'))).toBe(false);
+  });
+
+  it('a prettier configuration that does not parse is named, and nothing is written', () => {
+    write('schema.yaml', VALID);
+    write('.prettierrc', '{ "semi": false, \n');
+    const run = runCli(['schema.yaml'], tempDir());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^gen-models: the prettier configuration for models is not valid: YAML Error in ".*\.prettierrc"/,
+    );
+    oneClean(run.stderr);
+    expect(existsSync(path.join(tempDir(), 'models'))).toBe(false);
+  });
+
+  it('a prettier option with a bad value is named as such, not as a syntax error in a file', () => {
+    write('schema.yaml', VALID);
+    write('.prettierrc', '{ "trailingComma": "bogus" }\n');
+    const run = runCli(['schema.yaml'], tempDir());
+    expect([run.code, run.stderr.trim()]).toEqual([
+      1,
+      'gen-models: the prettier configuration for models is not valid: Invalid trailingComma value. Expected "all", "es5" or "none", but received "bogus".',
+    ]);
+  });
+
+  it('--templates naming a file, or a folder with no template in it, is refused rather than ignored', () => {
+    write('schema.yaml', VALID);
+    const file = runCli(['schema.yaml', '--templates', 'schema.yaml'], tempDir());
+    expect([file.code, file.stderr.trim()]).toEqual([
+      1,
+      'gen-models: --templates schema.yaml is a file; give the folder that holds model.ts.hbs or index.ts.hbs',
+    ]);
+    mkdirSync(path.join(tempDir(), 'empty'));
+    const empty = runCli(['schema.yaml', '--templates', 'empty'], tempDir());
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain(
+      'gen-models: templates folder empty holds neither model.ts.hbs nor index.ts.hbs',
+    );
+    expect(existsSync(path.join(tempDir(), 'models'))).toBe(false);
+  });
+
+  it('a file standing where the output folder goes is named, not reported as a bug', () => {
+    write('schema.yaml', VALID);
+    write('taken', '');
+    const run = runCli(['schema.yaml', '--out', 'taken/models'], tempDir());
+    expect([run.code, run.stderr.trim()]).toEqual([
+      1,
+      'gen-models: cannot create the folder taken/models: a file stands in its way; move the file away',
+    ]);
+  });
+
+  it('a file that cannot be written is named by its own name, never by the temporary name beside it', () => {
+    // The temporary name adds ".…gen-models-tmp-<pid>" to the file's name: past the file system's 255 bytes.
+    const name = `M${'x'.repeat(240)}`;
+    write('long.yaml', `models:\n  ${name}:\n    attributes:\n      a: STRING\n`);
+    const run = runCli(['long.yaml'], tempDir());
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      `gen-models: cannot write models/${name}.ts: name too long (ENAMETOOLONG)`,
+    );
+    oneClean(run.stderr);
+    expect(readdirSync(tempDir())).not.toContain('models');
+  });
+
+  it('plan: a bad --db is a usage error, an unreachable or missing database one line', () => {
+    write('schema.yaml', VALID);
+    const protocol = runCli(['plan', 'schema.yaml', '--db', 'mysql://localhost/shop'], tempDir());
+    expect([protocol.code, protocol.stderr.trim()]).toEqual([
+      2,
+      'gen-models: --db: Unsupported connection URL protocol "mysql:": use postgres:// or pglite://\nRun gen-models --help for usage.',
+    ]);
+    const refused = runCli(
+      ['plan', 'schema.yaml', '--db', 'postgres://postgres@127.0.0.1:1/shop'],
+      tempDir(),
+    );
+    expect([refused.code, refused.stderr.trim()]).toEqual([
+      1,
+      'gen-models: --db: connect ECONNREFUSED 127.0.0.1:1',
+    ]);
+    const missing = path.join(tempDir(), 'no-such-dir');
+    const pglite = runCli(['plan', 'schema.yaml', '--db', `pglite://${missing}`], tempDir());
+    expect([pglite.code, pglite.stderr.trim()]).toEqual([
+      1,
+      `gen-models: --db pglite://${missing}: there is no PGlite data directory at ${missing}`,
+    ]);
+    expect(existsSync(missing)).toBe(false);
+  });
+});
+
+describe('--schema-out', () => {
+  const tempDir = useTempDir('gm-cli-schema-out');
+  let database: TestDatabase;
+  let url: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('gm_schema_out');
+    // The CLI is another process: without a server, a PGlite data directory both can open.
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'gm-schema-out-db-'));
+    url = database.engine === 'pglite' ? `pglite://${dataDir}` : database.url;
+    const sequelize = new Sequelize(url, { logging: false });
+    await sequelize.query('CREATE TABLE "films" ("id" SERIAL PRIMARY KEY, "title" TEXT NOT NULL)');
+    await sequelize.close();
+  });
+  afterAll(async () => {
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates the folder it writes into, as --out does', () => {
+    const run = runCli(
+      ['--from-db', url, '--out', 'fromdb/models', '--schema-out', 'fromdb/pagila/schema.yaml'],
+      tempDir(),
+    );
+    expect(run.stderr).not.toContain('gen-models-tmp');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('created  fromdb/pagila/schema.yaml');
+    expect(readFileSync(path.join(tempDir(), 'fromdb/pagila/schema.yaml'), 'utf8')).toContain('Film:');
+  });
+
+  it('a file it cannot write is named by its own name, never by the temporary name beside it', () => {
+    const file = `${'s'.repeat(240)}.yaml`;
+    const run = runCli(['--from-db', url, '--schema-out', `new/${file}`], tempDir());
+    expect([run.code, run.stderr.trim().split('\n').pop()]).toEqual([
+      1,
+      `gen-models: cannot write new/${file}: name too long (ENAMETOOLONG)`,
+    ]);
+    expect(run.stderr).not.toContain('gen-models-tmp');
+    expect(existsSync(path.join(tempDir(), 'new'))).toBe(false);
+  });
+
+  it('a folder given as the file is named, with the fix, before anything is written', () => {
+    mkdirSync(path.join(tempDir(), 'out'));
+    const run = runCli(['--from-db', url, '--schema-out', 'out'], tempDir());
+    expect([run.code, run.stderr.trim().split('\n').pop()]).toEqual([
+      1,
+      'gen-models: --schema-out out is a folder; give the YAML file to write, e.g. out/schema.yaml',
+    ]);
+    expect(existsSync(path.join(tempDir(), 'models'))).toBe(false);
   });
 });

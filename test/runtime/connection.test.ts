@@ -8,7 +8,7 @@ import {
   Transaction,
 } from '../../runtime/index.js';
 import { types } from 'pg';
-import { hasServer, serverUrl } from '../support/test-database.js';
+import { needsServer, serverUrl, testWithServer } from '../support/test-database.js';
 import { openTestConnection, sqlOf, type TestConnection } from './helpers.js';
 
 let conn: TestConnection;
@@ -290,8 +290,8 @@ describe('connection errors', () => {
     expect((error as Error).message).toMatch(/no-such-host\.invalid/);
   });
 
-  (hasServer() ? test : test.skip)(
-    'an unknown database or role is a ConnectionError with the server message',
+  testWithServer(
+    needsServer('an unknown database or role is a ConnectionError with the server message'),
     async () => {
       const url = new URL(serverUrl!);
       url.pathname = '/gm_no_such_database';
@@ -313,8 +313,10 @@ describe('connection errors', () => {
   );
 });
 
-(hasServer() ? test : test.skip)(
-  'the server ending a connection (pg_terminate_backend) rejects that query or transaction; the process and the pool carry on',
+testWithServer(
+  needsServer(
+    'the server ending a connection (pg_terminate_backend) rejects that query or transaction; the process and the pool carry on',
+  ),
   async () => {
     const s = new Sequelize(conn.db.url, { logging: false });
     const admin = new Sequelize(conn.db.url, { logging: false });

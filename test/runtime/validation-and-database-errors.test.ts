@@ -10,7 +10,7 @@ import {
   ValidationError,
   ValidationErrorItem,
 } from '../../runtime/index.js';
-import { hasServer } from '../support/test-database.js';
+import { needsServer, testWithServer } from '../support/test-database.js';
 import { openTestConnection, type TestConnection } from './helpers.js';
 
 let conn: TestConnection;
@@ -142,7 +142,7 @@ test('foreign-key and check violations are typed; other failures are DatabaseErr
   expect(bad.code).toBe('42P01');
 });
 
-(hasServer() ? test : test.skip)('a statement timeout is a TimeoutError', async () => {
+testWithServer(needsServer('a statement timeout is a TimeoutError'), async () => {
   const error = await conn.sequelize
     .transaction(async (t) => {
       await conn.sequelize.query("SET LOCAL statement_timeout = '50ms'", { transaction: t });

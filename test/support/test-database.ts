@@ -25,6 +25,21 @@ export function hasServer(): boolean {
   return serverUrl !== undefined;
 }
 
+/**
+ * Tests that need a PostgreSQL server (the real-world schemas, server-only behaviour) are
+ * skipped without one, and say why in their title: test/support/skip-reasons-reporter.js prints
+ * every such reason at the end of the run. Wrap their title in `needsServer()`.
+ */
+export const SERVER_NEEDED =
+  'needs a PostgreSQL server; run with DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm test';
+
+export function needsServer(title: string): string {
+  return serverUrl ? title : `${title} [skipped: ${SERVER_NEEDED}]`;
+}
+
+export const describeWithServer = serverUrl ? describe : describe.skip;
+export const testWithServer = serverUrl ? test : test.skip;
+
 /** Runs `body` with a connected admin client on the server's maintenance database. */
 async function withAdminClient<T>(body: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: serverUrl });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import * as prettier from 'prettier';
 import { generate } from '../../../generator/generate.js';
 import { introspectDatabase } from '../../../generator/introspect/introspect.js';
-import { serverUrl } from '../../support/test-database.js';
+import { describeWithServer, needsServer } from '../../support/test-database.js';
 import { compileWithTsc } from '../../support/tsc.js';
 import { countingClient } from './catalog-connection.js';
 import { ensureRealDatabases, realDatabaseUrl, REAL_DATABASES, type RealDatabase } from './real-databases.js';
@@ -110,9 +110,7 @@ function test(database: RealDatabase, which: 'commonjs' | 'nodenext' | 'runs'): 
 }
 
 // Needs the real databases, which only a server can hold (real-databases.test.ts loads them).
-const describeWithServer = serverUrl ? describe : describe.skip;
-
-describeWithServer.each([...REAL_DATABASES])('models generated from real_%s', (name) => {
+describeWithServer.each([...REAL_DATABASES])(needsServer('models generated from real_%s'), (name) => {
   let work: string;
   let modelNames: string[];
   let materializedViews: Set<string>;

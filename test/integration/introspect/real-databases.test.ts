@@ -9,7 +9,7 @@ import { CATALOG_QUERY_COUNT } from '../../../runtime/catalog/catalog-queries.js
 import { introspectDatabase } from '../../../generator/introspect/introspect.js';
 import { loadSchemaText } from '../../../generator/schema/load-schema.js';
 import { schemaToYaml } from '../../../generator/schema/to-yaml.js';
-import { serverUrl } from '../../support/test-database.js';
+import { describeWithServer, needsServer, serverUrl } from '../../support/test-database.js';
 import { comparableModels } from '../../unit/introspect/comparable-ir.js';
 import { countingClient } from './catalog-connection.js';
 import { ensureRealDatabases, realDatabaseUrl, REAL_DATABASES, type RealDatabase } from './real-databases.js';
@@ -17,9 +17,7 @@ import { ensureRealDatabases, realDatabaseUrl, REAL_DATABASES, type RealDatabase
 // Needs a PostgreSQL server to load the shared schemas into (they are SQL dumps with psql
 // commands, not something PGlite can run); without DATABASE_URL the same pipeline is tested on
 // PGlite by introspect-database.test.ts.
-const describeWithServer = serverUrl ? describe : describe.skip;
-
-describeWithServer('introspecting the real databases', () => {
+describeWithServer(needsServer('introspecting the real databases'), () => {
   const schemas = new Map<RealDatabase, SchemaIR>();
   const queryCounts = new Map<RealDatabase, number>();
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generate } from '../../../generator/generate.js';
 import { introspectDatabase } from '../../../generator/introspect/introspect.js';
-import { serverUrl } from '../../support/test-database.js';
+import { describeWithServer, needsServer } from '../../support/test-database.js';
 import { compileWithTsc } from '../../support/tsc.js';
 import { countingClient } from '../../integration/introspect/catalog-connection.js';
 import {
@@ -33,10 +33,8 @@ async function main(): Promise<void> {
 void main();
 `;
 
-const describeWithServer = serverUrl ? describe : describe.skip;
-
 describeWithServer.each([...REAL_DATABASES])(
-  'alter on real_%s, with the models generated from it',
+  needsServer('alter on real_%s, with the models generated from it'),
   (name) => {
     let work: string;
     beforeAll(async () => {

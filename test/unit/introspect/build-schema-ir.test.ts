@@ -159,14 +159,59 @@ describe('buildSchemaIR', () => {
     ]);
   });
 
-  it('does not take a timestamp column with a default for a Sequelize timestamp', () => {
-    const rows: CatalogRows = {
+  const postWith = (change: (column: CatalogRows['columns'][number]) => object, only = 'created_at') =>
+    buildSchemaIR({
       ...ROWS,
-      columns: ROWS.columns.map((c) => (c.name === 'created_at' ? { ...c, default_sql: 'now()' } : c)),
-    };
-    const post = buildSchemaIR(rows).models.find((m) => m.name === 'Post')!;
+      columns: ROWS.columns.map((c) => (c.name === only || only === '*' ? { ...c, ...change(c) } : c)),
+    }).models.find((m) => m.name === 'Post')!;
+
+  it('takes NOT NULL timestamp columns without time zone (Rails, Django, Laravel) for timestamps, declared in their place', () => {
+    const withoutZone = (c: CatalogRows['columns'][number]) =>
+      c.name.endsWith('_at')
+        ? {
+            type_name: 'timestamp',
+            type_format:
+              c.name === 'created_at' ? 'timestamp(6) without time zone' : 'timestamp without time zone',
+          }
+        : {};
+    const post = postWith(withoutZone, '*');
+    expect(post.options).toMatchObject({
+      timestamps: true,
+      underscored: true,
+      createdAt: 'createdAt',
+      updatedAt: 'updatedAt',
+    });
+    // Declared, they keep the column order, as a YAML schema declaring them does.
+    expect(post.attributes.map((a) => [a.name, a.field, a.origin, a.type])).toEqual([
+      ['id', 'id', 'declared', { kind: 'INTEGER' }],
+      ['createdAt', 'created_at', 'declared', { kind: 'DATE', precision: 6, withoutTimeZone: true }],
+      ['updatedAt', 'updated_at', 'declared', { kind: 'DATE', withoutTimeZone: true }],
+      ['body', 'body', 'declared', { kind: 'TEXT' }],
+    ]);
+  });
+
+  it('takes a timestamp column with a default for a timestamp, keeping the default', () => {
+    const post = postWith(() => ({ default_sql: 'now()' }));
+    expect(post.options).toMatchObject({ timestamps: true, createdAt: 'createdAt', updatedAt: 'updatedAt' });
+    expect(post.attributes.find((a) => a.field === 'created_at')).toMatchObject({
+      origin: 'declared',
+      defaultValue: { kind: 'sql', sql: 'now()' },
+    });
+    expect(post.attributes.find((a) => a.field === 'updated_at')?.origin).toBe('timestamp');
+  });
+
+  it("does not take a nullable timestamp column (Laravel's default) for a timestamp", () => {
+    const post = postWith(() => ({ not_null: false }));
     expect(post.options).toMatchObject({ timestamps: true, createdAt: false, updatedAt: 'updatedAt' });
-    expect(post.attributes.find((a) => a.field === 'created_at')?.origin).toBe('declared');
+    expect(post.attributes.find((a) => a.field === 'created_at')).toMatchObject({
+      origin: 'declared',
+      allowNull: true,
+    });
+  });
+
+  it('does not take a created_at of another type for a timestamp', () => {
+    const post = postWith(() => ({ type_name: 'date', type_format: 'date' }));
+    expect(post.options).toMatchObject({ createdAt: false, updatedAt: 'updatedAt' });
   });
 
   it('includes and excludes by pattern; a reference to a left-out table has no model', () => {

@@ -7,9 +7,6 @@ import type { AttributeIR, DataTypeIR, ModelIR, SchemaIR } from '../../../genera
 function plainType(type: DataTypeIR): DataTypeIR {
   if (type.kind === 'ARRAY') return { kind: 'ARRAY', element: plainType(type.element) };
   if (type.kind === 'ENUM') return { kind: 'ENUM', values: type.values };
-  if (type.kind === 'DATE' && type.withoutTimeZone) {
-    return { kind: 'DATE', ...(type.precision !== undefined ? { precision: type.precision } : {}) };
-  }
   return type;
 }
 

@@ -211,13 +211,10 @@ describe('CUSTOM types', () => {
       /^schema\.yaml:4:\d+: CUSTOM\('int, z int GENERATED .*'\) is not a PostgreSQL type name; write a type such as 'interval'/,
     );
     expect(problemsOf(userWith('      a: "CUSTOM(\'text -- note\')"'))).toHaveLength(1);
-    const valid = loadSchemaText(
-      userWith('      a: "CUSTOM(\'timestamp(3) without time zone\')"'),
-      'schema.yaml',
-    );
+    const valid = loadSchemaText(userWith('      a: "CUSTOM(\'time(3) without time zone\')"'), 'schema.yaml');
     expect(valid.models[0].attributes.find((a) => a.name === 'a')?.type).toEqual({
       kind: 'CUSTOM',
-      sql: 'timestamp(3) without time zone',
+      sql: 'time(3) without time zone',
     });
   });
 });

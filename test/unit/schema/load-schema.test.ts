@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadSchemaFile, loadSchemaText } from '../../../generator/schema/load-schema.js';
 import { attribute, FIXTURES, fixtureText, model, yaml } from './schema-test-helpers.js';
+import { GenModelsError } from '../../../generator/errors';
 
 const schema = loadSchemaText(fixtureText('example.yaml'), 'example.yaml');
 const names = (m: ReturnType<typeof model>) => m.attributes.map((a) => a.name);
@@ -368,7 +369,9 @@ describe('loadSchemaFile', () => {
     expect(loaded.models.map((m) => m.name)).toEqual(['AllTypes']);
   });
 
-  test('rejects with the file system error when the file is missing', async () => {
-    await expect(loadSchemaFile(join(FIXTURES, 'missing.yaml'))).rejects.toThrow(/ENOENT/);
+  test('rejects with a GenModelsError naming the file when it is missing', async () => {
+    const missing = join(FIXTURES, 'missing.yaml');
+    await expect(loadSchemaFile(missing)).rejects.toThrow(`${missing} does not exist`);
+    await expect(loadSchemaFile(missing)).rejects.toBeInstanceOf(GenModelsError);
   });
 });

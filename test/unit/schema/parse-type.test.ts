@@ -66,7 +66,12 @@ describe('parseType', () => {
     ['STRING ( 100 ) . BINARY', { kind: 'STRING', length: 100, binary: true }],
     ["ENUM(\"it's\", 'a''b')", { kind: 'ENUM', values: ["it's", "a'b"] }],
     ["ARRAY( ENUM('a') )", { kind: 'ARRAY', element: { kind: 'ENUM', values: ['a'] } }],
-    ["CUSTOM('timestamp(3) without time zone')", { kind: 'CUSTOM', sql: 'timestamp(3) without time zone' }],
+    // Timestamps are DATEs (their values are Dates); CUSTOM is how the format says "without time zone".
+    ["CUSTOM('timestamp(3) without time zone')", { kind: 'DATE', precision: 3, withoutTimeZone: true }],
+    ["CUSTOM('timestamp')", { kind: 'DATE', withoutTimeZone: true }],
+    ["CUSTOM('TIMESTAMP ( 0 ) WITH TIME ZONE')", { kind: 'DATE', precision: 0 }],
+    ["CUSTOM('timestamptz(6)')", { kind: 'DATE', precision: 6 }],
+    ["CUSTOM('time(3) without time zone')", { kind: 'CUSTOM', sql: 'time(3) without time zone' }],
     ["CUSTOM('geometry(Point,4326)')", { kind: 'CUSTOM', sql: 'geometry(Point,4326)' }],
     [
       `CUSTOM('"extensions".geometry(LineString, 4326)[]')`,
