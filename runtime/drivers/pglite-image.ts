@@ -13,7 +13,16 @@
  * declared below.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -228,9 +237,8 @@ function readImage(dir: string, version: string): { files?: ClusterFiles; proble
   try {
     text = readFileSync(join(dir, MANIFEST), 'utf8');
   } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') {
-      return exists(dir) ? { problem: 'has no manifest' } : {};
-    }
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return existsSync(dir) ? { problem: 'has no manifest' } : {};
     return { problem: `cannot be read (${message(error)})` };
   }
   let manifest: Manifest;
@@ -255,15 +263,6 @@ function readImage(dir: string, version: string): { files?: ClusterFiles; proble
   }
   if (digest(files) !== manifest.sha256) return { problem: 'does not match its checksum' };
   return { files };
-}
-
-function exists(path: string): boolean {
-  try {
-    readdirSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -300,7 +299,7 @@ async function buildImage(
     try {
       renameSync(staging, dir);
     } catch (error) {
-      if (!exists(join(dir, MANIFEST))) throw error;
+      if (!existsSync(join(dir, MANIFEST))) throw error; // else another process published first
     }
   } finally {
     rmSync(staging, { recursive: true, force: true });
