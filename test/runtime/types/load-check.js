@@ -4,7 +4,7 @@
 const path = require('node:path');
 const runtime = require(path.join(process.argv[2], 'runtime/index.js'));
 const pgliteLoaded = () => Object.keys(require.cache).some((file) => file.includes('@electric-sql'));
-const LAZY = ['drivers/pglite-driver.js', 'sync.js', 'sql/ddl.js', 'error-mapping.js', 'sql/array-literal.js', 'alter/index.js'];
+const LAZY = ['drivers/pglite-driver.js', 'drivers/pglite-image.js', 'sync.js', 'sql/ddl.js', 'error-mapping.js', 'sql/array-literal.js', 'alter/index.js'];
 const lazyLoaded = () => LAZY.filter((name) => Object.keys(require.cache).some((file) => file.endsWith(path.join('runtime', name))));
 
 async function main() {
