@@ -176,9 +176,19 @@ export function imageCacheDir(): string {
  * from the working directory.
  */
 function pgliteVersion(): string {
-  const resolveFrom =
-    typeof require === 'function' ? require : createRequire(join(process.cwd(), 'index.js'));
-  let dir = dirname(resolveFrom.resolve('@electric-sql/pglite'));
+  const asModule = typeof require !== 'function';
+  const resolveFrom = asModule ? createRequire(join(process.cwd(), 'index.js')) : require;
+  let dir: string;
+  try {
+    dir = dirname(resolveFrom.resolve('@electric-sql/pglite'));
+  } catch {
+    const from = asModule
+      ? `the working directory ${process.cwd()} (the runtime runs as an ES module)`
+      : 'the runtime';
+    throw new Error(
+      `cannot tell the installed PGlite's version: @electric-sql/pglite is not found from ${from}`,
+    );
+  }
   for (;;) {
     try {
       const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
@@ -225,7 +235,7 @@ async function usableImage(
   } catch (error) {
     warn(
       `cannot use a PGlite image${dir ? ` in ${dir}` : ''} (${message(error)}); starting PGlite with initdb instead ` +
-        `(set ${CACHE_DIR_VARIABLE} to a writable folder, or ${IMAGE_SWITCH_VARIABLE}=off)`,
+        `(${CACHE_DIR_VARIABLE} chooses the cache folder, ${IMAGE_SWITCH_VARIABLE}=off turns the image off)`,
     );
     return undefined;
   }
@@ -397,6 +407,7 @@ function warn(text: string): void {
   console.warn(`gen-models: ${text}`);
 }
 
+/** The first line only: a warning is one line. */
 function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }

@@ -116,7 +116,7 @@ test('a cache folder that cannot be created: one warning, then PGlite starts wit
   expect(warn).toHaveBeenCalledTimes(1);
   expect(warn.mock.calls[0][0]).toMatch(
     new RegExp(
-      `^gen-models: cannot use a PGlite image in ${path.join(file, 'cache', IMAGE)} \\(.*ENOTDIR.*\\); starting PGlite with initdb instead \\(set GEN_MODELS_CACHE_DIR to a writable folder, or GEN_MODELS_PGLITE_IMAGE=off\\)$`,
+      `^gen-models: cannot use a PGlite image in ${path.join(file, 'cache', IMAGE)} \\(.*ENOTDIR.*\\); starting PGlite with initdb instead \\(GEN_MODELS_CACHE_DIR chooses the cache folder, GEN_MODELS_PGLITE_IMAGE=off turns the image off\\)$`,
     ),
   );
 }, 300_000);
