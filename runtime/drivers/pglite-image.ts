@@ -26,6 +26,7 @@ import {
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { quoteIdentifier, quoteLiteral } from '../sql/quote.js';
 
 /** What is needed from PGlite's module: the class, and its in-memory file system to extend. */
 export interface PGliteImageModule<Instance extends StartedPGlite, Options extends object> {
@@ -291,7 +292,7 @@ async function buildImage(
     const db = await ready(new module.PGlite({ dataDir: join(staging, DATA) }));
     try {
       for (const [name, value] of Object.entries(IMAGE_SETTINGS)) {
-        await db.exec(`ALTER SYSTEM SET ${name} = '${value}'`);
+        await db.exec(`ALTER SYSTEM SET ${quoteIdentifier(name)} = ${quoteLiteral(value)}`);
       }
     } finally {
       await db.close();

@@ -1,11 +1,22 @@
 /**
  * The PGlite cluster image (runtime/drivers/pglite-image.ts) when things go wrong: a damaged or
- * mismatched image is rebuilt with one warning, an unusable cache folder falls back to initdb with
- * one warning, and two processes starting together on an empty cache both succeed.
+ * mismatched image, or one postgres refuses, is rebuilt with one warning, an unusable cache
+ * folder falls back to initdb with one warning, and two processes starting together on an empty
+ * cache both succeed.
  * On PGlite whatever DATABASE_URL says.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -65,7 +76,34 @@ function damagedCache(name: string, damage: (imageDir: string) => void): string 
   return path.join(cache, IMAGE);
 }
 
+/** The image's checksum as its manifest states it: every directory, then every file's path, size and bytes, in name order. */
+function clusterDigest(root: string): string {
+  const hash = createHash('sha256');
+  const directories: string[] = [];
+  const files: string[] = [];
+  const walk = (relative: string): void => {
+    for (const name of readdirSync(path.join(root, relative)).sort()) {
+      const entry = relative ? `${relative}/${name}` : name;
+      if (statSync(path.join(root, entry)).isDirectory()) {
+        directories.push(entry);
+        walk(entry);
+      } else files.push(entry);
+    }
+  };
+  walk('');
+  for (const directory of directories) hash.update(`d ${directory}\n`);
+  for (const file of files) {
+    const data = readFileSync(path.join(root, file));
+    hash.update(`f ${file} ${data.length}\n`);
+    hash.update(data);
+  }
+  return hash.digest('hex');
+}
+
 const catalogFile = (imageDir: string): string => path.join(imageDir, 'data/base/5/1259'); // pg_class of "postgres"
+
+const rebuilding = (problem: string) => (imageDir: string) =>
+  `gen-models: the PGlite image in ${imageDir} ${problem}; rebuilding it`;
 
 test.each([
   [
@@ -75,31 +113,41 @@ test.each([
       data[100] ^= 0xff;
       writeFileSync(catalogFile(imageDir), data);
     },
-    'does not match its checksum',
+    rebuilding('does not match its checksum'),
   ],
-  ['a missing file', (imageDir: string) => unlinkSync(catalogFile(imageDir)), 'does not match its checksum'],
   [
     'a manifest of another PGlite version',
     (imageDir: string) => {
       const file = path.join(imageDir, 'manifest.json');
       writeFileSync(file, readFileSync(file, 'utf8').replace(`"${PGLITE_VERSION}"`, '"0.0.1"'));
     },
-    `was made for PGlite 0.0.1 (image format 1), not ${PGLITE_VERSION} (format 1)`,
+    rebuilding(`was made for PGlite 0.0.1 (image format 1), not ${PGLITE_VERSION} (format 1)`),
   ],
   [
-    'an unreadable manifest',
-    (imageDir: string) => writeFileSync(path.join(imageDir, 'manifest.json'), '{"format": 1, "pgl'),
-    'has an unreadable manifest',
+    'no manifest',
+    (imageDir: string) => unlinkSync(path.join(imageDir, 'manifest.json')),
+    rebuilding('has no manifest'),
   ],
-  ['no manifest', (imageDir: string) => unlinkSync(path.join(imageDir, 'manifest.json')), 'has no manifest'],
+  [
+    'a matching checksum but a cluster postgres refuses (as from a PGlite whose version was misread)',
+    (imageDir: string) => {
+      writeFileSync(path.join(imageDir, 'data/PG_VERSION'), '99\n');
+      const file = path.join(imageDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(file, 'utf8'));
+      writeFileSync(
+        file,
+        JSON.stringify({ ...manifest, sha256: clusterDigest(path.join(imageDir, 'data')) }),
+      );
+    },
+    (imageDir: string) =>
+      `gen-models: PGlite could not start from the image in ${imageDir} (PGlite failed to initialize properly); rebuilding it`,
+  ],
 ])(
   'an image with %s is rebuilt, with one warning',
-  async (name, damage, problem) => {
+  async (name, damage, expected) => {
     const imageDir = damagedCache(name.replace(/\W+/g, '-'), damage);
     expect(await useDatabase()).toBe('16MB');
-    expect(warn.mock.calls).toEqual([
-      [`gen-models: the PGlite image in ${imageDir} ${problem}; rebuilding it`],
-    ]);
+    expect(warn.mock.calls).toEqual([[expected(imageDir)]]);
     expect(readdirSync(path.dirname(imageDir))).toEqual([IMAGE]); // nothing left aside or half-built
     // The rebuilt image is sound: the next start uses it without a word.
     expect(await useDatabase()).toBe('16MB');
