@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
 const { benchGeneration } = require('./generation.js');
+const { benchPgliteStartup } = require('./pglite-startup.js');
 const { benchRuntime } = require('./runtime.js');
 
 const SERVER = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -49,6 +50,7 @@ async function main() {
       withScratchDatabase('gm_bench_runtime', (databaseUrl) => benchRuntime({ databaseUrl })),
     ),
   );
+  sections.push(await section('Embedded PGlite start-up', () => benchPgliteStartup()));
   const header = [
     '# Benchmark results',
     '',

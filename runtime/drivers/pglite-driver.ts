@@ -7,6 +7,7 @@
 import { pg } from './pg-module.js';
 import { arrayLiteral } from '../sql/array-literal.js';
 import { dateParameterText } from '../sql/date-text.js';
+import { startPGlite, type PGliteImageModule } from './pglite-image.js';
 import {
   DriverConnectError,
   PGLITE_CAPABILITIES,
@@ -29,13 +30,14 @@ interface PGliteTransaction extends PGliteQueryable {
 }
 interface PGliteInstance extends PGliteQueryable {
   readonly waitReady: Promise<void>;
+  exec(sql: string): Promise<unknown>;
   transaction<T>(body: (tx: PGliteTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
-type PGliteConstructor = new (options: {
-  dataDir?: string;
-  parsers: Record<number, (value: string) => unknown>;
-}) => PGliteInstance;
+type PGliteModule = PGliteImageModule<
+  PGliteInstance,
+  { parsers: Record<number, (value: string) => unknown> }
+>;
 
 const rawText = (value: string): string => value;
 const PARSERS = {
@@ -48,11 +50,10 @@ const PARSERS = {
 
 const PGLITE_MODULE: string = '@electric-sql/pglite';
 
-async function loadPGlite(): Promise<PGliteConstructor> {
+async function loadPGlite(): Promise<PGliteModule> {
   try {
     // A variable specifier keeps TypeScript from needing PGlite's types where it is not installed.
-    const module = (await import(PGLITE_MODULE)) as { PGlite: PGliteConstructor };
-    return module.PGlite;
+    return (await import(PGLITE_MODULE)) as PGliteModule;
   } catch (error) {
     throw new Error(
       `pglite:// needs the optional dependency @electric-sql/pglite (npm install @electric-sql/pglite): ${(error as Error).message}`,
@@ -94,12 +95,8 @@ export class PGliteDriver implements Driver {
 
   private async open(): Promise<PGliteInstance> {
     try {
-      const PGlite = await loadPGlite();
-      const db = new PGlite(
-        this.dataDir ? { dataDir: this.dataDir, parsers: PARSERS } : { parsers: PARSERS },
-      );
-      await db.waitReady;
-      return db;
+      // From the cached cluster image where it applies (pglite-image.ts), else with initdb.
+      return await startPGlite(await loadPGlite(), this.dataDir, { parsers: PARSERS });
     } catch (error) {
       this.db = undefined;
       throw new DriverConnectError(error as Error);

@@ -1,7 +1,7 @@
 /**
  * The runtime is copied into users' output folders and compiled there: it must compile under
  * --strict with module commonjs too, and the compiled code must not load PGlite (an optional
- * dependency) unless a pglite:// connection is used, nor the runtime's rarely used modules until used.
+ * dependency) nor its cluster image code unless a pglite:// connection is used, nor the runtime's rarely used modules until used.
  */
 import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
@@ -33,6 +33,7 @@ test('compiles under --strict with module commonjs; PGlite loads only for pglite
   const mapped = process.env.DATABASE_URL ? [] : ['error-mapping.js'];
   expect(result.lazyAfterPgliteQuery).toEqual([
     'drivers/pglite-driver.js',
+    'drivers/pglite-image.js',
     ...mapped,
     'sql/array-literal.js',
   ]);

@@ -4,7 +4,8 @@
  *
  * With DATABASE_URL set (CI, a developer with a server): a fresh database on that server,
  * dropped afterwards. Without it: an in-memory PGlite (`pglite://`), so `npm test` passes on a
- * machine with no PostgreSQL at all.
+ * machine with no PostgreSQL at all; it starts from the cached cluster image
+ * (runtime/drivers/pglite-image.ts), built by the first test file that needs it.
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';

@@ -6,6 +6,7 @@ const runtime = require(path.join(process.argv[2], 'runtime/index.js'));
 const pgliteLoaded = () => Object.keys(require.cache).some((file) => file.includes('@electric-sql'));
 const LAZY = [
   'drivers/pglite-driver.js',
+  'drivers/pglite-image.js',
   'sync.js',
   'sql/ddl.js',
   'error-mapping.js',
