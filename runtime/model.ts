@@ -69,6 +69,7 @@ const NO_PRIMARY_KEY =
 const MISSING_WHERE = 'Missing where attribute in the options parameter';
 
 export class Model<
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Sequelize's own default: an untyped model accepts any attributes
   TAttributes extends {} = any,
   TCreationAttributes extends {} = TAttributes,
 > extends ReadableModel<TAttributes, TCreationAttributes> {

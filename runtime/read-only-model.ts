@@ -8,6 +8,7 @@ import { READ_ONLY } from './model-definition.js';
 import { ReadableModel } from './readable-model.js';
 
 export class ReadOnlyModel<
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Sequelize's own default: an untyped model accepts any attributes
   TAttributes extends {} = any,
   TCreationAttributes extends {} = TAttributes,
 > extends ReadableModel<TAttributes, TCreationAttributes> {

@@ -71,7 +71,11 @@ export interface ReloadOptions<T> extends QueryOptions {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
 
-export class ReadableModel<TAttributes extends {} = any, TCreationAttributes extends {} = TAttributes> {
+export class ReadableModel<
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Sequelize's own default: an untyped model accepts any attributes
+  TAttributes extends {} = any,
+  TCreationAttributes extends {} = TAttributes,
+> {
   /** Phantom members carrying the attribute types to static methods; never set. */
   declare _attributes: TAttributes;
   declare _creationAttributes: TCreationAttributes;

@@ -185,6 +185,7 @@ export class Sequelize {
     await this.driver.close();
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model, whatever its attribute types
   define<M extends Model<any, any> = Model>(
     modelName: string,
     attributes: ModelAttributes<M['_attributes']>,

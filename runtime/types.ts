@@ -261,7 +261,7 @@ declare const NonAttributeBrand: unique symbol;
 export type CreationOptional<T> = T extends null | undefined ? T : T & { [CreationOptionalBrand]?: true };
 export type NonAttribute<T> = T extends null | undefined ? T : T & { [NonAttributeBrand]?: true };
 type IsBranded<T, B extends symbol> = B extends keyof NonNullable<T> ? true : false;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/* eslint-disable @typescript-eslint/no-explicit-any -- members of any model, functions of any signature */
 type AttributeKey<M, K extends keyof M, O> = K extends keyof Model<any, any>
   ? never
   : M[K] extends (...args: any[]) => unknown
@@ -271,6 +271,7 @@ type AttributeKey<M, K extends keyof M, O> = K extends keyof Model<any, any>
       : K extends O
         ? never
         : K;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 export type InferAttributes<M extends AnyModel, Options extends { omit?: keyof M } = { omit: never }> = {
   [K in keyof M as AttributeKey<M, K, Options['omit']>]: M[K];
 };

@@ -9,6 +9,7 @@ import type { CatalogRows } from '../../runtime/catalog/catalog-rows.js';
 import { readCatalog } from '../../runtime/catalog/read-catalog.js';
 import { IntrospectionError, toIntrospectionError } from './introspection-error.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- pg's rows are untyped; the catalog readers type them
 export type QueryFunction = (sql: string, params: unknown[]) => Promise<{ rows: any[] }>;
 
 export interface IntrospectOptions {

@@ -10,7 +10,6 @@ import {
   ifBreak,
   indent,
   indentIfBreak,
-  join,
   line,
   softline,
   type Doc,

@@ -5,6 +5,7 @@
  * are used all the same (they describe a subset of it).
  */
 import type { ConnectionOptions } from 'node:tls';
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment -- @ts-expect-error would fail where @types/pg is installed
 // @ts-ignore TS7016 where @types/pg is not installed (the import is then untyped): typed below.
 import * as untypedPg from 'pg';
 

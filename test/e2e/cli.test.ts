@@ -1,6 +1,7 @@
 /** The command line as a user meets it: help, version, summaries, errors and exit codes. */
 import { spawnSync } from 'node:child_process';
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -343,11 +344,21 @@ describe('gen-models errors', () => {
       'inject-bug.js',
       `require(${JSON.stringify(handlebars)}).create = () => { throw new TypeError('injected bug'); };\n`,
     );
-    const run = spawnSync(process.execPath, ['-r', './inject-bug.js', CLI, 'schema.yaml'], {
-      cwd: tempDir(),
-      encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
+    // Handlebars is loaded only for templates of one's own: give the CLI a folder of them.
+    mkdirSync(path.join(tempDir(), 'tpl'));
+    copyFileSync(
+      path.resolve(__dirname, '../../templates/model.ts.hbs'),
+      path.join(tempDir(), 'tpl/model.ts.hbs'),
+    );
+    const run = spawnSync(
+      process.execPath,
+      ['-r', './inject-bug.js', CLI, 'schema.yaml', '--templates', 'tpl'],
+      {
+        cwd: tempDir(),
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+      },
+    );
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('gen-models: internal error, a bug in gen-models; please report it');
     expect(run.stderr).toContain('TypeError: injected bug');

@@ -109,7 +109,7 @@ describe('hand-written code in unusual places', () => {
   it('refuses a region whose end line was deleted', async () => {
     await run(V1);
     edit((t) => {
-      const edited = t.replace(/  \/\/ #endregion\n}\n/, '}\n');
+      const edited = t.replace(/ {2}\/\/ #endregion\n}\n/, '}\n');
       expect(edited).not.toBe(t);
       return edited;
     });
