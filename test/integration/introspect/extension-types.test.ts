@@ -187,7 +187,6 @@ function extensionsMissing(): string | undefined {
 }
 
 const EXTENSIONS_MISSING = extensionsMissing();
-if (EXTENSIONS_MISSING) console.warn(`skipped: the PostGIS, hstore and ltree tests: ${EXTENSIONS_MISSING}`);
 
 function createTable(table: string, columns: readonly Column[]): string {
   return `CREATE TABLE ${table} (id serial PRIMARY KEY, ${columns.map((c) => `${c.name} ${c.type}`).join(', ')})`;
@@ -324,7 +323,15 @@ async function syncAndAlter(
 
 describe.each([
   ['built-in types', 'shapes', 'Shape', BUILT_IN, false],
-  ['PostGIS, hstore and ltree', 'places', 'Place', POSTGIS, true],
+  [
+    EXTENSIONS_MISSING
+      ? `PostGIS, hstore and ltree [skipped: ${EXTENSIONS_MISSING}]`
+      : 'PostGIS, hstore and ltree',
+    'places',
+    'Place',
+    POSTGIS,
+    true,
+  ],
 ] as const)('%s', (_label, table, model, columns, needsExtensions) => {
   let place: Place;
   let ir: SchemaIR;
