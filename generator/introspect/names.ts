@@ -21,7 +21,7 @@ import { singularize } from '../../runtime/inflection.js';
 import { MODEL_MEMBER_NAMES } from '../../runtime/model-members.js';
 import {
   isIdentifier as isSchemaIdentifier,
-  RESERVED_WORDS as SCHEMA_RESERVED_WORDS,
+  RESERVED_WORDS,
   TAKEN_CLASS_NAMES,
   TAKEN_FILE_NAMES,
 } from '../identifiers.js';
@@ -39,58 +39,6 @@ function lowerFirstWord(w: string): string {
   if (capitals && capitals.length > 1) return capitals.toLowerCase() + w.slice(capitals.length);
   return w.charAt(0).toLowerCase() + w.slice(1);
 }
-
-export const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  'await',
-  'break',
-  'case',
-  'catch',
-  'class',
-  'const',
-  'continue',
-  'debugger',
-  'default',
-  'delete',
-  'do',
-  'else',
-  'enum',
-  'export',
-  'extends',
-  'false',
-  'finally',
-  'for',
-  'function',
-  'if',
-  'implements',
-  'import',
-  'in',
-  'instanceof',
-  'interface',
-  'let',
-  'new',
-  'null',
-  'package',
-  'private',
-  'protected',
-  'public',
-  'return',
-  'static',
-  'super',
-  'switch',
-  'this',
-  'throw',
-  'true',
-  'try',
-  'typeof',
-  'var',
-  'void',
-  'while',
-  'with',
-  'yield',
-  '__proto__',
-  // whatever the YAML loader refuses too, so that `--schema-out` output always loads
-  ...SCHEMA_RESERVED_WORDS,
-]);
 
 const MODEL_MEMBERS: ReadonlySet<string> = new Set(MODEL_MEMBER_NAMES);
 
