@@ -3,6 +3,7 @@
  * output folder when there is one (so committed files match the rest of their code base).
  */
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { Options } from 'prettier';
 import { GenModelsError } from '../errors.js';
 
@@ -46,7 +47,9 @@ export async function createFormatter(outDir: string): Promise<Formatter> {
 
 function configurationError(outDir: string, error: unknown): GenModelsError {
   // prettier's first line may only name the file ("YAML Error in .prettierrc:"): the next says why.
-  const text = error instanceof Error ? error.message : String(error);
+  // prettier colours its message when the terminal supports colour (or FORCE_COLOR is set);
+  // ours is one plain line whatever the terminal, so the colour codes go.
+  const text = stripVTControlCharacters(error instanceof Error ? error.message : String(error));
   const reason = text
     .split('\n')
     .map((line) => line.trim())
