@@ -1,5 +1,5 @@
 /**
- * SchemaIR → the YAML schema format (README.md, "The schema file"), for `--schema-out`.
+ * SchemaIR → the YAML schema format (docs/schema.md), for `--schema-out`.
  *
  * Written so that the loader (load-schema.ts) gives the same IR back: every key whose value is
  * what the loader would infer is left out (allowNull, field, tableName, timestamps, ...), the

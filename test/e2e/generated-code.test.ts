@@ -28,13 +28,14 @@ const GOLDEN = path.join(ROOT, 'test/golden/example');
 const FIXTURES = path.join(__dirname, 'fixtures');
 
 /**
- * The README's TypeScript examples that use the example models, so the docs cannot drift from
- * them: those importing './models/index.js' as they are, those with no import and no
- * connection (the teaser) with the import of User they leave out.
+ * The TypeScript examples of the README and the docs/ pages that use the example models, so the
+ * docs cannot drift from them: those importing './models/index.js' as they are, those with no
+ * import and no connection (the teaser) with the import of User they leave out.
  */
 function readmeExamples(): string[] {
-  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  const pages = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).map((name) => `docs/${name}`)];
+  const text = pages.map((page) => readFileSync(path.join(ROOT, page), 'utf8')).join('\n');
+  const blocks = [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
   return blocks.flatMap((block) => {
     if (block.includes("from './models/index.js'")) return [block];
     if (!block.includes('import ') && !block.includes('sequelize') && block.includes('User.'))
