@@ -210,6 +210,7 @@ export const MODEL_OPTIONS = optionKeys(
     'underscored',
     'schema',
     'comment',
+    'indexes',
   ],
   {
     paranoid: 'soft deletes',
@@ -221,7 +222,6 @@ export const MODEL_OPTIONS = optionKeys(
     setterMethods: 'custom setters',
     validate: 'model validators',
     version: 'optimistic locking',
-    indexes: 'indexes made by sync()',
     omitNull: 'omitNull',
     name: 'association names',
     schemaDelimiter: 'a schema delimiter',

@@ -2,6 +2,7 @@
  * Model.init's work, done once per model: normalise attributes, add the automatic id and the
  * timestamps, infer the table name, and precompute the SQL pieces every query reuses.
  */
+import { defineIndexes, type IndexDefinition } from './model-indexes.js';
 import { ArrayDataType, DataType, DataTypes, EnumDataType, toDataType } from './data-types.js';
 import { DefaultKind, describeDefault, localDateText, type DefaultSpec } from './default-values.js';
 import { inferColumnName, inferTableName as inferFromName } from './naming.js';
@@ -84,6 +85,8 @@ export interface ModelDefinition {
   /** Array attributes whose element type pg cannot parse (ENUM, CITEXT): their text is parsed by the runtime. */
   readonly textArrays: readonly string[];
   readonly options: Readonly<Record<string, unknown>>;
+  /** The `indexes` option, checked: what sync() creates and sync({ alter }) compares. */
+  readonly indexes: readonly IndexDefinition[];
   /** Statement texts reused by save() and create(): see sql/insert.ts and sql/update.ts. */
   readonly statements: StatementCache;
   readonly init: InitArguments;
@@ -437,6 +440,11 @@ function assemble(input: AssembleInput): Omit<ModelDefinition, 'init'> {
       .filter((a) => a.type instanceof ArrayDataType && DYNAMIC_ELEMENT_TYPES.has(a.type.type.key))
       .map((a) => a.name),
     options: { timestamps: input.options.timestamps !== false, ...input.options },
+    indexes: defineIndexes(input.options.indexes, {
+      modelName: input.name,
+      tableName: input.tableName,
+      attributes: list,
+    }),
     statements: { insert: new Map(), update: [] },
   };
 }

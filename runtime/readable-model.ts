@@ -112,7 +112,7 @@ export class ReadableModel<
   static init<MS extends ModelCtor<AnyModel>>(
     this: MS,
     attributes: ModelAttributes<Attributes<InstanceType<MS>>>,
-    options: InitOptions,
+    options: InitOptions<Attributes<InstanceType<MS>>>,
   ): MS {
     const def = defineModel({
       className: this.name,

@@ -189,7 +189,7 @@ export class Sequelize {
   define<M extends Model<any, any> = Model>(
     modelName: string,
     attributes: ModelAttributes<M['_attributes']>,
-    options: Omit<InitOptions, 'sequelize'> = {},
+    options: Omit<InitOptions<M['_attributes']>, 'sequelize'> = {},
   ): ModelStatic<M> {
     const model = class extends Model {};
     return model.init(attributes as ModelAttributes<unknown>, {

@@ -6,6 +6,7 @@
  */
 import { definitionOf, type ModelDefinition } from './model-definition.js';
 import { createEnumSql, createTableSql, dropEnumSql, dropTableSql } from './sql/ddl.js';
+import { createIndexSql } from './sql/index-ddl.js';
 import type { Sequelize } from './sequelize.js';
 import type { Transaction } from './transaction.js';
 import type { DropOptions, QueryOptions, SyncOptions } from './types.js';
@@ -37,6 +38,7 @@ async function inTransaction(
 
 export async function syncModel(def: ModelDefinition, options: SyncOptions): Promise<void> {
   if (def.readOnly) return;
+  refuseConcurrentInTransaction(def, options);
   if (options.alter && !options.force) return alterTables(def.sequelize, [def], options);
   await inTransaction(def, options, async (run) => {
     if (options.force) await dropStatements(def, true, run);
@@ -48,7 +50,25 @@ export async function syncModel(def: ModelDefinition, options: SyncOptions): Pro
       if (exists.rows.length === 0) await run(createEnumSql(type));
     }
     for (const sql of createTableSql(def)) await run(sql);
+    // As Sequelize: every sync creates the declared indexes missing by name.
+    for (const index of def.indexes) if (!index.concurrently) await run(createIndexSql(def, index));
   });
+  await createConcurrentIndexes(def, options);
+}
+
+/** CREATE INDEX CONCURRENTLY cannot run in a transaction: after sync's own, never in the caller's. */
+async function createConcurrentIndexes(def: ModelDefinition, options: SyncOptions): Promise<void> {
+  for (const index of def.indexes) {
+    if (index.concurrently) await def.sequelize.run(createIndexSql(def, index), [], options, def);
+  }
+}
+
+function refuseConcurrentInTransaction(def: ModelDefinition, options: SyncOptions): void {
+  const concurrent = def.indexes.find((index) => index.concurrently);
+  if (concurrent && options.transaction)
+    throw new Error(
+      `${def.name}.sync(): the index "${concurrent.name}" is concurrently: true, and CREATE INDEX CONCURRENTLY cannot run inside a transaction; call sync() without transaction, or leave concurrently out`,
+    );
 }
 
 export async function dropModel(def: ModelDefinition, options: DropOptions): Promise<void> {

@@ -239,7 +239,46 @@ export interface NormalizedAttribute extends Omit<ModelAttributeColumnOptions, '
   autoIncrement: boolean;
 }
 
-export interface ModelOptions {
+/** One column of an index: the attribute, or the attribute with an order, collation or operator class. */
+export type IndexField<T> =
+  | (keyof T & string)
+  | {
+      name: keyof T & string;
+      order?: 'ASC' | 'DESC';
+      collate?: string;
+      /** An operator class, e.g. `text_pattern_ops`, `jsonb_path_ops`. */
+      operator?: string;
+    }
+  | Literal;
+
+/** An entry of the `indexes` model option, as Sequelize's `ModelIndexesOptions` on PostgreSQL. */
+export interface IndexOptions<T> {
+  /** The attributes (or `literal('lower(email)')` expressions) indexed, in order. */
+  fields: readonly IndexField<T>[];
+  /** Default: the table and field names, underscored (`Users` + `email` → `users_email`). */
+  name?: string;
+  unique?: boolean;
+  /** The index method; default BTREE. */
+  using?:
+    | 'BTREE'
+    | 'HASH'
+    | 'GIST'
+    | 'SPGIST'
+    | 'GIN'
+    | 'BRIN'
+    | Lowercase<'BTREE' | 'HASH' | 'GIST' | 'SPGIST' | 'GIN' | 'BRIN'>;
+  /** A partial index: a where object (equality, IN, IS NULL) or `literal('SQL')`. */
+  where?: { [K in keyof T]?: WhereValue<T[K]> } | Literal;
+  /** CREATE INDEX CONCURRENTLY: sync() runs it after its transaction, never inside one. */
+  concurrently?: boolean;
+  /** An operator class for every field. */
+  operator?: string;
+  /** `'UNIQUE'`, as Sequelize also accepts. */
+  type?: 'UNIQUE';
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped by default, as Sequelize's ModelOptions
+export interface ModelOptions<T = any> {
   tableName?: string;
   freezeTableName?: boolean;
   timestamps?: boolean;
@@ -248,9 +287,11 @@ export interface ModelOptions {
   underscored?: boolean;
   schema?: string;
   comment?: string;
+  indexes?: readonly IndexOptions<T>[];
 }
 
-export interface InitOptions extends ModelOptions {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped by default, as Sequelize's InitOptions
+export interface InitOptions<T = any> extends ModelOptions<T> {
   sequelize: Sequelize;
   modelName?: string;
 }

@@ -1,9 +1,16 @@
 /**
- * The live tables, enum types and domains, read with the catalog's one reader: five queries for
+ * The live tables, enum types and domains, read with the catalog's one reader: six queries for
  * every table being synced together, whatever their number, then grouped by table in memory.
  */
-import type { ColumnRow, ConstraintRow, DomainRow, EnumRow, RelationRow } from '../catalog/catalog-rows.js';
-import { groupByRelation, readCatalog } from '../catalog/read-catalog.js';
+import type {
+  ColumnRow,
+  ConstraintRow,
+  DomainRow,
+  EnumRow,
+  IndexRow,
+  RelationRow,
+} from '../catalog/catalog-rows.js';
+import { groupByRelation, readCatalog, readIndexes } from '../catalog/read-catalog.js';
 
 export type ReadQuery = (sql: string, params?: readonly unknown[]) => Promise<Record<string, unknown>[]>;
 
@@ -12,6 +19,8 @@ export interface LiveTable {
   /** By column name, in table order. */
   readonly columns: ReadonlyMap<string, ColumnRow>;
   readonly constraints: readonly ConstraintRow[];
+  /** Indexes no constraint owns. */
+  readonly indexes: readonly IndexRow[];
 }
 
 export interface LiveSchema {
@@ -32,11 +41,22 @@ const TABLE_KINDS = new Set(['r', 'p']);
 
 export async function readLiveSchema(query: ReadQuery, schemas: readonly string[]): Promise<LiveSchema> {
   const rows = await readCatalog(query, { schemas });
+  const indexes = new Map<string, IndexRow[]>();
+  for (const index of await readIndexes(query, schemas)) {
+    const list = indexes.get(index.relation_oid) ?? [];
+    list.push(index);
+    indexes.set(index.relation_oid, list);
+  }
   const tables = new Map<string, LiveTable>();
   for (const { relation, columns, constraints } of groupByRelation(rows).values()) {
     if (!TABLE_KINDS.has(relation.kind)) continue;
     const byName = new Map(columns.map((column) => [column.name, column]));
-    tables.set(tableKey(relation.schema, relation.name), { relation, columns: byName, constraints });
+    tables.set(tableKey(relation.schema, relation.name), {
+      relation,
+      columns: byName,
+      constraints,
+      indexes: indexes.get(relation.oid) ?? [],
+    });
   }
   return {
     tables,

@@ -8,6 +8,7 @@ import { createTableSql } from '../sql/ddl.js';
 import { planColumns } from './column-plan.js';
 import { planConstraints } from './constraint-plan.js';
 import { planEnumTypes } from './enum-plan.js';
+import { planIndexes } from './index-plan.js';
 import { readLiveSchema, tableKey, type ReadQuery } from './live-schema.js';
 import { step, type PlanContext } from './plan-context.js';
 import type { SyncPlan, SyncStep } from './sync-plan.js';
@@ -51,18 +52,25 @@ function desiredEnums(defs: readonly ModelDefinition[]): Map<string, EnumTypeNam
 async function planTable(ctx: PlanContext, def: ModelDefinition): Promise<SyncStep[]> {
   const key = tableKey(schemaOf(def), def.tableName);
   const live = ctx.live.tables.get(key);
-  if (!live)
-    return createTableSql(def).map((sql) =>
+  if (!live) {
+    const create = createTableSql(def).map((sql) =>
       step(sql, 'safe', `create table ${def.tableName} (missing)`, def.quotedTable),
     );
+    const indexes = await planIndexes(ctx, def, undefined, new Set());
+    return [...create, ...indexes.adds];
+  }
   const columns = await planColumns(ctx, def, live, key);
   const constraints = await planConstraints(ctx, def, live, columns.added);
+  const indexes = await planIndexes(ctx, def, live, columns.added);
+  // Indexes are dropped before the columns they cover change, and made after.
   return [
+    ...indexes.drops,
     ...constraints.drops,
     ...columns.drops,
     ...columns.adds,
     ...columns.changes,
     ...constraints.adds,
+    ...indexes.adds,
     ...columns.comments,
   ];
 }

@@ -175,6 +175,43 @@ WHERE t.typtype = 'd'
 ORDER BY n.nspname, t.typname`;
 
 /** The queries in the order `introspectDatabase` sends them. */
+/**
+ * Indexes that no constraint owns (CREATE INDEX, CREATE UNIQUE INDEX), for sync({ alter }) to
+ * compare with the `indexes` model option by content: per key column, its text as PostgreSQL
+ * prints it (a column name, quoted when it needs to be, or an expression), whether it is
+ * descending, and its operator class when not the type's default.
+ */
+export const INDEXES_QUERY = `
+SELECT i.indrelid::text AS relation_oid,
+       ic.relname::text AS name,
+       n.nspname::text AS schema,
+       i.indisunique AS unique,
+       am.amname::text AS method,
+       ARRAY(
+         SELECT pg_get_indexdef(i.indexrelid, k.n::int, true)
+         FROM generate_series(1, i.indnkeyatts) AS k(n) ORDER BY k.n
+       ) AS keys,
+       ARRAY(
+         SELECT (i.indoption[k.n - 1] & 1) = 1
+         FROM generate_series(1, i.indnkeyatts) AS k(n) ORDER BY k.n
+       ) AS descending,
+       ARRAY(
+         SELECT CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname::text END
+         FROM generate_series(1, i.indnkeyatts) AS k(n)
+         JOIN pg_catalog.pg_opclass oc ON oc.oid = i.indclass[k.n - 1]
+         ORDER BY k.n
+       ) AS operators,
+       pg_get_expr(i.indpred, i.indrelid, true) AS predicate
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE NOT i.indisprimary
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid)
+  AND ${RELATION_IN_SCOPE}
+ORDER BY 1, 2`;
+
 export const CATALOG_QUERIES = {
   database: DATABASE_QUERY,
   relations: RELATIONS_QUERY,

@@ -96,6 +96,20 @@ export interface DomainRow extends ElementTypeColumns {
 }
 
 /** Everything the catalog said, before grouping. */
+/** An index no constraint owns (INDEXES_QUERY). */
+export interface IndexRow {
+  readonly relation_oid: string;
+  readonly name: string;
+  readonly schema: string;
+  readonly unique: boolean;
+  readonly method: string;
+  readonly keys: readonly string[];
+  readonly descending: readonly boolean[];
+  /** The operator class of each key, null where it is the type's default. */
+  readonly operators: readonly (string | null)[];
+  readonly predicate: string | null;
+}
+
 export interface CatalogRows {
   readonly database: string;
   readonly relations: readonly RelationRow[];

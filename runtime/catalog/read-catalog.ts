@@ -3,8 +3,8 @@
  * (a single connection cannot do more) and returns their rows, and groups them by relation.
  * `--from-db` (generator/introspect) and sync({ alter }) (runtime/alter) both read through it.
  */
-import { CATALOG_QUERIES } from './catalog-queries.js';
-import type { CatalogRows, ColumnRow, ConstraintRow, RelationRow } from './catalog-rows.js';
+import { CATALOG_QUERIES, INDEXES_QUERY } from './catalog-queries.js';
+import type { CatalogRows, ColumnRow, ConstraintRow, IndexRow, RelationRow } from './catalog-rows.js';
 
 /** Runs one catalog query and resolves its rows. */
 export type CatalogQuery = (sql: string, params: unknown[]) => Promise<readonly unknown[]>;
@@ -37,6 +37,11 @@ export async function readCatalog(query: CatalogQuery, options: ReadCatalogOptio
     enums: await send('enums'),
     domains: await send('domains'),
   };
+}
+
+/** The indexes no constraint owns, of the relations in `schemas`: one more query, for sync({ alter }). */
+export async function readIndexes(query: CatalogQuery, schemas: readonly string[]): Promise<IndexRow[]> {
+  return (await query(INDEXES_QUERY, [[...new Set(schemas)]])) as IndexRow[];
 }
 
 /** One relation with its columns and constraints, in the order the rows came. */

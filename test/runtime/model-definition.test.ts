@@ -212,7 +212,6 @@ describe('Sequelize options the runtime does not have', () => {
     ['setterMethods', { full: () => undefined }, 'custom setters'],
     ['validate', { check: () => undefined }, 'model validators'],
     ['version', true, 'optimistic locking'],
-    ['indexes', [{ fields: ['a'] }], 'indexes made by sync()'],
     ['omitNull', true, 'omitNull'],
   ])('model option %s is refused rather than ignored', (option, value, feature) => {
     expect(() => sequelize.define('Refused', { a: DataTypes.STRING }, { [option]: value } as never)).toThrow(

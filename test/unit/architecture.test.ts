@@ -120,6 +120,7 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/drivers/',
     'runtime/connection-options.ts',
     'runtime/transaction.ts',
+    'runtime/model-indexes.ts',
   ],
   ['runtime/model-definition.ts', 'runtime/validation.ts', 'runtime/sql/', 'runtime/error-mapping.ts'],
   ['runtime/readable-model.ts', 'runtime/model.ts', 'runtime/read-only-model.ts'],

@@ -247,3 +247,29 @@ export async function options(u: User): Promise<void> {
   // @ts-expect-error not an isolation level of PostgreSQL
   await sequelize.transaction({ isolationLevel: 'SNAPSHOT' });
 }
+
+// The indexes model option names the model's attributes.
+export function indexes(): void {
+  Tag.init(
+    { label: DataTypes.TEXT },
+    {
+      sequelize,
+      indexes: [
+        { fields: ['label'], unique: true, where: { label: 'x' } },
+        {
+          name: 'tag_lower_label',
+          fields: [literal('lower(label)'), { name: 'id', order: 'DESC' }],
+          using: 'BTREE',
+        },
+      ],
+    },
+  );
+  // @ts-expect-error misspelled attribute in an index
+  Tag.init({ label: DataTypes.TEXT }, { sequelize, indexes: [{ fields: ['lable'] }] });
+  // @ts-expect-error not an index method
+  Tag.init({ label: DataTypes.TEXT }, { sequelize, indexes: [{ fields: ['label'], using: 'GINN' }] });
+  // @ts-expect-error a partial index's where names attributes too
+  Tag.init({ label: DataTypes.TEXT }, { sequelize, indexes: [{ fields: ['label'], where: { lable: 'x' } }] });
+  // @ts-expect-error misspelled index option
+  Tag.init({ label: DataTypes.TEXT }, { sequelize, indexes: [{ fields: ['label'], uniqe: true }] });
+}
