@@ -39,7 +39,32 @@ export interface ModelIR {
   readonly attributes: readonly AttributeIR[];
   /** Hand-described members from the schema (`methods:` and `getters:` in YAML). */
   readonly members: readonly MemberIR[];
+  /** The `indexes` model option: indexes other than the primary key and unique keys. Absent: none. */
+  readonly indexes?: readonly IndexIR[];
 }
+
+/** One index, as the runtime's `indexes` option takes it (runtime/model-indexes.ts). */
+export interface IndexIR {
+  /** Absent: the runtime's default, the table and the fields underscored (as Sequelize). */
+  readonly name?: string;
+  readonly unique: boolean;
+  /** Lower case, as PostgreSQL names it; btree is the default. */
+  readonly using: 'btree' | 'hash' | 'gist' | 'spgist' | 'gin' | 'brin';
+  readonly fields: readonly IndexFieldIR[];
+  /** A partial index's predicate, as SQL. */
+  readonly where?: string;
+}
+
+export type IndexFieldIR =
+  | {
+      /** Attribute name. */
+      readonly attribute: string;
+      readonly order?: 'DESC';
+      /** An operator class other than the type's default. */
+      readonly operator?: string;
+    }
+  /** An expression (`lower(email)`), as SQL: `literal()` in the generated code. */
+  | { readonly expression: string };
 
 export interface ModelOptionsIR {
   /** True when the schema named the table explicitly (`tableName:`); kept for the YAML writer. */

@@ -68,6 +68,10 @@ function runtimeValue(value: InitValue): unknown {
       return value.value;
     case 'object':
       return toObject(value.entries);
+    case 'array':
+      return value.items.map(runtimeValue);
+    case 'literal':
+      return literal(value.sql);
   }
 }
 

@@ -76,7 +76,7 @@ function defineIndex(raw: unknown, position: number, ctx: IndexContext): IndexDe
     throw new TypeError(`${subject}: operator must be an operator class name such as 'jsonb_path_ops'`);
   const withOperator = fields.map((f) => ({ ...f, operator: f.operator ?? (index.operator as string) }));
   return {
-    name: indexName(index.name, ctx, fields, subject),
+    name: indexName(index.name, ctx, index.fields as unknown[], subject),
     unique: uniqueOf(index, subject),
     method: methodOf(index, subject),
     fields: withOperator,
@@ -93,16 +93,29 @@ function whereOf(where: unknown, subject: string): IndexDefinition['where'] {
   return where as Record<string, unknown>;
 }
 
-/** Sequelize's default name: the table and the fields, underscored (`Users` + email → users_email). */
-function indexName(name: unknown, ctx: IndexContext, fields: readonly IndexField[], subject: string): string {
+/**
+ * Sequelize's default name: the table and the fields as written (attribute names), underscored
+ * (`Users` + firstName → users_first_name).
+ */
+function indexName(name: unknown, ctx: IndexContext, fields: readonly unknown[], subject: string): string {
   if (name !== undefined) {
     if (typeof name !== 'string' || name === '')
       throw new TypeError(`${subject}: name must be a non-empty string`);
     return name;
   }
-  if (fields.some((f) => f.column === undefined))
+  const written = fields.map((field) =>
+    typeof field === 'string'
+      ? field
+      : ((field as { attribute?: string; name?: string }).attribute ?? (field as { name?: string }).name),
+  );
+  if (fields.some((field) => field instanceof Literal))
     throw new TypeError(`${subject}: an index on an expression needs a name`);
-  return underscore(`${ctx.tableName}_${fields.map((f) => f.column).join('_')}`);
+  const made = underscore(`${ctx.tableName}_${written.join('_')}`);
+  if (Buffer.byteLength(made) > 63)
+    throw new TypeError(
+      `${subject}: the default name "${made}" is longer than PostgreSQL's 63 bytes; give the index a name`,
+    );
+  return made;
 }
 
 function underscore(text: string): string {

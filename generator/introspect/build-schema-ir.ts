@@ -3,19 +3,21 @@
  * order. Models keep `tableName` and `schema` exactly (explicit, frozen), have no automatic `id`
  * and no timestamps unless the table has timestamp columns of the usual names (below).
  */
-import type {
-  AttributeIR,
-  DataTypeIR,
-  ModelIR,
-  ModelOptionsIR,
-  ReferenceIR,
-  ReferentialAction,
-  SchemaIR,
+import {
+  isReadOnly,
+  type AttributeIR,
+  type DataTypeIR,
+  type ModelIR,
+  type ModelOptionsIR,
+  type ReferenceIR,
+  type ReferentialAction,
+  type SchemaIR,
 } from '../ir.js';
 import type {
   CatalogRows,
   ColumnRow,
   ConstraintRow,
+  IndexRow,
   RelationRow,
 } from '../../runtime/catalog/catalog-rows.js';
 import { typeRefOf } from '../../runtime/catalog/catalog-rows.js';
@@ -23,6 +25,7 @@ import { groupByRelation } from '../../runtime/catalog/read-catalog.js';
 import { parseCheckValues } from './check-values.js';
 import { resolveColumnType, typeCatalog, type TypeCatalog } from './map-column-type.js';
 import { mapDefault } from './map-default.js';
+import { mapIndexes } from './map-indexes.js';
 import { isIncluded } from './name-patterns.js';
 import { attributeNames, classNames } from './names.js';
 import { inferColumnName } from '../../runtime/naming.js';
@@ -67,6 +70,7 @@ export function buildSchemaIR(rows: CatalogRows, options: BuildOptions = {}): Sc
       constraints: [...(byOid.get(relation.oid)?.constraints ?? [])].sort(
         (a, b) => compare(a.type, b.type) || compare(a.name, b.name),
       ),
+      indexes: byOid.get(relation.oid)?.indexes ?? [],
       catalog,
       modelNameByOid,
       keepNames: options.keepNames ?? false,
@@ -81,6 +85,7 @@ export function buildSchemaIR(rows: CatalogRows, options: BuildOptions = {}): Sc
 interface ModelContext {
   readonly columns: readonly ColumnRow[];
   readonly constraints: readonly ConstraintRow[];
+  readonly indexes: readonly IndexRow[];
   readonly catalog: TypeCatalog;
   readonly modelNameByOid: ReadonlyMap<string, string>;
   readonly keepNames: boolean;
@@ -124,7 +129,7 @@ function buildModel(relation: RelationRow, name: string, ctx: ModelContext): Mod
     ...attributes.filter((a) => !automatic.includes(a.field)),
     ...automatic.map((f) => ({ ...attributes.find((a) => a.field === f)!, origin: 'timestamp' as const })),
   ];
-  return {
+  const model: ModelIR = {
     name,
     tableName: relation.name,
     schema: relation.schema,
@@ -134,6 +139,9 @@ function buildModel(relation: RelationRow, name: string, ctx: ModelContext): Mod
     attributes: ordered,
     members: [],
   };
+  // Only writable tables are synced, so only theirs carry indexes; none: no option at all.
+  const indexes = isReadOnly(model) ? [] : mapIndexes(ctx.indexes, ordered);
+  return indexes.length ? { ...model, indexes } : model;
 }
 
 /** A model has at most one autoIncrement (as in Sequelize): further serials keep their nextval() as SQL. */

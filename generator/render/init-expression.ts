@@ -35,6 +35,10 @@ function initValueExpression(value: InitValue): Expression {
       return { kind: 'keyword', text: value.value ? 'true' : 'false' };
     case 'object':
       return initEntriesExpression(value.entries);
+    case 'array':
+      return { kind: 'array', items: value.items.map(initValueExpression) };
+    case 'literal':
+      return call(id('literal'), [str(value.sql)]);
   }
 }
 

@@ -3,7 +3,15 @@
  * for the generated file, and `gen-models plan` turns it into runtime values to plan
  * `sync({ alter })` with exactly what the generated models would declare.
  */
-import type { AttributeIR, DataTypeIR, DefaultValueIR, JsonValue, ModelIR } from '../ir.js';
+import type {
+  AttributeIR,
+  DataTypeIR,
+  DefaultValueIR,
+  IndexFieldIR,
+  IndexIR,
+  JsonValue,
+  ModelIR,
+} from '../ir.js';
 import { inferColumnName } from '../../runtime/naming.js';
 
 export type InitValue =
@@ -12,7 +20,10 @@ export type InitValue =
   | { readonly kind: 'default'; readonly value: DefaultValueIR; readonly type: DataTypeIR }
   | { readonly kind: 'string'; readonly value: string }
   | { readonly kind: 'boolean'; readonly value: boolean }
-  | { readonly kind: 'object'; readonly entries: readonly InitEntry[] };
+  | { readonly kind: 'object'; readonly entries: readonly InitEntry[] }
+  | { readonly kind: 'array'; readonly items: readonly InitValue[] }
+  /** SQL text the database evaluates: `literal('...')`. */
+  | { readonly kind: 'literal'; readonly sql: string };
 
 export type InitEntry = readonly [key: string, value: InitValue];
 
@@ -98,7 +109,29 @@ function optionEntries(model: ModelIR): InitEntry[] {
   }
   if (options.underscored) entries.push(['underscored', TRUE]);
   if (model.comment !== undefined) entries.push(['comment', str(model.comment)]);
+  if (model.indexes?.length)
+    entries.push(['indexes', { kind: 'array', items: model.indexes.map(indexValue) }]);
   return entries;
+}
+
+/** As the runtime's `indexes` option takes it; defaults (btree, not unique) left out. */
+function indexValue(index: IndexIR): InitValue {
+  const entries: InitEntry[] = [];
+  if (index.name !== undefined) entries.push(['name', str(index.name)]);
+  entries.push(['fields', { kind: 'array', items: index.fields.map(indexFieldValue) }]);
+  if (index.unique) entries.push(['unique', TRUE]);
+  if (index.using !== 'btree') entries.push(['using', str(index.using.toUpperCase())]);
+  if (index.where !== undefined) entries.push(['where', { kind: 'literal', sql: index.where }]);
+  return { kind: 'object', entries };
+}
+
+function indexFieldValue(field: IndexFieldIR): InitValue {
+  if ('expression' in field) return { kind: 'literal', sql: field.expression };
+  if (field.order === undefined && field.operator === undefined) return str(field.attribute);
+  const entries: InitEntry[] = [['name', str(field.attribute)]];
+  if (field.order !== undefined) entries.push(['order', str(field.order)]);
+  if (field.operator !== undefined) entries.push(['operator', str(field.operator)]);
+  return { kind: 'object', entries };
 }
 
 function timestampOption(name: string | false): InitValue {

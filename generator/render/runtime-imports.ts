@@ -11,6 +11,10 @@ export function runtimeImportNames(model: ModelIR): { values: string[]; types: s
   const values = new Set<string>(['DataTypes', baseClassOf(model)]);
   const declared = model.attributes.filter((attribute) => attribute.origin === 'declared');
   if (declared.some((attribute) => attribute.defaultValue?.kind === 'sql')) values.add('literal');
+  const indexSql = (model.indexes ?? []).some(
+    (index) => index.where !== undefined || index.fields.some((field) => 'expression' in field),
+  );
+  if (indexSql) values.add('literal');
   const types = ['Sequelize'];
   const attributeTypes = model.attributes.map((attribute) => tsTypeOf(attribute.type, attribute.checkValues));
   for (const name of ['JsonValue', 'NumericString']) {

@@ -1,6 +1,7 @@
 import type { AttributeIR, ModelIR } from '../ir.js';
 import type { AttributeDraft } from './attribute-draft.js';
 import { checkAttributeDefault } from './check-attribute-default.js';
+import { checkIndexes } from './check-indexes.js';
 import { checkMembers } from './check-members.js';
 import { describeType } from './describe-type.js';
 import type { ModelDraft } from './model-draft.js';
@@ -31,6 +32,7 @@ export function checkModel(draft: ModelDraft, model: ModelIR, problems: ProblemC
   checkAutoIncrement(draft, model, problems);
   checkColumns(draft, model, problems);
   checkMembers(draft, model, problems);
+  checkIndexes(draft, model, problems);
 }
 
 /** Sequelize refuses an `id` that is not the primary key when it would add its own `id` (never for a view). */

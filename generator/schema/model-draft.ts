@@ -1,5 +1,6 @@
 import type { Node } from 'yaml';
 import type { AttributeDraft } from './attribute-draft.js';
+import type { IndexDraft } from './read-indexes.js';
 
 /** A timestamp option as written: false, true (the default name), or another attribute name. */
 export interface TimestampOption {
@@ -36,4 +37,5 @@ export interface ModelDraft {
   readonly readOnly: boolean;
   readonly attributes: readonly AttributeDraft[];
   readonly members: readonly MemberDraft[];
+  readonly indexes: readonly IndexDraft[];
 }

@@ -1,6 +1,7 @@
 import type { AttributeDraft } from './attribute-draft.js';
 import type { MemberDraft, ModelDraft, SharedOptions, TimestampOption } from './model-draft.js';
 import { readAttribute } from './read-attribute.js';
+import { readIndexes } from './read-indexes.js';
 import { MODEL_KEYS } from './schema-keys.js';
 import { findEntry, type Entry, type YamlReader } from './yaml-reader.js';
 
@@ -25,6 +26,7 @@ export function readModel(entry: Entry, reader: YamlReader): ModelDraft | undefi
     readOnly: (readOnlyEntry && reader.boolean(readOnlyEntry, 'readOnly')) ?? false,
     attributes: readAttributes(entry, entries, reader),
     members: [...readMembers(entries, 'methods', reader), ...readMembers(entries, 'getters', reader)],
+    indexes: readIndexes(entries, entry.key, reader),
   };
 }
 

@@ -1,4 +1,5 @@
-import type { AttributeIR, DataTypeIR, ModelIR, ModelOptionsIR } from '../ir.js';
+import type { AttributeIR, DataTypeIR, IndexIR, ModelIR, ModelOptionsIR } from '../ir.js';
+import type { IndexDraft } from './read-indexes.js';
 import type { AttributeDraft } from './attribute-draft.js';
 import type { ModelDraft, SharedOptions, TimestampOption } from './model-draft.js';
 import { inferColumnName, inferTableName } from './table-name.js';
@@ -22,6 +23,25 @@ export function resolveModel(draft: ModelDraft, define: SharedOptions): ModelIR 
     ...(draft.comment !== undefined && { comment: draft.comment }),
     attributes: [...autoPrimaryKey(draft), ...declared, ...timestampAttributes(draft, options)],
     members: draft.members.map(({ name, kind, source }) => ({ name, kind, source })),
+    ...(draft.indexes.length > 0 && { indexes: draft.indexes.map(resolveIndex) }),
+  };
+}
+
+function resolveIndex(draft: IndexDraft): IndexIR {
+  return {
+    ...(draft.name !== undefined && { name: draft.name }),
+    unique: draft.unique,
+    using: draft.using.toLowerCase() as IndexIR['using'],
+    fields: draft.fields.map((field) =>
+      'expression' in field
+        ? { expression: field.expression }
+        : {
+            attribute: field.attribute,
+            ...(field.order && { order: field.order }),
+            ...(field.operator !== undefined && { operator: field.operator }),
+          },
+    ),
+    ...(draft.where !== undefined && { where: draft.where }),
   };
 }
 

@@ -23,7 +23,14 @@ export const MODEL_KEYS = [
   'readOnly',
   'methods',
   'getters',
+  'indexes',
 ] as const;
+
+export const INDEX_KEYS = ['fields', 'name', 'unique', 'using', 'where'] as const;
+
+export const INDEX_FIELD_KEYS = ['attribute', 'expression', 'order', 'operator'] as const;
+
+export const INDEX_METHODS = ['BTREE', 'HASH', 'GIST', 'SPGIST', 'GIN', 'BRIN'] as const;
 
 export const ATTRIBUTE_KEYS = [
   'type',

@@ -23,6 +23,7 @@ import {
   type AttributeIR,
   type DataTypeIR,
   type DefaultValueIR,
+  type IndexIR,
   type JsonValue,
   type ModelIR,
   type SchemaIR,
@@ -77,6 +78,22 @@ function modelToPlain(model: ModelIR, byName: ReadonlyMap<string, ModelIR>): Rec
     if (methods.length) out.methods = Object.fromEntries(methods.map((m) => [m.name, blockSource(m.source)]));
     if (getters.length) out.getters = Object.fromEntries(getters.map((m) => [m.name, blockSource(m.source)]));
   }
+  if (model.indexes?.length) out.indexes = model.indexes.map(indexToPlain);
+  return out;
+}
+
+/** As the loader reads it (read-indexes.ts); defaults (btree, not unique) left out. */
+function indexToPlain(index: IndexIR): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (index.name !== undefined) out.name = index.name;
+  out.fields = index.fields.map((field) => {
+    if ('expression' in field) return { expression: field.expression };
+    if (field.order === undefined && field.operator === undefined) return field.attribute;
+    return { ...field };
+  });
+  if (index.unique) out.unique = true;
+  if (index.using !== 'btree') out.using = index.using.toUpperCase();
+  if (index.where !== undefined) out.where = index.where;
   return out;
 }
 

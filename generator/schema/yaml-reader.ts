@@ -85,6 +85,11 @@ export class YamlReader {
     return isSeq(node);
   }
 
+  /** The items of a sequence, aliases resolved; none for anything else. */
+  sequenceItems(node: Node | null): (Node | null)[] {
+    return isSeq(node) ? node.items.map((item) => this.resolve(item)) : [];
+  }
+
   /** A boolean option; anything else is reported and read as undefined. */
   boolean(entry: Entry, what: string): boolean | undefined {
     const value = this.scalarValue(entry.value);

@@ -8,6 +8,7 @@
  * index is checked against the rows first, as a UNIQUE constraint is.
  */
 import type { IndexRow } from '../catalog/catalog-rows.js';
+import { indexKeyColumn } from '../catalog/index-key.js';
 import type { ModelDefinition } from '../model-definition.js';
 import type { IndexDefinition, IndexField } from '../model-indexes.js';
 import { createIndexSql, dropIndexSql, indexPredicate } from '../sql/index-ddl.js';
@@ -108,12 +109,9 @@ function keyOf(field: IndexField): string {
   return field.column !== undefined ? `column:${field.column}` : `expression:${normaliseSql(field.sql)}`;
 }
 
-/** pg_get_indexdef prints a key column as its name, double-quoted when it must be. */
 function liveKeyOf(key: string): string {
-  if (/^[a-z_][a-z0-9_$]*$/.test(key)) return `column:${key}`;
-  const quoted = /^"((?:[^"]|"")+)"$/.exec(key);
-  if (quoted) return `column:${quoted[1]!.replace(/""/g, '"')}`;
-  return `expression:${normaliseSql(key)}`;
+  const column = indexKeyColumn(key);
+  return column !== undefined ? `column:${column}` : `expression:${normaliseSql(key)}`;
 }
 
 const CAST =

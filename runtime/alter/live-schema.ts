@@ -1,5 +1,5 @@
 /**
- * The live tables, enum types and domains, read with the catalog's one reader: six queries for
+ * The live tables (with their indexes), enum types and domains, read with the catalog's one reader: six queries for
  * every table being synced together, whatever their number, then grouped by table in memory.
  */
 import type {
@@ -10,7 +10,7 @@ import type {
   IndexRow,
   RelationRow,
 } from '../catalog/catalog-rows.js';
-import { groupByRelation, readCatalog, readIndexes } from '../catalog/read-catalog.js';
+import { groupByRelation, readCatalog } from '../catalog/read-catalog.js';
 
 export type ReadQuery = (sql: string, params?: readonly unknown[]) => Promise<Record<string, unknown>[]>;
 
@@ -41,21 +41,15 @@ const TABLE_KINDS = new Set(['r', 'p']);
 
 export async function readLiveSchema(query: ReadQuery, schemas: readonly string[]): Promise<LiveSchema> {
   const rows = await readCatalog(query, { schemas });
-  const indexes = new Map<string, IndexRow[]>();
-  for (const index of await readIndexes(query, schemas)) {
-    const list = indexes.get(index.relation_oid) ?? [];
-    list.push(index);
-    indexes.set(index.relation_oid, list);
-  }
   const tables = new Map<string, LiveTable>();
-  for (const { relation, columns, constraints } of groupByRelation(rows).values()) {
+  for (const { relation, columns, constraints, indexes } of groupByRelation(rows).values()) {
     if (!TABLE_KINDS.has(relation.kind)) continue;
     const byName = new Map(columns.map((column) => [column.name, column]));
     tables.set(tableKey(relation.schema, relation.name), {
       relation,
       columns: byName,
       constraints,
-      indexes: indexes.get(relation.oid) ?? [],
+      indexes,
     });
   }
   return {

@@ -201,7 +201,16 @@ SELECT i.indrelid::text AS relation_oid,
          JOIN pg_catalog.pg_opclass oc ON oc.oid = i.indclass[k.n - 1]
          ORDER BY k.n
        ) AS operators,
-       pg_get_expr(i.indpred, i.indrelid, true) AS predicate
+       pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
+       -- What the indexes model option cannot say: INCLUDE columns, NULLS FIRST on an ascending
+       -- key (or LAST on a descending one), a collation other than the column's.
+       (i.indnatts > i.indnkeyatts
+        OR EXISTS (
+          SELECT 1 FROM generate_series(1, i.indnkeyatts) AS k(n)
+          LEFT JOIN pg_catalog.pg_attribute ka ON ka.attrelid = i.indrelid AND ka.attnum = i.indkey[k.n - 1]
+          WHERE ((i.indoption[k.n - 1] & 1) = 1) <> ((i.indoption[k.n - 1] & 2) = 2)
+             OR (i.indcollation[k.n - 1] <> 0 AND i.indcollation[k.n - 1] <> coalesce(ka.attcollation, 100))
+        )) AS inexpressible
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
@@ -219,6 +228,7 @@ export const CATALOG_QUERIES = {
   constraints: CONSTRAINTS_QUERY,
   enums: ENUMS_QUERY,
   domains: DOMAINS_QUERY,
+  indexes: INDEXES_QUERY,
 } as const;
 
 export const CATALOG_QUERY_COUNT = Object.keys(CATALOG_QUERIES).length;

@@ -108,6 +108,8 @@ export interface IndexRow {
   /** The operator class of each key, null where it is the type's default. */
   readonly operators: readonly (string | null)[];
   readonly predicate: string | null;
+  /** INCLUDE columns, a non-default NULLS order or collation: more than the model option says. */
+  readonly inexpressible: boolean;
 }
 
 export interface CatalogRows {
@@ -117,6 +119,7 @@ export interface CatalogRows {
   readonly constraints: readonly ConstraintRow[];
   readonly enums: readonly EnumRow[];
   readonly domains: readonly DomainRow[];
+  readonly indexes: readonly IndexRow[];
 }
 
 type Prefix = 'type' | 'base' | 'element';

@@ -3,7 +3,7 @@
  * (a single connection cannot do more) and returns their rows, and groups them by relation.
  * `--from-db` (generator/introspect) and sync({ alter }) (runtime/alter) both read through it.
  */
-import { CATALOG_QUERIES, INDEXES_QUERY } from './catalog-queries.js';
+import { CATALOG_QUERIES } from './catalog-queries.js';
 import type { CatalogRows, ColumnRow, ConstraintRow, IndexRow, RelationRow } from './catalog-rows.js';
 
 /** Runs one catalog query and resolves its rows. */
@@ -36,12 +36,8 @@ export async function readCatalog(query: CatalogQuery, options: ReadCatalogOptio
     constraints: await send('constraints'),
     enums: await send('enums'),
     domains: await send('domains'),
+    indexes: await send('indexes'),
   };
-}
-
-/** The indexes no constraint owns, of the relations in `schemas`: one more query, for sync({ alter }). */
-export async function readIndexes(query: CatalogQuery, schemas: readonly string[]): Promise<IndexRow[]> {
-  return (await query(INDEXES_QUERY, [[...new Set(schemas)]])) as IndexRow[];
 }
 
 /** One relation with its columns and constraints, in the order the rows came. */
@@ -49,16 +45,20 @@ export interface CatalogRelation {
   readonly relation: RelationRow;
   readonly columns: readonly ColumnRow[];
   readonly constraints: readonly ConstraintRow[];
+  /** Indexes no constraint owns. */
+  readonly indexes: readonly IndexRow[];
 }
 
 /** The rows grouped by relation oid; columns and constraints of relations not read are left out. */
 export function groupByRelation(rows: CatalogRows): Map<string, CatalogRelation> {
   const byOid = new Map<
     string,
-    { relation: RelationRow; columns: ColumnRow[]; constraints: ConstraintRow[] }
+    { relation: RelationRow; columns: ColumnRow[]; constraints: ConstraintRow[]; indexes: IndexRow[] }
   >();
-  for (const relation of rows.relations) byOid.set(relation.oid, { relation, columns: [], constraints: [] });
+  for (const relation of rows.relations)
+    byOid.set(relation.oid, { relation, columns: [], constraints: [], indexes: [] });
   for (const column of rows.columns) byOid.get(column.relation_oid)?.columns.push(column);
   for (const constraint of rows.constraints) byOid.get(constraint.relation_oid)?.constraints.push(constraint);
+  for (const index of rows.indexes) byOid.get(index.relation_oid)?.indexes.push(index);
   return byOid;
 }

@@ -261,4 +261,5 @@ export const ROWS: CatalogRows = {
   ],
   enums: [MPAA_RATING],
   domains: [YEAR_DOMAIN, NAME_DOMAIN],
+  indexes: [],
 };
