@@ -2,6 +2,7 @@
 import { resolveConnection, type SequelizeOptions } from './connection-options.js';
 import { DataTypes } from './data-types.js';
 import { literal } from './literal.js';
+import { Op, type OpTypes } from './operators.js';
 import { lazyDriver, PGLITE_CAPABILITIES, type Driver, type DriverResult } from './drivers/driver.js';
 import { PgDriver } from './drivers/pg-driver.js';
 import { ConnectionError } from './errors.js';
@@ -90,6 +91,7 @@ export class Sequelize {
   // Sequelize also exposes the data types as statics (`Sequelize.TEXT` in its docs).
   static readonly DataTypes = DataTypes;
   static readonly literal = literal;
+  static readonly Op: OpTypes = Op;
   static readonly STRING = DataTypes.STRING;
   static readonly CHAR = DataTypes.CHAR;
   static readonly TEXT = DataTypes.TEXT;

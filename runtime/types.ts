@@ -1,4 +1,5 @@
 /** Type helpers: what makes a wrong attribute name or a missing required value a compile error. */
+import type { OpTypes } from './operators.js';
 import type { AlterOptions } from './alter/alter-options.js';
 import type { DataType, DataTypeLike, DefaultMarker } from './data-types.js';
 import type { Literal } from './literal.js';
@@ -61,8 +62,76 @@ export type IncrementFields<T> =
 export type WhereValue<V> = [NonNullable<V>] extends [readonly unknown[]]
   ? V | null
   : V | readonly V[] | null;
-/** Equality, IN (an array) and IS NULL (null), keyed by attribute name, AND-ed. */
-export type WhereOptions<T> = { [K in keyof T]?: WhereValue<T[K]> };
+
+type O = OpTypes;
+/** `{ [Op.any]: [...] }` / `{ [Op.all]: [...] }` as the value of a comparison. */
+type Quantified<V> = { [K in O['any'] | O['all']]?: readonly V[] };
+type ColumnRef = { [K in O['col']]: string };
+/** Operators every column takes. */
+type CommonOperators<V> = { [K in O['eq'] | O['ne']]?: V | null | ColumnRef | Quantified<V> } & {
+  [K in O['not']]?: V | null | boolean | readonly V[] | OperatorObject<V>;
+} & { [K in O['is']]?: null | ([NonNullable<V>] extends [boolean] ? boolean : never) } & {
+  [K in O['in'] | O['notIn']]?: readonly (V | null)[];
+} & { [K in O['or'] | O['and']]?: readonly WhereAttributeValue<V>[] | OperatorObject<V> } & {
+  [K in O['col']]?: string;
+};
+type ComparisonOperators<V> = {
+  [K in O['gt'] | O['gte'] | O['lt'] | O['lte']]?: V | ColumnRef | Quantified<V>;
+} & { [K in O['between'] | O['notBetween']]?: readonly [V, V] } & {
+  [K in O['any'] | O['all']]?: readonly V[];
+};
+type StringOperators = {
+  [K in O['like'] | O['notLike'] | O['iLike'] | O['notILike']]?: string | Quantified<string>;
+} & {
+  [
+    K in
+      | O['startsWith']
+      | O['endsWith']
+      | O['substring']
+      | O['regexp']
+      | O['notRegexp']
+      | O['iRegexp']
+      | O['notIRegexp']
+  ]?: string;
+};
+type ArrayOperators<V, E> = { [K in O['contains'] | O['contained'] | O['overlap']]?: V } & {
+  [K in O['any']]?: E;
+};
+type JsonOperators = { [K in O['contains'] | O['contained']]?: unknown };
+
+/** The operators one attribute of type V takes: `Op.like` only on strings, `Op.contains` only on ARRAY/JSON. */
+export type OperatorObject<V> = [NonNullable<V>] extends [readonly (infer E)[]]
+  ? CommonOperators<V> & ArrayOperators<NonNullable<V>, E>
+  : [NonNullable<V>] extends [string]
+    ? CommonOperators<V> & ComparisonOperators<NonNullable<V>> & StringOperators
+    : [NonNullable<V>] extends [number | bigint | Date]
+      ? CommonOperators<V> & ComparisonOperators<NonNullable<V>>
+      : [NonNullable<V>] extends [boolean]
+        ? CommonOperators<V>
+        : [NonNullable<V>] extends [object]
+          ? CommonOperators<V> & JsonOperators & { [key: string]: unknown }
+          : CommonOperators<V> & ComparisonOperators<NonNullable<V>> & StringOperators;
+
+/** What `where` takes for one attribute: a value, a list (IN), null, or operators. */
+export type WhereAttributeValue<V> = WhereValue<V> | OperatorObject<V>;
+
+type JsonKeys<T> = {
+  [K in keyof T & string]: [NonNullable<T[K]>] extends [
+    readonly unknown[] | Date | string | number | boolean | bigint,
+  ]
+    ? never
+    : [NonNullable<T[K]>] extends [object]
+      ? K
+      : never;
+}[keyof T & string];
+
+/** Attribute conditions AND-ed, with `Op.and`/`Op.or`/`Op.not` over nested where objects and `'json.path'` keys. */
+export type WhereAttributes<T> = { [K in keyof T]?: WhereAttributeValue<T[K]> } & {
+  [K in O['or'] | O['and']]?: readonly WhereOptions<T>[] | WhereAttributes<T>;
+} & { [K in O['not']]?: WhereOptions<T> } & { [K in `${JsonKeys<T>}.${string}`]?: unknown };
+
+/** A where: attribute conditions (operators from `Op`), or an array of them (AND). */
+export type WhereOptions<T> = WhereAttributes<T> | readonly WhereAttributes<T>[];
 
 export type OrderDirection =
   | 'ASC'

@@ -148,7 +148,7 @@ test('unknown attributes and operator objects in where are clear errors, not SQL
     'Unknown attribute "nickname" in where of model Pet',
   );
   await expect(Pet.findAll({ where: { legs: { gt: 2 } } as never })).rejects.toThrow(
-    'Unsupported where value for Pet.legs',
+    'where on Pet.legs: "gt" is not an operator',
   );
   await expect(Pet.findAll({ where: { legs: undefined } })).rejects.toThrow(
     'where.legs of model Pet is undefined; use null to match NULL',
