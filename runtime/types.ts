@@ -1,4 +1,5 @@
 /** Type helpers: what makes a wrong attribute name or a missing required value a compile error. */
+import type { Expression, Where } from './expressions.js';
 import type { OpTypes } from './operators.js';
 import type { AlterOptions } from './alter/alter-options.js';
 import type { DataType, DataTypeLike, DefaultMarker } from './data-types.js';
@@ -66,7 +67,7 @@ export type WhereValue<V> = [NonNullable<V>] extends [readonly unknown[]]
 type O = OpTypes;
 /** `{ [Op.any]: [...] }` / `{ [Op.all]: [...] }` as the value of a comparison. */
 type Quantified<V> = { [K in O['any'] | O['all']]?: readonly V[] };
-type ColumnRef = { [K in O['col']]: string };
+type ColumnRef = { [K in O['col']]: string } | Expression;
 /** Operators every column takes. */
 type CommonOperators<V> = { [K in O['eq'] | O['ne']]?: V | null | ColumnRef | Quantified<V> } & {
   [K in O['not']]?: V | null | boolean | readonly V[] | OperatorObject<V>;
@@ -113,7 +114,7 @@ export type OperatorObject<V> = [NonNullable<V>] extends [readonly (infer E)[]]
           : CommonOperators<V> & ComparisonOperators<NonNullable<V>> & StringOperators;
 
 /** What `where` takes for one attribute: a value, a list (IN), null, or operators. */
-export type WhereAttributeValue<V> = WhereValue<V> | OperatorObject<V>;
+export type WhereAttributeValue<V> = WhereValue<V> | OperatorObject<V> | Expression;
 
 type JsonKeys<T> = {
   [K in keyof T & string]: [NonNullable<T[K]>] extends [
@@ -127,11 +128,12 @@ type JsonKeys<T> = {
 
 /** Attribute conditions AND-ed, with `Op.and`/`Op.or`/`Op.not` over nested where objects and `'json.path'` keys. */
 export type WhereAttributes<T> = { [K in keyof T]?: WhereAttributeValue<T[K]> } & {
-  [K in O['or'] | O['and']]?: readonly WhereOptions<T>[] | WhereAttributes<T>;
+  [K in O['or'] | O['and']]?: readonly WhereOptions<T>[] | WhereAttributes<T> | Where | Literal;
 } & { [K in O['not']]?: WhereOptions<T> } & { [K in `${JsonKeys<T>}.${string}`]?: unknown };
 
 /** A where: attribute conditions (operators from `Op`), or an array of them (AND). */
-export type WhereOptions<T> = WhereAttributes<T> | readonly WhereAttributes<T>[];
+export type WhereOptions<T> =
+  WhereAttributes<T> | readonly (WhereAttributes<T> | Literal | Where)[] | Literal | Where;
 
 export type OrderDirection =
   | 'ASC'
@@ -141,10 +143,24 @@ export type OrderDirection =
   | 'ASC NULLS FIRST'
   | 'ASC NULLS LAST'
   | 'DESC NULLS FIRST'
-  | 'DESC NULLS LAST';
+  | 'DESC NULLS LAST'
+  | 'NULLS FIRST'
+  | 'NULLS LAST';
 export type OrderItem<T> =
-  (keyof T & string) | readonly [keyof T & string] | readonly [keyof T & string, OrderDirection];
-export type Order<T> = (keyof T & string) | readonly OrderItem<T>[];
+  | (keyof T & string)
+  | Expression
+  | readonly [(keyof T & string) | Expression]
+  | readonly [(keyof T & string) | Expression, OrderDirection];
+export type Order<T> = (keyof T & string) | Expression | readonly OrderItem<T>[];
+
+/** One selected column: an attribute, `[attribute, alias]` or `[fn(...)/literal(...), alias]`. */
+export type FindAttribute<T> = (keyof T & string) | readonly [(keyof T & string) | Expression, string];
+export type FindAttributeOptions<T> =
+  | readonly FindAttribute<T>[]
+  | { exclude: readonly (keyof T & string)[]; include?: readonly FindAttribute<T>[] }
+  | { exclude?: readonly (keyof T & string)[]; include: readonly FindAttribute<T>[] };
+/** Sequelize's `Transaction.LOCK` values (or true for FOR UPDATE). */
+export type LockOption = boolean | 'UPDATE' | 'SHARE' | 'KEY SHARE' | 'NO KEY UPDATE';
 
 export type Logging = (sql: string, ...rest: unknown[]) => void;
 
@@ -158,9 +174,17 @@ export interface QueryOptions {
 
 export interface FindOptions<T> extends QueryOptions {
   where?: WhereOptions<T>;
-  /** The attributes to read, or every attribute but some. */
-  attributes?: readonly (keyof T & string)[] | { exclude: readonly (keyof T & string)[] };
+  /** The attributes to read, aliased expressions (`[fn('count', col('id')), 'n']`), or all but/plus some. */
+  attributes?: FindAttributeOptions<T>;
   order?: Order<T>;
+  /** GROUP BY: attribute or column names, col(), fn(), literal(). */
+  group?: (keyof T & string) | Expression | readonly ((keyof T & string) | Expression)[];
+  /** HAVING, in where syntax (sequelize.where(fn(...), Op.gt, 1) for aggregates). */
+  having?: WhereOptions<T> | Literal | Where;
+  /** FOR UPDATE (true) / FOR SHARE / FOR KEY SHARE / FOR NO KEY UPDATE. */
+  lock?: LockOption;
+  /** With lock: SKIP LOCKED. */
+  skipLocked?: boolean;
   limit?: number;
   offset?: number;
   /** Plain objects instead of model instances. */

@@ -1,7 +1,7 @@
 /** WHERE clauses: Sequelize's where objects with Op operators (the builders live in where/). */
 import type { AttributeDefinition, ModelDefinition } from '../model-definition.js';
 import { placeholder, toParam } from './params.js';
-import { whereCondition } from './where/logical.js';
+import { whereCondition, whereContext } from './where/logical.js';
 
 export function attributeOf(def: ModelDefinition, name: string, where: string): AttributeDefinition {
   const attr = def.attributes[name];
@@ -16,7 +16,7 @@ export function whereSql(
   params: unknown[],
 ): string {
   if (where === undefined || where === null) return '';
-  const condition = whereCondition({ def, params }, where);
+  const condition = whereCondition(whereContext(def, params), where);
   return condition === undefined ? '' : ` WHERE ${condition}`;
 }
 

@@ -115,7 +115,10 @@ test('attributes: { exclude } reads every other attribute; include and unknown n
     'Unknown attribute "nickname" in attributes of model Pet',
   );
   await expect(Pet.findAll({ attributes: { include: ['x'] } as never })).rejects.toThrow(
-    'attributes must be a list of attribute names or { exclude: [...] } for model Pet',
+    'Unknown attribute "x" in attributes of model Pet',
+  );
+  await expect(Pet.findAll({ attributes: { only: ['x'] } as never })).rejects.toThrow(
+    'attributes must be a list (names, [name, alias], [fn(...), alias]) or { exclude: [...], include: [...] } for model Pet',
   );
 });
 

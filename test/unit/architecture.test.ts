@@ -105,6 +105,7 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/method-options.ts',
     'runtime/did-you-mean.ts',
     'runtime/operators.ts',
+    'runtime/expressions.ts',
     'runtime/sql/quote.ts',
     'runtime/sql/type-text.ts',
     'runtime/sql/array-literal.ts',

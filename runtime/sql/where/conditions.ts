@@ -3,12 +3,16 @@
  * `{ age: { [Op.gt]: 1, [Op.lt]: 5 } }`, `{ meta: { a: { b: 1 } } }`. Every value is a `$n`
  * parameter; several operators on one attribute are AND-ed.
  */
+import { isExpression } from '../../expressions.js';
+import { Literal } from '../../literal.js';
 import { placeholder } from '../params.js';
+import { expressionSql } from './expression-sql.js';
 import { operatorName, UNSUPPORTED_OPERATORS } from '../../operators.js';
 import { escapeLike } from './like-pattern.js';
 import { describeValue, isPlainObject, keysOf, refuse, refuseStringKey } from './refuse.js';
 import {
   arraySql,
+  columnOf,
   childTarget,
   jsonbSql,
   leftSql,
@@ -46,11 +50,11 @@ const AFFIXES: Readonly<Record<string, (s: string) => string>> = {
 
 export function conditionOn(ctx: WhereContext, t: Target, value: unknown): string {
   if (value === undefined) {
-    const model = t.label.slice(0, t.label.length - [t.attr.name, ...t.path].join('.').length - 1);
-    throw new TypeError(
-      `where.${[t.attr.name, ...t.path].join('.')} of model ${model} is undefined; use null to match NULL`,
-    );
+    const name = [t.attr?.name ?? 'where()', ...t.path].join('.');
+    const model = t.label.slice(0, Math.max(0, t.label.length - name.length - 1));
+    throw new TypeError(`where.${name} of model ${model} is undefined; use null to match NULL`);
   }
+  if (isExpression(value)) return `${leftSql(ctx, t, undefined)} = ${expressionSql(ctx, value)}`;
   if (value === null) return `${leftSql(ctx, t, null)} IS NULL`;
   if (Array.isArray(value)) {
     if (t.kind === 'array' || t.kind === 'json')
@@ -125,7 +129,8 @@ function operatorCondition(ctx: WhereContext, t: Target, key: symbol, v: unknown
       return `${left(v[0])} ${op === 'between' ? 'BETWEEN' : 'NOT BETWEEN'} ${valueSql(ctx, t, v[0])} AND ${valueSql(ctx, t, v[1])}`;
     case 'in':
     case 'notIn':
-      if (!Array.isArray(v)) refuse(t, op, `needs an array, got ${describeValue(v)}`);
+      if (v instanceof Literal) return `${left(undefined)} ${op === 'in' ? 'IN' : 'NOT IN'} (${v.val})`;
+      if (!Array.isArray(v)) refuse(t, op, `needs an array or literal(), got ${describeValue(v)}`);
       return inList(ctx, t, v, op === 'notIn');
     case 'like':
     case 'notLike':
@@ -197,7 +202,7 @@ function quantified(ctx: WhereContext, t: Target, op: 'any' | 'all', sign: strin
         op,
         `on an ARRAY column needs one element value ({ [Op.any]: 'x' } matches rows whose array holds 'x'), got ${describeValue(v)}`,
       );
-    return `${placeholder1(ctx, t, v)} ${sign} ${word}(${t.attr.quotedField})`;
+    return `${placeholder1(ctx, t, v)} ${sign} ${word}(${columnOf(t).quotedField})`;
   }
   if (!Array.isArray(v)) refuse(t, op, `needs an array, got ${describeValue(v)}`);
   if (t.kind === 'json') refuse(t, op, 'is not supported on a whole JSON column; use a path');
@@ -236,14 +241,18 @@ function containment(ctx: WhereContext, t: Target, op: string, v: unknown): stri
   const sign = op === 'contains' ? '@>' : op === 'contained' ? '<@' : '&&';
   if (t.kind === 'array') {
     if (!Array.isArray(v)) refuse(t, op, `on an ARRAY column needs an array, got ${describeValue(v)}`);
-    return `${t.attr.quotedField} ${sign} ${valueSql(ctx, t, v)}`;
+    return `${columnOf(t).quotedField} ${sign} ${valueSql(ctx, t, v)}`;
   }
   if (t.kind === 'json' || t.kind === 'jsonPath') {
     if (op === 'overlap') refuse(t, op, 'is for ARRAY columns; use Op.contains on JSON');
     if (v === null || v === undefined) refuse(t, op, 'needs a JSON value, not null');
     return `${jsonbSql(ctx, t)} ${sign} CAST(${placeholder1(ctx, t, JSON.stringify(v))} AS JSONB)`;
   }
-  return refuse(t, op, `needs an ARRAY or JSON/JSONB column; ${t.label} is ${t.attr.type.key}`);
+  return refuse(
+    t,
+    op,
+    `needs an ARRAY or JSON/JSONB column; ${t.label} is ${t.attr?.type.key ?? 'an expression'}`,
+  );
 }
 
 /** `{ age: { [Op.or]: [1, 5] } }`, `{ age: { [Op.or]: { [Op.lt]: 2, [Op.gt]: 4 } } }`. */

@@ -4,13 +4,29 @@
  */
 import { didYouMean } from '../../did-you-mean.js';
 import { operatorName } from '../../operators.js';
+import { Where } from '../../expressions.js';
+import { Literal } from '../../literal.js';
+import type { ModelDefinition } from '../../model-definition.js';
 import { conditionOn } from './conditions.js';
+import { expressionSql } from './expression-sql.js';
 import { describeValue, isPlainObject, keysOf, refuse } from './refuse.js';
 import { childTarget, columnTarget, type Target, type WhereContext } from './target.js';
+
+/** The context every where builder of one statement shares (its parameters, the model). */
+export function whereContext(def: ModelDefinition, params: unknown[]): WhereContext {
+  const ctx: WhereContext = {
+    def,
+    params,
+    condition: (where) => whereCondition(ctx, where) ?? 'TRUE',
+    conditionOn: (t, logic) => conditionOn(ctx, t, logic),
+  };
+  return ctx;
+}
 
 /** The condition, or undefined for an empty where (every row). */
 export function whereCondition(ctx: WhereContext, where: unknown): string | undefined {
   if (Array.isArray(where)) return joined(ctx, where, ' AND ');
+  if (where instanceof Literal || where instanceof Where) return expressionSql(ctx, where);
   if (!isPlainObject(where)) {
     refuse(
       `model ${ctx.def.name}`,

@@ -3,22 +3,22 @@
  * column. Each target knows its left-hand SQL and how a value becomes a `$n` parameter.
  */
 import type { AttributeDefinition, ModelDefinition } from '../../model-definition.js';
+import type { Target, TargetKind, WhereContext } from './where-context.js';
+import { isExpression } from '../../expressions.js';
 import { placeholder, toParam } from '../params.js';
+import { expressionSql } from './expression-sql.js';
 
-export interface WhereContext {
-  readonly def: ModelDefinition;
-  readonly params: unknown[];
+export type { Target, TargetKind, WhereContext } from './where-context.js';
+
+export function expressionTarget(def: ModelDefinition, sql: string): Target {
+  return { kind: 'expression', label: `model ${def.name}`, attr: undefined, path: [], sql };
 }
 
-export type TargetKind = 'scalar' | 'array' | 'json' | 'jsonPath';
-
-export interface Target {
-  readonly kind: TargetKind;
-  /** `Account.score`, `Account.meta.a.b`: how refusals name it. */
-  readonly label: string;
-  readonly attr: AttributeDefinition;
-  /** For jsonPath targets: the keys below the column. */
-  readonly path: readonly string[];
+/** The column of a target that has one. */
+export function columnOf(t: Target): AttributeDefinition {
+  if (!t.attr)
+    throw new TypeError(`where on ${t.label}: this operator needs an attribute, not an expression`);
+  return t.attr;
 }
 
 export function columnTarget(def: ModelDefinition, attr: AttributeDefinition): Target {
@@ -47,9 +47,11 @@ function jsonbColumn(attr: AttributeDefinition): string {
  * as Sequelize does: number → DOUBLE PRECISION, boolean → BOOLEAN, Date → TIMESTAMPTZ.
  */
 export function leftSql(ctx: WhereContext, t: Target, sample: unknown): string {
-  if (t.kind === 'json') return jsonbColumn(t.attr);
-  if (t.kind !== 'jsonPath') return t.attr.quotedField;
-  const text = `(${t.attr.quotedField} #>> CAST(${placeholder(ctx.params, t.path)} AS TEXT[]))`;
+  if (t.kind === 'expression') return t.sql ?? '';
+  const attr = columnOf(t);
+  if (t.kind === 'json') return jsonbColumn(attr);
+  if (t.kind !== 'jsonPath') return attr.quotedField;
+  const text = `(${attr.quotedField} #>> CAST(${placeholder(ctx.params, t.path)} AS TEXT[]))`;
   if (typeof sample === 'number' || typeof sample === 'bigint') return `CAST(${text} AS DOUBLE PRECISION)`;
   if (typeof sample === 'boolean') return `CAST(${text} AS BOOLEAN)`;
   if (sample instanceof Date) return `CAST(${text} AS TIMESTAMPTZ)`;
@@ -58,22 +60,25 @@ export function leftSql(ctx: WhereContext, t: Target, sample: unknown): string {
 
 /** The JSON value at a path (`#>`) or the whole column, as jsonb: for @>, <@ and JSON equality. */
 export function jsonbSql(ctx: WhereContext, t: Target): string {
-  if (t.kind === 'json') return jsonbColumn(t.attr);
-  return `CAST((${t.attr.quotedField} #> CAST(${placeholder(ctx.params, t.path)} AS TEXT[])) AS JSONB)`;
+  const attr = columnOf(t);
+  if (t.kind === 'json') return jsonbColumn(attr);
+  return `CAST((${attr.quotedField} #> CAST(${placeholder(ctx.params, t.path)} AS TEXT[])) AS JSONB)`;
 }
 
 /** One value as a parameter of the target's type. */
 export function valueSql(ctx: WhereContext, t: Target, value: unknown): string {
   if (t.kind === 'json') return `CAST(${placeholder(ctx.params, JSON.stringify(value))} AS JSONB)`;
-  if (t.kind === 'jsonPath') return placeholder(ctx.params, value);
+  if (isExpression(value)) return expressionSql(ctx, value);
+  if (t.kind === 'jsonPath' || !t.attr) return placeholder(ctx.params, value);
   return placeholder(ctx.params, toParam(t.attr, value));
 }
 
 /** A list of values as one array parameter (`= ANY($1)`): one bound array, whatever the length. */
 export function arraySql(ctx: WhereContext, t: Target, values: readonly unknown[]): string {
-  if (t.kind === 'jsonPath') return placeholder(ctx.params, values);
+  const attr = t.attr;
+  if (t.kind === 'jsonPath' || !attr) return placeholder(ctx.params, values);
   return placeholder(
     ctx.params,
-    values.map((v) => toParam(t.attr, v)),
+    values.map((v) => toParam(attr, v)),
   );
 }
