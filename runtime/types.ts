@@ -100,31 +100,33 @@ type ArrayOperators<V, E> = { [K in O['contains'] | O['contained'] | O['overlap'
 };
 type JsonOperators = { [K in O['contains'] | O['contained']]?: unknown };
 
+/** True when V has a JSON object member (a JSON/JSONB attribute): nested keys and Op.contains apply. */
+type IsJsonObject<V> = [
+  Exclude<Extract<NonNullable<V>, object>, Date | readonly unknown[] | Buffer>,
+] extends [never]
+  ? false
+  : true;
+
 /** The operators one attribute of type V takes: `Op.like` only on strings, `Op.contains` only on ARRAY/JSON. */
 export type OperatorObject<V> = [NonNullable<V>] extends [readonly (infer E)[]]
   ? CommonOperators<V> & ArrayOperators<NonNullable<V>, E>
-  : [NonNullable<V>] extends [string]
-    ? CommonOperators<V> & ComparisonOperators<NonNullable<V>> & StringOperators
-    : [NonNullable<V>] extends [number | bigint | Date]
-      ? CommonOperators<V> & ComparisonOperators<NonNullable<V>>
-      : [NonNullable<V>] extends [boolean]
-        ? CommonOperators<V>
-        : [NonNullable<V>] extends [object]
-          ? CommonOperators<V> & JsonOperators & { [key: string]: unknown }
-          : CommonOperators<V> & ComparisonOperators<NonNullable<V>> & StringOperators;
+  : IsJsonObject<V> extends true
+    ? CommonOperators<V> &
+        ComparisonOperators<unknown> &
+        StringOperators &
+        JsonOperators & { [key: string]: unknown }
+    : [NonNullable<V>] extends [string]
+      ? CommonOperators<V> & ComparisonOperators<NonNullable<V>> & StringOperators
+      : [NonNullable<V>] extends [number | bigint | Date]
+        ? CommonOperators<V> & ComparisonOperators<NonNullable<V>>
+        : [NonNullable<V>] extends [boolean]
+          ? CommonOperators<V>
+          : CommonOperators<V> & ComparisonOperators<NonNullable<V>>;
 
 /** What `where` takes for one attribute: a value, a list (IN), null, or operators. */
 export type WhereAttributeValue<V> = WhereValue<V> | OperatorObject<V> | Expression;
 
-type JsonKeys<T> = {
-  [K in keyof T & string]: [NonNullable<T[K]>] extends [
-    readonly unknown[] | Date | string | number | boolean | bigint,
-  ]
-    ? never
-    : [NonNullable<T[K]>] extends [object]
-      ? K
-      : never;
-}[keyof T & string];
+type JsonKeys<T> = { [K in keyof T & string]: IsJsonObject<T[K]> extends true ? K : never }[keyof T & string];
 
 /** Attribute conditions AND-ed, with `Op.and`/`Op.or`/`Op.not` over nested where objects and `'json.path'` keys. */
 export type WhereAttributes<T> = { [K in keyof T]?: WhereAttributeValue<T[K]> } & {
