@@ -21,10 +21,6 @@ export const QUERY_OPTIONS = optionKeys(QUERY, NEVER);
 const FIND_UNSUPPORTED = {
   ...NEVER,
   include: 'eager loading of associations',
-  group: 'GROUP BY',
-  having: 'HAVING',
-  lock: 'row locks (FOR UPDATE)',
-  skipLocked: 'SKIP LOCKED',
   subQuery: 'subqueries for include with limit',
   nest: 'nested raw results',
   plain: 'a single plain result',
@@ -37,12 +33,26 @@ const FIND_UNSUPPORTED = {
   tableHint: 'MSSQL table hints',
   groupedLimit: 'grouped limits',
   minifyAliases: 'minified include aliases',
-  distinct: 'DISTINCT rows',
+  distinct: "DISTINCT rows (Sequelize's findAll ignores it; select [fn('DISTINCT', col('x')), 'x'])",
   type: 'a raw query type',
 };
 
 export const FIND_OPTIONS = optionKeys(
-  [...QUERY, 'where', 'attributes', 'order', 'limit', 'offset', 'raw', 'paranoid', 'useMaster'],
+  [
+    ...QUERY,
+    'where',
+    'attributes',
+    'order',
+    'limit',
+    'offset',
+    'raw',
+    'paranoid',
+    'useMaster',
+    'group',
+    'having',
+    'lock',
+    'skipLocked',
+  ],
   FIND_UNSUPPORTED,
 );
 /** findOne: findAll's, and rejectOnEmpty. */

@@ -416,7 +416,11 @@ function assignValues(instance: ReadableModel, def: ModelDefinition, values: Row
   const data = instance.dataValues as Row;
   for (const name in values) {
     const attr = def.attributes[name];
-    if (attr === undefined) continue;
+    if (attr === undefined) {
+      // A row's extra columns (`attributes: [[fn('count', col('id')), 'n']]`) stay readable with get('n').
+      if (raw) data[name] = values[name];
+      continue;
+    }
     const value = values[name];
     if (raw) {
       data[name] = value;

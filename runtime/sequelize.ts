@@ -1,7 +1,9 @@
 /** The connection: a pg Pool (or embedded PGlite), the model registry, sync/drop, transactions, logging. */
 import { resolveConnection, type SequelizeOptions } from './connection-options.js';
 import { DataTypes } from './data-types.js';
-import { literal } from './literal.js';
+import { cast, col, fn, literal, where, type Cast, type Col, type Fn, type Where } from './expressions.js';
+import type { Literal } from './literal.js';
+import { Op, type OpTypes } from './operators.js';
 import { lazyDriver, PGLITE_CAPABILITIES, type Driver, type DriverResult } from './drivers/driver.js';
 import { PgDriver } from './drivers/pg-driver.js';
 import { ConnectionError } from './errors.js';
@@ -90,6 +92,11 @@ export class Sequelize {
   // Sequelize also exposes the data types as statics (`Sequelize.TEXT` in its docs).
   static readonly DataTypes = DataTypes;
   static readonly literal = literal;
+  static readonly fn = fn;
+  static readonly col = col;
+  static readonly cast = cast;
+  static readonly where = where;
+  static readonly Op: OpTypes = Op;
   static readonly STRING = DataTypes.STRING;
   static readonly CHAR = DataTypes.CHAR;
   static readonly TEXT = DataTypes.TEXT;
@@ -162,6 +169,27 @@ export class Sequelize {
             async () => new (await import('./drivers/pglite-driver.js')).PGliteDriver(resolved.dataDir),
           )
         : new PgDriver(resolved.pg);
+  }
+
+  // Sequelize's expression helpers as instance methods too (`sequelize.fn(...)`); see expressions.ts.
+  fn(name: string, ...args: unknown[]): Fn {
+    return fn(name, ...args);
+  }
+  col(name: string): Col {
+    return col(name);
+  }
+  literal(sql: string): Literal {
+    return literal(sql);
+  }
+  cast(value: unknown, type: string): Cast {
+    return cast(value, type);
+  }
+  where(attribute: unknown, comparatorOrLogic: unknown, ...value: [unknown?]): Where {
+    return where(attribute, comparatorOrLogic, ...value);
+  }
+  /** `order: sequelize.random()` → `ORDER BY random()`. */
+  random(): Fn {
+    return fn('random');
   }
 
   getDialect(): 'postgres' {

@@ -17,6 +17,17 @@ export interface TransactionOptions {
 
 export class Transaction {
   /** Sequelize's isolation level names, as PostgreSQL spells them. */
+  /** Sequelize's lock levels, for `findAll({ lock: Transaction.LOCK.UPDATE })`. */
+  static readonly LOCK = {
+    UPDATE: 'UPDATE',
+    SHARE: 'SHARE',
+    KEY_SHARE: 'KEY SHARE',
+    NO_KEY_UPDATE: 'NO KEY UPDATE',
+  } as const;
+  /** `transaction.LOCK.UPDATE`, as Sequelize. */
+  get LOCK(): typeof Transaction.LOCK {
+    return Transaction.LOCK;
+  }
   static readonly ISOLATION_LEVELS = {
     READ_UNCOMMITTED: 'READ UNCOMMITTED',
     READ_COMMITTED: 'READ COMMITTED',

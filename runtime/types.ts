@@ -1,4 +1,6 @@
 /** Type helpers: what makes a wrong attribute name or a missing required value a compile error. */
+import type { Expression, Where } from './expressions.js';
+import type { OpTypes } from './operators.js';
 import type { AlterOptions } from './alter/alter-options.js';
 import type { DataType, DataTypeLike, DefaultMarker } from './data-types.js';
 import type { Literal } from './literal.js';
@@ -61,8 +63,79 @@ export type IncrementFields<T> =
 export type WhereValue<V> = [NonNullable<V>] extends [readonly unknown[]]
   ? V | null
   : V | readonly V[] | null;
-/** Equality, IN (an array) and IS NULL (null), keyed by attribute name, AND-ed. */
-export type WhereOptions<T> = { [K in keyof T]?: WhereValue<T[K]> };
+
+type O = OpTypes;
+/** `{ [Op.any]: [...] }` / `{ [Op.all]: [...] }` as the value of a comparison. */
+type Quantified<V> = { [K in O['any'] | O['all']]?: readonly V[] };
+type ColumnRef = { [K in O['col']]: string } | Expression;
+/** Operators every column takes. */
+type CommonOperators<V> = { [K in O['eq'] | O['ne']]?: V | null | ColumnRef | Quantified<V> } & {
+  [K in O['not']]?: V | null | boolean | readonly V[] | OperatorObject<V>;
+} & { [K in O['is']]?: null | ([NonNullable<V>] extends [boolean] ? boolean : never) } & {
+  [K in O['in'] | O['notIn']]?: readonly (V | null)[];
+} & { [K in O['or'] | O['and']]?: readonly WhereAttributeValue<V>[] | OperatorObject<V> } & {
+  [K in O['col']]?: string;
+};
+type ComparisonOperators<V> = {
+  [K in O['gt'] | O['gte'] | O['lt'] | O['lte']]?: V | ColumnRef | Quantified<V>;
+} & { [K in O['between'] | O['notBetween']]?: readonly [V, V] } & {
+  [K in O['any'] | O['all']]?: readonly V[];
+};
+type StringOperators = {
+  [K in O['like'] | O['notLike'] | O['iLike'] | O['notILike']]?: string | Quantified<string>;
+} & {
+  [
+    K in
+      | O['startsWith']
+      | O['endsWith']
+      | O['substring']
+      | O['regexp']
+      | O['notRegexp']
+      | O['iRegexp']
+      | O['notIRegexp']
+  ]?: string;
+};
+type ArrayOperators<V, E> = { [K in O['contains'] | O['contained'] | O['overlap']]?: V } & {
+  [K in O['any']]?: E;
+};
+type JsonOperators = { [K in O['contains'] | O['contained']]?: unknown };
+
+/** True when V has a JSON object member (a JSON/JSONB attribute): nested keys and Op.contains apply. */
+type IsJsonObject<V> = [
+  Exclude<Extract<NonNullable<V>, object>, Date | readonly unknown[] | Buffer>,
+] extends [never]
+  ? false
+  : true;
+
+/** The operators one attribute of type V takes: `Op.like` only on strings, `Op.contains` only on ARRAY/JSON. */
+export type OperatorObject<V> = [NonNullable<V>] extends [readonly (infer E)[]]
+  ? CommonOperators<V> & ArrayOperators<NonNullable<V>, E>
+  : IsJsonObject<V> extends true
+    ? CommonOperators<V> &
+        ComparisonOperators<unknown> &
+        StringOperators &
+        JsonOperators & { [key: string]: unknown }
+    : [NonNullable<V>] extends [string]
+      ? CommonOperators<V> & ComparisonOperators<NonNullable<V>> & StringOperators
+      : [NonNullable<V>] extends [number | bigint | Date]
+        ? CommonOperators<V> & ComparisonOperators<NonNullable<V>>
+        : [NonNullable<V>] extends [boolean]
+          ? CommonOperators<V>
+          : CommonOperators<V> & ComparisonOperators<NonNullable<V>>;
+
+/** What `where` takes for one attribute: a value, a list (IN), null, or operators. */
+export type WhereAttributeValue<V> = WhereValue<V> | OperatorObject<V> | Expression;
+
+type JsonKeys<T> = { [K in keyof T & string]: IsJsonObject<T[K]> extends true ? K : never }[keyof T & string];
+
+/** Attribute conditions AND-ed, with `Op.and`/`Op.or`/`Op.not` over nested where objects and `'json.path'` keys. */
+export type WhereAttributes<T> = { [K in keyof T]?: WhereAttributeValue<T[K]> } & {
+  [K in O['or'] | O['and']]?: readonly WhereOptions<T>[] | WhereAttributes<T> | Where | Literal;
+} & { [K in O['not']]?: WhereOptions<T> } & { [K in `${JsonKeys<T>}.${string}`]?: unknown };
+
+/** A where: attribute conditions (operators from `Op`), or an array of them (AND). */
+export type WhereOptions<T> =
+  WhereAttributes<T> | readonly (WhereAttributes<T> | Literal | Where)[] | Literal | Where;
 
 export type OrderDirection =
   | 'ASC'
@@ -72,10 +145,24 @@ export type OrderDirection =
   | 'ASC NULLS FIRST'
   | 'ASC NULLS LAST'
   | 'DESC NULLS FIRST'
-  | 'DESC NULLS LAST';
+  | 'DESC NULLS LAST'
+  | 'NULLS FIRST'
+  | 'NULLS LAST';
 export type OrderItem<T> =
-  (keyof T & string) | readonly [keyof T & string] | readonly [keyof T & string, OrderDirection];
-export type Order<T> = (keyof T & string) | readonly OrderItem<T>[];
+  | (keyof T & string)
+  | Expression
+  | readonly [(keyof T & string) | Expression]
+  | readonly [(keyof T & string) | Expression, OrderDirection];
+export type Order<T> = (keyof T & string) | Expression | readonly OrderItem<T>[];
+
+/** One selected column: an attribute, `[attribute, alias]` or `[fn(...)/literal(...), alias]`. */
+export type FindAttribute<T> = (keyof T & string) | readonly [(keyof T & string) | Expression, string];
+export type FindAttributeOptions<T> =
+  | readonly FindAttribute<T>[]
+  | { exclude: readonly (keyof T & string)[]; include?: readonly FindAttribute<T>[] }
+  | { exclude?: readonly (keyof T & string)[]; include: readonly FindAttribute<T>[] };
+/** Sequelize's `Transaction.LOCK` values (or true for FOR UPDATE). */
+export type LockOption = boolean | 'UPDATE' | 'SHARE' | 'KEY SHARE' | 'NO KEY UPDATE';
 
 export type Logging = (sql: string, ...rest: unknown[]) => void;
 
@@ -89,9 +176,17 @@ export interface QueryOptions {
 
 export interface FindOptions<T> extends QueryOptions {
   where?: WhereOptions<T>;
-  /** The attributes to read, or every attribute but some. */
-  attributes?: readonly (keyof T & string)[] | { exclude: readonly (keyof T & string)[] };
+  /** The attributes to read, aliased expressions (`[fn('count', col('id')), 'n']`), or all but/plus some. */
+  attributes?: FindAttributeOptions<T>;
   order?: Order<T>;
+  /** GROUP BY: attribute or column names, col(), fn(), literal(). */
+  group?: (keyof T & string) | Expression | readonly ((keyof T & string) | Expression)[];
+  /** HAVING, in where syntax (sequelize.where(fn(...), Op.gt, 1) for aggregates). */
+  having?: WhereOptions<T> | Literal | Where;
+  /** FOR UPDATE (true) / FOR SHARE / FOR KEY SHARE / FOR NO KEY UPDATE. */
+  lock?: LockOption;
+  /** With lock: SKIP LOCKED. */
+  skipLocked?: boolean;
   limit?: number;
   offset?: number;
   /** Plain objects instead of model instances. */

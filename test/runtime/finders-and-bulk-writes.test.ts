@@ -115,7 +115,10 @@ test('attributes: { exclude } reads every other attribute; include and unknown n
     'Unknown attribute "nickname" in attributes of model Pet',
   );
   await expect(Pet.findAll({ attributes: { include: ['x'] } as never })).rejects.toThrow(
-    'attributes must be a list of attribute names or { exclude: [...] } for model Pet',
+    'Unknown attribute "x" in attributes of model Pet',
+  );
+  await expect(Pet.findAll({ attributes: { only: ['x'] } as never })).rejects.toThrow(
+    'attributes must be a list (names, [name, alias], [fn(...), alias]) or { exclude: [...], include: [...] } for model Pet',
   );
 });
 
@@ -148,7 +151,7 @@ test('unknown attributes and operator objects in where are clear errors, not SQL
     'Unknown attribute "nickname" in where of model Pet',
   );
   await expect(Pet.findAll({ where: { legs: { gt: 2 } } as never })).rejects.toThrow(
-    'Unsupported where value for Pet.legs',
+    'where on Pet.legs: "gt" is not an operator',
   );
   await expect(Pet.findAll({ where: { legs: undefined } })).rejects.toThrow(
     'where.legs of model Pet is undefined; use null to match NULL',

@@ -102,7 +102,7 @@ describe('a misspelled option is refused with the closest name, and nothing runs
 
   test('the message lists the options the method takes', async () => {
     await expect(I().findAll({ zzz: 1 })).rejects.toThrow(
-      'Item.findAll(): unknown option "zzz" The options it takes: transaction, logging, hooks, where, attributes, order, limit, offset, raw, paranoid, useMaster',
+      'Item.findAll(): unknown option "zzz" The options it takes: transaction, logging, hooks, where, attributes, order, limit, offset, raw, paranoid, useMaster, group, having, lock, skipLocked',
     );
   });
 });
@@ -114,8 +114,8 @@ describe('Sequelize options the runtime lacks are refused by name unless switche
       () => I().findAll({ include: [Item] }),
       'Item.findAll(): option "include" (eager loading of associations) is not supported',
     ],
-    ['group', () => I().findAll({ group: ['name'] }), 'option "group" (GROUP BY)'],
-    ['lock', () => I().findAll({ lock: true }), 'option "lock" (row locks (FOR UPDATE))'],
+    ['group on count', () => I().count({ group: ['name'] }), 'option "group" (counts per group)'],
+    ['distinct on findAll', () => I().findAll({ distinct: true }), 'option "distinct" (DISTINCT rows'],
     [
       'findByPk where',
       () => I().findByPk(1, { where: { name: 'b' } }),

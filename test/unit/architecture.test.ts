@@ -104,6 +104,8 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/check-options.ts',
     'runtime/method-options.ts',
     'runtime/did-you-mean.ts',
+    'runtime/operators.ts',
+    'runtime/expressions.ts',
     'runtime/sql/quote.ts',
     'runtime/sql/type-text.ts',
     'runtime/sql/array-literal.ts',

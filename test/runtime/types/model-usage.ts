@@ -1,8 +1,13 @@
 // What must and must not compile when using a model. Every @ts-expect-error line is a mistake
 // the types catch; tsc fails if one of them compiles (the directive is then unused).
 import {
+  col,
   DataTypes,
+  fn,
   literal,
+  Op,
+  where,
+  type WhereOptions,
   Model,
   ReadOnlyModel,
   Sequelize,
@@ -10,7 +15,7 @@ import {
   type InferCreationAttributes,
   type CreationOptional,
 } from '../../../runtime/index.js';
-import { User } from './generated-model.js';
+import { User, type UserAttributes } from './generated-model.js';
 
 declare const sequelize: Sequelize;
 
@@ -272,4 +277,47 @@ export function indexes(): void {
   Tag.init({ label: DataTypes.TEXT }, { sequelize, indexes: [{ fields: ['label'], where: { lable: 'x' } }] });
   // @ts-expect-error misspelled index option
   Tag.init({ label: DataTypes.TEXT }, { sequelize, indexes: [{ fields: ['label'], uniqe: true }] });
+}
+
+/** Op keys as computed keys: what compiles, and the mistakes WhereOptions catches. */
+export async function whereOperators(): Promise<void> {
+  await User.findAll({
+    where: {
+      [Op.or]: [{ age: { [Op.gt]: 18, [Op.lt]: 65 } }, { firstName: { [Op.like]: 'J%' } }],
+      role: { [Op.in]: ['admin'] },
+      tags: { [Op.contains]: ['a'] },
+      meta: { theme: 'light' },
+      'meta.a.b': { [Op.gt]: 1 },
+      lastName: { [Op.ne]: null },
+      createdAt: { [Op.between]: [new Date(0), new Date()] },
+    },
+    attributes: ['id', [fn('count', col('id')), 'n']],
+    order: [
+      ['age', 'DESC NULLS LAST'],
+      [fn('lower', col('firstName')), 'ASC'],
+    ],
+    group: ['id'],
+    having: where(fn('count', col('id')), Op.gt, 1),
+    lock: true,
+    skipLocked: true,
+  });
+  const w: WhereOptions<UserAttributes> = { meta: { [Op.contains]: { a: 1 } }, [Op.not]: { age: 3 } };
+  await User.count({ where: w });
+  await User.findAll({ where: [{ age: 1 }, literal('true')] });
+  // @ts-expect-error misspelled attribute under an operator
+  await User.findAll({ where: { [Op.or]: [{ agee: 1 }] } });
+  // @ts-expect-error Op.like on a number column
+  await User.findAll({ where: { age: { [Op.like]: '1%' } } });
+  // @ts-expect-error Op.contains on a scalar column
+  await User.findAll({ where: { firstName: { [Op.contains]: ['x'] } } });
+  // @ts-expect-error wrong value type under an operator
+  await User.findAll({ where: { age: { [Op.gt]: 'old' } } });
+  // @ts-expect-error wrong element type in Op.in
+  await User.findAll({ where: { role: { [Op.in]: ['owner'] } } });
+  // @ts-expect-error between takes two values
+  await User.findAll({ where: { age: { [Op.between]: 5 } } });
+  // @ts-expect-error a path key on a non-JSON attribute
+  await User.findAll({ where: { 'firstName.x': 1 } });
+  // @ts-expect-error lock levels are Sequelize's
+  await User.findAll({ lock: 'EVERYTHING' });
 }
