@@ -210,6 +210,7 @@ export const MODEL_OPTIONS = optionKeys(
     'underscored',
     'schema',
     'comment',
+    'validate',
   ],
   {
     paranoid: 'soft deletes',
@@ -219,7 +220,6 @@ export const MODEL_OPTIONS = optionKeys(
     defaultScope: 'scopes',
     getterMethods: 'custom getters',
     setterMethods: 'custom setters',
-    validate: 'model validators',
     version: 'optimistic locking',
     indexes: 'indexes made by sync()',
     omitNull: 'omitNull',
@@ -252,6 +252,7 @@ export const ATTRIBUTE_OPTIONS = optionKeys(
     'values',
     // What rawAttributes holds after init, so one model's attributes can define another.
     'fieldName',
+    'validate',
   ],
-  { validate: 'validators', get: 'custom getters', set: 'custom setters' },
+  { get: 'custom getters', set: 'custom setters' },
 );

@@ -11,6 +11,8 @@ import { arrayDelimiterOf } from './sql/type-text.js';
 import { checkOptions } from './check-options.js';
 import { ATTRIBUTE_OPTIONS, MODEL_OPTIONS } from './method-options.js';
 import type { Sequelize } from './sequelize.js';
+import { compileAttributeValidators, type AttributeValidators } from './validators/attribute-validators.js';
+import type { ModelValidator } from './validators/run-validators.js';
 import type {
   InitOptions,
   ModelAttributeColumnOptions,
@@ -58,6 +60,8 @@ export interface AttributeDefinition {
   readonly selectSql: string;
   /** What separates the elements of an array value in PostgreSQL's text: `,` but for a few CUSTOM types. */
   readonly arrayDelimiter: string;
+  /** The attribute's `validate` option, checked at init; undefined without one. */
+  readonly validators: AttributeValidators | undefined;
   readonly raw: NormalizedAttribute;
 }
 
@@ -86,6 +90,10 @@ export interface ModelDefinition {
   readonly options: Readonly<Record<string, unknown>>;
   /** Statement texts reused by save() and create(): see sql/insert.ts and sql/update.ts. */
   readonly statements: StatementCache;
+  /** The model's `validate` option functions, by name. */
+  readonly modelValidators: readonly (readonly [string, ModelValidator])[];
+  /** Any attribute validators or model validators: save() then runs the async validator pass. */
+  readonly hasValidators: boolean;
   readonly init: InitArguments;
 }
 
@@ -272,12 +280,18 @@ function defineAttribute(
   const customElement = innermost?.key === 'CUSTOM' ? innermost : undefined;
   const enumType = element instanceof EnumDataType ? enumTypeName(element, table, field) : undefined;
   const primaryKey = options.primaryKey === true;
+  const allowNull = options.allowNull !== false && !primaryKey;
+  const validators = compileAttributeValidators(
+    `Attribute "${modelName}.${name}"`,
+    options.validate,
+    allowNull,
+  );
   const rawAttribute: NormalizedAttribute = {
     ...options,
     type,
     field,
     fieldName: name,
-    allowNull: options.allowNull !== false && !primaryKey,
+    allowNull,
     primaryKey,
     autoIncrement: options.autoIncrement === true,
   };
@@ -311,6 +325,7 @@ function defineAttribute(
     sanitize: SANITIZERS[type.key],
     selectSql: selectSqlOf(quotedField, name, field, customElement !== undefined),
     arrayDelimiter: customElement ? arrayDelimiterOf(customElement.toSql()) : ',',
+    validators,
     raw: rawAttribute,
   };
 }
@@ -415,6 +430,7 @@ function assemble(input: AssembleInput): Omit<ModelDefinition, 'init'> {
   const primaryKeys = list.filter((a) => a.primaryKey);
   const selectList = list.map((a) => a.selectSql).join(', ');
   const quotedTable = quoteTable(input.tableName, input.schema);
+  const modelValidators = modelValidatorsOf(input.name, input.options.validate, attributes);
   return {
     name: input.name,
     tableName: input.tableName,
@@ -438,7 +454,32 @@ function assemble(input: AssembleInput): Omit<ModelDefinition, 'init'> {
       .map((a) => a.name),
     options: { timestamps: input.options.timestamps !== false, ...input.options },
     statements: { insert: new Map(), update: [] },
+    modelValidators,
+    hasValidators:
+      modelValidators.length > 0 || list.some((a) => a.validators && a.validators.specs.length > 0),
   };
+}
+
+/** The model's `validate` option: functions, none named like an attribute (Sequelize's rule). */
+function modelValidatorsOf(
+  modelName: string,
+  validate: unknown,
+  attributes: Record<string, AttributeDefinition>,
+): (readonly [string, ModelValidator])[] {
+  if (validate === undefined) return [];
+  if (validate === null || typeof validate !== 'object')
+    throw new Error(`${modelName}.init(): validate must be an object of functions`);
+  return Object.entries(validate as Record<string, unknown>).map(([name, fn]) => {
+    if (typeof fn !== 'function')
+      throw new Error(
+        `Members of the validate option must be functions. Model: ${modelName}, error with validate member ${name}`,
+      );
+    if (attributes[name])
+      throw new Error(
+        `A model validator function must not have the same name as a field. Model: ${modelName}, field/validation name: ${name}`,
+      );
+    return [name, fn as ModelValidator] as const;
+  });
 }
 
 /**

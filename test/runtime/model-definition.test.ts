@@ -210,7 +210,6 @@ describe('Sequelize options the runtime does not have', () => {
     ['defaultScope', { where: { active: true } }, 'scopes'],
     ['getterMethods', { full: () => '' }, 'custom getters'],
     ['setterMethods', { full: () => undefined }, 'custom setters'],
-    ['validate', { check: () => undefined }, 'model validators'],
     ['version', true, 'optimistic locking'],
     ['indexes', [{ fields: ['a'] }], 'indexes made by sync()'],
     ['omitNull', true, 'omitNull'],
@@ -240,7 +239,6 @@ describe('Sequelize options the runtime does not have', () => {
   });
 
   test.each([
-    ['validate', { notEmpty: true }, 'validators'],
     ['get', () => 'x', 'custom getters'],
     ['set', () => undefined, 'custom setters'],
   ])('attribute option %s is refused rather than ignored', (option, value, feature) => {

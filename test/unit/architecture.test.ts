@@ -120,6 +120,7 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/drivers/',
     'runtime/connection-options.ts',
     'runtime/transaction.ts',
+    'runtime/validators/',
   ],
   ['runtime/model-definition.ts', 'runtime/validation.ts', 'runtime/sql/', 'runtime/error-mapping.ts'],
   ['runtime/readable-model.ts', 'runtime/model.ts', 'runtime/read-only-model.ts'],
@@ -138,6 +139,7 @@ const LAZY_MODULES = [
   'runtime/error-mapping.ts',
   'runtime/sql/array-literal.ts',
   'runtime/drivers/pglite-driver.ts',
+  'runtime/validators/run-validators.ts',
 ];
 
 /** The type vocabulary every layer may import types from (and which imports types back). */
