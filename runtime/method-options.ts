@@ -235,24 +235,23 @@ export const MODEL_OPTIONS = optionKeys(
 );
 
 /** An attribute's options in init/define. */
-export const ATTRIBUTE_OPTIONS = optionKeys(
-  [
-    'type',
-    'allowNull',
-    'defaultValue',
-    'primaryKey',
-    'autoIncrement',
-    'autoIncrementIdentity',
-    'unique',
-    'comment',
-    'field',
-    'references',
-    'onDelete',
-    'onUpdate',
-    'values',
-    // What rawAttributes holds after init, so one model's attributes can define another.
-    'fieldName',
-    'validate',
-  ],
-  { get: 'custom getters', set: 'custom setters' },
-);
+export const ATTRIBUTE_OPTIONS = optionKeys([
+  'type',
+  'allowNull',
+  'defaultValue',
+  'primaryKey',
+  'autoIncrement',
+  'autoIncrementIdentity',
+  'unique',
+  'comment',
+  'field',
+  'references',
+  'onDelete',
+  'onUpdate',
+  'values',
+  // What rawAttributes holds after init, so one model's attributes can define another.
+  'fieldName',
+  'validate',
+  'get',
+  'set',
+]);

@@ -13,6 +13,7 @@ import { ATTRIBUTE_OPTIONS, MODEL_OPTIONS } from './method-options.js';
 import type { Sequelize } from './sequelize.js';
 import { compileAttributeValidators, type AttributeValidators } from './validators/attribute-validators.js';
 import type { ModelValidator } from './validators/run-validators.js';
+import { checkAccessor, type AttributeGetter, type AttributeSetter } from './attribute-accessors.js';
 import type {
   InitOptions,
   ModelAttributeColumnOptions,
@@ -60,6 +61,9 @@ export interface AttributeDefinition {
   readonly selectSql: string;
   /** What separates the elements of an array value in PostgreSQL's text: `,` but for a few CUSTOM types. */
   readonly arrayDelimiter: string;
+  /** The attribute's `get`/`set` options (attribute-accessors.ts). */
+  readonly getter: AttributeGetter | undefined;
+  readonly setter: AttributeSetter | undefined;
   /** The attribute's `validate` option, checked at init; undefined without one. */
   readonly validators: AttributeValidators | undefined;
   readonly raw: NormalizedAttribute;
@@ -92,6 +96,8 @@ export interface ModelDefinition {
   readonly statements: StatementCache;
   /** The model's `validate` option functions, by name. */
   readonly modelValidators: readonly (readonly [string, ModelValidator])[];
+  /** Some attribute has a `get` option: get() and toJSON() then go through getters. */
+  readonly hasGetters: boolean;
   /** Any attribute validators or model validators: save() then runs the async validator pass. */
   readonly hasValidators: boolean;
   readonly init: InitArguments;
@@ -286,6 +292,8 @@ function defineAttribute(
     options.validate,
     allowNull,
   );
+  checkAccessor(`Attribute "${modelName}.${name}"`, 'get', options.get);
+  checkAccessor(`Attribute "${modelName}.${name}"`, 'set', options.set);
   const rawAttribute: NormalizedAttribute = {
     ...options,
     type,
@@ -325,6 +333,8 @@ function defineAttribute(
     sanitize: SANITIZERS[type.key],
     selectSql: selectSqlOf(quotedField, name, field, customElement !== undefined),
     arrayDelimiter: customElement ? arrayDelimiterOf(customElement.toSql()) : ',',
+    getter: options.get as AttributeGetter | undefined,
+    setter: options.set as AttributeSetter | undefined,
     validators,
     raw: rawAttribute,
   };
@@ -455,6 +465,7 @@ function assemble(input: AssembleInput): Omit<ModelDefinition, 'init'> {
     options: { timestamps: input.options.timestamps !== false, ...input.options },
     statements: { insert: new Map(), update: [] },
     modelValidators,
+    hasGetters: list.some((a) => a.getter !== undefined),
     hasValidators:
       modelValidators.length > 0 || list.some((a) => a.validators && a.validators.specs.length > 0),
   };

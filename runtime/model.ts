@@ -373,6 +373,7 @@ function setOne(
     data[name] = value;
     return;
   }
+  if (attr.setter) return void attr.setter.call(instance, value);
   const old = data[name];
   if (attr.primaryKey && old) return;
   if (!instance.isNewRecord && (name === def.createdAt || name === def.updatedAt)) return;

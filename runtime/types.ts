@@ -224,6 +224,10 @@ export interface ModelAttributeColumnOptions<V = unknown> {
   values?: readonly string[];
   /** Sequelize's attribute validators (built-in names with `args`/`msg`, or custom functions): runtime/README.md. */
   validate?: AttributeValidateOptions;
+  /** A getter: `this` is the instance (use this.getDataValue(name)); get({ raw: true }) bypasses it. */
+  get?: (this: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any -- the instance of any model
+  /** A setter: `this` is the instance (store with this.setDataValue(name, v)); set(k, v, { raw: true }) bypasses it. */
+  set?: (this: any, value: V) => void; // eslint-disable-line @typescript-eslint/no-explicit-any -- the instance of any model
 }
 
 /** A built-in validator's setting: `true`, its arguments, or `{ args, msg }`. */
