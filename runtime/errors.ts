@@ -13,6 +13,13 @@ export interface ValidationErrorItemOptions {
   path: string;
   value: unknown;
   validatorKey?: string;
+  /** CORE (notNull, string checks), FUNCTION (validators), DB (unique): Sequelize's origins. */
+  origin?: 'CORE' | 'FUNCTION' | 'DB';
+  /** The instance being validated, when there is one. */
+  instance?: unknown;
+  /** The built-in validator's name and arguments (null and [] for custom validators and core checks). */
+  validatorName?: string;
+  validatorArgs?: readonly unknown[];
 }
 
 export class ValidationErrorItem {
@@ -20,14 +27,21 @@ export class ValidationErrorItem {
   readonly type: string;
   readonly path: string;
   readonly value: unknown;
-  readonly origin = 'CORE';
+  readonly origin: 'CORE' | 'FUNCTION' | 'DB';
+  readonly instance: unknown;
   readonly validatorKey: string | null;
+  readonly validatorName: string | null;
+  readonly validatorArgs: readonly unknown[];
   constructor(options: ValidationErrorItemOptions) {
     this.message = options.message;
     this.type = options.type;
     this.path = options.path;
     this.value = options.value;
+    this.origin = options.origin ?? 'CORE';
+    this.instance = options.instance ?? null;
     this.validatorKey = options.validatorKey ?? null;
+    this.validatorName = options.validatorName ?? null;
+    this.validatorArgs = options.validatorArgs ?? [];
   }
 }
 

@@ -221,6 +221,7 @@ export const MODEL_OPTIONS = optionKeys(
     'schema',
     'comment',
     'indexes',
+    'validate',
   ],
   {
     paranoid: 'soft deletes',
@@ -230,7 +231,6 @@ export const MODEL_OPTIONS = optionKeys(
     defaultScope: 'scopes',
     getterMethods: 'custom getters',
     setterMethods: 'custom setters',
-    validate: 'model validators',
     version: 'optimistic locking',
     omitNull: 'omitNull',
     name: 'association names',
@@ -245,23 +245,23 @@ export const MODEL_OPTIONS = optionKeys(
 );
 
 /** An attribute's options in init/define. */
-export const ATTRIBUTE_OPTIONS = optionKeys(
-  [
-    'type',
-    'allowNull',
-    'defaultValue',
-    'primaryKey',
-    'autoIncrement',
-    'autoIncrementIdentity',
-    'unique',
-    'comment',
-    'field',
-    'references',
-    'onDelete',
-    'onUpdate',
-    'values',
-    // What rawAttributes holds after init, so one model's attributes can define another.
-    'fieldName',
-  ],
-  { validate: 'validators', get: 'custom getters', set: 'custom setters' },
-);
+export const ATTRIBUTE_OPTIONS = optionKeys([
+  'type',
+  'allowNull',
+  'defaultValue',
+  'primaryKey',
+  'autoIncrement',
+  'autoIncrementIdentity',
+  'unique',
+  'comment',
+  'field',
+  'references',
+  'onDelete',
+  'onUpdate',
+  'values',
+  // What rawAttributes holds after init, so one model's attributes can define another.
+  'fieldName',
+  'validate',
+  'get',
+  'set',
+]);

@@ -12,6 +12,9 @@ import { arrayDelimiterOf } from './sql/type-text.js';
 import { checkOptions } from './check-options.js';
 import { ATTRIBUTE_OPTIONS, MODEL_OPTIONS } from './method-options.js';
 import type { Sequelize } from './sequelize.js';
+import { compileAttributeValidators, type AttributeValidators } from './validators/attribute-validators.js';
+import type { ModelValidator } from './validators/run-validators.js';
+import { checkAccessor, type AttributeGetter, type AttributeSetter } from './attribute-accessors.js';
 import type {
   InitOptions,
   ModelAttributeColumnOptions,
@@ -59,6 +62,11 @@ export interface AttributeDefinition {
   readonly selectSql: string;
   /** What separates the elements of an array value in PostgreSQL's text: `,` but for a few CUSTOM types. */
   readonly arrayDelimiter: string;
+  /** The attribute's `get`/`set` options (attribute-accessors.ts). */
+  readonly getter: AttributeGetter | undefined;
+  readonly setter: AttributeSetter | undefined;
+  /** The attribute's `validate` option, checked at init; undefined without one. */
+  readonly validators: AttributeValidators | undefined;
   readonly raw: NormalizedAttribute;
 }
 
@@ -89,6 +97,12 @@ export interface ModelDefinition {
   readonly indexes: readonly IndexDefinition[];
   /** Statement texts reused by save() and create(): see sql/insert.ts and sql/update.ts. */
   readonly statements: StatementCache;
+  /** The model's `validate` option functions, by name. */
+  readonly modelValidators: readonly (readonly [string, ModelValidator])[];
+  /** Some attribute has a `get` option: get() and toJSON() then go through getters. */
+  readonly hasGetters: boolean;
+  /** Any attribute validators or model validators: save() then runs the async validator pass. */
+  readonly hasValidators: boolean;
   readonly init: InitArguments;
 }
 
@@ -275,12 +289,20 @@ function defineAttribute(
   const customElement = innermost?.key === 'CUSTOM' ? innermost : undefined;
   const enumType = element instanceof EnumDataType ? enumTypeName(element, table, field) : undefined;
   const primaryKey = options.primaryKey === true;
+  const allowNull = options.allowNull !== false && !primaryKey;
+  const validators = compileAttributeValidators(
+    `Attribute "${modelName}.${name}"`,
+    options.validate,
+    allowNull,
+  );
+  checkAccessor(`Attribute "${modelName}.${name}"`, 'get', options.get);
+  checkAccessor(`Attribute "${modelName}.${name}"`, 'set', options.set);
   const rawAttribute: NormalizedAttribute = {
     ...options,
     type,
     field,
     fieldName: name,
-    allowNull: options.allowNull !== false && !primaryKey,
+    allowNull,
     primaryKey,
     autoIncrement: options.autoIncrement === true,
   };
@@ -314,6 +336,9 @@ function defineAttribute(
     sanitize: SANITIZERS[type.key],
     selectSql: selectSqlOf(quotedField, name, field, customElement !== undefined),
     arrayDelimiter: customElement ? arrayDelimiterOf(customElement.toSql()) : ',',
+    getter: options.get as AttributeGetter | undefined,
+    setter: options.set as AttributeSetter | undefined,
+    validators,
     raw: rawAttribute,
   };
 }
@@ -418,6 +443,7 @@ function assemble(input: AssembleInput): Omit<ModelDefinition, 'init'> {
   const primaryKeys = list.filter((a) => a.primaryKey);
   const selectList = list.map((a) => a.selectSql).join(', ');
   const quotedTable = quoteTable(input.tableName, input.schema);
+  const modelValidators = modelValidatorsOf(input.name, input.options.validate, attributes);
   return {
     name: input.name,
     tableName: input.tableName,
@@ -446,7 +472,33 @@ function assemble(input: AssembleInput): Omit<ModelDefinition, 'init'> {
       attributes: list,
     }),
     statements: { insert: new Map(), update: [] },
+    modelValidators,
+    hasGetters: list.some((a) => a.getter !== undefined),
+    hasValidators:
+      modelValidators.length > 0 || list.some((a) => a.validators && a.validators.specs.length > 0),
   };
+}
+
+/** The model's `validate` option: functions, none named like an attribute (Sequelize's rule). */
+function modelValidatorsOf(
+  modelName: string,
+  validate: unknown,
+  attributes: Record<string, AttributeDefinition>,
+): (readonly [string, ModelValidator])[] {
+  if (validate === undefined) return [];
+  if (validate === null || typeof validate !== 'object')
+    throw new Error(`${modelName}.init(): validate must be an object of functions`);
+  return Object.entries(validate as Record<string, unknown>).map(([name, fn]) => {
+    if (typeof fn !== 'function')
+      throw new Error(
+        `Members of the validate option must be functions. Model: ${modelName}, error with validate member ${name}`,
+      );
+    if (attributes[name])
+      throw new Error(
+        `A model validator function must not have the same name as a field. Model: ${modelName}, field/validation name: ${name}`,
+      );
+    return [name, fn as ModelValidator] as const;
+  });
 }
 
 /**

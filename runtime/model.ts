@@ -51,7 +51,7 @@ import {
   UPDATE_OPTIONS,
   VALIDATE_OPTIONS,
 } from './method-options.js';
-import { validateValues } from './validation.js';
+import { validateInstance } from './validation.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
@@ -131,7 +131,8 @@ export class Model<
     const fields = insertFields(def, options);
     for (const instance of instances) {
       stampNew(def, instance.dataValues as Row, options);
-      if (options.validate !== false) validateValues(def, instance.dataValues as Row, fields);
+      if (options.validate !== false)
+        await validateInstance(def, instance, instance.dataValues as Row, fields);
     }
     const params: unknown[] = [];
     const rows = instances.map((instance) => pick(instance.dataValues as Row, fields));
@@ -174,7 +175,11 @@ export class Model<
       data[def.updatedAt] = new Date();
       fields.push(def.attributes[def.updatedAt]);
     }
-    if (options.validate !== false) validateValues(def, data, fields);
+    // Validators see an instance built from the new values (`this` in custom validators), as Sequelize.
+    if (options.validate !== false) {
+      const built = def.hasValidators ? new (this as unknown as Constructor<M>)(data, RAW_NEW) : undefined;
+      await validateInstance(def, built, data, fields);
+    }
     const params: unknown[] = [];
     const where: WhereBuilder = (p) => whereSql(def, options.where as Row, p);
     const result = await def.sequelize.run(
@@ -325,7 +330,7 @@ export class Model<
     const fields = options.fields
       ? options.fields.map((n) => attributeOf(def, n, 'validate'))
       : def.attributeList;
-    validateValues(def, this.dataValues as Row, fields);
+    await validateInstance(def, this, this.dataValues as Row, fields);
   }
 }
 
@@ -368,6 +373,7 @@ function setOne(
     data[name] = value;
     return;
   }
+  if (attr.setter) return void attr.setter.call(instance, value);
   const old = data[name];
   if (attr.primaryKey && old) return;
   if (!instance.isNewRecord && (name === def.createdAt || name === def.updatedAt)) return;
@@ -462,7 +468,7 @@ async function insertInstance<M extends AnyWritable>(instance: M, options: SaveO
   const data = instance.dataValues as Row;
   stampNew(def, data, options);
   const fields = insertFields(def, options);
-  if (options.validate !== false) validateValues(def, data, fields);
+  if (options.validate !== false) await validateInstance(def, instance, data, fields);
   const params: unknown[] = [];
   const { rows } = await def.sequelize.run(insertSql(def, data, fields, params), params, options, def);
   markInserted(instance, rows[0], options.fields as string[] | undefined);
@@ -491,7 +497,7 @@ async function updateInstance<M extends AnyWritable>(instance: M, options: SaveO
     data[def.updatedAt] = new Date();
     fields.push(def.attributes[def.updatedAt]);
   }
-  if (options.validate !== false) validateValues(def, data, fields);
+  if (options.validate !== false) await validateInstance(def, instance, data, fields);
   const params: unknown[] = [];
   let sql = updateByPrimaryKeySql(def, data, fields, params);
   if (options.returning) sql += def.returning;

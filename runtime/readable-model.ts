@@ -9,6 +9,7 @@
  */
 import { copyValue, DefaultKind } from './default-values.js';
 import { EmptyResultError, InstanceError } from './errors.js';
+import { valuesThroughGetters } from './attribute-accessors.js';
 import {
   defineModel,
   definitionOf,
@@ -269,9 +270,14 @@ export class ReadableModel<
   get(keyOrOptions?: string | GetOptions, options?: GetOptions): unknown {
     if (typeof keyOrOptions === 'string') {
       if (options !== undefined) checkOptions(options, GET_OPTIONS, `${this.constructor.name}.get()`);
-      return (this.dataValues as Row)[keyOrOptions];
+      const getter = options?.raw
+        ? undefined
+        : definitionOf(this.constructor).attributes[keyOrOptions]?.getter;
+      return getter ? getter.call(this) : (this.dataValues as Row)[keyOrOptions];
     }
     if (keyOrOptions !== undefined) checkOptions(keyOrOptions, GET_OPTIONS, `${this.constructor.name}.get()`);
+    const def = definitionOf(this.constructor);
+    if (def.hasGetters && !keyOrOptions?.raw) return valuesThroughGetters(this, def);
     // As Sequelize (no custom getters): the live dataValues object, unless a copy is asked for.
     return keyOrOptions?.clone ? { ...this.dataValues } : this.dataValues;
   }
@@ -305,7 +311,9 @@ export class ReadableModel<
 
   /** A deep copy of the values (what JSON.stringify(instance) writes). */
   toJSON(): TAttributes {
-    return copyValue(this.dataValues) as TAttributes;
+    const def = definitionOf(this.constructor);
+    // As Sequelize: a copy of get({ plain: true }), so through the getters.
+    return copyValue(def.hasGetters ? valuesThroughGetters(this, def) : this.dataValues) as TAttributes;
   }
 
   /** The primary key as a where object: `{ id: 1 }`. */
@@ -426,6 +434,10 @@ function assignValues(instance: ReadableModel, def: ModelDefinition, values: Row
       data[name] = value;
       continue;
     }
+    if (attr.setter) {
+      attr.setter.call(instance, value);
+      continue;
+    }
     data[name] = attr.sanitize ? attr.sanitize(value) : value;
     (instance._previousDataValues as Row)[name] = undefined;
     (instance._changed ??= new Set()).add(name);
@@ -478,7 +490,7 @@ function defineAccessors(prototype: object, def: ModelDefinition): void {
     Object.defineProperty(prototype, name, {
       configurable: true,
       get(this: ReadableModel) {
-        return (this.dataValues as Row)[name];
+        return attr.getter ? attr.getter.call(this) : (this.dataValues as Row)[name];
       },
       set(this: { set(key: string, value: unknown): unknown }, value: unknown) {
         this.set(name, value);

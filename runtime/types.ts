@@ -317,7 +317,61 @@ export interface ModelAttributeColumnOptions<V = unknown> {
   onUpdate?: ReferentialAction;
   /** ENUM values, with `type: DataTypes.ENUM`. */
   values?: readonly string[];
+  /** Sequelize's attribute validators (built-in names with `args`/`msg`, or custom functions): runtime/README.md. */
+  validate?: AttributeValidateOptions;
+  /** A getter: `this` is the instance (use this.getDataValue(name)); get({ raw: true }) bypasses it. */
+  get?: (this: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any -- the instance of any model
+  /** A setter: `this` is the instance (store with this.setDataValue(name, v)); set(k, v, { raw: true }) bypasses it. */
+  set?: (this: any, value: V) => void; // eslint-disable-line @typescript-eslint/no-explicit-any -- the instance of any model
 }
+
+/** A built-in validator's setting: `true`, its arguments, or `{ args, msg }`. */
+export type BuiltinValidatorSetting<A> = A | { args: A | readonly [A]; msg?: string } | { msg: string };
+/** A custom validator: `this` is the instance; throw or reject to fail. */
+export type CustomValidatorFunction = (this: any, value: any, next?: (error?: unknown) => void) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any -- the instance and value of any model
+type RegexArgs = RegExp | string | readonly [pattern: string, flags?: string];
+
+export interface BuiltinValidators {
+  is?: BuiltinValidatorSetting<RegexArgs>;
+  not?: BuiltinValidatorSetting<RegexArgs>;
+  isEmail?: BuiltinValidatorSetting<true | Record<string, unknown>>;
+  isUrl?: BuiltinValidatorSetting<true | Record<string, unknown>>;
+  isIP?: BuiltinValidatorSetting<true | readonly [4 | 6]>;
+  isIPv4?: BuiltinValidatorSetting<true>;
+  isIPv6?: BuiltinValidatorSetting<true>;
+  isAlpha?: BuiltinValidatorSetting<true | string>;
+  isAlphanumeric?: BuiltinValidatorSetting<true | string>;
+  isNumeric?: BuiltinValidatorSetting<true>;
+  isInt?: BuiltinValidatorSetting<true | Record<string, unknown>>;
+  isFloat?: BuiltinValidatorSetting<true | Record<string, unknown>>;
+  isDecimal?: BuiltinValidatorSetting<true>;
+  isLowercase?: BuiltinValidatorSetting<true>;
+  isUppercase?: BuiltinValidatorSetting<true>;
+  notNull?: BuiltinValidatorSetting<true>;
+  isNull?: BuiltinValidatorSetting<true>;
+  notEmpty?: BuiltinValidatorSetting<true>;
+  equals?: BuiltinValidatorSetting<string>;
+  contains?: BuiltinValidatorSetting<string>;
+  notContains?: BuiltinValidatorSetting<string>;
+  isIn?: BuiltinValidatorSetting<readonly [readonly unknown[]]>;
+  notIn?: BuiltinValidatorSetting<readonly [readonly unknown[]]>;
+  len?: BuiltinValidatorSetting<readonly [min: number, max?: number]>;
+  isUUID?: BuiltinValidatorSetting<3 | 4 | 5 | 'all' | number>;
+  isDate?: BuiltinValidatorSetting<true>;
+  isAfter?: BuiltinValidatorSetting<string>;
+  isBefore?: BuiltinValidatorSetting<string>;
+  max?: BuiltinValidatorSetting<number>;
+  min?: BuiltinValidatorSetting<number>;
+  isCreditCard?: BuiltinValidatorSetting<true>;
+}
+
+/**
+ * Built-in validators by name, or custom functions under any other name. (A misspelt built-in
+ * set to a non-function is refused at init with a did-you-mean.)
+ */
+export type AttributeValidateOptions = BuiltinValidators & {
+  [custom: string]: CustomValidatorFunction | BuiltinValidators[keyof BuiltinValidators];
+};
 
 /** `init`'s first argument: only declared attribute names; the automatic id and timestamps may be left out. */
 export type ModelAttributes<T> = {
@@ -383,6 +437,8 @@ export interface ModelOptions<T = any> {
   schema?: string;
   comment?: string;
   indexes?: readonly IndexOptions<T>[];
+  /** Model-level validators: `this` is the instance; throw or reject to fail (the error's path is the function's name). */
+  validate?: Record<string, (this: any, next?: (error?: unknown) => void) => unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the instance of any model
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped by default, as Sequelize's InitOptions

@@ -123,8 +123,15 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/connection-options.ts',
     'runtime/transaction.ts',
     'runtime/model-indexes.ts',
+    'runtime/validators/',
   ],
-  ['runtime/model-definition.ts', 'runtime/validation.ts', 'runtime/sql/', 'runtime/error-mapping.ts'],
+  [
+    'runtime/model-definition.ts',
+    'runtime/validation.ts',
+    'runtime/attribute-accessors.ts',
+    'runtime/sql/',
+    'runtime/error-mapping.ts',
+  ],
   ['runtime/readable-model.ts', 'runtime/model.ts', 'runtime/read-only-model.ts'],
   ['runtime/sequelize.ts'],
   ['runtime/sync.ts', 'runtime/alter/', 'runtime/plan-sync.ts'],
@@ -141,6 +148,7 @@ const LAZY_MODULES = [
   'runtime/error-mapping.ts',
   'runtime/sql/array-literal.ts',
   'runtime/drivers/pglite-driver.ts',
+  'runtime/validators/run-validators.ts',
 ];
 
 /** The type vocabulary every layer may import types from (and which imports types back). */
