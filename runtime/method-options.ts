@@ -127,15 +127,15 @@ export const TRANSACTION_OPTIONS = optionKeys(['logging', 'isolationLevel', 'rea
   autocommit: 'autocommit',
 });
 
-export const RAW_QUERY_OPTIONS = optionKeys([...QUERY, 'bind', 'type', 'plain', 'raw', 'useMaster'], {
-  ...NEVER,
-  replacements: 'replacements',
-  model: 'mapping rows to a model',
-  mapToModel: 'mapping rows to a model',
-  instance: 'filling an existing instance',
-  nest: 'nested raw results',
-  fieldMap: 'renaming result fields',
-});
+export const RAW_QUERY_OPTIONS = optionKeys(
+  [...QUERY, 'bind', 'replacements', 'type', 'plain', 'raw', 'model', 'mapToModel', 'useMaster'],
+  {
+    ...NEVER,
+    instance: 'filling an existing instance',
+    nest: 'nested raw results',
+    fieldMap: 'renaming result fields',
+  },
+);
 
 export const VALIDATE_OPTIONS = optionKeys(['fields', 'hooks'], { skip: 'skipping attributes' });
 

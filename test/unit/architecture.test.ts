@@ -104,6 +104,7 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/check-options.ts',
     'runtime/method-options.ts',
     'runtime/did-you-mean.ts',
+    'runtime/query-types.ts',
     'runtime/sql/quote.ts',
     'runtime/sql/type-text.ts',
     'runtime/sql/array-literal.ts',
@@ -121,9 +122,15 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/connection-options.ts',
     'runtime/transaction.ts',
   ],
-  ['runtime/model-definition.ts', 'runtime/validation.ts', 'runtime/sql/', 'runtime/error-mapping.ts'],
+  [
+    'runtime/model-definition.ts',
+    'runtime/validation.ts',
+    'runtime/sql/',
+    'runtime/error-mapping.ts',
+    'runtime/replacements.ts',
+  ],
   ['runtime/readable-model.ts', 'runtime/model.ts', 'runtime/read-only-model.ts'],
-  ['runtime/sequelize.ts'],
+  ['runtime/sequelize.ts', 'runtime/raw-query.ts'],
   ['runtime/sync.ts', 'runtime/alter/', 'runtime/plan-sync.ts'],
   ['runtime/index.ts'],
 ];
@@ -138,6 +145,7 @@ const LAZY_MODULES = [
   'runtime/error-mapping.ts',
   'runtime/sql/array-literal.ts',
   'runtime/drivers/pglite-driver.ts',
+  'runtime/replacements.ts',
 ];
 
 /** The type vocabulary every layer may import types from (and which imports types back). */
