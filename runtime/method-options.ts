@@ -84,6 +84,17 @@ export const BULK_CREATE_OPTIONS = optionKeys(
 );
 export const INSTANCE_UPDATE_OPTIONS = SAVE_OPTIONS;
 
+export const FIND_OR_CREATE_OPTIONS = optionKeys([...QUERY, 'where', 'defaults', 'validate', 'silent'], {
+  ...WRITE_UNSUPPORTED,
+  fields: 'writing only some attributes in findOrCreate',
+  lock: 'row locks (FOR UPDATE)',
+  attributes: 'reading only some attributes in findOrCreate',
+});
+export const UPSERT_OPTIONS = optionKeys(
+  [...QUERY, 'fields', 'conflictFields', 'validate', 'returning', 'silent'],
+  { ...WRITE_UNSUPPORTED, conflictWhere: 'a partial unique index target (ON CONFLICT ... WHERE)' },
+);
+
 export const UPDATE_OPTIONS = optionKeys(
   [
     ...QUERY,

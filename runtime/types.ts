@@ -132,6 +132,30 @@ export interface CreateOptions<T> extends SaveOptions<T> {
 }
 export type InstanceUpdateOptions<T> = SaveOptions<T>;
 
+export interface FindOrCreateOptions<T, TCreation = T> extends QueryOptions {
+  /** Plain values only: they are also the inserted values (an operator cannot be inserted). */
+  where: WhereOptions<T>;
+  /** Inserted besides the where values; on a name in both, defaults win (as Sequelize). */
+  defaults?: Partial<TCreation>;
+  /** Skip the checks made before SQL (allowNull, ENUM, length). */
+  validate?: boolean;
+  /** Do not touch updatedAt. */
+  silent?: boolean;
+}
+
+export interface UpsertOptions<T> extends QueryOptions {
+  /** Attributes updated on conflict (default: every inserted one but createdAt). */
+  fields?: readonly (keyof T & string)[];
+  /** The unique key of ON CONFLICT (default: the primary key when given, else a unique key whose values are given). */
+  conflictFields?: readonly (keyof T & string)[];
+  /** Skip the checks made before SQL. */
+  validate?: boolean;
+  /** Accepted: the row is always returned (RETURNING). `false` is refused. */
+  returning?: boolean;
+  /** Do not touch updatedAt. */
+  silent?: boolean;
+}
+
 export interface UpdateOptions<T> extends QueryOptions {
   where: WhereOptions<T>;
   /** Only these of the given values are written (updatedAt still is, unless silent). */
