@@ -61,6 +61,20 @@ export const COUNT_OPTIONS = optionKeys([...QUERY, 'where', 'col', 'distinct', '
   plain: 'a single plain result',
 });
 
+export const AGGREGATE_OPTIONS = optionKeys([...QUERY, 'where', 'distinct', 'paranoid', 'useMaster'], {
+  ...NEVER,
+  include: 'aggregating with associations',
+  group: 'aggregates per group',
+  plain: 'grouped aggregate rows',
+  dataType: 'a result data type (the column type decides)',
+  attributes: 'grouped aggregate rows',
+});
+/** findAndCountAll: findAll's, with count's col. */
+export const FIND_AND_COUNT_OPTIONS = optionKeys(
+  [...FIND_OPTIONS.supported, 'col', 'distinct'],
+  Object.fromEntries(Object.entries(FIND_UNSUPPORTED).filter(([key]) => key !== 'distinct')),
+);
+
 const WRITE_UNSUPPORTED = { ...NEVER, include: 'writing associated rows', omitNull: 'omitNull' };
 
 export const SAVE_OPTIONS = optionKeys(

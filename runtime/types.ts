@@ -113,6 +113,20 @@ export interface CountOptions<T> extends Pick<
   distinct?: boolean;
 }
 
+export interface AggregateOptions<T> extends Pick<
+  FindOptions<T>,
+  'where' | 'transaction' | 'logging' | 'hooks' | 'paranoid' | 'useMaster'
+> {
+  /** Aggregate the distinct values. */
+  distinct?: boolean;
+}
+
+export interface FindAndCountOptions<T> extends FindOptions<T> {
+  /** Passed to the count: count the distinct values of `col` (default: the primary key). */
+  distinct?: boolean;
+  col?: keyof T & string;
+}
+
 export interface SaveOptions<T> extends QueryOptions {
   /** Only these attributes are written. */
   fields?: readonly (keyof T & string)[];
