@@ -88,13 +88,17 @@ export const CREATE_OPTIONS = optionKeys([...SAVE_OPTIONS.supported, 'raw'], {
   onDuplicate: 'MySQL ON DUPLICATE KEY',
 });
 export const BULK_CREATE_OPTIONS = optionKeys(
-  [...QUERY, 'fields', 'validate', 'returning', 'individualHooks'],
-  {
-    ...WRITE_UNSUPPORTED,
-    ignoreDuplicates: 'ON CONFLICT DO NOTHING',
-    updateOnDuplicate: 'upserts',
-    conflictAttributes: 'upserts',
-  },
+  [
+    ...QUERY,
+    'fields',
+    'validate',
+    'returning',
+    'individualHooks',
+    'ignoreDuplicates',
+    'updateOnDuplicate',
+    'conflictAttributes',
+  ],
+  { ...WRITE_UNSUPPORTED, conflictWhere: 'a partial unique index target (ON CONFLICT ... WHERE)' },
 );
 export const INSTANCE_UPDATE_OPTIONS = SAVE_OPTIONS;
 

@@ -11,7 +11,7 @@ import {
   ROW_OPTIONS,
   type BuildOptions,
 } from './readable-model.js';
-import { bulkInsertSql, insertSql } from './sql/insert.js';
+import { bulkColumnCount, bulkInsertSql, insertSql, MAX_PARAMETERS } from './sql/insert.js';
 import { CREATED_COLUMN, insertOrNothingSql, uniqueKeys, upsertSql } from './sql/upsert.js';
 import {
   incrementSql,
@@ -25,6 +25,7 @@ import { attributeOf, primaryKeyWhere, whereSql } from './sql/where.js';
 import type {
   Attributes,
   CreateArgs,
+  BulkCreateOptions,
   CreateOptions,
   CreationAttributes,
   DestroyOptions,
@@ -125,7 +126,7 @@ export class Model<
   static async bulkCreate<M extends AnyWritable>(
     this: ModelCtor<M>,
     records: readonly CreationAttributes<M>[],
-    options: CreateOptions<Attributes<M>> = {},
+    options: BulkCreateOptions<Attributes<M>> = {},
   ): Promise<M[]> {
     const def = definitionOf(this);
     checkOptions(options, BULK_CREATE_OPTIONS, `${def.name}.bulkCreate()`);
@@ -138,9 +139,27 @@ export class Model<
       stampNew(def, instance.dataValues as Row, options);
       if (options.validate !== false) validateValues(def, instance.dataValues as Row, fields);
     }
-    const params: unknown[] = [];
     const rows = instances.map((instance) => pick(instance.dataValues as Row, fields));
-    const { rows: saved } = await def.sequelize.run(bulkInsertSql(def, rows, params), params, options, def);
+    const conflict = bulkConflictClause(def, rows, options);
+    // One statement per chunk of rows under PostgreSQL's parameter limit; several in one transaction.
+    const size = Math.max(1, Math.floor(MAX_PARAMETERS / bulkColumnCount(def, rows)));
+    const insertChunks = async (transaction: CreateOptions<Row>['transaction']): Promise<Row[]> => {
+      const saved: Row[] = [];
+      for (let start = 0; start < rows.length; start += size) {
+        const params: unknown[] = [];
+        const sql = bulkInsertSql(def, rows.slice(start, start + size), params, conflict);
+        saved.push(...(await def.sequelize.run(sql, params, { ...options, transaction }, def)).rows);
+      }
+      return saved;
+    };
+    const saved =
+      rows.length <= size || options.transaction
+        ? await insertChunks(options.transaction)
+        : await def.sequelize.transaction((t) => insertChunks(t));
+    if (options.ignoreDuplicates) {
+      assignByKey(def, instances, saved, options.fields);
+      return instances;
+    }
     instances.forEach((instance, i) => markInserted(instance, saved[i], options.fields));
     return instances;
   }
@@ -796,4 +815,68 @@ async function readByKey<M extends AnyWritable>(
   for (const attr of key) where[attr.name] = data[attr.name];
   const model = Ctor as unknown as { findOne(o: object): Promise<M | null> };
   return model.findOne({ where, transaction: options.transaction, logging: options.logging });
+}
+
+/** ON CONFLICT for bulkCreate's ignoreDuplicates / updateOnDuplicate (+ conflictAttributes). */
+function bulkConflictClause(
+  def: ModelDefinition,
+  rows: readonly Row[],
+  options: BulkCreateOptions<Row>,
+): string {
+  const { ignoreDuplicates, updateOnDuplicate, conflictAttributes } = options;
+  if (ignoreDuplicates && updateOnDuplicate)
+    throw new TypeError(
+      `${def.name}.bulkCreate(): ignoreDuplicates and updateOnDuplicate exclude each other`,
+    );
+  if (conflictAttributes && !updateOnDuplicate)
+    throw new TypeError(`${def.name}.bulkCreate(): conflictAttributes needs updateOnDuplicate`);
+  if (ignoreDuplicates) return ' ON CONFLICT DO NOTHING';
+  if (!updateOnDuplicate) return '';
+  if (!Array.isArray(updateOnDuplicate) || updateOnDuplicate.length === 0)
+    throw new TypeError(
+      `${def.name}.bulkCreate(): updateOnDuplicate must be a non-empty list of attribute names`,
+    );
+  const set = updateOnDuplicate.map((name) => attributeOf(def, name, 'updateOnDuplicate').quotedField);
+  let target: AttributeDefinition[];
+  if (conflictAttributes)
+    target = conflictAttributes.map((name) => attributeOf(def, name, 'conflictAttributes'));
+  else {
+    const key = uniqueKeys(def).find((attrs) =>
+      rows.every((row) => attrs.every((a) => row[a.name] !== undefined && row[a.name] !== null)),
+    );
+    if (!key)
+      throw new TypeError(
+        `${def.name}.bulkCreate(): updateOnDuplicate needs a unique key every record gives; pass conflictAttributes`,
+      );
+    target = key;
+  }
+  return ` ON CONFLICT (${target.map((a) => a.quotedField).join(',')}) DO UPDATE SET ${set.map((f) => `${f}=EXCLUDED.${f}`).join(',')}`;
+}
+
+/**
+ * ignoreDuplicates: the returned rows are those inserted, fewer than the records. Each is given
+ * to the record with the same unique key values (Sequelize assigns them by position: wrong ids).
+ * Records that were duplicates stay as built (`isNewRecord: true`).
+ */
+function assignByKey(
+  def: ModelDefinition,
+  instances: readonly AnyWritable[],
+  saved: readonly Row[],
+  fields: readonly string[] | undefined,
+): void {
+  const left = new Set(saved);
+  for (const key of uniqueKeys(def)) {
+    const byKey = new Map<string, Row>();
+    for (const row of left) byKey.set(JSON.stringify(key.map((a) => row[a.name])), row);
+    for (const instance of instances) {
+      if (!instance.isNewRecord) continue;
+      const data = instance.dataValues as Row;
+      if (key.some((a) => data[a.name] === undefined || data[a.name] === null)) continue;
+      const row = byKey.get(JSON.stringify(key.map((a) => data[a.name])));
+      if (row && left.has(row)) {
+        markInserted(instance, row, fields);
+        left.delete(row);
+      }
+    }
+  }
 }

@@ -146,6 +146,17 @@ export interface CreateOptions<T> extends SaveOptions<T> {
 }
 export type InstanceUpdateOptions<T> = SaveOptions<T>;
 
+export interface BulkCreateOptions<T> extends CreateOptions<T> {
+  /** ON CONFLICT DO NOTHING: duplicates are skipped; their instances stay unsaved (isNewRecord). */
+  ignoreDuplicates?: boolean;
+  /** ON CONFLICT (key) DO UPDATE SET these attributes. */
+  updateOnDuplicate?: readonly (keyof T & string)[];
+  /** With updateOnDuplicate: the unique key of ON CONFLICT (default: a unique key every record gives). */
+  conflictAttributes?: readonly (keyof T & string)[];
+  /** Accepted: each record is inserted by the one statement; there are no hooks. */
+  individualHooks?: boolean;
+}
+
 export interface FindOrCreateOptions<T, TCreation = T> extends QueryOptions {
   /** Plain values only: they are also the inserted values (an operator cannot be inserted). */
   where: WhereOptions<T>;
