@@ -1,5 +1,6 @@
 /** The runtime's public API: Sequelize's model API on PostgreSQL (pg) or embedded PGlite. */
-export { Sequelize, QueryTypes, type RawQueryOptions } from './sequelize.js';
+export { Sequelize } from './sequelize.js';
+export { QueryTypes, type QueryType, type RawQueryOptions } from './query-types.js';
 export type { SequelizeOptions, PoolOptions } from './connection-options.js';
 export { Model } from './model.js';
 export { ReadOnlyModel } from './read-only-model.js';

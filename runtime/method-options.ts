@@ -71,6 +71,20 @@ export const COUNT_OPTIONS = optionKeys([...QUERY, 'where', 'col', 'distinct', '
   plain: 'a single plain result',
 });
 
+export const AGGREGATE_OPTIONS = optionKeys([...QUERY, 'where', 'distinct', 'paranoid', 'useMaster'], {
+  ...NEVER,
+  include: 'aggregating with associations',
+  group: 'aggregates per group',
+  plain: 'grouped aggregate rows',
+  dataType: 'a result data type (the column type decides)',
+  attributes: 'grouped aggregate rows',
+});
+/** findAndCountAll: findAll's, with count's col. */
+export const FIND_AND_COUNT_OPTIONS = optionKeys(
+  [...FIND_OPTIONS.supported, 'col', 'distinct'],
+  Object.fromEntries(Object.entries(FIND_UNSUPPORTED).filter(([key]) => key !== 'distinct')),
+);
+
 const WRITE_UNSUPPORTED = { ...NEVER, include: 'writing associated rows', omitNull: 'omitNull' };
 
 export const SAVE_OPTIONS = optionKeys(
@@ -84,15 +98,30 @@ export const CREATE_OPTIONS = optionKeys([...SAVE_OPTIONS.supported, 'raw'], {
   onDuplicate: 'MySQL ON DUPLICATE KEY',
 });
 export const BULK_CREATE_OPTIONS = optionKeys(
-  [...QUERY, 'fields', 'validate', 'returning', 'individualHooks'],
-  {
-    ...WRITE_UNSUPPORTED,
-    ignoreDuplicates: 'ON CONFLICT DO NOTHING',
-    updateOnDuplicate: 'upserts',
-    conflictAttributes: 'upserts',
-  },
+  [
+    ...QUERY,
+    'fields',
+    'validate',
+    'returning',
+    'individualHooks',
+    'ignoreDuplicates',
+    'updateOnDuplicate',
+    'conflictAttributes',
+  ],
+  { ...WRITE_UNSUPPORTED, conflictWhere: 'a partial unique index target (ON CONFLICT ... WHERE)' },
 );
 export const INSTANCE_UPDATE_OPTIONS = SAVE_OPTIONS;
+
+export const FIND_OR_CREATE_OPTIONS = optionKeys([...QUERY, 'where', 'defaults', 'validate', 'silent'], {
+  ...WRITE_UNSUPPORTED,
+  fields: 'writing only some attributes in findOrCreate',
+  lock: 'row locks (FOR UPDATE)',
+  attributes: 'reading only some attributes in findOrCreate',
+});
+export const UPSERT_OPTIONS = optionKeys(
+  [...QUERY, 'fields', 'conflictFields', 'validate', 'returning', 'silent'],
+  { ...WRITE_UNSUPPORTED, conflictWhere: 'a partial unique index target (ON CONFLICT ... WHERE)' },
+);
 
 export const UPDATE_OPTIONS = optionKeys(
   [
@@ -137,15 +166,15 @@ export const TRANSACTION_OPTIONS = optionKeys(['logging', 'isolationLevel', 'rea
   autocommit: 'autocommit',
 });
 
-export const RAW_QUERY_OPTIONS = optionKeys([...QUERY, 'bind', 'type', 'plain', 'raw', 'useMaster'], {
-  ...NEVER,
-  replacements: 'replacements',
-  model: 'mapping rows to a model',
-  mapToModel: 'mapping rows to a model',
-  instance: 'filling an existing instance',
-  nest: 'nested raw results',
-  fieldMap: 'renaming result fields',
-});
+export const RAW_QUERY_OPTIONS = optionKeys(
+  [...QUERY, 'bind', 'replacements', 'type', 'plain', 'raw', 'model', 'mapToModel', 'useMaster'],
+  {
+    ...NEVER,
+    instance: 'filling an existing instance',
+    nest: 'nested raw results',
+    fieldMap: 'renaming result fields',
+  },
+);
 
 export const VALIDATE_OPTIONS = optionKeys(['fields', 'hooks'], { skip: 'skipping attributes' });
 

@@ -11,7 +11,8 @@ import {
   ROW_OPTIONS,
   type BuildOptions,
 } from './readable-model.js';
-import { bulkInsertSql, insertSql } from './sql/insert.js';
+import { bulkColumnCount, bulkInsertSql, insertSql, MAX_PARAMETERS } from './sql/insert.js';
+import { CREATED_COLUMN, insertOrNothingSql, uniqueKeys, upsertSql } from './sql/upsert.js';
 import {
   incrementSql,
   updateByPrimaryKeySql,
@@ -24,9 +25,12 @@ import { attributeOf, primaryKeyWhere, whereSql } from './sql/where.js';
 import type {
   Attributes,
   CreateArgs,
+  BulkCreateOptions,
   CreateOptions,
   CreationAttributes,
   DestroyOptions,
+  FindOrCreateOptions,
+  UpsertOptions,
   IncrementFields,
   IncrementOptions,
   InstanceUpdateOptions,
@@ -43,6 +47,8 @@ import {
   BULK_CREATE_OPTIONS,
   CREATE_OPTIONS,
   DESTROY_OPTIONS,
+  FIND_OR_CREATE_OPTIONS,
+  UPSERT_OPTIONS,
   INCREMENT_OPTIONS,
   INSTANCE_DESTROY_OPTIONS,
   INSTANCE_UPDATE_OPTIONS,
@@ -120,7 +126,7 @@ export class Model<
   static async bulkCreate<M extends AnyWritable>(
     this: ModelCtor<M>,
     records: readonly CreationAttributes<M>[],
-    options: CreateOptions<Attributes<M>> = {},
+    options: BulkCreateOptions<Attributes<M>> = {},
   ): Promise<M[]> {
     const def = definitionOf(this);
     checkOptions(options, BULK_CREATE_OPTIONS, `${def.name}.bulkCreate()`);
@@ -134,11 +140,103 @@ export class Model<
       if (options.validate !== false)
         await validateInstance(def, instance, instance.dataValues as Row, fields);
     }
-    const params: unknown[] = [];
     const rows = instances.map((instance) => pick(instance.dataValues as Row, fields));
-    const { rows: saved } = await def.sequelize.run(bulkInsertSql(def, rows, params), params, options, def);
+    const conflict = bulkConflictClause(def, rows, options);
+    // One statement per chunk of rows under PostgreSQL's parameter limit; several in one transaction.
+    const size = Math.max(1, Math.floor(MAX_PARAMETERS / bulkColumnCount(def, rows)));
+    const insertChunks = async (transaction: CreateOptions<Row>['transaction']): Promise<Row[]> => {
+      const saved: Row[] = [];
+      for (let start = 0; start < rows.length; start += size) {
+        const params: unknown[] = [];
+        const sql = bulkInsertSql(def, rows.slice(start, start + size), params, conflict);
+        saved.push(...(await def.sequelize.run(sql, params, { ...options, transaction }, def)).rows);
+      }
+      return saved;
+    };
+    const saved =
+      rows.length <= size || options.transaction
+        ? await insertChunks(options.transaction)
+        : await def.sequelize.transaction((t) => insertChunks(t));
+    if (options.ignoreDuplicates) {
+      assignByKey(def, instances, saved, options.fields);
+      return instances;
+    }
     instances.forEach((instance, i) => markInserted(instance, saved[i], options.fields));
     return instances;
+  }
+
+  /**
+   * The row matching `where`, or a new one of `{ ...where, ...defaults }`: SELECT, then
+   * INSERT ... ON CONFLICT DO NOTHING RETURNING, then (only when a concurrent call inserted the
+   * same key meanwhile) the SELECT again. Race-safe without a transaction or savepoint: of two
+   * concurrent calls for one unique key, exactly one resolves `created: true`.
+   */
+  static async findOrCreate<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    options: FindOrCreateOptions<Attributes<M>, CreationAttributes<M>>,
+  ): Promise<[M, boolean]> {
+    const def = definitionOf(this);
+    checkOptions(options, FIND_OR_CREATE_OPTIONS, `${def.name}.findOrCreate()`);
+    return findOrCreateRow(this as unknown as Constructor<M>, def, options, 'findOrCreate');
+  }
+
+  /** findOrCreate's steps (SELECT, INSERT ... ON CONFLICT DO NOTHING, SELECT), as Sequelize's findCreateFind. */
+  static async findCreateFind<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    options: FindOrCreateOptions<Attributes<M>, CreationAttributes<M>>,
+  ): Promise<[M, boolean]> {
+    const def = definitionOf(this);
+    checkOptions(options, FIND_OR_CREATE_OPTIONS, `${def.name}.findCreateFind()`);
+    return findOrCreateRow(this as unknown as Constructor<M>, def, options, 'findCreateFind');
+  }
+
+  /**
+   * One INSERT ... ON CONFLICT (key) DO UPDATE ... RETURNING: resolves `[instance, created]`,
+   * where `created` is a boolean (Sequelize 6 resolves null on PostgreSQL).
+   */
+  static async upsert<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    values: CreationAttributes<M>,
+    options: UpsertOptions<Attributes<M>> = {},
+  ): Promise<[M, boolean]> {
+    const def = definitionOf(this);
+    checkOptions(options, UPSERT_OPTIONS, `${def.name}.upsert()`);
+    if (options.returning === false)
+      throw new TypeError(
+        `${def.name}.upsert(): returning: false is not supported (the row is always returned, in the same statement)`,
+      );
+    const Ctor = this as unknown as Constructor<M>;
+    const instance = checkClassFields(new Ctor(values as Row));
+    const data = instance.dataValues as Row;
+    const given = new Set(Object.keys(values as Row).filter((k) => (values as Row)[k] !== undefined));
+    stampNew(def, data, options);
+    if (def.createdAt) given.add(def.createdAt);
+    if (def.updatedAt) given.add(def.updatedAt);
+    // Defaults of attributes not given are inserted too (a new row needs them) but never updated.
+    const fields = def.attributeList;
+    const target = conflictTarget(def, data, options.conflictFields);
+    if (options.validate !== false) await validateInstance(def, instance, data, fields);
+    const updated = def.attributeList.filter(
+      (a) =>
+        given.has(a.name) &&
+        a.name !== def.createdAt &&
+        (!options.fields || options.fields.includes(a.name as never) || a.name === def.updatedAt),
+    );
+    const params: unknown[] = [];
+    const { rows } = await def.sequelize.run(
+      upsertSql(def, data, fields, target, updated, params),
+      params,
+      options,
+      def,
+    );
+    const row = rows[0];
+    if (!row)
+      // DO NOTHING (no attribute to update) on an existing row returns nothing: read it.
+      return [(await readByKey(Ctor, def, data, target, options)) as M, false];
+    const created = row[CREATED_COLUMN] === true;
+    delete row[CREATED_COLUMN];
+    markInserted(instance, row, undefined);
+    return [instance, created];
   }
 
   /** UPDATE ... WHERE; resolves [affectedCount] (and the rows with `returning: true`). A missing where rejects. */
@@ -627,6 +725,164 @@ function refreshFromRow(instance: AnyWritable, row: Row, written: ReadonlySet<st
       forgetChange(instance, name);
     } else if (!instance._changed?.has(name)) {
       data[name] = row[name];
+    }
+  }
+}
+
+/** What Sequelize says when findOrCreate has no where. */
+const FIND_OR_CREATE_WHERE =
+  'Missing where attribute in the options parameter passed to findOrCreate. Please note that the API has changed, and is now options only (an object with where, defaults keys, transaction etc.)';
+
+async function findOrCreateRow<M extends AnyWritable>(
+  Ctor: Constructor<M>,
+  def: ModelDefinition,
+  options: FindOrCreateOptions<Row, Row>,
+  method: string,
+): Promise<[M, boolean]> {
+  if (!options || options.where === undefined || options.where === null || typeof options.where !== 'object')
+    throw new Error(FIND_OR_CREATE_WHERE);
+  if (Object.getOwnPropertySymbols(options.where).length)
+    throw new TypeError(
+      `${def.name}.${method}(): the where has an operator at its top (Op.or, Op.and, ...), whose values cannot be inserted; use plain attribute values`,
+    );
+  const values: Row = {};
+  for (const key of Object.keys(options.where)) {
+    const value = (options.where as Row)[key];
+    if (isOperatorObject(value))
+      throw new TypeError(
+        `${def.name}.${method}(): where.${key} is not a plain value, so it cannot be inserted; put the value to insert in defaults.${key}`,
+      );
+    values[key] = value;
+  }
+  const model = Ctor as unknown as { findOne(o: object): Promise<M | null> };
+  const find = { where: options.where, transaction: options.transaction, logging: options.logging };
+  const found = await model.findOne(find);
+  if (found) return [found, false];
+  Object.assign(values, options.defaults ?? {});
+  const instance = checkClassFields(new Ctor(values));
+  const data = instance.dataValues as Row;
+  stampNew(def, data, options);
+  if (options.validate !== false) await validateInstance(def, instance, data, def.attributeList);
+  const params: unknown[] = [];
+  const { rows } = await def.sequelize.run(
+    insertOrNothingSql(def, data, def.attributeList, params),
+    params,
+    options,
+    def,
+  );
+  if (rows[0]) {
+    markInserted(instance, rows[0], undefined);
+    return [instance, true];
+  }
+  // A unique key already holds these values: a concurrent call inserted it meanwhile.
+  const again = await model.findOne(find);
+  if (again) return [again, false];
+  throw new Error(
+    `${def.name}.${method}(): no row matches the where, but the INSERT conflicted with an existing row on a unique key (a value from defaults, or a key outside the where); include that key in the where`,
+  );
+}
+
+/** An object in a where that is an operator or a nested condition, not a value to insert. */
+function isOperatorObject(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (value instanceof Date || Array.isArray(value) || value instanceof Uint8Array) return false;
+  return Object.getOwnPropertySymbols(value).length > 0 || Object.getPrototypeOf(value) !== Object.prototype;
+}
+
+/** upsert's ON CONFLICT target: conflictFields, else the primary key when given, else a unique key whose values are all given. */
+function conflictTarget(
+  def: ModelDefinition,
+  data: Row,
+  conflictFields: readonly string[] | undefined,
+): AttributeDefinition[] {
+  if (conflictFields) {
+    if (!Array.isArray(conflictFields) || conflictFields.length === 0)
+      throw new TypeError(`${def.name}.upsert(): conflictFields must be a non-empty list of attribute names`);
+    return conflictFields.map((name) => attributeOf(def, name, 'conflictFields'));
+  }
+  const key = uniqueKeys(def).find((attrs) =>
+    attrs.every((a) => data[a.name] !== undefined && data[a.name] !== null),
+  );
+  if (!key)
+    throw new TypeError(
+      `${def.name}.upsert(): the values name no unique key (the primary key or a unique attribute) to detect the conflict on; give one, or pass conflictFields`,
+    );
+  return key;
+}
+
+async function readByKey<M extends AnyWritable>(
+  Ctor: Constructor<M>,
+  def: ModelDefinition,
+  data: Row,
+  key: readonly AttributeDefinition[],
+  options: UpsertOptions<Row>,
+): Promise<M | null> {
+  const where: Row = {};
+  for (const attr of key) where[attr.name] = data[attr.name];
+  const model = Ctor as unknown as { findOne(o: object): Promise<M | null> };
+  return model.findOne({ where, transaction: options.transaction, logging: options.logging });
+}
+
+/** ON CONFLICT for bulkCreate's ignoreDuplicates / updateOnDuplicate (+ conflictAttributes). */
+function bulkConflictClause(
+  def: ModelDefinition,
+  rows: readonly Row[],
+  options: BulkCreateOptions<Row>,
+): string {
+  const { ignoreDuplicates, updateOnDuplicate, conflictAttributes } = options;
+  if (ignoreDuplicates && updateOnDuplicate)
+    throw new TypeError(
+      `${def.name}.bulkCreate(): ignoreDuplicates and updateOnDuplicate exclude each other`,
+    );
+  if (conflictAttributes && !updateOnDuplicate)
+    throw new TypeError(`${def.name}.bulkCreate(): conflictAttributes needs updateOnDuplicate`);
+  if (ignoreDuplicates) return ' ON CONFLICT DO NOTHING';
+  if (!updateOnDuplicate) return '';
+  if (!Array.isArray(updateOnDuplicate) || updateOnDuplicate.length === 0)
+    throw new TypeError(
+      `${def.name}.bulkCreate(): updateOnDuplicate must be a non-empty list of attribute names`,
+    );
+  const set = updateOnDuplicate.map((name) => attributeOf(def, name, 'updateOnDuplicate').quotedField);
+  let target: AttributeDefinition[];
+  if (conflictAttributes)
+    target = conflictAttributes.map((name) => attributeOf(def, name, 'conflictAttributes'));
+  else {
+    const key = uniqueKeys(def).find((attrs) =>
+      rows.every((row) => attrs.every((a) => row[a.name] !== undefined && row[a.name] !== null)),
+    );
+    if (!key)
+      throw new TypeError(
+        `${def.name}.bulkCreate(): updateOnDuplicate needs a unique key every record gives; pass conflictAttributes`,
+      );
+    target = key;
+  }
+  return ` ON CONFLICT (${target.map((a) => a.quotedField).join(',')}) DO UPDATE SET ${set.map((f) => `${f}=EXCLUDED.${f}`).join(',')}`;
+}
+
+/**
+ * ignoreDuplicates: the returned rows are those inserted, fewer than the records. Each is given
+ * to the record with the same unique key values (Sequelize assigns them by position: wrong ids).
+ * Records that were duplicates stay as built (`isNewRecord: true`).
+ */
+function assignByKey(
+  def: ModelDefinition,
+  instances: readonly AnyWritable[],
+  saved: readonly Row[],
+  fields: readonly string[] | undefined,
+): void {
+  const left = new Set(saved);
+  for (const key of uniqueKeys(def)) {
+    const byKey = new Map<string, Row>();
+    for (const row of left) byKey.set(JSON.stringify(key.map((a) => row[a.name])), row);
+    for (const instance of instances) {
+      if (!instance.isNewRecord) continue;
+      const data = instance.dataValues as Row;
+      if (key.some((a) => data[a.name] === undefined || data[a.name] === null)) continue;
+      const row = byKey.get(JSON.stringify(key.map((a) => data[a.name])));
+      if (row && left.has(row)) {
+        markInserted(instance, row, fields);
+        left.delete(row);
+      }
     }
   }
 }

@@ -19,7 +19,9 @@ import {
 } from './model-definition.js';
 import { checkOptions } from './check-options.js';
 import {
+  AGGREGATE_OPTIONS,
   COUNT_OPTIONS,
+  FIND_AND_COUNT_OPTIONS,
   DROP_OPTIONS,
   FIND_BY_PK_OPTIONS,
   FIND_ONE_OPTIONS,
@@ -29,13 +31,17 @@ import {
   SYNC_OPTIONS,
 } from './method-options.js';
 import { MODEL_MEMBER_NAMES } from './model-members.js';
+import { aggregateSql, NUMBER_SUM_TYPES } from './sql/aggregate.js';
 import { countSql, selectList, selectSql } from './sql/select.js';
+import { attributeOf } from './sql/where.js';
 import { primaryKeyWhere } from './sql/where.js';
 import type { Sequelize } from './sequelize.js';
 import type {
   AnyModel,
   Attributes,
+  AggregateOptions,
   CountOptions,
+  FindAndCountOptions,
   DropOptions,
   FindOptions,
   InitOptions,
@@ -244,6 +250,68 @@ export class ReadableModel<
     const params: unknown[] = [];
     const { rows } = await def.sequelize.run(countSql(def, options, params), params, options, def);
     return Number(rows[0].count);
+  }
+
+  /** findAll's rows and count's total for the same where: `{ rows, count }` (two statements, as Sequelize). */
+  static async findAndCountAll<M extends AnyModel>(
+    this: ModelCtor<M>,
+    options: FindAndCountOptions<Attributes<M>> = {},
+  ): Promise<{ rows: M[]; count: number }> {
+    const def = definitionOf(this);
+    checkOptions(options, FIND_AND_COUNT_OPTIONS, `${def.name}.findAndCountAll()`);
+    const { col, distinct, ...find } = options;
+    const counted = distinct && col === undefined ? def.primaryKeys[0]?.name : col;
+    const params: unknown[] = [];
+    const countOptions = { where: find.where, col: counted, distinct } as CountOptions<Row>;
+    const { rows } = await def.sequelize.run(countSql(def, countOptions, params), params, options, def);
+    return { rows: (await findRows(this, def, find)) as M[], count: Number(rows[0].count) };
+  }
+
+  /** The largest value of an attribute (null without rows), read as findAll reads it. */
+  static max<M extends AnyModel, K extends keyof Attributes<M> & string>(
+    this: ModelCtor<M>,
+    field: K,
+    options?: AggregateOptions<Attributes<M>>,
+  ): Promise<Attributes<M>[K] | null> {
+    return aggregateValue(definitionOf(this), field, 'max', options, 'max') as Promise<
+      Attributes<M>[K] | null
+    >;
+  }
+
+  /** The smallest value of an attribute (null without rows). */
+  static min<M extends AnyModel, K extends keyof Attributes<M> & string>(
+    this: ModelCtor<M>,
+    field: K,
+    options?: AggregateOptions<Attributes<M>>,
+  ): Promise<Attributes<M>[K] | null> {
+    return aggregateValue(definitionOf(this), field, 'min', options, 'min') as Promise<
+      Attributes<M>[K] | null
+    >;
+  }
+
+  /**
+   * The sum (null without rows): a number for INTEGER/SMALLINT/FLOAT/REAL/DOUBLE; a string for
+   * BIGINT and DECIMAL, which a JS number would round (Sequelize returns a number there).
+   */
+  static async sum<M extends AnyModel>(
+    this: ModelCtor<M>,
+    field: keyof Attributes<M> & string,
+    options?: AggregateOptions<Attributes<M>>,
+  ): Promise<number | string | null> {
+    const def = definitionOf(this);
+    const value = await aggregateValue(def, field, 'sum', options, 'sum');
+    if (value === null) return null;
+    return NUMBER_SUM_TYPES.has(attributeOf(def, field, 'sum').type.key) ? Number(value) : (value as string);
+  }
+
+  /** `fn(field)` over the rows matching where, as PostgreSQL returns it (count/bigint/numeric as strings, as Sequelize). */
+  static aggregate<M extends AnyModel>(
+    this: ModelCtor<M>,
+    field: (keyof Attributes<M> & string) | '*',
+    fn: string,
+    options?: AggregateOptions<Attributes<M>>,
+  ): Promise<unknown> {
+    return aggregateValue(definitionOf(this), field, fn, options, 'aggregate');
   }
 
   /** Creates the table when missing (`force`: drops it first). Views (ReadOnlyModel) are left alone. */
@@ -497,4 +565,20 @@ function defineAccessors(prototype: object, def: ModelDefinition): void {
       },
     });
   }
+}
+
+async function aggregateValue(
+  def: ModelDefinition,
+  field: string,
+  fn: string,
+  options: AggregateOptions<Row> = {},
+  method: string,
+): Promise<unknown> {
+  checkOptions(options, AGGREGATE_OPTIONS, `${def.name}.${method}()`);
+  const attr = field === '*' ? undefined : attributeOf(def, field, method);
+  const params: unknown[] = [];
+  const sql = aggregateSql(def, attr, fn, !!options.distinct, options.where as Row, params);
+  const { rows } = await def.sequelize.run(sql, params, options, def);
+  // As the connection's type parsers read it: the same values a finder gives.
+  return rows[0][fn] ?? null;
 }

@@ -9,6 +9,8 @@ import { PgDriver } from './drivers/pg-driver.js';
 import { ConnectionError } from './errors.js';
 import type { ModelDefinition } from './model-definition.js';
 import { Model } from './model.js';
+import { QueryTypes, type RawQueryOptions, type SelectQueryOptions } from './query-types.js';
+import { prepareRawQuery, shapeRawResult } from './raw-query.js';
 import { checkOptions } from './check-options.js';
 import {
   DROP_OPTIONS,
@@ -32,15 +34,6 @@ import type {
   QueryOptions,
   SyncOptions,
 } from './types.js';
-
-export interface RawQueryOptions extends QueryOptions {
-  /** Values for $1, $2, ... */
-  bind?: readonly unknown[];
-  /** 'SELECT': resolve the rows only, as Sequelize's QueryTypes.SELECT. */
-  type?: string;
-  /** With type 'SELECT': resolve the first row (or null). */
-  plain?: boolean;
-}
 
 /**
  * Rarely needed code is loaded on first use, by the async methods that need it: the PGlite
@@ -78,14 +71,6 @@ function transactionCharacteristics(
 
 const ISOLATION_LEVEL_VALUES: ReadonlySet<string> = new Set(Object.values(Transaction.ISOLATION_LEVELS));
 
-export const QueryTypes = {
-  SELECT: 'SELECT',
-  INSERT: 'INSERT',
-  UPDATE: 'UPDATE',
-  DELETE: 'DELETE',
-  RAW: 'RAW',
-} as const;
-
 const CLOSED_MESSAGE = 'ConnectionManager.getConnection was called after the connection manager was closed!';
 
 export class Sequelize {
@@ -97,6 +82,7 @@ export class Sequelize {
   static readonly cast = cast;
   static readonly where = where;
   static readonly Op: OpTypes = Op;
+  static readonly QueryTypes = QueryTypes;
   static readonly STRING = DataTypes.STRING;
   static readonly CHAR = DataTypes.CHAR;
   static readonly TEXT = DataTypes.TEXT;
@@ -300,29 +286,43 @@ export class Sequelize {
     return result;
   }
 
-  /** A raw statement with $n parameters: resolves [rows, { rowCount }], or the rows for type 'SELECT'. */
-  query(
+  /**
+   * A raw statement. `replacements` (`:name`, `?`) and `bind` (`$1`, `$name`) become $n
+   * parameters; the result is shaped per `type` as Sequelize's (runtime/README.md, "Raw SQL").
+   * A second argument that is an array binds $1, $2, ... (this runtime's shorthand).
+   */
+  query<M extends object>(
     sql: string,
-    options: RawQueryOptions & { type: 'SELECT'; plain: true },
-  ): Promise<Record<string, unknown> | null>;
-  query(sql: string, options: RawQueryOptions & { type: 'SELECT' }): Promise<Record<string, unknown>[]>;
-  query(
+    options: RawQueryOptions & { model: abstract new (...args: never[]) => M; plain: true },
+  ): Promise<M | null>;
+  query<M extends object>(
     sql: string,
-    paramsOrOptions?: readonly unknown[] | RawQueryOptions,
-  ): Promise<[Record<string, unknown>[], { rowCount: number }]>;
+    options: RawQueryOptions & { model: abstract new (...args: never[]) => M },
+  ): Promise<M[]>;
+  query<T extends object = Record<string, unknown>>(
+    sql: string,
+    options: SelectQueryOptions & { plain: true },
+  ): Promise<T | null>;
+  query<T extends object = Record<string, unknown>>(sql: string, options: SelectQueryOptions): Promise<T[]>;
+  query(sql: string, options: RawQueryOptions & { type: 'INSERT' | 'UPDATE' }): Promise<[unknown[], number]>;
+  query(sql: string, options: RawQueryOptions & { type: 'BULKUPDATE' | 'BULKDELETE' }): Promise<number>;
+  query(sql: string, options: RawQueryOptions & { type: 'DELETE' }): Promise<void>;
+  query<T extends object = Record<string, unknown>>(
+    sql: string,
+    options: RawQueryOptions & { plain: true },
+  ): Promise<T | null>;
+  query<T extends object = Record<string, unknown>>(
+    sql: string,
+    paramsOrOptions?: readonly unknown[] | (RawQueryOptions & { type?: 'RAW' }),
+  ): Promise<[T[], { rowCount: number }]>;
   async query(sql: string, paramsOrOptions?: readonly unknown[] | RawQueryOptions): Promise<unknown> {
     const options: RawQueryOptions = Array.isArray(paramsOrOptions)
       ? { bind: paramsOrOptions }
       : ((paramsOrOptions as RawQueryOptions) ?? {});
     checkOptions(options, RAW_QUERY_OPTIONS, 'sequelize.query()');
-    if (options.type !== undefined && !Object.prototype.hasOwnProperty.call(QueryTypes, options.type)) {
-      throw new TypeError(
-        `sequelize.query(): unknown type ${JSON.stringify(options.type)}; use one of QueryTypes: ${Object.keys(QueryTypes).join(', ')}`,
-      );
-    }
-    const result = await this.run(sql, options.bind ?? [], options);
-    if (options.type === QueryTypes.SELECT) return options.plain ? (result.rows[0] ?? null) : result.rows;
-    return [result.rows, { rowCount: result.rowCount }];
+    const prepared = await prepareRawQuery(sql, options);
+    const result = await this.run(prepared.sql, prepared.params, options);
+    return shapeRawResult(result, options);
   }
 
   /** Every statement goes through here: closed check, transaction, logging, error mapping. */

@@ -208,6 +208,20 @@ export interface CountOptions<T> extends Pick<
   distinct?: boolean;
 }
 
+export interface AggregateOptions<T> extends Pick<
+  FindOptions<T>,
+  'where' | 'transaction' | 'logging' | 'hooks' | 'paranoid' | 'useMaster'
+> {
+  /** Aggregate the distinct values. */
+  distinct?: boolean;
+}
+
+export interface FindAndCountOptions<T> extends FindOptions<T> {
+  /** Passed to the count: count the distinct values of `col` (default: the primary key). */
+  distinct?: boolean;
+  col?: keyof T & string;
+}
+
 export interface SaveOptions<T> extends QueryOptions {
   /** Only these attributes are written. */
   fields?: readonly (keyof T & string)[];
@@ -226,6 +240,41 @@ export interface CreateOptions<T> extends SaveOptions<T> {
   raw?: boolean;
 }
 export type InstanceUpdateOptions<T> = SaveOptions<T>;
+
+export interface BulkCreateOptions<T> extends CreateOptions<T> {
+  /** ON CONFLICT DO NOTHING: duplicates are skipped; their instances stay unsaved (isNewRecord). */
+  ignoreDuplicates?: boolean;
+  /** ON CONFLICT (key) DO UPDATE SET these attributes. */
+  updateOnDuplicate?: readonly (keyof T & string)[];
+  /** With updateOnDuplicate: the unique key of ON CONFLICT (default: a unique key every record gives). */
+  conflictAttributes?: readonly (keyof T & string)[];
+  /** Accepted: each record is inserted by the one statement; there are no hooks. */
+  individualHooks?: boolean;
+}
+
+export interface FindOrCreateOptions<T, TCreation = T> extends QueryOptions {
+  /** Plain values only: they are also the inserted values (an operator cannot be inserted). */
+  where: WhereOptions<T>;
+  /** Inserted besides the where values; on a name in both, defaults win (as Sequelize). */
+  defaults?: Partial<TCreation>;
+  /** Skip the checks made before SQL (allowNull, ENUM, length). */
+  validate?: boolean;
+  /** Do not touch updatedAt. */
+  silent?: boolean;
+}
+
+export interface UpsertOptions<T> extends QueryOptions {
+  /** Attributes updated on conflict (default: every inserted one but createdAt). */
+  fields?: readonly (keyof T & string)[];
+  /** The unique key of ON CONFLICT (default: the primary key when given, else a unique key whose values are given). */
+  conflictFields?: readonly (keyof T & string)[];
+  /** Skip the checks made before SQL. */
+  validate?: boolean;
+  /** Accepted: the row is always returned (RETURNING). `false` is refused. */
+  returning?: boolean;
+  /** Do not touch updatedAt. */
+  silent?: boolean;
+}
 
 export interface UpdateOptions<T> extends QueryOptions {
   where: WhereOptions<T>;

@@ -58,6 +58,7 @@ export function bulkInsertSql(
   def: ModelDefinition,
   rows: readonly Record<string, unknown>[],
   params: unknown[],
+  conflict = '',
 ): string {
   const used = def.attributeList.filter((attr) => rows.some((row) => !isOmitted(attr, row[attr.name])));
   // Every column defaulted: name one column and give it DEFAULT in each row.
@@ -68,5 +69,16 @@ export function bulkInsertSql(
     );
     return `(${cells.join(',')})`;
   });
-  return `INSERT INTO ${def.quotedTable} (${used.map((a) => a.quotedField).join(',')}) VALUES ${tuples.join(',')}${def.returning}`;
+  return `INSERT INTO ${def.quotedTable} (${used.map((a) => a.quotedField).join(',')}) VALUES ${tuples.join(',')}${conflict}${def.returning}`;
+}
+
+/** PostgreSQL's limit of parameters in one statement. */
+export const MAX_PARAMETERS = 65535;
+
+/** The columns a multi-row INSERT of these rows names: how many parameters one row takes, at most. */
+export function bulkColumnCount(def: ModelDefinition, rows: readonly Record<string, unknown>[]): number {
+  return Math.max(
+    1,
+    def.attributeList.filter((attr) => rows.some((row) => !isOmitted(attr, row[attr.name]))).length,
+  );
 }

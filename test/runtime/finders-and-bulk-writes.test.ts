@@ -57,13 +57,13 @@ test('bulkCreate is one multi-row INSERT ... RETURNING and resolves saved instan
   expect(await Pet.bulkCreate([])).toEqual([]);
 });
 
-test('bulkCreate refuses ignoreDuplicates and updateOnDuplicate rather than ignoring them, before any SQL', async () => {
-  await expect(Pet.bulkCreate([{ name: 'Dup' }], { ignoreDuplicates: true } as never)).rejects.toThrow(
-    'Pet.bulkCreate(): option "ignoreDuplicates" (ON CONFLICT DO NOTHING) is not supported by the gen-models runtime',
+test('bulkCreate refuses what it does not implement (conflictWhere) rather than ignoring it, before any SQL', async () => {
+  await expect(Pet.bulkCreate([{ name: 'Dup' }], { conflictWhere: { name: 'x' } } as never)).rejects.toThrow(
+    'Pet.bulkCreate(): option "conflictWhere" (a partial unique index target (ON CONFLICT ... WHERE)) is not supported by the gen-models runtime',
   );
-  await expect(Pet.bulkCreate([{ name: 'Dup' }], { updateOnDuplicate: ['name'] } as never)).rejects.toThrow(
-    'option "updateOnDuplicate" (upserts)',
-  );
+  await expect(
+    Pet.bulkCreate([{ name: 'Dup' }], { ignoreDuplicates: true, updateOnDuplicate: ['name'] }),
+  ).rejects.toThrow('ignoreDuplicates and updateOnDuplicate exclude each other');
   expect(conn.statements).toEqual([]);
 });
 

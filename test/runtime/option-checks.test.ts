@@ -127,9 +127,9 @@ describe('Sequelize options the runtime lacks are refused by name unless switche
       'option "where"',
     ],
     [
-      'updateOnDuplicate',
-      () => I().bulkCreate([{ name: 'x' }], { updateOnDuplicate: ['name'] }),
-      'option "updateOnDuplicate" (upserts)',
+      'conflictWhere',
+      () => I().bulkCreate([{ name: 'x' }], { conflictWhere: { name: 'x' } }),
+      'option "conflictWhere" (a partial unique index target (ON CONFLICT ... WHERE))',
     ],
     ['benchmark', () => I().count({ benchmark: true }), 'option "benchmark" (timing in the log)'],
     [

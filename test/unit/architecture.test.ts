@@ -106,6 +106,7 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/did-you-mean.ts',
     'runtime/operators.ts',
     'runtime/expressions.ts',
+    'runtime/query-types.ts',
     'runtime/sql/quote.ts',
     'runtime/sql/type-text.ts',
     'runtime/sql/array-literal.ts',
@@ -131,9 +132,10 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/attribute-accessors.ts',
     'runtime/sql/',
     'runtime/error-mapping.ts',
+    'runtime/replacements.ts',
   ],
   ['runtime/readable-model.ts', 'runtime/model.ts', 'runtime/read-only-model.ts'],
-  ['runtime/sequelize.ts'],
+  ['runtime/sequelize.ts', 'runtime/raw-query.ts'],
   ['runtime/sync.ts', 'runtime/alter/', 'runtime/plan-sync.ts'],
   ['runtime/index.ts'],
 ];
@@ -149,6 +151,7 @@ const LAZY_MODULES = [
   'runtime/sql/array-literal.ts',
   'runtime/drivers/pglite-driver.ts',
   'runtime/validators/run-validators.ts',
+  'runtime/replacements.ts',
 ];
 
 /** The type vocabulary every layer may import types from (and which imports types back). */
