@@ -7,9 +7,6 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import yargs from 'yargs';
 import { generate, type GenerateResult, type RuntimeMode } from './generate.js';
-import { readDatabaseSchema } from './introspect/from-db.js';
-import { planSchemaChanges } from './plan-schema.js';
-import { formatSyncPlan } from '../runtime/index.js';
 import { loadSchemaFile } from './schema/load-schema.js';
 import { applySchemaYaml, planSchemaYaml, type SchemaOutStatus } from './schema-out.js';
 import { GenModelsError, UsageError } from './errors.js';
@@ -203,7 +200,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     const schema =
       args.fromDb === undefined
         ? undefined
-        : await readDatabaseSchema(args.fromDb, introspectOptions(args, io));
+        : // Loaded when used, as plan-schema below: pg and the runtime cost a YAML run ~0.1 s to load.
+          await (
+            await import('./introspect/from-db.js')
+          ).readDatabaseSchema(args.fromDb, introspectOptions(args, io));
     // Planned first, so that a hand-made file there stops the run before anything is written.
     const schemaOut =
       schema && args.schemaOut !== undefined ? planSchemaYaml(schema, args.schemaOut) : undefined;
@@ -232,6 +232,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 async function runPlan(args: CliArguments, io: CliIo): Promise<number> {
   try {
     const schema = await loadSchemaFile(args.schema!);
+    const [{ planSchemaChanges }, { formatSyncPlan }] = await Promise.all([
+      import('./plan-schema.js'),
+      import('../runtime/index.js'),
+    ]);
     const plan = await planSchemaChanges(schema, args.db!);
     io.out(formatSyncPlan(plan));
     const count = (kind: string) =>
@@ -297,7 +301,7 @@ function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
   const source =
     args.schema ??
     `database ${result.schema.source.kind === 'database' ? result.schema.source.database : ''}`;
-  const models = result.schema.models.length;
+  const models = result.modelCount;
   const pruned = new Set(result.pruned);
   for (const orphan of result.plan.orphans.filter((file) => !pruned.has(file))) {
     if (orphan.startsWith(`${RUNTIME_FOLDER}/`)) continue;

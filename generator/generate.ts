@@ -5,11 +5,12 @@
 import path from 'node:path';
 import { UsageError } from './errors.js';
 import type { SchemaIR } from './ir.js';
-import { createFormatter } from './output/format.js';
-import { loadSchemaFile } from './schema/load-schema.js';
+import { checkFormatter, resolveFormatter } from './output/format.js';
+import { loadSchemaText, readSchemaText } from './schema/load-schema.js';
+import { readRunCache, runCacheKey, writeRunCache } from './output/run-cache.js';
 import { loadTemplates } from './render/templates.js';
 import { fileRecipes } from './render/render-schema.js';
-import { produceFile } from './output/produce-file.js';
+import { produceFile, upToDateFile } from './output/produce-file.js';
 import { mapLimited } from './map-limited.js';
 import type { GeneratedFile } from './output/generated-file.js';
 import { CollisionError } from './merge/merge-hand-written.js';
@@ -52,7 +53,13 @@ export interface GenerateOptions {
 }
 
 export interface GenerateResult {
+  /**
+   * The schema generated from. A run where nothing changed does not read the YAML (see
+   * output/run-cache.ts): then it is read when this is first asked for.
+   */
   readonly schema: SchemaIR;
+  /** How many models the schema has (known without reading it when nothing changed). */
+  readonly modelCount: number;
   readonly plan: WritePlan;
   /** Files written by this run (empty with `check`). */
   readonly written: readonly PlannedFile[];
@@ -67,16 +74,41 @@ export interface GenerateResult {
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const schema = options.schema ?? (await loadSchemaOption(options.schemaPath));
   const outDir = path.resolve(options.outDir);
+  const schemaText = options.schema === undefined ? await readSchemaOption(options.schemaPath) : undefined;
   const runtime = options.runtime ?? 'bundled';
   const templates = loadTemplates(options.templatesDir);
-  const formatter = await createFormatter(outDir);
+  const formatter = await resolveFormatter(outDir);
   const renderOptions = {
     runtimeModule: runtime === 'bundled' ? `./${RUNTIME_FOLDER}/index.js` : 'gen-models/runtime',
-    sourceLabel: sourceLabel(schema, outDir),
+    sourceLabel: sourceLabel(options.schema?.source ?? { kind: 'yaml', path: options.schemaPath! }, outDir),
   };
+  const cacheKey =
+    schemaText === undefined
+      ? undefined
+      : runCacheKey(
+          path.resolve(options.schemaPath!),
+          schemaText,
+          templates.sources,
+          formatter.options,
+          renderOptions,
+        );
+  const reused =
+    cacheKey === undefined ? undefined : reuseUpToDateFiles(outDir, cacheKey, options.onProgress);
+  if (reused !== undefined) {
+    const schema = lazySchema(schemaText!, options.schemaPath!);
+    return finish(options, outDir, runtime, reused.files, reused.modelCount, schema);
+  }
+  const schema = options.schema ?? loadSchemaText(schemaText!, options.schemaPath!);
+  await checkFormatter(formatter, outDir);
   const recipes = fileRecipes(schema, templates, formatter.options, renderOptions);
+  if (cacheKey !== undefined) {
+    writeRunCache(outDir, {
+      key: cacheKey,
+      modelCount: schema.models.length,
+      files: recipes.map(({ path, inputsHash }) => ({ path, inputsHash })),
+    });
+  }
   const progress = progressReporter(recipes.length, options.onProgress);
   const produced = await mapLimited(recipes, FILES_IN_FLIGHT, async (recipe) => {
     const file = await produceFile(recipe, outDir, formatter);
@@ -88,25 +120,68 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   );
   if (collisions.length > 0) throw new CollisionError(collisions);
   const files: GeneratedFile[] = produced.map(({ path, content, previous }) => ({ path, content, previous }));
+  return finish(options, outDir, runtime, files, schema.models.length, () => schema);
+}
+
+/**
+ * With the run cache's entry for these inputs (output/run-cache.ts), the files when every one on
+ * disk is still what they would be generated as: then the schema need not be read at all.
+ */
+function reuseUpToDateFiles(
+  outDir: string,
+  cacheKey: string,
+  onProgress: ((message: string) => void) | undefined,
+): { files: GeneratedFile[]; modelCount: number } | undefined {
+  const entry = readRunCache(outDir, cacheKey);
+  if (entry === undefined) return undefined;
+  const files: GeneratedFile[] = [];
+  for (const { path, inputsHash } of entry.files) {
+    const content = upToDateFile(outDir, path, inputsHash);
+    if (content === undefined) return undefined;
+    files.push({ path, content, previous: content });
+  }
+  const progress = progressReporter(files.length, onProgress);
+  for (let index = 0; index < files.length; index += 1) progress(false);
+  return { files, modelCount: entry.modelCount };
+}
+
+/** The schema of a run that did not need it, read only when a caller asks for it. */
+function lazySchema(text: string, schemaPath: string): () => SchemaIR {
+  let schema: SchemaIR | undefined;
+  return () => (schema ??= loadSchemaText(text, schemaPath));
+}
+
+/** Plans, checks or writes the model files, with the runtime, and prunes. */
+function finish(
+  options: GenerateOptions,
+  outDir: string,
+  runtime: RuntimeMode,
+  files: GeneratedFile[],
+  modelCount: number,
+  schemaOf: () => SchemaIR,
+): GenerateResult {
   if (runtime === 'bundled') files.push(...runtimeBundle());
   const plan = planWrites(outDir, files);
   const upToDate = plan.files.every((file) => file.status === 'unchanged') && plan.orphans.length === 0;
+  const result = (
+    fields: Omit<GenerateResult, 'schema' | 'modelCount' | 'plan' | 'upToDate'>,
+  ): GenerateResult => ({
+    get schema() {
+      return schemaOf();
+    },
+    modelCount,
+    plan,
+    upToDate,
+    ...fields,
+  });
   if (options.check) {
-    return {
-      schema,
-      plan,
-      written: [],
-      upToDate,
-      drift: upToDate ? '' : describeDrift(plan),
-      pruned: [],
-      keptOrphans: [],
-    };
+    return result({ written: [], drift: upToDate ? '' : describeDrift(plan), pruned: [], keptOrphans: [] });
   }
   const written = applyPlan(plan);
   const { removable, keptOrphans } = options.prune
     ? sortOrphans(plan, options.force === true)
     : { removable: [], keptOrphans: [] };
-  return { schema, plan, written, upToDate, drift: '', pruned: removeOrphans(plan, removable), keptOrphans };
+  return result({ written, drift: '', pruned: removeOrphans(plan, removable), keptOrphans });
 }
 
 /** Reports every tenth of the files rendered, on schemas large enough for a wait to be felt. */
@@ -142,14 +217,14 @@ function sortOrphans(plan: WritePlan, force: boolean): { removable: string[]; ke
   return { removable, keptOrphans };
 }
 
-async function loadSchemaOption(schemaPath: string | undefined): Promise<SchemaIR> {
+async function readSchemaOption(schemaPath: string | undefined): Promise<string> {
   if (schemaPath === undefined)
     throw new UsageError('generate() needs schemaPath (a YAML file) or schema (an IR)');
-  return loadSchemaFile(schemaPath);
+  return readSchemaText(schemaPath);
 }
 
 /** How headers name the source: a path relative to the output folder, the same from any working directory. */
-function sourceLabel(schema: SchemaIR, outDir: string): string {
-  if (schema.source.kind === 'database') return `database "${schema.source.database}"`;
-  return path.relative(outDir, path.resolve(schema.source.path)).split(path.sep).join('/');
+function sourceLabel(source: SchemaIR['source'], outDir: string): string {
+  if (source.kind === 'database') return `database "${source.database}"`;
+  return path.relative(outDir, path.resolve(source.path)).split(path.sep).join('/');
 }

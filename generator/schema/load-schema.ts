@@ -18,7 +18,8 @@ export async function loadSchemaFile(path: string): Promise<SchemaIR> {
   return loadSchemaText(await readSchemaText(path), path);
 }
 
-async function readSchemaText(path: string): Promise<string> {
+/** The text of a schema file, with messages for a missing file or a folder. */
+export async function readSchemaText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
