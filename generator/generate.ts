@@ -2,12 +2,13 @@
  * The pipeline, as a function: schema → IR → rendered, formatted files → written (or checked).
  * The CLI is a thin shell around it; programs can call it directly (`import { generate } from 'gen-models'`).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
 import type { SchemaIR } from './ir.js';
 import { checkFormatter, resolveFormatter } from './output/format.js';
-import { loadSchemaText, readSchemaText } from './schema/load-schema.js';
-import { readRunCache, runCacheKey, writeRunCache } from './output/run-cache.js';
+import { readSchemaText } from './schema/read-schema-text.js';
+import { fileStamp, readRunCache, runCacheKey, writeRunCache, type CachedFile } from './output/run-cache.js';
 import { loadTemplates } from './render/templates.js';
 import { fileRecipes } from './render/render-schema.js';
 import { produceFile, upToDateFile } from './output/produce-file.js';
@@ -97,18 +98,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     cacheKey === undefined ? undefined : reuseUpToDateFiles(outDir, cacheKey, options.onProgress);
   if (reused !== undefined) {
     const schema = lazySchema(schemaText!, options.schemaPath!);
-    return finish(options, outDir, runtime, reused.files, reused.modelCount, schema);
+    const result = finish(options, outDir, runtime, reused.files, reused.modelCount, schema);
+    if (reused.restamp) recordRun(outDir, cacheKey!, reused.modelCount, reused.cached, result, options);
+    return result;
   }
-  const schema = options.schema ?? loadSchemaText(schemaText!, options.schemaPath!);
+  const schema =
+    options.schema ??
+    (await import('./schema/load-schema.js')).loadSchemaText(schemaText!, options.schemaPath!);
   await checkFormatter(formatter, outDir);
   const recipes = fileRecipes(schema, templates, formatter.options, renderOptions);
-  if (cacheKey !== undefined) {
-    writeRunCache(outDir, {
-      key: cacheKey,
-      modelCount: schema.models.length,
-      files: recipes.map(({ path, inputsHash }) => ({ path, inputsHash })),
-    });
-  }
   const progress = progressReporter(recipes.length, options.onProgress);
   const produced = await mapLimited(recipes, FILES_IN_FLIGHT, async (recipe) => {
     const file = await produceFile(recipe, outDir, formatter);
@@ -120,7 +118,40 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   );
   if (collisions.length > 0) throw new CollisionError(collisions);
   const files: GeneratedFile[] = produced.map(({ path, content, previous }) => ({ path, content, previous }));
-  return finish(options, outDir, runtime, files, schema.models.length, () => schema);
+  const result = finish(options, outDir, runtime, files, schema.models.length, () => schema);
+  if (cacheKey !== undefined) {
+    const cached = recipes.map(({ path, inputsHash }) => ({ path, inputsHash }));
+    recordRun(outDir, cacheKey, schema.models.length, cached, result, options);
+  }
+  return result;
+}
+
+/**
+ * Remembers the run (output/run-cache.ts), with the stat of each file this run leaves as
+ * generated: all of them after a write, the unchanged ones after --check.
+ */
+function recordRun(
+  outDir: string,
+  key: string,
+  modelCount: number,
+  files: readonly CachedFile[],
+  result: GenerateResult,
+  options: GenerateOptions,
+): void {
+  const settled = new Set(
+    result.plan.files
+      .filter((file) => !options.check || file.status === 'unchanged')
+      .map((file) => file.path),
+  );
+  writeRunCache(outDir, {
+    key,
+    modelCount,
+    files: files.map(({ path: file, inputsHash }) => ({
+      path: file,
+      inputsHash,
+      stamp: settled.has(file) ? fileStamp(path.join(outDir, file)) : undefined,
+    })),
+  });
 }
 
 /**
@@ -131,24 +162,45 @@ function reuseUpToDateFiles(
   outDir: string,
   cacheKey: string,
   onProgress: ((message: string) => void) | undefined,
-): { files: GeneratedFile[]; modelCount: number } | undefined {
+): { files: GeneratedFile[]; modelCount: number; cached: CachedFile[]; restamp: boolean } | undefined {
   const entry = readRunCache(outDir, cacheKey);
   if (entry === undefined) return undefined;
   const files: GeneratedFile[] = [];
-  for (const { path, inputsHash } of entry.files) {
-    const content = upToDateFile(outDir, path, inputsHash);
+  let restamp = false;
+  for (const { path: file, inputsHash, stamp } of entry.files) {
+    const target = path.join(outDir, file);
+    const same = stamp !== undefined && fileStamp(target) === stamp;
+    const content = same ? readQuietly(target) : upToDateFile(outDir, file, inputsHash);
     if (content === undefined) return undefined;
-    files.push({ path, content, previous: content });
+    restamp ||= !same;
+    files.push({ path: file, content, previous: content });
   }
   const progress = progressReporter(files.length, onProgress);
   for (let index = 0; index < files.length; index += 1) progress(false);
-  return { files, modelCount: entry.modelCount };
+  const cached = entry.files.map(({ path: file, inputsHash }) => ({ path: file, inputsHash }));
+  return { files, modelCount: entry.modelCount, cached, restamp };
 }
 
-/** The schema of a run that did not need it, read only when a caller asks for it. */
+function readQuietly(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The schema of a run that did not need it, read only when a caller asks for it. The getter is
+ * synchronous, so the parsers come by require() here rather than `await import()`: a run that
+ * never asks does not load them (~0.15 s).
+ */
 function lazySchema(text: string, schemaPath: string): () => SchemaIR {
   let schema: SchemaIR | undefined;
-  return () => (schema ??= loadSchemaText(text, schemaPath));
+  return () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadSchemaText } = require('./schema/load-schema.js') as typeof import('./schema/load-schema.js');
+    return (schema ??= loadSchemaText(text, schemaPath));
+  };
 }
 
 /** Plans, checks or writes the model files, with the runtime, and prunes. */

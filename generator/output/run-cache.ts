@@ -5,7 +5,8 @@
  * the generator (version and build), templates, formatting options and render options. A hit
  * gives each file's path and inputs hash; the files on disk are still read and their
  * fingerprints checked exactly as when the schema is read, so an edited, deleted or stale file
- * sends the run down the full path. The cache is only ever a shortcut: a missing, unreadable or
+ * sends the run down the full path (a file whose stat is still the one recorded is read but not
+ * hashed again, see CachedFile.stamp). The cache is only ever a shortcut: a missing, unreadable or
  * unwritable cache costs speed, never correctness.
  *
  * Where: `$GEN_MODELS_CACHE_DIR`, else `<os tmpdir>/gen-models-cache-<uid>`, one small JSON
@@ -20,7 +21,25 @@ import { packageVersion } from '../package-root.js';
 export interface RunCacheEntry {
   readonly key: string;
   readonly modelCount: number;
-  readonly files: readonly { readonly path: string; readonly inputsHash: string }[];
+  readonly files: readonly CachedFile[];
+}
+
+export interface CachedFile {
+  readonly path: string;
+  readonly inputsHash: string;
+  /**
+   * The file's stat (size, mtime, ctime, inode) when this run left it as generated: while it is
+   * the same, the file is what it was, and its fingerprint need not be hashed again (as git's
+   * index trusts a file whose stat is unchanged). ctime cannot be set back by tools that keep
+   * mtime (touch -r, rsync -t), and gen-models replaces files by rename (a new inode).
+   */
+  readonly stamp?: string;
+}
+
+/** The stat of a file as a string (see CachedFile.stamp); undefined when it does not exist. */
+export function fileStamp(file: string): string | undefined {
+  const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+  return stat && `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
 }
 
 /** The key of a run: everything the recipes' paths and inputs hashes are a function of. */

@@ -64,6 +64,17 @@ describe('the run cache', () => {
     expect(text).toContain('mine(): number {');
   });
 
+  it('notices an edit that keeps the file size (the recorded stat is not the only check)', async () => {
+    await run(); // records the files' stat
+    const original = readFileSync(user(), 'utf8');
+    const sameSize = original.replace('declare firstName: string;', 'declare firstName: strinG;');
+    expect(sameSize.length).toBe(original.length);
+    writeFileSync(user(), sameSize);
+    const result = await run();
+    expect(result.written.map((file) => file.path)).toEqual(['User.ts']);
+    expect(readFileSync(user(), 'utf8')).toBe(original);
+  });
+
   it('rewrites a file whose fingerprint was edited or that was deleted', async () => {
     const original = readFileSync(user(), 'utf8');
     writeFileSync(user(), original.replace(/fingerprint: [0-9a-f]{4}/, 'fingerprint: 0000'));
