@@ -8,10 +8,17 @@ import { UsageError } from './errors.js';
 import type { SchemaIR } from './ir.js';
 import { checkFormatter, resolveFormatter } from './output/format.js';
 import { readSchemaText } from './schema/read-schema-text.js';
-import { fileStamp, readRunCache, runCacheKey, writeRunCache, type CachedFile } from './output/run-cache.js';
+import {
+  fileStamp,
+  readRunCache,
+  runCacheKey,
+  writeRunCache,
+  type CachedFile,
+  type RunCacheEntry,
+} from './output/run-cache.js';
 import { loadTemplates } from './render/templates.js';
-import { fileRecipes } from './render/render-schema.js';
-import { produceFile, upToDateFile } from './output/produce-file.js';
+import { fileRecipes, type FileRecipe } from './render/render-schema.js';
+import { produceFile, upToDateFile, type ProducedFile } from './output/produce-file.js';
 import { mapLimited } from './map-limited.js';
 import type { GeneratedFile } from './output/generated-file.js';
 import { CollisionError } from './merge/merge-hand-written.js';
@@ -94,8 +101,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
           formatter.options,
           renderOptions,
         );
+  const lastRun = cacheKey === undefined ? undefined : readRunCache(outDir);
   const reused =
-    cacheKey === undefined ? undefined : reuseUpToDateFiles(outDir, cacheKey, options.onProgress);
+    lastRun?.key === cacheKey ? reuseUpToDateFiles(outDir, lastRun!, options.onProgress) : undefined;
   if (reused !== undefined) {
     const schema = lazySchema(schemaText!, options.schemaPath!);
     const result = finish(options, outDir, runtime, reused.files, reused.modelCount, schema);
@@ -108,8 +116,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   await checkFormatter(formatter, outDir);
   const recipes = fileRecipes(schema, templates, formatter.options, renderOptions);
   const progress = progressReporter(recipes.length, options.onProgress);
+  const stamped = new Map(lastRun?.files.map((file) => [file.path, file]));
   const produced = await mapLimited(recipes, FILES_IN_FLIGHT, async (recipe) => {
-    const file = await produceFile(recipe, outDir, formatter);
+    const file =
+      keptByStamp(recipe, stamped.get(recipe.path), outDir) ?? (await produceFile(recipe, outDir, formatter));
     progress(file.rendered);
     return file;
   });
@@ -160,11 +170,9 @@ function recordRun(
  */
 function reuseUpToDateFiles(
   outDir: string,
-  cacheKey: string,
+  entry: RunCacheEntry,
   onProgress: ((message: string) => void) | undefined,
 ): { files: GeneratedFile[]; modelCount: number; cached: CachedFile[]; restamp: boolean } | undefined {
-  const entry = readRunCache(outDir, cacheKey);
-  if (entry === undefined) return undefined;
   const files: GeneratedFile[] = [];
   let restamp = false;
   for (const { path: file, inputsHash, stamp } of entry.files) {
@@ -179,6 +187,24 @@ function reuseUpToDateFiles(
   for (let index = 0; index < files.length; index += 1) progress(false);
   const cached = entry.files.map(({ path: file, inputsHash }) => ({ path: file, inputsHash }));
   return { files, modelCount: entry.modelCount, cached, restamp };
+}
+
+/**
+ * A file the last run left as generated from the same inputs, and untouched since (same stat):
+ * kept as it is without hashing its fingerprint (one model changed: the other 999 files).
+ */
+function keptByStamp(
+  recipe: FileRecipe,
+  last: CachedFile | undefined,
+  outDir: string,
+): ProducedFile | undefined {
+  if (last?.stamp === undefined || last.inputsHash !== recipe.inputsHash) return undefined;
+  const target = path.join(outDir, recipe.path);
+  if (fileStamp(target) !== last.stamp) return undefined;
+  const content = readQuietly(target);
+  return content === undefined
+    ? undefined
+    : { path: recipe.path, content, previous: content, collisions: [], rendered: false };
 }
 
 function readQuietly(file: string): string | undefined {

@@ -48,12 +48,17 @@ export function runCacheKey(...inputs: unknown[]): string {
   return hashOf(packageVersion(), buildStamp(), ...inputs);
 }
 
-export function readRunCache(outDir: string, key: string): RunCacheEntry | undefined {
+/**
+ * The entry of the last run into `outDir`, whatever its key: with the same key it stands for the
+ * whole run; with another (the schema changed) its stamps still vouch for files whose inputs hash
+ * is unchanged.
+ */
+export function readRunCache(outDir: string): RunCacheEntry | undefined {
   const file = cacheFile(outDir);
   if (file === undefined) return undefined;
   try {
     const entry = JSON.parse(readFileSync(file, 'utf8')) as RunCacheEntry;
-    return entry.key === key && Array.isArray(entry.files) ? entry : undefined;
+    return typeof entry.key === 'string' && Array.isArray(entry.files) ? entry : undefined;
   } catch {
     return undefined;
   }
