@@ -103,7 +103,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         );
   const lastRun = cacheKey === undefined ? undefined : readRunCache(outDir);
   const reused =
-    lastRun?.key === cacheKey ? reuseUpToDateFiles(outDir, lastRun!, options.onProgress) : undefined;
+    lastRun !== undefined && lastRun.key === cacheKey
+      ? reuseUpToDateFiles(outDir, lastRun, options.onProgress)
+      : undefined;
   if (reused !== undefined) {
     const schema = lazySchema(schemaText!, options.schemaPath!);
     const result = finish(options, outDir, runtime, reused.files, reused.modelCount, schema);

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generate } from '../../../generator/generate';
+import { loadSchemaText } from '../../../generator/schema/load-schema';
 import { useTempDir } from '../../support/temp-dir';
 
 const SCHEMA = `
@@ -113,5 +114,13 @@ describe('the run cache', () => {
     const result = await run();
     expect(result.written.map((file) => file.path)).toEqual(['User.ts']);
     expect(result.modelCount).toBe(2);
+  });
+
+  it('is not used by a run from an IR (as --from-db gives), before or after a YAML run', async () => {
+    const schema = loadSchemaText(SCHEMA, schemaPath);
+    const first = await generate({ schema, outDir });
+    expect(first.written).toEqual([]);
+    expect(first.modelCount).toBe(2);
+    expect((await generate({ schema, outDir: path.join(dir(), 'other') })).written.length).toBeGreaterThan(0);
   });
 });
