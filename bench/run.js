@@ -40,6 +40,11 @@ async function section(title, body) {
 async function main() {
   const sections = [];
   sections.push(await section('Generation from YAML (median of runs, min–max)', () => benchGeneration()));
+  sections.push(
+    await section('Realistic large schema (issue 13 item 12)', () =>
+      require('./large-schema/run.js').benchLargeSchema({ serverUrl: SERVER }),
+    ),
+  );
   const fromDb = optional('./from-db/run.js');
   if (fromDb)
     sections.push(

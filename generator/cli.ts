@@ -7,11 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import yargs from 'yargs';
 import { generate, type GenerateResult, type RuntimeMode } from './generate.js';
-import { readDatabaseSchema } from './introspect/from-db.js';
-import { planSchemaChanges } from './plan-schema.js';
-import { formatSyncPlan } from '../runtime/index.js';
-import { loadSchemaFile } from './schema/load-schema.js';
-import { applySchemaYaml, planSchemaYaml, type SchemaOutStatus } from './schema-out.js';
+import type { SchemaOutStatus } from './schema-out.js';
 import { GenModelsError, UsageError } from './errors.js';
 import { RUNTIME_FOLDER } from './output/runtime-bundle.js';
 import { packageVersion } from './package-root.js';
@@ -203,10 +199,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     const schema =
       args.fromDb === undefined
         ? undefined
-        : await readDatabaseSchema(args.fromDb, introspectOptions(args, io));
+        : // Loaded when used, as plan-schema below: pg and the runtime cost a YAML run ~0.1 s to load.
+          await (
+            await import('./introspect/from-db.js')
+          ).readDatabaseSchema(args.fromDb, introspectOptions(args, io));
     // Planned first, so that a hand-made file there stops the run before anything is written.
-    const schemaOut =
-      schema && args.schemaOut !== undefined ? planSchemaYaml(schema, args.schemaOut) : undefined;
+    const schemaOutModule = args.schemaOut === undefined ? undefined : await import('./schema-out.js');
+    const schemaOut = schema && schemaOutModule?.planSchemaYaml(schema, args.schemaOut!);
     const result = await generate({
       schemaPath: args.schema,
       schema,
@@ -219,7 +218,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       onProgress: args.quiet ? undefined : (message) => io.err(`gen-models: ${message}`),
     });
     if (schemaOut !== undefined) {
-      if (!args.check) applySchemaYaml(schemaOut);
+      if (!args.check) schemaOutModule!.applySchemaYaml(schemaOut);
       reportSchemaOut(schemaOut.status, args, io);
     }
     const code = report(result, args, io);
@@ -231,6 +230,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 
 async function runPlan(args: CliArguments, io: CliIo): Promise<number> {
   try {
+    const [{ loadSchemaFile }, { planSchemaChanges }, { formatSyncPlan }] = await Promise.all([
+      import('./schema/load-schema.js'),
+      import('./plan-schema.js'),
+      import('../runtime/index.js'),
+    ]);
     const schema = await loadSchemaFile(args.schema!);
     const plan = await planSchemaChanges(schema, args.db!);
     io.out(formatSyncPlan(plan));
@@ -297,7 +301,7 @@ function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
   const source =
     args.schema ??
     `database ${result.schema.source.kind === 'database' ? result.schema.source.database : ''}`;
-  const models = result.schema.models.length;
+  const models = result.modelCount;
   const pruned = new Set(result.pruned);
   for (const orphan of result.plan.orphans.filter((file) => !pruned.has(file))) {
     if (orphan.startsWith(`${RUNTIME_FOLDER}/`)) continue;

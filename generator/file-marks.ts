@@ -54,8 +54,13 @@ export function headerLines(sourceLabel: string): string[] {
  */
 export function isGeneratedText(text: string): boolean {
   let inLeadingComments = true;
-  for (const line of text.replace(/^\uFEFF/, '').split('\n')) {
-    const trimmed = line.trim();
+  // Line by line without splitting the whole file: the answer is almost always on its first lines.
+  const body = text.replace(/^\uFEFF/, '');
+  for (let start = 0; start <= body.length;) {
+    const newline = body.indexOf('\n', start);
+    const end = newline < 0 ? body.length : newline;
+    const trimmed = body.slice(start, end).trim();
+    start = end + 1;
     if (isHeaderStart(trimmed, inLeadingComments)) return true;
     if (isRegionStart(trimmed)) return false;
     inLeadingComments &&=

@@ -2,14 +2,23 @@
  * The pipeline, as a function: schema → IR → rendered, formatted files → written (or checked).
  * The CLI is a thin shell around it; programs can call it directly (`import { generate } from 'gen-models'`).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
 import type { SchemaIR } from './ir.js';
-import { createFormatter } from './output/format.js';
-import { loadSchemaFile } from './schema/load-schema.js';
+import { checkFormatter, resolveFormatter } from './output/format.js';
+import { readSchemaText } from './schema/read-schema-text.js';
+import {
+  fileStamp,
+  readRunCache,
+  runCacheKey,
+  writeRunCache,
+  type CachedFile,
+  type RunCacheEntry,
+} from './output/run-cache.js';
 import { loadTemplates } from './render/templates.js';
-import { fileRecipes } from './render/render-schema.js';
-import { produceFile } from './output/produce-file.js';
+import { fileRecipes, type FileRecipe } from './render/render-schema.js';
+import { produceFile, upToDateFile, type ProducedFile } from './output/produce-file.js';
 import { mapLimited } from './map-limited.js';
 import type { GeneratedFile } from './output/generated-file.js';
 import { CollisionError } from './merge/merge-hand-written.js';
@@ -52,7 +61,13 @@ export interface GenerateOptions {
 }
 
 export interface GenerateResult {
+  /**
+   * The schema generated from. A run where nothing changed does not read the YAML (see
+   * output/run-cache.ts): then it is read when this is first asked for.
+   */
   readonly schema: SchemaIR;
+  /** How many models the schema has (known without reading it when nothing changed). */
+  readonly modelCount: number;
   readonly plan: WritePlan;
   /** Files written by this run (empty with `check`). */
   readonly written: readonly PlannedFile[];
@@ -67,19 +82,46 @@ export interface GenerateResult {
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const schema = options.schema ?? (await loadSchemaOption(options.schemaPath));
   const outDir = path.resolve(options.outDir);
+  const schemaText = options.schema === undefined ? await readSchemaOption(options.schemaPath) : undefined;
   const runtime = options.runtime ?? 'bundled';
   const templates = loadTemplates(options.templatesDir);
-  const formatter = await createFormatter(outDir);
+  const formatter = await resolveFormatter(outDir);
   const renderOptions = {
     runtimeModule: runtime === 'bundled' ? `./${RUNTIME_FOLDER}/index.js` : 'gen-models/runtime',
-    sourceLabel: sourceLabel(schema, outDir),
+    sourceLabel: sourceLabel(options.schema?.source ?? { kind: 'yaml', path: options.schemaPath! }, outDir),
   };
+  const cacheKey =
+    schemaText === undefined
+      ? undefined
+      : runCacheKey(
+          path.resolve(options.schemaPath!),
+          schemaText,
+          templates.sources,
+          formatter.options,
+          renderOptions,
+        );
+  const lastRun = cacheKey === undefined ? undefined : readRunCache(outDir);
+  const reused =
+    lastRun !== undefined && lastRun.key === cacheKey
+      ? reuseUpToDateFiles(outDir, lastRun, options.onProgress)
+      : undefined;
+  if (reused !== undefined) {
+    const schema = lazySchema(schemaText!, options.schemaPath!);
+    const result = finish(options, outDir, runtime, reused.files, reused.modelCount, schema);
+    if (reused.restamp) recordRun(outDir, cacheKey!, reused.modelCount, reused.cached, result, options);
+    return result;
+  }
+  const schema =
+    options.schema ??
+    (await import('./schema/load-schema.js')).loadSchemaText(schemaText!, options.schemaPath!);
+  await checkFormatter(formatter, outDir);
   const recipes = fileRecipes(schema, templates, formatter.options, renderOptions);
   const progress = progressReporter(recipes.length, options.onProgress);
+  const stamped = new Map(lastRun?.files.map((file) => [file.path, file]));
   const produced = await mapLimited(recipes, FILES_IN_FLIGHT, async (recipe) => {
-    const file = await produceFile(recipe, outDir, formatter);
+    const file =
+      keptByStamp(recipe, stamped.get(recipe.path), outDir) ?? (await produceFile(recipe, outDir, formatter));
     progress(file.rendered);
     return file;
   });
@@ -88,25 +130,138 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   );
   if (collisions.length > 0) throw new CollisionError(collisions);
   const files: GeneratedFile[] = produced.map(({ path, content, previous }) => ({ path, content, previous }));
+  const result = finish(options, outDir, runtime, files, schema.models.length, () => schema);
+  if (cacheKey !== undefined) {
+    const cached = recipes.map(({ path, inputsHash }) => ({ path, inputsHash }));
+    recordRun(outDir, cacheKey, schema.models.length, cached, result, options);
+  }
+  return result;
+}
+
+/**
+ * Remembers the run (output/run-cache.ts), with the stat of each file this run leaves as
+ * generated: all of them after a write, the unchanged ones after --check.
+ */
+function recordRun(
+  outDir: string,
+  key: string,
+  modelCount: number,
+  files: readonly CachedFile[],
+  result: GenerateResult,
+  options: GenerateOptions,
+): void {
+  const settled = new Set(
+    result.plan.files
+      .filter((file) => !options.check || file.status === 'unchanged')
+      .map((file) => file.path),
+  );
+  writeRunCache(outDir, {
+    key,
+    modelCount,
+    files: files.map(({ path: file, inputsHash }) => ({
+      path: file,
+      inputsHash,
+      stamp: settled.has(file) ? fileStamp(path.join(outDir, file)) : undefined,
+    })),
+  });
+}
+
+/**
+ * With the run cache's entry for these inputs (output/run-cache.ts), the files when every one on
+ * disk is still what they would be generated as: then the schema need not be read at all.
+ */
+function reuseUpToDateFiles(
+  outDir: string,
+  entry: RunCacheEntry,
+  onProgress: ((message: string) => void) | undefined,
+): { files: GeneratedFile[]; modelCount: number; cached: CachedFile[]; restamp: boolean } | undefined {
+  const files: GeneratedFile[] = [];
+  let restamp = false;
+  for (const { path: file, inputsHash, stamp } of entry.files) {
+    const target = path.join(outDir, file);
+    const same = stamp !== undefined && fileStamp(target) === stamp;
+    const content = same ? readQuietly(target) : upToDateFile(outDir, file, inputsHash);
+    if (content === undefined) return undefined;
+    restamp ||= !same;
+    files.push({ path: file, content, previous: content });
+  }
+  const progress = progressReporter(files.length, onProgress);
+  for (let index = 0; index < files.length; index += 1) progress(false);
+  const cached = entry.files.map(({ path: file, inputsHash }) => ({ path: file, inputsHash }));
+  return { files, modelCount: entry.modelCount, cached, restamp };
+}
+
+/**
+ * A file the last run left as generated from the same inputs, and untouched since (same stat):
+ * kept as it is without hashing its fingerprint (one model changed: the other 999 files).
+ */
+function keptByStamp(
+  recipe: FileRecipe,
+  last: CachedFile | undefined,
+  outDir: string,
+): ProducedFile | undefined {
+  if (last?.stamp === undefined || last.inputsHash !== recipe.inputsHash) return undefined;
+  const target = path.join(outDir, recipe.path);
+  if (fileStamp(target) !== last.stamp) return undefined;
+  const content = readQuietly(target);
+  return content === undefined
+    ? undefined
+    : { path: recipe.path, content, previous: content, collisions: [], rendered: false };
+}
+
+function readQuietly(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The schema of a run that did not need it, read only when a caller asks for it. The getter is
+ * synchronous, so the parsers come by require() here rather than `await import()`: a run that
+ * never asks does not load them (~0.15 s).
+ */
+function lazySchema(text: string, schemaPath: string): () => SchemaIR {
+  let schema: SchemaIR | undefined;
+  return () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadSchemaText } = require('./schema/load-schema.js') as typeof import('./schema/load-schema.js');
+    return (schema ??= loadSchemaText(text, schemaPath));
+  };
+}
+
+/** Plans, checks or writes the model files, with the runtime, and prunes. */
+function finish(
+  options: GenerateOptions,
+  outDir: string,
+  runtime: RuntimeMode,
+  files: GeneratedFile[],
+  modelCount: number,
+  schemaOf: () => SchemaIR,
+): GenerateResult {
   if (runtime === 'bundled') files.push(...runtimeBundle());
   const plan = planWrites(outDir, files);
   const upToDate = plan.files.every((file) => file.status === 'unchanged') && plan.orphans.length === 0;
+  const result = (
+    fields: Omit<GenerateResult, 'schema' | 'modelCount' | 'plan' | 'upToDate'>,
+  ): GenerateResult => ({
+    get schema() {
+      return schemaOf();
+    },
+    modelCount,
+    plan,
+    upToDate,
+    ...fields,
+  });
   if (options.check) {
-    return {
-      schema,
-      plan,
-      written: [],
-      upToDate,
-      drift: upToDate ? '' : describeDrift(plan),
-      pruned: [],
-      keptOrphans: [],
-    };
+    return result({ written: [], drift: upToDate ? '' : describeDrift(plan), pruned: [], keptOrphans: [] });
   }
   const written = applyPlan(plan);
   const { removable, keptOrphans } = options.prune
     ? sortOrphans(plan, options.force === true)
     : { removable: [], keptOrphans: [] };
-  return { schema, plan, written, upToDate, drift: '', pruned: removeOrphans(plan, removable), keptOrphans };
+  return result({ written, drift: '', pruned: removeOrphans(plan, removable), keptOrphans });
 }
 
 /** Reports every tenth of the files rendered, on schemas large enough for a wait to be felt. */
@@ -142,14 +297,14 @@ function sortOrphans(plan: WritePlan, force: boolean): { removable: string[]; ke
   return { removable, keptOrphans };
 }
 
-async function loadSchemaOption(schemaPath: string | undefined): Promise<SchemaIR> {
+async function readSchemaOption(schemaPath: string | undefined): Promise<string> {
   if (schemaPath === undefined)
     throw new UsageError('generate() needs schemaPath (a YAML file) or schema (an IR)');
-  return loadSchemaFile(schemaPath);
+  return readSchemaText(schemaPath);
 }
 
 /** How headers name the source: a path relative to the output folder, the same from any working directory. */
-function sourceLabel(schema: SchemaIR, outDir: string): string {
-  if (schema.source.kind === 'database') return `database "${schema.source.database}"`;
-  return path.relative(outDir, path.resolve(schema.source.path)).split(path.sep).join('/');
+function sourceLabel(source: SchemaIR['source'], outDir: string): string {
+  if (source.kind === 'database') return `database "${source.database}"`;
+  return path.relative(outDir, path.resolve(source.path)).split(path.sep).join('/');
 }

@@ -41,7 +41,7 @@ export function withFingerprint(text: string, inputsHash: string, hasHandWritten
     headerEnd += 1;
   }
   const { regions, outside } = split(text);
-  const outsideHash = hasHandWrittenCode ? '' : `.${hashOf(outside)}`;
+  const outsideHash = hasHandWrittenCode ? '' : `.${hashOf(outside())}`;
   lines.splice(headerEnd, 0, `${FINGERPRINT_PREFIX}${inputsHash}.${regionsHash(regions)}${outsideHash}`);
   return lines.join('\n');
 }
@@ -61,9 +61,19 @@ export function readFingerprint(text: string): FingerprintReading {
   if (!match) return { regionsUntouched: false, noHandWrittenCode: false };
   const { regions, outside } = split(text.replace(FINGERPRINT_LINE, ''));
   const regionsUntouched = match[2] === regionsHash(regions);
-  // An edit inside a region must be looked at too, so "no hand-written code" needs both hashes.
-  const noHandWrittenCode = regionsUntouched && match[3] !== undefined && match[3] === hashOf(outside);
-  return { inputsHash: match[1], regionsUntouched, noHandWrittenCode };
+  const outsideHash = match[3];
+  let noHandWrittenCode: boolean | undefined;
+  return {
+    inputsHash: match[1],
+    regionsUntouched,
+    // Asked only of files that are rendered again: an up-to-date file skips hashing its other half.
+    // An edit inside a region must be looked at too, so "no hand-written code" needs both hashes.
+    get noHandWrittenCode() {
+      noHandWrittenCode ??=
+        regionsUntouched && outsideHash !== undefined && outsideHash === hashOf(outside());
+      return noHandWrittenCode;
+    },
+  };
 }
 
 /**
@@ -72,12 +82,17 @@ export function readFingerprint(text: string): FingerprintReading {
  * formatter reflowed, or a note added to one, still counts as untouched, while code added to
  * it, or an edited JSDoc, does not.
  */
-function regionsHash(regions: string): string {
+function regionsHash(regions: readonly string[]): string {
   const code = regions
-    .split('\n')
     // The region lines are structure, not notes: a deleted `// #endregion` is an edit.
     .map((line) =>
-      isRegionStart(line) ? line.trim() : isRegionEnd(line) ? REGION_END : line.replace(/\/\/.*/, ''),
+      isRegionStart(line)
+        ? line.trim()
+        : isRegionEnd(line)
+          ? REGION_END
+          : line.includes('//')
+            ? line.replace(/\/\/.*/, '')
+            : line,
     )
     .join('\n')
     .replace(/\/\*(?!\*)[\s\S]*?\*\//g, '');
@@ -87,32 +102,35 @@ function regionsHash(regions: string): string {
 /**
  * The lines inside and outside the generated regions, found line by line (no parsing: this runs
  * for every file). The class heading (its JSDoc and decorators, `export class ... {`) is generated
- * too, so it counts as inside: an edit there is reported by --check and reverted.
+ * too, so it counts as inside: an edit there is reported by --check and reverted. The outside is
+ * joined only when asked for.
  */
-function split(text: string): { regions: string; outside: string } {
+function split(text: string): { regions: string[]; outside: () => string } {
   const lines = text.split('\n');
-  const generated = new Array<boolean>(lines.length).fill(false);
+  const heading = classHeading(lines);
+  const regions: string[] = [];
+  const outsideLines: string[] = [];
   let inRegion = false;
-  lines.forEach((line, index) => {
-    if (isRegionStart(line)) inRegion = true;
-    generated[index] = inRegion;
-    if (inRegion && isRegionEnd(line)) inRegion = false;
-  });
-  markClassHeading(lines, generated);
-  return {
-    regions: lines.filter((_, index) => generated[index]).join('\n'),
-    outside: lines.filter((_, index) => !generated[index]).join('\n'),
-  };
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index]!;
+    // Cheap test first: most lines are neither region marks nor the heading.
+    if (!inRegion && line.includes('// #region') && isRegionStart(line)) inRegion = true;
+    const generated = inRegion || (index >= heading.first && index <= heading.end);
+    (generated ? regions : outsideLines).push(line);
+    if (inRegion && line.includes('// #endregion') && isRegionEnd(line)) inRegion = false;
+  }
+  return { regions, outside: () => outsideLines.join('\n') };
 }
 
 const CLASS_HEADING = /^export class \w+/;
 
-function markClassHeading(lines: readonly string[], generated: boolean[]): void {
-  const start = lines.findIndex((line) => CLASS_HEADING.test(line));
-  if (start < 0) return;
+/** The lines of the class heading, first to last (none: first > end). */
+function classHeading(lines: readonly string[]): { first: number; end: number } {
+  const start = lines.findIndex((line) => line.startsWith('export class ') && CLASS_HEADING.test(line));
+  if (start < 0) return { first: 1, end: 0 };
   let end = start;
-  while (end < lines.length - 1 && !lines[end].trimEnd().endsWith('{')) end += 1;
+  while (end < lines.length - 1 && !lines[end]!.trimEnd().endsWith('{')) end += 1;
   let first = start;
-  while (first > 0 && /^\s*(\/\*\*|\*|@)/.test(lines[first - 1])) first -= 1;
-  for (let index = first; index <= end; index += 1) generated[index] = true;
+  while (first > 0 && /^\s*(\/\*\*|\*|@)/.test(lines[first - 1]!)) first -= 1;
+  return { first, end };
 }

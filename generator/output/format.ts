@@ -26,6 +26,13 @@ export interface Formatter {
 }
 
 export async function createFormatter(outDir: string): Promise<Formatter> {
+  const formatter = await resolveFormatter(outDir);
+  await checkFormatter(formatter, outDir);
+  return formatter;
+}
+
+/** The formatter for files in `outDir`, its options resolved but not yet tried (see checkFormatter). */
+export async function resolveFormatter(outDir: string): Promise<Formatter> {
   const { format, resolveConfig } = await prettier();
   // Resolve as for a file inside the output folder: that is where the files will live.
   const userConfig = await resolveConfig(`${outDir}/__generated__.ts`, { editorconfig: true }).catch(
@@ -34,15 +41,22 @@ export async function createFormatter(outDir: string): Promise<Formatter> {
     },
   );
   const options: Options = { ...(userConfig ?? {}), parser: 'typescript', endOfLine: 'lf' };
-  // A bad option value fails only when formatting: found here, it is not taken for a syntax error in a file.
-  await format('', options).catch((error: unknown) => {
-    throw configurationError(outDir, error);
-  });
   return {
     options,
     usesDefaults: userConfig === null || Object.keys(userConfig).length === 0,
     format: (source) => format(source, options),
   };
+}
+
+/**
+ * Tries the options once. A bad option value fails only when formatting: found here, it is not
+ * taken for a syntax error in a file. (It loads prettier's TypeScript parser: a run that reuses
+ * options already tried, see output/run-cache.ts, skips it.)
+ */
+export async function checkFormatter(formatter: Formatter, outDir: string): Promise<void> {
+  await formatter.format('').catch((error: unknown) => {
+    throw configurationError(outDir, error);
+  });
 }
 
 function configurationError(outDir: string, error: unknown): GenModelsError {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Formatter } from './format.js';
 import type { GeneratedFile } from './generated-file.js';
-import { readFingerprint, withFingerprint } from './fingerprint.js';
+import { readFingerprint, withFingerprint, type FingerprintReading } from './fingerprint.js';
 import {
   extractHandWrittenCode,
   HandWrittenCodeError,
@@ -35,10 +35,9 @@ export async function produceFile(
   const label = path.relative(process.cwd(), path.join(outDir, recipe.path)) || recipe.path;
   const onDisk = readIfExists(path.join(outDir, recipe.path), label);
   // A file gen-models did not write is left to the writer to refuse.
-  // A byte-order mark would shift every position ts-morph reports by one character.
-  const previous = onDisk !== null && isGeneratedText(onDisk) ? onDisk.replace(/^\uFEFF/, '') : undefined;
+  const previous = generatedText(onDisk);
   const reading = previous === undefined ? undefined : readFingerprint(previous);
-  if (previous !== undefined && reading?.inputsHash === recipe.inputsHash && reading.regionsUntouched) {
+  if (previous !== undefined && isUpToDate(reading!, recipe.inputsHash)) {
     return { path: recipe.path, content: onDisk!, previous: onDisk, collisions: [], rendered: false };
   }
   // ts-morph is needed only when a person wrote into the file since it was generated.
@@ -66,6 +65,31 @@ export async function produceFile(
       : await format(formatter, recipe, label, filled);
   const content = withFingerprint(formatted, recipe.inputsHash, keepsCode);
   return { path: recipe.path, content, previous: onDisk, collisions, rendered: true };
+}
+
+/**
+ * The file on disk when it is exactly what a run with these inputs produces (its fingerprint's
+ * inputs match and its regions are untouched), else undefined; read without rendering anything.
+ */
+export function upToDateFile(outDir: string, relativePath: string, inputsHash: string): string | undefined {
+  const file = path.join(outDir, relativePath);
+  let onDisk: string;
+  try {
+    onDisk = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const previous = generatedText(onDisk);
+  return previous !== undefined && isUpToDate(readFingerprint(previous), inputsHash) ? onDisk : undefined;
+}
+
+/** A file gen-models wrote, without a byte-order mark (it would shift every position ts-morph reports by one). */
+function generatedText(onDisk: string | null): string | undefined {
+  return onDisk !== null && isGeneratedText(onDisk) ? onDisk.replace(/^\uFEFF/, '') : undefined;
+}
+
+function isUpToDate(reading: FingerprintReading, inputsHash: string): boolean {
+  return reading.inputsHash === inputsHash && reading.regionsUntouched;
 }
 
 /** Hand-written code goes back by its position between regions: with a region deleted, it would land in the wrong place. */

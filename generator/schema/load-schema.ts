@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { CORE_SCHEMA, load as loadPlainYaml } from 'js-yaml';
 import { Document, LineCounter, parseDocument } from 'yaml';
-import { FileSystemError, GenModelsError } from '../errors.js';
 import type { ModelIR, SchemaIR } from '../ir.js';
 import type { ModelDraft, SharedOptions } from './model-draft.js';
 import { ProblemCollector } from './problem-collector.js';
@@ -12,23 +10,11 @@ import { checkModel } from './check-model.js';
 import { checkSchema } from './check-schema.js';
 import { DEFINE_KEYS, TOP_LEVEL_KEYS } from './schema-keys.js';
 import { findEntry, YamlReader } from './yaml-reader.js';
+import { readSchemaText } from './read-schema-text.js';
 
 /** Reads and validates a schema file; throws a SchemaError listing every problem in it. */
 export async function loadSchemaFile(path: string): Promise<SchemaIR> {
   return loadSchemaText(await readSchemaText(path), path);
-}
-
-async function readSchemaText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new GenModelsError(`${path} does not exist`, { cause: error });
-    if (code !== 'EISDIR') throw new FileSystemError('read', path, error);
-    throw new GenModelsError(
-      `${path} is a folder; give the schema file itself, e.g. gen-models ${path.replace(/\/+$/, '')}/schema.yaml`,
-    );
-  }
 }
 
 /**

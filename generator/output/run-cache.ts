@@ -1,0 +1,95 @@
+/**
+ * What a run of a YAML schema produced, remembered between runs, so that a run where nothing
+ * changed does not read the schema at all (on 1,000 models, parsing and checking it is most of
+ * the time). The entry is keyed by a hash of every input of the file recipes: the schema text,
+ * the generator (version and build), templates, formatting options and render options. A hit
+ * gives each file's path and inputs hash; the files on disk are still read and their
+ * fingerprints checked exactly as when the schema is read, so an edited, deleted or stale file
+ * sends the run down the full path (a file whose stat is still the one recorded is read but not
+ * hashed again, see CachedFile.stamp). The cache is only ever a shortcut: a missing, unreadable or
+ * unwritable cache costs speed, never correctness.
+ *
+ * Where: `$GEN_MODELS_CACHE_DIR`, else `<os tmpdir>/gen-models-cache-<uid>`, one small JSON
+ * file per output folder. `GEN_MODELS_CACHE_DIR=off` turns it off.
+ */
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { hashOf } from '../file-marks.js';
+import { packageVersion } from '../package-root.js';
+
+export interface RunCacheEntry {
+  readonly key: string;
+  readonly modelCount: number;
+  readonly files: readonly CachedFile[];
+}
+
+export interface CachedFile {
+  readonly path: string;
+  readonly inputsHash: string;
+  /**
+   * The file's stat (size, mtime, ctime, inode) when this run left it as generated: while it is
+   * the same, the file is what it was, and its fingerprint need not be hashed again (as git's
+   * index trusts a file whose stat is unchanged). ctime cannot be set back by tools that keep
+   * mtime (touch -r, rsync -t), and gen-models replaces files by rename (a new inode).
+   */
+  readonly stamp?: string;
+}
+
+/** The stat of a file as a string (see CachedFile.stamp); undefined when it does not exist. */
+export function fileStamp(file: string): string | undefined {
+  const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+  return stat && `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
+}
+
+/** The key of a run: everything the recipes' paths and inputs hashes are a function of. */
+export function runCacheKey(...inputs: unknown[]): string {
+  // The build's time stands in for the generator's code: a rebuilt checkout is a new generator.
+  return hashOf(packageVersion(), buildStamp(), ...inputs);
+}
+
+/**
+ * The entry of the last run into `outDir`, whatever its key: with the same key it stands for the
+ * whole run; with another (the schema changed) its stamps still vouch for files whose inputs hash
+ * is unchanged.
+ */
+export function readRunCache(outDir: string): RunCacheEntry | undefined {
+  const file = cacheFile(outDir);
+  if (file === undefined) return undefined;
+  try {
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as RunCacheEntry;
+    return typeof entry.key === 'string' && Array.isArray(entry.files) ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeRunCache(outDir: string, entry: RunCacheEntry): void {
+  const file = cacheFile(outDir);
+  if (file === undefined) return;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    // Written aside and renamed: two runs at once never leave half a file to read.
+    const temporary = `${file}.${process.pid}`;
+    writeFileSync(temporary, JSON.stringify(entry));
+    renameSync(temporary, file);
+  } catch {
+    // Only a shortcut: the next run reads the schema.
+  }
+}
+
+function cacheFile(outDir: string): string | undefined {
+  const configured = process.env.GEN_MODELS_CACHE_DIR;
+  if (configured === 'off') return undefined;
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
+  const folder = configured || path.join(os.tmpdir(), `gen-models-cache-${uid}`);
+  return path.join(folder, `run-${hashOf(path.resolve(outDir))}.json`);
+}
+
+function buildStamp(): number {
+  try {
+    return statSync(__filename).mtimeMs;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * A run where nothing changed reuses the run cache (generator/output/run-cache.ts) and does not
+ * read the schema; it must still notice every file on disk that is not what would be generated,
+ * and give the same result as a run that reads the schema.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generate } from '../../../generator/generate';
+import { loadSchemaText } from '../../../generator/schema/load-schema';
+import { useTempDir } from '../../support/temp-dir';
+
+const SCHEMA = `
+models:
+  User:
+    attributes:
+      firstName: { type: STRING, allowNull: false }
+      age: INTEGER
+  Team:
+    attributes:
+      name: STRING
+`;
+
+describe('the run cache', () => {
+  const dir = useTempDir('gm-run-cache-');
+  const previousCacheDir = process.env.GEN_MODELS_CACHE_DIR;
+  let schemaPath: string;
+  let outDir: string;
+  const user = () => path.join(outDir, 'User.ts');
+  const run = (extra: { check?: boolean } = {}) => generate({ schemaPath, outDir, ...extra });
+
+  beforeEach(async () => {
+    process.env.GEN_MODELS_CACHE_DIR = path.join(dir(), 'cache');
+    schemaPath = path.join(dir(), 'schema.yaml');
+    outDir = path.join(dir(), 'models');
+    writeFileSync(schemaPath, SCHEMA);
+    await run();
+  });
+
+  afterAll(() => {
+    if (previousCacheDir === undefined) delete process.env.GEN_MODELS_CACHE_DIR;
+    else process.env.GEN_MODELS_CACHE_DIR = previousCacheDir;
+  });
+
+  it('is written by a run, and a run with nothing changed writes nothing and still reports the schema', async () => {
+    expect(readdirSync(path.join(dir(), 'cache'))).toHaveLength(1);
+    const result = await run();
+    expect(result.written).toEqual([]);
+    expect(result.upToDate).toBe(true);
+    expect(result.modelCount).toBe(2);
+    // Read on demand: the run itself did not need it.
+    expect(result.schema.models.map((model) => model.name)).toEqual(['Team', 'User']);
+  });
+
+  it('rewrites a file whose generated region was edited, keeping the hand-written code', async () => {
+    const original = readFileSync(user(), 'utf8');
+    const edited = original
+      .replace('declare firstName: string;', 'declare firstName: number;')
+      .replace(/\n}\n$/, '\n  mine(): number {\n    return 1;\n  }\n}\n');
+    expect(edited).not.toBe(original);
+    writeFileSync(user(), edited);
+    const result = await run();
+    expect(result.written.map((file) => file.path)).toEqual(['User.ts']);
+    const text = readFileSync(user(), 'utf8');
+    expect(text).toContain('declare firstName: string;');
+    expect(text).toContain('mine(): number {');
+  });
+
+  it('notices an edit that keeps the file size (the recorded stat is not the only check)', async () => {
+    await run(); // records the files' stat
+    const original = readFileSync(user(), 'utf8');
+    const sameSize = original.replace('declare firstName: string;', 'declare firstName: strinG;');
+    expect(sameSize.length).toBe(original.length);
+    writeFileSync(user(), sameSize);
+    const result = await run();
+    expect(result.written.map((file) => file.path)).toEqual(['User.ts']);
+    expect(readFileSync(user(), 'utf8')).toBe(original);
+  });
+
+  it('rewrites a file whose fingerprint was edited or that was deleted', async () => {
+    const original = readFileSync(user(), 'utf8');
+    writeFileSync(user(), original.replace(/fingerprint: [0-9a-f]{4}/, 'fingerprint: 0000'));
+    unlinkSync(path.join(outDir, 'Team.ts'));
+    const result = await run();
+    expect(result.written.map((file) => file.path).sort()).toEqual(['Team.ts', 'User.ts']);
+    expect(readFileSync(user(), 'utf8')).toBe(original);
+  });
+
+  it('keeps --check correct: an edited region is drift, a clean folder is up to date', async () => {
+    expect((await run({ check: true })).upToDate).toBe(true);
+    writeFileSync(user(), readFileSync(user(), 'utf8').replace('age: number | null', 'age: string'));
+    const checked = await run({ check: true });
+    expect(checked.upToDate).toBe(false);
+    expect(checked.drift).toContain('User.ts');
+  });
+
+  it('is only a shortcut: with it off, or unreadable, the result is the same', async () => {
+    const cached = await run();
+    writeFileSync(path.join(dir(), 'cache', readdirSync(path.join(dir(), 'cache'))[0]!), '{ not json');
+    const unreadable = await run();
+    process.env.GEN_MODELS_CACHE_DIR = 'off';
+    rmSync(path.join(dir(), 'cache'), { recursive: true });
+    const off = await run();
+    expect(existsSync(path.join(dir(), 'cache'))).toBe(false);
+    for (const result of [unreadable, off]) {
+      expect(result.written).toEqual(cached.written);
+      expect(result.plan.files.map((file) => [file.path, file.status])).toEqual(
+        cached.plan.files.map((file) => [file.path, file.status]),
+      );
+    }
+  });
+
+  it('does not reuse an entry once the schema changed', async () => {
+    writeFileSync(schemaPath, SCHEMA.replace('age: INTEGER', 'age: BIGINT'));
+    const result = await run();
+    expect(result.written.map((file) => file.path)).toEqual(['User.ts']);
+    expect(result.modelCount).toBe(2);
+  });
+
+  it('is not used by a run from an IR (as --from-db gives), before or after a YAML run', async () => {
+    const schema = loadSchemaText(SCHEMA, schemaPath);
+    const first = await generate({ schema, outDir });
+    expect(first.written).toEqual([]);
+    expect(first.modelCount).toBe(2);
+    expect((await generate({ schema, outDir: path.join(dir(), 'other') })).written.length).toBeGreaterThan(0);
+  });
+});
