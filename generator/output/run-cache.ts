@@ -9,8 +9,9 @@
  * hashed again, see CachedFile.stamp). The cache is only ever a shortcut: a missing, unreadable or
  * unwritable cache costs speed, never correctness.
  *
- * Where: `$GEN_MODELS_CACHE_DIR`, else `<os tmpdir>/gen-models-cache-<uid>`, one small JSON
- * file per output folder. `GEN_MODELS_CACHE_DIR=off` turns it off.
+ * Where: `$GEN_MODELS_CACHE_DIR/runs` (the folder the PGlite image uses too), else
+ * `<os tmpdir>/gen-models-cache-<uid>`, one small JSON file per output folder.
+ * `GEN_MODELS_RUN_CACHE=off` turns it off.
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -79,10 +80,12 @@ export function writeRunCache(outDir: string, entry: RunCacheEntry): void {
 }
 
 function cacheFile(outDir: string): string | undefined {
+  if (process.env.GEN_MODELS_RUN_CACHE === 'off') return undefined;
   const configured = process.env.GEN_MODELS_CACHE_DIR;
-  if (configured === 'off') return undefined;
   const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
-  const folder = configured || path.join(os.tmpdir(), `gen-models-cache-${uid}`);
+  const folder = configured
+    ? path.join(configured, 'runs')
+    : path.join(os.tmpdir(), `gen-models-cache-${uid}`);
   return path.join(folder, `run-${hashOf(path.resolve(outDir))}.json`);
 }
 

@@ -95,11 +95,12 @@ describe('the run cache', () => {
 
   it('is only a shortcut: with it off, or unreadable, the result is the same', async () => {
     const cached = await run();
-    writeFileSync(path.join(dir(), 'cache', readdirSync(path.join(dir(), 'cache'))[0]!), '{ not json');
+    const runs = path.join(dir(), 'cache', 'runs');
+    writeFileSync(path.join(runs, readdirSync(runs)[0]!), '{ not json');
     const unreadable = await run();
-    process.env.GEN_MODELS_CACHE_DIR = 'off';
+    process.env.GEN_MODELS_RUN_CACHE = 'off';
     rmSync(path.join(dir(), 'cache'), { recursive: true });
-    const off = await run();
+    const off = await run().finally(() => delete process.env.GEN_MODELS_RUN_CACHE);
     expect(existsSync(path.join(dir(), 'cache'))).toBe(false);
     for (const result of [unreadable, off]) {
       expect(result.written).toEqual(cached.written);
