@@ -160,6 +160,7 @@ export const CONNECTION_OPTIONS = optionKeys(
     'logQueryParameters',
     'define',
     'pool',
+    'replication',
     'dialectOptions',
     'ssl',
     'protocol',
@@ -170,7 +171,6 @@ export const CONNECTION_OPTIONS = optionKeys(
   ],
   {
     ...NEVER,
-    replication: 'read replicas',
     omitNull: 'omitNull',
     native: 'pg-native',
     typeValidation: 'type validation',
@@ -190,6 +190,14 @@ export const CONNECTION_OPTIONS = optionKeys(
     attributeBehavior: 'attribute name escaping',
   },
 );
+
+export const REPLICATION_OPTIONS = optionKeys(['read', 'write']);
+/** One server of replication.read / replication.write. */
+export const REPLICATION_SERVER_OPTIONS = optionKeys(['host', 'port', 'database', 'username', 'password'], {
+  pool: 'a pool per replica (the top-level pool applies to each)',
+  ssl: 'TLS per replica (the top-level ssl applies to each)',
+  dialectOptions: 'dialectOptions per replica (the top-level dialectOptions apply to each)',
+});
 
 export const POOL_OPTIONS = optionKeys(['max', 'min', 'idle', 'acquire'], {
   evict: 'evicting idle connections on a timer',

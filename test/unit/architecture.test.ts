@@ -138,6 +138,7 @@ const LAZY_MODULES = [
   'runtime/error-mapping.ts',
   'runtime/sql/array-literal.ts',
   'runtime/drivers/pglite-driver.ts',
+  'runtime/drivers/replica-set-driver.ts',
 ];
 
 /** The type vocabulary every layer may import types from (and which imports types back). */
