@@ -7,6 +7,7 @@ import { checkOptions } from './check-options.js';
 import type { PgPoolConfig, PgSsl } from './drivers/pg-module.js';
 import {
   CONNECTION_OPTIONS,
+  DIALECT_OPTIONS,
   POOL_OPTIONS,
   REPLICATION_OPTIONS,
   REPLICATION_SERVER_OPTIONS,
@@ -14,11 +15,40 @@ import {
 import type { IsolationLevel } from './transaction.js';
 import type { Logging } from './types.js';
 
+/** Sequelize's pool options, mapped to pg.Pool's (see runtime/README.md "Pool"). */
 export interface PoolOptions {
+  /** Connections per server (pg max). Default 5. */
   max?: number;
+  /** Idle connections kept open (pg min). Default 0. */
   min?: number;
+  /** ms an idle connection stays open (pg idleTimeoutMillis). Default 10000. */
   idle?: number;
+  /** ms to wait for a connection, new or freed, before ConnectionAcquireTimeoutError (pg connectionTimeoutMillis). Default 60000. */
   acquire?: number;
+  /**
+   * Accepted for compatibility: sequelize-pool's idle-eviction interval. pg-pool closes each idle
+   * connection by its own timer at `idle` ms, which is what the interval approximates.
+   */
+  evict?: number;
+  /** Close a connection after this many checkouts (pg maxUses), e.g. to rebalance behind a load balancer. */
+  maxUses?: number;
+}
+
+/** What dialectOptions passes to pg (see DIALECT_OPTIONS). */
+export interface DialectOptions {
+  ssl?: PgSsl;
+  /** ms: the server cancels a longer statement (SET statement_timeout). */
+  statement_timeout?: number;
+  /** ms: pg gives up waiting for a statement's result, client side. */
+  query_timeout?: number;
+  lock_timeout?: number;
+  idle_in_transaction_session_timeout?: number;
+  application_name?: string;
+  keepAlive?: boolean;
+  keepAliveInitialDelayMillis?: number;
+  /** Server options on connect, as `-c search_path=app`. */
+  options?: string;
+  client_encoding?: string;
 }
 
 /** One server of `replication`; a key left out is taken from the top-level options. */
@@ -55,7 +85,7 @@ export interface SequelizeOptions {
   /** Read replicas: see runtime/README.md "Read replicas". */
   replication?: ReplicationOptions;
   /** Passed to pg as is (ssl, statement_timeout, application_name, ...). */
-  dialectOptions?: Record<string, unknown>;
+  dialectOptions?: DialectOptions;
   ssl?: PgSsl;
   /** 'tcp', the only protocol pg speaks (Sequelize's default). */
   protocol?: 'tcp';
@@ -194,6 +224,7 @@ function pgConfig(options: SequelizeOptions, server: ReplicationServer): PgPoolC
     min: pool.min ?? 0,
     idleTimeoutMillis: pool.idle ?? 10000,
     connectionTimeoutMillis: pool.acquire ?? 60000,
+    ...(pool.maxUses !== undefined ? { maxUses: pool.maxUses } : {}),
     ...(options.dialectOptions ?? {}),
   };
 }
@@ -202,6 +233,7 @@ function pgConfig(options: SequelizeOptions, server: ReplicationServer): PgPoolC
 function checkConnectionOptions(options: SequelizeOptions): void {
   checkOptions(options, CONNECTION_OPTIONS, 'new Sequelize()');
   checkOptions(options.pool, POOL_OPTIONS, 'new Sequelize(): pool');
+  checkOptions(options.dialectOptions, DIALECT_OPTIONS, 'new Sequelize(): dialectOptions');
   checkReplication(options.replication);
   if (options.quoteIdentifiers !== undefined && options.quoteIdentifiers !== true) {
     throw new Error(

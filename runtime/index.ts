@@ -28,6 +28,7 @@ export {
   HostNotFoundError,
   HostNotReachableError,
   ConnectionTimedOutError,
+  ConnectionAcquireTimeoutError,
   EmptyResultError,
   InstanceError,
 } from './errors.js';

@@ -199,11 +199,39 @@ export const REPLICATION_SERVER_OPTIONS = optionKeys(['host', 'port', 'database'
   dialectOptions: 'dialectOptions per replica (the top-level dialectOptions apply to each)',
 });
 
-export const POOL_OPTIONS = optionKeys(['max', 'min', 'idle', 'acquire'], {
-  evict: 'evicting idle connections on a timer',
-  validate: 'validating pooled connections',
-  maxUses: 'recycling connections after N uses',
+export const POOL_OPTIONS = optionKeys(['max', 'min', 'idle', 'acquire', 'evict', 'maxUses'], {
+  validate: 'validating pooled connections (pg-pool drops a connection whose socket fails instead)',
 });
+
+/**
+ * dialectOptions: what pg's Client takes that the runtime lets through. `types` and `binary`
+ * would break the runtime's type parsing; the pool keys belong in `pool`.
+ */
+export const DIALECT_OPTIONS = optionKeys(
+  [
+    'ssl',
+    'statement_timeout',
+    'query_timeout',
+    'lock_timeout',
+    'idle_in_transaction_session_timeout',
+    'application_name',
+    'keepAlive',
+    'keepAliveInitialDelayMillis',
+    'options',
+    'client_encoding',
+  ],
+  {
+    prepareStatements: 'named prepared statements (not implemented yet: every statement is sent unnamed)',
+    types: 'custom pg type parsers (the runtime sets its own, per pool)',
+    binary: 'binary results (the runtime parses text results)',
+    stream: 'a custom socket',
+    native: 'pg-native',
+    max: 'a pool size here: use pool.max',
+    idleTimeoutMillis: 'a pool idle time here: use pool.idle',
+    connectionTimeoutMillis: 'a connect timeout here: use pool.acquire (pg uses one timeout for both)',
+    useUTC: 'a time zone other than UTC',
+  },
+);
 
 /** Model.init / sequelize.define options. */
 export const MODEL_OPTIONS = optionKeys(

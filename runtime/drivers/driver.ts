@@ -64,6 +64,12 @@ export class DriverConnectError extends Error {
 }
 
 /**
+ * No pooled connection became free within the pool's `acquire` ms (pg-pool's
+ * connectionTimeoutMillis): every connection is busy, e.g. held by transactions.
+ */
+export class DriverAcquireTimeoutError extends DriverConnectError {}
+
+/**
  * A driver created on first use, for one whose module is loaded only then (PGlite): queries
  * and begin() wait for it; close() before any use closes nothing.
  */

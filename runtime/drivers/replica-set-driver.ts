@@ -8,6 +8,7 @@
 import type { PgPoolConfig } from './pg-module.js';
 import { PgDriver } from './pg-driver.js';
 import {
+  DriverAcquireTimeoutError,
   DriverConnectError,
   REPLICA_SET_CAPABILITIES,
   type Driver,
@@ -77,7 +78,8 @@ export class ReplicaSetDriver implements Driver {
         replica.downUntil = 0;
         return result;
       } catch (error) {
-        if (!(error instanceof DriverConnectError)) throw error;
+        // A busy replica (no free connection within acquire) is not down: its error is the caller's.
+        if (!(error instanceof DriverConnectError) || error instanceof DriverAcquireTimeoutError) throw error;
         if (replica.downUntil <= now) {
           this.log(
             `Read replica ${replica.label} is down (${error.message}); skipped for ${RETRY_DOWN_REPLICA_MS} ms`,
