@@ -5,15 +5,65 @@
  */
 import { checkOptions } from './check-options.js';
 import type { PgPoolConfig, PgSsl } from './drivers/pg-module.js';
-import { CONNECTION_OPTIONS, POOL_OPTIONS } from './method-options.js';
+import {
+  CONNECTION_OPTIONS,
+  DIALECT_OPTIONS,
+  POOL_OPTIONS,
+  REPLICATION_OPTIONS,
+  REPLICATION_SERVER_OPTIONS,
+} from './method-options.js';
 import type { IsolationLevel } from './transaction.js';
 import type { Logging } from './types.js';
 
+/** Sequelize's pool options, mapped to pg.Pool's (see runtime/README.md "Pool"). */
 export interface PoolOptions {
+  /** Connections per server (pg max). Default 5. */
   max?: number;
+  /** Idle connections kept open (pg min). Default 0. */
   min?: number;
+  /** ms an idle connection stays open (pg idleTimeoutMillis). Default 10000. */
   idle?: number;
+  /** ms to wait for a connection, new or freed, before ConnectionAcquireTimeoutError (pg connectionTimeoutMillis). Default 60000. */
   acquire?: number;
+  /**
+   * Accepted for compatibility: sequelize-pool's idle-eviction interval. pg-pool closes each idle
+   * connection by its own timer at `idle` ms, which is what the interval approximates.
+   */
+  evict?: number;
+  /** Close a connection after this many checkouts (pg maxUses), e.g. to rebalance behind a load balancer. */
+  maxUses?: number;
+}
+
+/** What dialectOptions passes to pg (see DIALECT_OPTIONS). */
+export interface DialectOptions {
+  ssl?: PgSsl;
+  /** ms: the server cancels a longer statement (SET statement_timeout). */
+  statement_timeout?: number;
+  /** ms: pg gives up waiting for a statement's result, client side. */
+  query_timeout?: number;
+  lock_timeout?: number;
+  idle_in_transaction_session_timeout?: number;
+  application_name?: string;
+  keepAlive?: boolean;
+  keepAliveInitialDelayMillis?: number;
+  /** Server options on connect, as `-c search_path=app`. */
+  options?: string;
+  client_encoding?: string;
+}
+
+/** One server of `replication`; a key left out is taken from the top-level options. */
+export interface ReplicationServer {
+  host?: string;
+  port?: number | string;
+  database?: string;
+  username?: string;
+  password?: string;
+}
+
+/** Sequelize's read/write split: reads round-robin over `read`, everything else to `write`. */
+export interface ReplicationOptions {
+  read: ReplicationServer[];
+  write?: ReplicationServer;
 }
 
 export interface SequelizeOptions {
@@ -32,8 +82,10 @@ export interface SequelizeOptions {
   /** Defaults for every model's init options; a model's own option wins. */
   define?: Record<string, unknown>;
   pool?: PoolOptions;
+  /** Read replicas: see runtime/README.md "Read replicas". */
+  replication?: ReplicationOptions;
   /** Passed to pg as is (ssl, statement_timeout, application_name, ...). */
-  dialectOptions?: Record<string, unknown>;
+  dialectOptions?: DialectOptions;
   ssl?: PgSsl;
   /** 'tcp', the only protocol pg speaks (Sequelize's default). */
   protocol?: 'tcp';
@@ -56,6 +108,8 @@ export interface ResolvedConnection {
   port: number | undefined;
   pg: PgPoolConfig;
   dataDir: string | undefined;
+  /** The read replicas' pg configurations (`pg` is then the write server's). */
+  replicas: { label: string; pg: PgPoolConfig }[] | undefined;
   options: SequelizeOptions;
 }
 
@@ -117,6 +171,11 @@ function fromOptions(options: SequelizeOptions): ResolvedConnection {
   checkConnectionOptions(options);
   const dialect = options.dialect ?? 'postgres';
   if (dialect === 'pglite') {
+    if (options.replication !== undefined) {
+      throw new Error(
+        'new Sequelize(): replication needs PostgreSQL servers; embedded PGlite is one in-process database with no replicas: remove the option or connect with postgres://',
+      );
+    }
     return {
       engine: 'pglite',
       database: options.storage ?? 'pglite',
@@ -125,36 +184,48 @@ function fromOptions(options: SequelizeOptions): ResolvedConnection {
       port: undefined,
       pg: {},
       dataDir: options.storage,
+      replicas: undefined,
       options,
     };
   }
   if (dialect !== 'postgres' && dialect !== 'postgresql') {
     throw new Error(`The dialect ${String(dialect)} is not supported. Supported dialects: postgres, pglite.`);
   }
-  const port = options.port === undefined || options.port === '' ? 5432 : Number(options.port);
+  const replication = options.replication;
+  const pg = pgConfig(options, replication?.write ?? {});
+  return {
+    engine: 'postgres',
+    database: pg.database ?? '',
+    username: pg.user,
+    host: pg.host,
+    port: pg.port,
+    pg,
+    dataDir: undefined,
+    replicas: replication?.read.map((server) => {
+      const config = pgConfig(options, server);
+      return { label: `${config.host}:${config.port}/${config.database ?? ''}`, pg: config };
+    }),
+    options,
+  };
+}
+
+/** pg's configuration for one server: the top-level options, overridden by a replication entry's. */
+function pgConfig(options: SequelizeOptions, server: ReplicationServer): PgPoolConfig {
+  const rawPort = server.port ?? options.port;
   const pool = options.pool ?? {};
-  const pg: PgPoolConfig = {
-    host: options.host ?? 'localhost',
-    port,
-    database: options.database,
-    user: options.username,
-    password: options.password ?? undefined,
+  return {
+    host: server.host ?? options.host ?? 'localhost',
+    port: rawPort === undefined || rawPort === '' ? 5432 : Number(rawPort),
+    database: server.database ?? options.database,
+    user: server.username ?? options.username,
+    password: server.password ?? options.password ?? undefined,
     ssl: options.ssl,
     max: pool.max ?? 5,
     min: pool.min ?? 0,
     idleTimeoutMillis: pool.idle ?? 10000,
     connectionTimeoutMillis: pool.acquire ?? 60000,
+    ...(pool.maxUses !== undefined ? { maxUses: pool.maxUses } : {}),
     ...(options.dialectOptions ?? {}),
-  };
-  return {
-    engine: 'postgres',
-    database: options.database ?? '',
-    username: options.username,
-    host: pg.host,
-    port,
-    pg,
-    dataDir: undefined,
-    options,
   };
 }
 
@@ -162,6 +233,8 @@ function fromOptions(options: SequelizeOptions): ResolvedConnection {
 function checkConnectionOptions(options: SequelizeOptions): void {
   checkOptions(options, CONNECTION_OPTIONS, 'new Sequelize()');
   checkOptions(options.pool, POOL_OPTIONS, 'new Sequelize(): pool');
+  checkOptions(options.dialectOptions, DIALECT_OPTIONS, 'new Sequelize(): dialectOptions');
+  checkReplication(options.replication);
   if (options.quoteIdentifiers !== undefined && options.quoteIdentifiers !== true) {
     throw new Error(
       'new Sequelize(): quoteIdentifiers: false is not supported: the gen-models runtime always quotes identifiers, so names keep their case; remove the option',
@@ -172,4 +245,18 @@ function checkConnectionOptions(options: SequelizeOptions): void {
       `new Sequelize(): protocol ${JSON.stringify(options.protocol)} is not supported; pg speaks 'tcp'`,
     );
   }
+}
+
+function checkReplication(replication: ReplicationOptions | undefined): void {
+  if (replication === undefined) return;
+  checkOptions(replication, REPLICATION_OPTIONS, 'new Sequelize(): replication');
+  if (!Array.isArray(replication.read) || replication.read.length === 0) {
+    throw new TypeError(
+      'new Sequelize(): replication.read must be a non-empty array of servers ({ host, port, username, password, database }); without replicas, leave replication out',
+    );
+  }
+  replication.read.forEach((server, i) =>
+    checkOptions(server, REPLICATION_SERVER_OPTIONS, `new Sequelize(): replication.read[${i}]`),
+  );
+  checkOptions(replication.write, REPLICATION_SERVER_OPTIONS, 'new Sequelize(): replication.write');
 }

@@ -1,7 +1,8 @@
 /** pg / PGlite errors to the typed errors, from SQLSTATE `code`, `constraint`, `detail`, `table`. */
-import { DriverConnectError } from './drivers/driver.js';
+import { DriverAcquireTimeoutError, DriverConnectError } from './drivers/driver.js';
 import {
   CheckConstraintError,
+  ConnectionAcquireTimeoutError,
   ConnectionError,
   ConnectionRefusedError,
   ConnectionTimedOutError,
@@ -60,6 +61,8 @@ export function mapQueryError(
   parameters: readonly unknown[],
   def?: ModelDefinition,
 ): Error {
+  if (error instanceof DriverAcquireTimeoutError)
+    return new ConnectionAcquireTimeoutError(error.message, error.original);
   if (error instanceof DriverConnectError) return mapConnectError(error.original);
   if (!(error instanceof Error)) return new Error(String(error));
   const pg = error as PgError;

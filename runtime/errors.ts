@@ -193,6 +193,14 @@ export class ConnectionTimedOutError extends ConnectionError {
   }
 }
 
+/** Sequelize's name: no pooled connection became free within `pool.acquire` ms. */
+export class ConnectionAcquireTimeoutError extends ConnectionError {
+  constructor(message: string, parent?: Error) {
+    super(message, parent);
+    this.name = 'SequelizeConnectionAcquireTimeoutError';
+  }
+}
+
 export class EmptyResultError extends BaseError {
   constructor(message = 'Empty result') {
     super(message);

@@ -31,6 +31,7 @@ export {
   HostNotFoundError,
   HostNotReachableError,
   ConnectionTimedOutError,
+  ConnectionAcquireTimeoutError,
   EmptyResultError,
   InstanceError,
 } from './errors.js';

@@ -199,6 +199,7 @@ export const CONNECTION_OPTIONS = optionKeys(
     'logQueryParameters',
     'define',
     'pool',
+    'replication',
     'dialectOptions',
     'ssl',
     'protocol',
@@ -209,7 +210,6 @@ export const CONNECTION_OPTIONS = optionKeys(
   ],
   {
     ...NEVER,
-    replication: 'read replicas',
     omitNull: 'omitNull',
     native: 'pg-native',
     typeValidation: 'type validation',
@@ -230,11 +230,47 @@ export const CONNECTION_OPTIONS = optionKeys(
   },
 );
 
-export const POOL_OPTIONS = optionKeys(['max', 'min', 'idle', 'acquire'], {
-  evict: 'evicting idle connections on a timer',
-  validate: 'validating pooled connections',
-  maxUses: 'recycling connections after N uses',
+export const REPLICATION_OPTIONS = optionKeys(['read', 'write']);
+/** One server of replication.read / replication.write. */
+export const REPLICATION_SERVER_OPTIONS = optionKeys(['host', 'port', 'database', 'username', 'password'], {
+  pool: 'a pool per replica (the top-level pool applies to each)',
+  ssl: 'TLS per replica (the top-level ssl applies to each)',
+  dialectOptions: 'dialectOptions per replica (the top-level dialectOptions apply to each)',
 });
+
+export const POOL_OPTIONS = optionKeys(['max', 'min', 'idle', 'acquire', 'evict', 'maxUses'], {
+  validate: 'validating pooled connections (pg-pool drops a connection whose socket fails instead)',
+});
+
+/**
+ * dialectOptions: what pg's Client takes that the runtime lets through. `types` and `binary`
+ * would break the runtime's type parsing; the pool keys belong in `pool`.
+ */
+export const DIALECT_OPTIONS = optionKeys(
+  [
+    'ssl',
+    'statement_timeout',
+    'query_timeout',
+    'lock_timeout',
+    'idle_in_transaction_session_timeout',
+    'application_name',
+    'keepAlive',
+    'keepAliveInitialDelayMillis',
+    'options',
+    'client_encoding',
+  ],
+  {
+    prepareStatements: 'named prepared statements (not implemented yet: every statement is sent unnamed)',
+    types: 'custom pg type parsers (the runtime sets its own, per pool)',
+    binary: 'binary results (the runtime parses text results)',
+    stream: 'a custom socket',
+    native: 'pg-native',
+    max: 'a pool size here: use pool.max',
+    idleTimeoutMillis: 'a pool idle time here: use pool.idle',
+    connectionTimeoutMillis: 'a connect timeout here: use pool.acquire (pg uses one timeout for both)',
+    useUTC: 'a time zone other than UTC',
+  },
+);
 
 /** Model.init / sequelize.define options. */
 export const MODEL_OPTIONS = optionKeys(

@@ -4,7 +4,13 @@ import { DataTypes } from './data-types.js';
 import { cast, col, fn, literal, where, type Cast, type Col, type Fn, type Where } from './expressions.js';
 import type { Literal } from './literal.js';
 import { Op, type OpTypes } from './operators.js';
-import { lazyDriver, PGLITE_CAPABILITIES, type Driver, type DriverResult } from './drivers/driver.js';
+import {
+  lazyDriver,
+  PGLITE_CAPABILITIES,
+  REPLICA_SET_CAPABILITIES,
+  type Driver,
+  type DriverResult,
+} from './drivers/driver.js';
 import { PgDriver } from './drivers/pg-driver.js';
 import { ConnectionError } from './errors.js';
 import type { ModelDefinition } from './model-definition.js';
@@ -70,6 +76,18 @@ function transactionCharacteristics(
 }
 
 const ISOLATION_LEVEL_VALUES: ReadonlySet<string> = new Set(Object.values(Transaction.ISOLATION_LEVELS));
+
+/**
+ * A read that may go to a replica, as Sequelize decides: a raw query with `type: 'SELECT'`, or a
+ * model's own SELECT (find*, count, aggregates, reload): not with `useMaster`, not with a row
+ * lock. Only called outside a transaction, whose statements all go to its connection.
+ */
+function isRead(sql: string, options: QueryOptions | undefined, def: ModelDefinition | undefined): boolean {
+  const o = (options ?? {}) as QueryOptions & { useMaster?: boolean; lock?: unknown; type?: string };
+  if (o.useMaster || (o.lock !== undefined && o.lock !== false)) return false;
+  if (o.type !== undefined) return o.type === QueryTypes.SELECT;
+  return def !== undefined && /^\s*SELECT\b/i.test(sql);
+}
 
 const CLOSED_MESSAGE = 'ConnectionManager.getConnection was called after the connection manager was closed!';
 
@@ -147,14 +165,28 @@ export class Sequelize {
     };
     // Sequelize's default: every statement to console.log. Pass logging: false to silence.
     this.logging = resolved.options.logging === undefined ? console.log : resolved.options.logging;
-    this.driver =
-      resolved.engine === 'pglite'
-        ? lazyDriver(
-            'pglite',
-            PGLITE_CAPABILITIES,
-            async () => new (await import('./drivers/pglite-driver.js')).PGliteDriver(resolved.dataDir),
-          )
-        : new PgDriver(resolved.pg);
+    this.driver = this.createDriver(resolved);
+  }
+
+  /** PGlite and the replica set are loaded on first use: most programs need neither. */
+  private createDriver(resolved: ReturnType<typeof resolveConnection>): Driver {
+    if (resolved.engine === 'pglite') {
+      return lazyDriver(
+        'pglite',
+        PGLITE_CAPABILITIES,
+        async () => new (await import('./drivers/pglite-driver.js')).PGliteDriver(resolved.dataDir),
+      );
+    }
+    const replicas = resolved.replicas;
+    if (!replicas) return new PgDriver(resolved.pg);
+    return lazyDriver(
+      'postgres',
+      REPLICA_SET_CAPABILITIES,
+      async () =>
+        new (await import('./drivers/replica-set-driver.js')).ReplicaSetDriver(resolved.pg, replicas, (m) =>
+          this.log(m),
+        ),
+    );
   }
 
   // Sequelize's expression helpers as instance methods too (`sequelize.fn(...)`); see expressions.ts.
@@ -339,7 +371,9 @@ export class Sequelize {
     if (logging) this.logStatement(logging, sql, params, t?.id ?? 'default');
     let result: DriverResult;
     try {
-      result = await (t ? t.use() : this.driver).query(sql, params);
+      result = await (t
+        ? t.use().query(sql, params)
+        : this.driver.query(sql, params, { read: isRead(sql, options, def) }));
     } catch (error) {
       throw (await import('./error-mapping.js')).mapQueryError(error, sql, params, def);
     }

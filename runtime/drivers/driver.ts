@@ -5,8 +5,17 @@ export interface DriverResult {
   rowCount: number;
 }
 
+/** What the core knows about a statement that a driver may route on. */
+export interface QueryHints {
+  /**
+   * A read outside a transaction, without `useMaster`: a driver with read replicas may send it
+   * to one of them (which may lag behind the primary); any other driver ignores the hint.
+   */
+  readonly read?: boolean;
+}
+
 export interface Queryable {
-  query(sql: string, params: readonly unknown[]): Promise<DriverResult>;
+  query(sql: string, params: readonly unknown[], hints?: QueryHints): Promise<DriverResult>;
 }
 
 /** A connection held for one transaction. */
@@ -26,11 +35,19 @@ export interface DriverCapabilities {
    * issued from inside a managed transaction's body, where it could only hang.
    */
   readonly singleConnection: boolean;
+  /**
+   * Reads hinted `read` may go to another server than writes (replication), so a read may not
+   * yet see a write made outside a transaction. Informational for the core: routing is the
+   * driver's, from the hint.
+   */
+  readonly readReplicas: boolean;
 }
 
 /** PGlite: one connection in the process. Declared here, as its driver module is loaded lazily. */
-export const PGLITE_CAPABILITIES: DriverCapabilities = { singleConnection: true };
-export const POOL_CAPABILITIES: DriverCapabilities = { singleConnection: false };
+export const PGLITE_CAPABILITIES: DriverCapabilities = { singleConnection: true, readReplicas: false };
+export const POOL_CAPABILITIES: DriverCapabilities = { singleConnection: false, readReplicas: false };
+/** A primary and read replicas (replica-set-driver.ts, loaded lazily). */
+export const REPLICA_SET_CAPABILITIES: DriverCapabilities = { singleConnection: false, readReplicas: true };
 
 export interface Driver extends Queryable {
   readonly engine: 'postgres' | 'pglite';
@@ -47,6 +64,12 @@ export class DriverConnectError extends Error {
 }
 
 /**
+ * No pooled connection became free within the pool's `acquire` ms (pg-pool's
+ * connectionTimeoutMillis): every connection is busy, e.g. held by transactions.
+ */
+export class DriverAcquireTimeoutError extends DriverConnectError {}
+
+/**
  * A driver created on first use, for one whose module is loaded only then (PGlite): queries
  * and begin() wait for it; close() before any use closes nothing.
  */
@@ -60,7 +83,7 @@ export function lazyDriver(
   return {
     engine,
     capabilities,
-    query: async (sql, params) => (await get()).query(sql, params),
+    query: async (sql, params, hints) => (await get()).query(sql, params, hints),
     begin: async () => (await get()).begin(),
     close: async () => {
       if (driver) await (await driver).close();

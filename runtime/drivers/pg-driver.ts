@@ -6,6 +6,7 @@
  */
 import { pg, type PgPool, type PgPoolClient, type PgPoolConfig, type PgResult } from './pg-module.js';
 import {
+  DriverAcquireTimeoutError,
   DriverConnectError,
   POOL_CAPABILITIES,
   type Driver,
@@ -48,7 +49,7 @@ export class PgDriver implements Driver {
   readonly capabilities = POOL_CAPABILITIES;
   private readonly pool: PgPool;
 
-  constructor(config: PgPoolConfig) {
+  constructor(private readonly config: PgPoolConfig) {
     this.pool = new pg.Pool({ ...config, types: { getTypeParser } });
     // An idle client losing its server must not crash the process; the next query reports it.
     this.pool.on('error', () => {});
@@ -64,7 +65,7 @@ export class PgDriver implements Driver {
     return new Promise((resolve, reject) => {
       this.pool.connect((connectError, client, release) => {
         if (connectError || !client) {
-          reject(new DriverConnectError(connectError ?? new Error('No connection available')));
+          reject(this.connectError(connectError ?? new Error('No connection available')));
           return;
         }
         let lost: Error | undefined;
@@ -107,8 +108,19 @@ export class PgDriver implements Driver {
     try {
       return await this.pool.connect();
     } catch (error) {
-      throw new DriverConnectError(error as Error);
+      throw this.connectError(error as Error);
     }
+  }
+
+  /** pg-pool says only "timeout exceeded when trying to connect" when no connection freed up in time. */
+  private connectError(error: Error): DriverConnectError {
+    if (error.message !== 'timeout exceeded when trying to connect') return new DriverConnectError(error);
+    const { max, connectionTimeoutMillis } = this.config;
+    return new DriverAcquireTimeoutError(
+      new Error(
+        `No connection became free within pool.acquire = ${connectionTimeoutMillis} ms: all pool.max = ${max} connections are in use (held by transactions or long statements); raise pool.max or pool.acquire, or finish transactions sooner`,
+      ),
+    );
   }
 }
 

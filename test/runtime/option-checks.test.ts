@@ -175,10 +175,10 @@ describe('new Sequelize() options', () => {
     );
   });
 
-  test('replication is refused instead of sending every read to the main server', () => {
-    const options = { replication: { read: [{ host: 'replica' }], write: { host: 'main' } } } as Loose;
+  test('replication: a misspelt key is refused with a did-you-mean (replication.test.ts has the rest)', () => {
+    const options = { replication: { read: [{ host: 'replica' }], writ: { host: 'main' } } } as Loose;
     expect(() => new Sequelize('postgres://u@localhost/db', options)).toThrow(
-      'new Sequelize(): option "replication" (read replicas) is not supported',
+      'new Sequelize(): replication: unknown option "writ"; did you mean "write"?',
     );
   });
 

@@ -74,3 +74,41 @@ export async function createTestDatabase(prefix = 'gm_test'): Promise<TestDataba
       }),
   };
 }
+
+/**
+ * A streaming read replica of the DATABASE_URL server (`.ci/replica.sh` starts one on 5433):
+ * REPLICA_DATABASE_URL=postgres://postgres@127.0.0.1:5433/postgres. Without it the replication
+ * tests are skipped, with this reason in their title.
+ */
+export const replicaUrl: string | undefined = (serverUrl && process.env.REPLICA_DATABASE_URL) || undefined;
+
+export const REPLICA_NEEDED =
+  'needs a PostgreSQL server and a streaming replica of it: run .ci/replica.sh, then DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres REPLICA_DATABASE_URL=postgres://postgres@127.0.0.1:5433/postgres';
+
+export function needsReplica(title: string): string {
+  return replicaUrl ? title : `${title} [skipped: ${REPLICA_NEEDED}]`;
+}
+
+export const describeWithReplica = replicaUrl ? describe : describe.skip;
+
+/** Waits until the replica has replayed everything the primary has written so far. */
+export async function waitForReplay(): Promise<void> {
+  const primary = new Client({ connectionString: serverUrl });
+  const replica = new Client({ connectionString: replicaUrl });
+  await Promise.all([primary.connect(), replica.connect()]);
+  try {
+    const { rows } = await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+    const deadline = Date.now() + 30000;
+    for (;;) {
+      const { rows: done } = await replica.query<{ ok: boolean }>(
+        'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok',
+        [rows[0].lsn],
+      );
+      if (done[0].ok) return;
+      if (Date.now() > deadline) throw new Error(`the replica did not replay up to ${rows[0].lsn} in 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await Promise.all([primary.end(), replica.end()]);
+  }
+}

@@ -152,6 +152,7 @@ const LAZY_MODULES = [
   'runtime/drivers/pglite-driver.ts',
   'runtime/validators/run-validators.ts',
   'runtime/replacements.ts',
+  'runtime/drivers/replica-set-driver.ts',
 ];
 
 /** The type vocabulary every layer may import types from (and which imports types back). */
