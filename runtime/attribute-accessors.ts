@@ -3,7 +3,7 @@
  * and inside them getDataValue/setDataValue reach the stored value. `get({ raw: true })` and
  * `set(k, v, { raw: true })` bypass them; rows read from the database are stored as they are.
  */
-import type { ModelDefinition } from './model-definition.js';
+import type { AttributeDefinition, ModelDefinition } from './model-definition.js';
 
 export type AttributeGetter = (this: unknown) => unknown;
 export type AttributeSetter = (this: unknown, value: unknown) => void;
@@ -23,5 +23,28 @@ export function valuesThroughGetters(
   // Sequelize walks dataValues' keys (so values set on instances only are kept) plus getter-only attributes.
   for (const name of Object.keys(data)) out[name] = data[name];
   for (const attr of def.attributeList) if (attr.getter) out[attr.name] = attr.getter.call(instance);
+  for (const name in def.virtuals) {
+    const getter = def.virtuals[name]!.getter;
+    if (getter) out[name] = getter.call(instance);
+  }
   return out;
+}
+
+/** The attribute named `name`, a VIRTUAL one included. */
+export function accessorAttribute(def: ModelDefinition, name: string): AttributeDefinition | undefined {
+  return def.attributes[name] ?? def.virtuals[name];
+}
+
+/**
+ * set() on a VIRTUAL attribute: its setter, or (without one, or raw) the value kept in
+ * dataValues as Sequelize keeps it. It is not marked changed: there is no column to save.
+ */
+export function setVirtual(
+  instance: { dataValues: unknown },
+  attr: AttributeDefinition,
+  value: unknown,
+  raw: boolean,
+): void {
+  if (attr.setter && !raw) attr.setter.call(instance, value);
+  else (instance.dataValues as Record<string, unknown>)[attr.name] = value;
 }

@@ -34,7 +34,8 @@ export type DataTypeKey =
   | 'TSVECTOR'
   | 'ENUM'
   | 'ARRAY'
-  | 'CUSTOM';
+  | 'CUSTOM'
+  | 'VIRTUAL';
 
 export interface EnumOptions {
   values: readonly string[];
@@ -79,6 +80,19 @@ export class EnumDataType extends DataType {
 export class ArrayDataType extends DataType {
   constructor(readonly type: DataType) {
     super('ARRAY', `${type.toSql()}[]`);
+  }
+}
+
+/**
+ * An attribute with no column: never selected, inserted or created by sync. `returnType` and
+ * `fields` are kept as Sequelize keeps them (fields: the attributes its getter reads).
+ */
+export class VirtualDataType extends DataType {
+  constructor(
+    readonly returnType: DataType | undefined,
+    readonly fields: readonly string[],
+  ) {
+    super('VIRTUAL', 'VIRTUAL');
   }
 }
 
@@ -223,6 +237,11 @@ export const DataTypes = {
   ARRAY: factory(arrayType),
   /** Any other PostgreSQL type, verbatim: `DataTypes.CUSTOM('interval')`. Values travel as strings. */
   CUSTOM: factory(customType),
+  /** No column: a value computed by `get()` or taken apart by `set()`. */
+  VIRTUAL: factory(
+    (returnType?: DataTypeLike, fields: readonly string[] = []) =>
+      new VirtualDataType(returnType === undefined ? undefined : toDataType(returnType), fields),
+  ),
   UUIDV1: new DefaultMarker('UUIDV1'),
   UUIDV4: new DefaultMarker('UUIDV4'),
   NOW: new DefaultMarker('NOW'),

@@ -99,8 +99,10 @@ export interface ModelDefinition {
   readonly statements: StatementCache;
   /** The model's `validate` option functions, by name. */
   readonly modelValidators: readonly (readonly [string, ModelValidator])[];
-  /** Some attribute has a `get` option: get() and toJSON() then go through getters. */
+  /** Some attribute has a `get` option, or the model a VIRTUAL: get() and toJSON() then go through getters. */
   readonly hasGetters: boolean;
+  /** DataTypes.VIRTUAL attributes: no column, reached through get/set only (not in attributes or attributeList). */
+  readonly virtuals: Readonly<Record<string, AttributeDefinition>>;
   /** Any attribute validators or model validators: save() then runs the async validator pass. */
   readonly hasValidators: boolean;
   readonly init: InitArguments;
@@ -140,10 +142,16 @@ export function defineModel(init: InitArguments): ModelDefinition {
   const raw = withAutomaticAttributes(name, tableName, attributes, options, readOnly);
   for (const removed of init.removed) delete raw[removed];
   const list: AttributeDefinition[] = [];
+  const virtuals: Record<string, AttributeDefinition> = Object.create(null);
   for (const attrName of Object.keys(raw)) {
-    list.push(
-      defineAttribute(name, attrName, list.length, raw[attrName], { tableName, schema, underscored }),
-    );
+    const attr = defineAttribute(name, attrName, list.length, raw[attrName], {
+      tableName,
+      schema,
+      underscored,
+    });
+    // A VIRTUAL attribute has no column: it stays out of attributeList, so no SQL ever names it.
+    if (attr.type.key === 'VIRTUAL') virtuals[attrName] = checkVirtual(name, attr);
+    else list.push(attr);
   }
   if (list.filter((a) => a.autoIncrement).length > 1)
     throw new Error('Invalid Instance definition. Only one autoincrement field allowed.');
@@ -158,6 +166,8 @@ export function defineModel(init: InitArguments): ModelDefinition {
       list,
       timestampNames: timestampNames(options, raw),
     }),
+    virtuals,
+    hasGetters: list.some((a) => a.getter !== undefined) || Object.keys(virtuals).length > 0,
     init,
   };
 }
@@ -427,7 +437,7 @@ interface AssembleInput {
   timestampNames: { createdAt: string | undefined; updatedAt: string | undefined };
 }
 
-function assemble(input: AssembleInput): Omit<ModelDefinition, 'init'> {
+function assemble(input: AssembleInput): Omit<ModelDefinition, 'init' | 'virtuals' | 'hasGetters'> {
   const { list } = input;
   const attributes: Record<string, AttributeDefinition> = Object.create(null);
   const rawAttributes: Record<string, NormalizedAttribute> = {};
@@ -473,10 +483,26 @@ function assemble(input: AssembleInput): Omit<ModelDefinition, 'init'> {
     }),
     statements: { insert: new Map(), update: [] },
     modelValidators,
-    hasGetters: list.some((a) => a.getter !== undefined),
     hasValidators:
       modelValidators.length > 0 || list.some((a) => a.validators && a.validators.specs.length > 0),
   };
+}
+
+const VIRTUAL_OPTIONS = new Set(['type', 'get', 'set', 'fieldName', 'field']);
+
+/** A VIRTUAL attribute takes type, get and set; column options would be silently meaningless. */
+function checkVirtual(modelName: string, attr: AttributeDefinition): AttributeDefinition {
+  for (const key of Object.keys(attr.raw)) {
+    if (VIRTUAL_OPTIONS.has(key) || ['allowNull', 'primaryKey', 'autoIncrement'].includes(key)) continue;
+    throw new Error(
+      `Attribute "${modelName}.${attr.name}" is VIRTUAL (no column): option "${key}" is not supported on it; keep type, get and set`,
+    );
+  }
+  if (attr.primaryKey || !attr.allowNull)
+    throw new Error(
+      `Attribute "${modelName}.${attr.name}" is VIRTUAL (no column): primaryKey and allowNull: false are not supported on it`,
+    );
+  return attr;
 }
 
 /** The model's `validate` option: functions, none named like an attribute (Sequelize's rule). */

@@ -58,6 +58,7 @@ import {
   VALIDATE_OPTIONS,
 } from './method-options.js';
 import { validateInstance } from './validation.js';
+import { setVirtual } from './attribute-accessors.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
@@ -380,14 +381,17 @@ export class Model<
     const def = definitionOf(this.constructor);
     checkOptions(options, INSTANCE_UPDATE_OPTIONS, `${def.name}.update()`);
     const names: string[] = [];
+    const changedBefore = new Set(this._changed ?? []);
     for (const name of Object.keys(values ?? {})) {
       const value = (values as Row)[name];
-      if (value === undefined || !def.attributes[name]) continue;
+      if (value === undefined || (!def.attributes[name] && !def.virtuals[name])) continue;
       if (options.fields && !options.fields.includes(name as keyof TAttributes & string)) continue;
       setOne(this, def, name, value, false);
       names.push(name);
     }
-    const fields = names.filter((name) => this._changed?.has(name));
+    // As Sequelize, attributes a setter changed (a VIRTUAL's setter, say) are saved too.
+    const sideEffects = [...(this._changed ?? [])].filter((n) => !changedBefore.has(n) && !names.includes(n));
+    const fields = [...names.filter((name) => this._changed?.has(name)), ...sideEffects];
     const saveOptions = { ...(options as SaveOptions<Row>), fields };
     return this.isNewRecord ? insertInstance(this, saveOptions) : updateInstance(this, saveOptions);
   }
@@ -465,7 +469,10 @@ function setOne(
   raw: boolean,
 ): void {
   const attr = def.attributes[name];
-  if (attr === undefined) return setJsonPath(instance, def, name, value, raw);
+  if (attr === undefined) {
+    if (def.virtuals[name]) return setVirtual(instance, def.virtuals[name], value, raw);
+    return setJsonPath(instance, def, name, value, raw);
+  }
   const data = instance.dataValues as Row;
   if (raw) {
     data[name] = value;

@@ -9,7 +9,7 @@
  */
 import { copyValue, DefaultKind } from './default-values.js';
 import { EmptyResultError, InstanceError } from './errors.js';
-import { valuesThroughGetters } from './attribute-accessors.js';
+import { accessorAttribute, setVirtual, valuesThroughGetters } from './attribute-accessors.js';
 import {
   defineModel,
   definitionOf,
@@ -340,7 +340,7 @@ export class ReadableModel<
       if (options !== undefined) checkOptions(options, GET_OPTIONS, `${this.constructor.name}.get()`);
       const getter = options?.raw
         ? undefined
-        : definitionOf(this.constructor).attributes[keyOrOptions]?.getter;
+        : accessorAttribute(definitionOf(this.constructor), keyOrOptions)?.getter;
       return getter ? getter.call(this) : (this.dataValues as Row)[keyOrOptions];
     }
     if (keyOrOptions !== undefined) checkOptions(keyOrOptions, GET_OPTIONS, `${this.constructor.name}.get()`);
@@ -493,8 +493,9 @@ function assignValues(instance: ReadableModel, def: ModelDefinition, values: Row
   for (const name in values) {
     const attr = def.attributes[name];
     if (attr === undefined) {
+      if (def.virtuals[name]) setVirtual(instance, def.virtuals[name], values[name], raw);
       // A row's extra columns (`attributes: [[fn('count', col('id')), 'n']]`) stay readable with get('n').
-      if (raw) data[name] = values[name];
+      else if (raw) data[name] = values[name];
       continue;
     }
     const value = values[name];
@@ -547,7 +548,7 @@ const MEMBERS = new Set(MODEL_MEMBER_NAMES);
  * own properties). Members the class itself defines (a hand-written getter) are kept.
  */
 function defineAccessors(prototype: object, def: ModelDefinition): void {
-  for (const attr of def.attributeList) {
+  for (const attr of [...def.attributeList, ...Object.values(def.virtuals)]) {
     const name = attr.name;
     if (MEMBERS.has(name)) {
       // As Sequelize: the method stays, the attribute is reached through get()/set(), and it says so.
