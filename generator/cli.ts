@@ -15,6 +15,7 @@ import { applySchemaYaml, planSchemaYaml, type SchemaOutStatus } from './schema-
 import { GenModelsError, UsageError } from './errors.js';
 import { RUNTIME_FOLDER } from './output/runtime-bundle.js';
 import { packageVersion } from './package-root.js';
+import { applyConfig } from './config/apply-config.js';
 
 interface CliArguments {
   _: (string | number)[];
@@ -33,6 +34,7 @@ interface CliArguments {
   prune: boolean;
   force: boolean;
   quiet: boolean;
+  config?: string;
 }
 
 const EXAMPLES: [string, string][] = [
@@ -54,6 +56,10 @@ const EXAMPLES: [string, string][] = [
   ],
   ['$0 schema.yaml --prune', 'also delete files of models that left the schema'],
   ['$0 schema.yaml --runtime package', 'import gen-models/runtime instead of bundling the runtime'],
+  [
+    '$0 --config gen-models.config.json',
+    'take the options from a configuration file (see docs/configuration.md)',
+  ],
 ];
 
 function parser(argv: readonly string[]) {
@@ -145,6 +151,12 @@ function parser(argv: readonly string[]) {
         default: false,
         describe: 'With --prune: delete them even if they hold hand-written code',
       })
+      .option('config', {
+        type: 'string',
+        requiresArg: true,
+        describe:
+          'Configuration file (default: gen-models.config.json/.yaml/.yml/.mjs found from here upwards); flags override it',
+      })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
       .example(EXAMPLES)
       .version(packageVersion())
@@ -185,6 +197,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return 0;
   }
   if (args._[0] === 'plan') return runPlan(args, io);
+  try {
+    Object.assign(args, (await applyConfig(args, argv)).args);
+  } catch (error) {
+    return reportError(error, io);
+  }
   const usage = usageProblem(args);
   if (usage !== undefined) return reportError(new UsageError(usage), io);
   if (args.schemaOut !== undefined && args.fromDb === undefined) {
