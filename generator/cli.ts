@@ -16,6 +16,7 @@ import { GenModelsError, UsageError } from './errors.js';
 import { RUNTIME_FOLDER } from './output/runtime-bundle.js';
 import { packageVersion } from './package-root.js';
 import { applyConfig } from './config/apply-config.js';
+import type { GenModelsConfig } from './config/config-types.js';
 
 interface CliArguments {
   _: (string | number)[];
@@ -197,8 +198,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return 0;
   }
   if (args._[0] === 'plan') return runPlan(args, io);
+  let config: GenModelsConfig | undefined;
   try {
-    Object.assign(args, (await applyConfig(args, argv)).args);
+    const configured = await applyConfig(args, argv);
+    Object.assign(args, configured.args);
+    config = configured.loaded?.config;
   } catch (error) {
     return reportError(error, io);
   }
@@ -233,6 +237,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       check: args.check,
       prune: args.prune,
       force: args.force,
+      typeOverrides: config?.typeOverrides,
       onProgress: args.quiet ? undefined : (message) => io.err(`gen-models: ${message}`),
     });
     if (schemaOut !== undefined) {

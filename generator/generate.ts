@@ -25,6 +25,8 @@ import {
 } from './output/write.js';
 import { hasHandWrittenCode } from './merge/hand-written-code.js';
 import { readFingerprint } from './output/fingerprint.js';
+import { applyTypeOverrides } from './config/type-overrides.js';
+import type { TypeOverride } from './config/config-types.js';
 
 export type RuntimeMode = 'bundled' | 'package';
 
@@ -47,6 +49,11 @@ export interface GenerateOptions {
   readonly prune?: boolean;
   /** With `prune`: delete them even when they hold hand-written code. */
   readonly force?: boolean;
+  /**
+   * TypeScript types for attributes, by column, `Model.attribute`, `*` pattern or PostgreSQL type
+   * (see docs/configuration.md); a key that matches nothing is an error.
+   */
+  readonly typeOverrides?: Readonly<Record<string, TypeOverride>>;
   /** Told how rendering goes on large schemas (the CLI prints it on stderr). */
   readonly onProgress?: (message: string) => void;
 }
@@ -67,7 +74,10 @@ export interface GenerateResult {
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const schema = options.schema ?? (await loadSchemaOption(options.schemaPath));
+  const schema = applyTypeOverrides(
+    options.schema ?? (await loadSchemaOption(options.schemaPath)),
+    options.typeOverrides,
+  );
   const outDir = path.resolve(options.outDir);
   const runtime = options.runtime ?? 'bundled';
   const templates = loadTemplates(options.templatesDir);

@@ -10,3 +10,4 @@ export { IntrospectionError } from './introspect/introspection-error.js';
 export type { GenModelsConfig, NamingConfig, TypeOverride, NameCase } from './config/config-types.js';
 export { loadConfigFile, type LoadedConfig } from './config/load-config.js';
 export { findConfigFile } from './config/find-config.js';
+export { TypeOverrideError } from './config/type-overrides.js';
