@@ -11,6 +11,8 @@ import type { SchemaOutStatus } from './schema-out.js';
 import { GenModelsError, UsageError } from './errors.js';
 import { RUNTIME_FOLDER } from './output/runtime-bundle.js';
 import { packageVersion } from './package-root.js';
+import { applyConfig } from './config/apply-config.js';
+import type { GenModelsConfig } from './config/config-types.js';
 
 interface CliArguments {
   _: (string | number)[];
@@ -29,6 +31,7 @@ interface CliArguments {
   prune: boolean;
   force: boolean;
   quiet: boolean;
+  config?: string;
 }
 
 const EXAMPLES: [string, string][] = [
@@ -50,6 +53,10 @@ const EXAMPLES: [string, string][] = [
   ],
   ['$0 schema.yaml --prune', 'also delete files of models that left the schema'],
   ['$0 schema.yaml --runtime package', 'import gen-models/runtime instead of bundling the runtime'],
+  [
+    '$0 --config gen-models.config.json',
+    'take the options from a configuration file (see docs/configuration.md)',
+  ],
 ];
 
 function parser(argv: readonly string[]) {
@@ -141,6 +148,12 @@ function parser(argv: readonly string[]) {
         default: false,
         describe: 'With --prune: delete them even if they hold hand-written code',
       })
+      .option('config', {
+        type: 'string',
+        requiresArg: true,
+        describe:
+          'Configuration file (default: gen-models.config.json/.yaml/.yml/.mjs found from here upwards); flags override it',
+      })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
       .example(EXAMPLES)
       .version(packageVersion())
@@ -181,6 +194,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return 0;
   }
   if (args._[0] === 'plan') return runPlan(args, io);
+  let config: GenModelsConfig | undefined;
+  try {
+    const configured = await applyConfig(args, argv);
+    Object.assign(args, configured.args);
+    config = configured.loaded?.config;
+  } catch (error) {
+    return reportError(error, io);
+  }
   const usage = usageProblem(args);
   if (usage !== undefined) return reportError(new UsageError(usage), io);
   if (args.schemaOut !== undefined && args.fromDb === undefined) {
@@ -215,6 +236,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       check: args.check,
       prune: args.prune,
       force: args.force,
+      typeOverrides: config?.typeOverrides,
       onProgress: args.quiet ? undefined : (message) => io.err(`gen-models: ${message}`),
     });
     if (schemaOut !== undefined) {

@@ -34,6 +34,8 @@ import {
 } from './output/write.js';
 import { hasHandWrittenCode } from './merge/hand-written-code.js';
 import { readFingerprint } from './output/fingerprint.js';
+import { applyTypeOverrides } from './config/type-overrides.js';
+import type { TypeOverride } from './config/config-types.js';
 
 export type RuntimeMode = 'bundled' | 'package';
 
@@ -56,6 +58,11 @@ export interface GenerateOptions {
   readonly prune?: boolean;
   /** With `prune`: delete them even when they hold hand-written code. */
   readonly force?: boolean;
+  /**
+   * TypeScript types for attributes, by column, `Model.attribute`, `*` pattern or PostgreSQL type
+   * (see docs/configuration.md); a key that matches nothing is an error.
+   */
+  readonly typeOverrides?: Readonly<Record<string, TypeOverride>>;
   /** Told how rendering goes on large schemas (the CLI prints it on stderr). */
   readonly onProgress?: (message: string) => void;
 }
@@ -100,6 +107,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
           templates.sources,
           formatter.options,
           renderOptions,
+          options.typeOverrides ?? null,
         );
   const lastRun = cacheKey === undefined ? undefined : readRunCache(outDir);
   const reused =
@@ -107,14 +115,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       ? reuseUpToDateFiles(outDir, lastRun, options.onProgress)
       : undefined;
   if (reused !== undefined) {
-    const schema = lazySchema(schemaText!, options.schemaPath!);
+    const schema = lazySchema(schemaText!, options.schemaPath!, options.typeOverrides);
     const result = finish(options, outDir, runtime, reused.files, reused.modelCount, schema);
     if (reused.restamp) recordRun(outDir, cacheKey!, reused.modelCount, reused.cached, result, options);
     return result;
   }
-  const schema =
+  const schema = applyTypeOverrides(
     options.schema ??
-    (await import('./schema/load-schema.js')).loadSchemaText(schemaText!, options.schemaPath!);
+      (await import('./schema/load-schema.js')).loadSchemaText(schemaText!, options.schemaPath!),
+    options.typeOverrides,
+  );
   await checkFormatter(formatter, outDir);
   const recipes = fileRecipes(schema, templates, formatter.options, renderOptions);
   const progress = progressReporter(recipes.length, options.onProgress);
@@ -222,12 +232,16 @@ function readQuietly(file: string): string | undefined {
  * synchronous, so the parsers come by require() here rather than `await import()`: a run that
  * never asks does not load them (~0.15 s).
  */
-function lazySchema(text: string, schemaPath: string): () => SchemaIR {
+function lazySchema(
+  text: string,
+  schemaPath: string,
+  typeOverrides: GenerateOptions['typeOverrides'],
+): () => SchemaIR {
   let schema: SchemaIR | undefined;
   return () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { loadSchemaText } = require('./schema/load-schema.js') as typeof import('./schema/load-schema.js');
-    return (schema ??= loadSchemaText(text, schemaPath));
+    return (schema ??= applyTypeOverrides(loadSchemaText(text, schemaPath), typeOverrides));
   };
 }
 

@@ -103,6 +103,11 @@ export interface AttributeIR {
   readonly domain?: DomainIR;
   /** Values a CHECK constraint allows (`col IN (...)`), typed as a union of literals. */
   readonly checkValues?: readonly string[];
+  /**
+   * A TypeScript type the configuration's `typeOverrides` gives instead of the column type's own,
+   * with the import lines it needs (printed once per model file).
+   */
+  readonly tsType?: { readonly type: string; readonly imports: readonly string[] };
   /** Why the attribute exists: declared in the schema, the automatic `id`, or a timestamp. */
   readonly origin: 'declared' | 'auto-primary-key' | 'timestamp';
 }

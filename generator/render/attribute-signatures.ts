@@ -6,7 +6,7 @@ import { isReadOnly, isTimestamp, type AttributeIR, type ModelIR } from '../ir.j
 import type { PropertySignature } from '../layout/declarations.js';
 import { typeName, union } from '../layout/type-expression.js';
 import { jsdoc } from './jsdoc.js';
-import { tsTypeExpression } from './type-map.js';
+import { attributeTypeExpression } from './type-map.js';
 
 export interface AttributeSignatures {
   readonly attributes: readonly PropertySignature[];
@@ -27,7 +27,7 @@ export function attributeSignatures(model: ModelIR): AttributeSignatures {
 }
 
 function attributeSignature(attribute: AttributeIR): PropertySignature {
-  const type = tsTypeExpression(attribute.type, attribute.checkValues);
+  const type = attributeTypeExpression(attribute);
   return {
     name: attribute.name,
     type: attribute.allowNull ? union([type, typeName('null')]) : type,

@@ -10,7 +10,7 @@ import { attributeSignatures, type AttributeSignatures } from './attribute-signa
 import { initModelMethod, type InitMethodPart } from './init-method.js';
 import { jsdoc } from './jsdoc.js';
 import { header, region, slot } from './outline-marks.js';
-import { baseClassOf, runtimeImportList } from './runtime-imports.js';
+import { baseClassOf, runtimeImportList, typeOverrideImports } from './runtime-imports.js';
 import type { RenderOptions } from './render-options.js';
 
 /** The fragments a template prints from the view (`layout.*`). */
@@ -28,6 +28,7 @@ export function modelFile(model: ModelIR, options: RenderOptions): Outline<Model
         { kind: 'import', names: runtimeImportList(model), module: options.runtimeModule },
         'importStatement',
       ),
+      ...typeOverrideImports(model).map((line) => text(line)),
       BLANK,
       ...attributeTypes(model, signatures),
     ]),

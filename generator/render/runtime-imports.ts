@@ -16,11 +16,18 @@ export function runtimeImportNames(model: ModelIR): { values: string[]; types: s
   );
   if (indexSql) values.add('literal');
   const types = ['Sequelize'];
-  const attributeTypes = model.attributes.map((attribute) => tsTypeOf(attribute.type, attribute.checkValues));
+  const attributeTypes = model.attributes.map((attribute) =>
+    attribute.tsType ? attribute.tsType.type : tsTypeOf(attribute.type, attribute.checkValues),
+  );
   for (const name of ['JsonValue', 'NumericString']) {
     if (attributeTypes.some((type) => new RegExp(`\\b${name}\\b`).test(type))) types.push(name);
   }
   return { values: [...values].sort(), types: types.sort() };
+}
+
+/** The import lines type overrides need, each once, in the order first met. */
+export function typeOverrideImports(model: ModelIR): string[] {
+  return [...new Set(model.attributes.flatMap((attribute) => attribute.tsType?.imports ?? []))];
 }
 
 /** The names as the import statement lists them: values, then `type X`. */

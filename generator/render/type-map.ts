@@ -7,7 +7,7 @@
  * that `increment` knows them as numeric, `date` as
  * 'YYYY-MM-DD' (the runtime keeps it a string, as Sequelize's DATEONLY does).
  */
-import type { DataTypeIR, DataTypeKind } from '../ir.js';
+import type { AttributeIR, DataTypeIR, DataTypeKind } from '../ir.js';
 import { call, id, member, object, str, type Expression } from '../layout/expression.js';
 import { flatType, typeName, union, type TypeExpression } from '../layout/type-expression.js';
 
@@ -57,6 +57,13 @@ export function tsTypeExpression(type: DataTypeIR, allowedValues?: readonly stri
   // A CHECK (col IN ('a','b')) narrows a string column to its literals.
   if (allowedValues && allowedValues.length > 0 && base === 'string') return literalUnion(allowedValues);
   return typeName(base);
+}
+
+/** An attribute's type: the configuration's override when it has one, else its column type's. */
+export function attributeTypeExpression(attribute: AttributeIR): TypeExpression {
+  return attribute.tsType
+    ? typeName(attribute.tsType.type)
+    : tsTypeExpression(attribute.type, attribute.checkValues);
 }
 
 /** The same type as one line of TypeScript. */

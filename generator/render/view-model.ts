@@ -17,7 +17,7 @@ import { initSpec, type InitEntry } from './init-spec.js';
 import { jsdoc } from './jsdoc.js';
 import { modelFile, type ModelPart } from './model-file.js';
 import type { RenderOptions } from './render-options.js';
-import { baseClassOf, runtimeImportList } from './runtime-imports.js';
+import { baseClassOf, runtimeImportList, typeOverrideImports } from './runtime-imports.js';
 
 export interface PropertyView {
   readonly name: string;
@@ -57,6 +57,8 @@ export interface ModelView {
   readonly header: readonly string[];
   readonly runtimeModule: string;
   readonly runtimeImports: string;
+  /** Import lines the configuration's type overrides need. */
+  readonly typeImports: readonly string[];
   readonly baseClass: 'Model' | 'ReadOnlyModel';
   readonly readOnly: boolean;
   readonly classDoc: string;
@@ -88,6 +90,7 @@ export function buildModelView(model: ModelIR, options: RenderOptions): ModelVie
     header: headerLines(options.sourceLabel),
     runtimeModule: options.runtimeModule,
     runtimeImports: runtimeImportList(model).join(', '),
+    typeImports: typeOverrideImports(model),
     baseClass: baseClassOf(model),
     readOnly: isReadOnly(model),
     classDoc: jsdoc(model.comment),

@@ -82,6 +82,7 @@ const GENERATOR_LAYERS: readonly (readonly string[])[] = [
     'generator/package-root.ts',
   ],
   ['generator/schema/', 'generator/introspect/', 'generator/layout/'],
+  ['generator/config/'],
   ['generator/render/'],
   ['generator/merge/'],
   ['generator/output/'],
