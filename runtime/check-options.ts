@@ -55,7 +55,7 @@ export function checkOptions(options: unknown, keys: OptionKeys, subject: string
 export function unsupportedMessage(subject: string, key: string, feature: string): string {
   return (
     `${subject}: option "${key}" (${feature}) is not supported by the gen-models runtime, and ignoring it ` +
-    'would change what the code does: remove it, or see runtime/README.md for what is supported'
+    'would change what the code does: remove it, or see docs/runtime.md for what is supported'
   );
 }
 

@@ -15,7 +15,7 @@ import {
 import type { IsolationLevel } from './transaction.js';
 import type { Logging } from './types.js';
 
-/** Sequelize's pool options, mapped to pg.Pool's (see runtime/README.md "Pool"). */
+/** Sequelize's pool options, mapped to pg.Pool's (see docs/runtime.md "Pool"). */
 export interface PoolOptions {
   /** Connections per server (pg max). Default 5. */
   max?: number;
@@ -82,7 +82,7 @@ export interface SequelizeOptions {
   /** Defaults for every model's init options; a model's own option wins. */
   define?: Record<string, unknown>;
   pool?: PoolOptions;
-  /** Read replicas: see runtime/README.md "Read replicas". */
+  /** Read replicas: see docs/runtime.md "Read replicas". */
   replication?: ReplicationOptions;
   /** Passed to pg as is (ssl, statement_timeout, application_name, ...). */
   dialectOptions?: DialectOptions;

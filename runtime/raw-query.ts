@@ -1,7 +1,7 @@
 /**
  * sequelize.query()'s work around the statement: the options checked, replacements or named
  * bind turned into $n parameters, and the result shaped per `type` as Sequelize 6 does on
- * PostgreSQL (runtime/README.md lists the shapes and the differences).
+ * PostgreSQL (docs/runtime.md lists the shapes and the differences).
  */
 import type { DriverResult } from './drivers/driver.js';
 import { definitionOf } from './model-definition.js';

@@ -320,7 +320,7 @@ export class Sequelize {
 
   /**
    * A raw statement. `replacements` (`:name`, `?`) and `bind` (`$1`, `$name`) become $n
-   * parameters; the result is shaped per `type` as Sequelize's (runtime/README.md, "Raw SQL").
+   * parameters; the result is shaped per `type` as Sequelize's (docs/runtime.md, "Raw SQL").
    * A second argument that is an array binds $1, $2, ... (this runtime's shorthand).
    */
   query<M extends object>(

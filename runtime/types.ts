@@ -366,7 +366,7 @@ export interface ModelAttributeColumnOptions<V = unknown> {
   onUpdate?: ReferentialAction;
   /** ENUM values, with `type: DataTypes.ENUM`. */
   values?: readonly string[];
-  /** Sequelize's attribute validators (built-in names with `args`/`msg`, or custom functions): runtime/README.md. */
+  /** Sequelize's attribute validators (built-in names with `args`/`msg`, or custom functions): docs/runtime.md. */
   validate?: AttributeValidateOptions;
   /** A getter: `this` is the instance (use this.getDataValue(name)); get({ raw: true }) bypasses it. */
   get?: (this: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any -- the instance of any model

@@ -60,7 +60,7 @@ const PGLITE_PGDATA = '/pglite/data';
 const MANIFEST = 'manifest.json';
 const DATA = 'data';
 
-/** The environment variables that steer the image; documented in runtime/README.md. */
+/** The environment variables that steer the image; documented in docs/runtime.md. */
 export const CACHE_DIR_VARIABLE = 'GEN_MODELS_CACHE_DIR';
 export const IMAGE_SWITCH_VARIABLE = 'GEN_MODELS_PGLITE_IMAGE';
 

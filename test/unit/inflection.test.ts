@@ -206,7 +206,7 @@ describe('inflection port (runtime/inflection.ts)', () => {
 function broadWordList(): string[] {
   const root = path.join(__dirname, '../..');
   const docs = readdirSync(path.join(root, 'docs')).map((name) => path.join(root, 'docs', name));
-  const texts = [path.join(root, 'README.md'), path.join(root, 'runtime/README.md'), ...docs];
+  const texts = [path.join(root, 'README.md'), ...docs];
   const schemas = path.join(root, '../shared/schemas');
   if (existsSync(schemas)) {
     for (const name of readdirSync(schemas)) if (name.endsWith('.sql')) texts.push(path.join(schemas, name));
