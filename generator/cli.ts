@@ -6,32 +6,19 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import yargs from 'yargs';
-import { generate, type GenerateResult, type RuntimeMode } from './generate.js';
+import { generate, type GenerateResult } from './generate.js';
 import type { SchemaOutStatus } from './schema-out.js';
 import { GenModelsError, UsageError } from './errors.js';
 import { RUNTIME_FOLDER } from './output/runtime-bundle.js';
 import { packageVersion } from './package-root.js';
-import { applyConfig } from './config/apply-config.js';
+import { applyConfig, type ConfigurableArguments } from './config/apply-config.js';
 import type { GenModelsConfig } from './config/config-types.js';
 
-interface CliArguments {
+/** What a configuration file can also give, and the flags only the command line has. */
+interface CliArguments extends ConfigurableArguments {
   _: (string | number)[];
-  schema?: string;
   db?: string;
-  fromDb?: string;
-  schemas?: string[];
-  include?: string[];
-  exclude?: string[];
-  keepNames: boolean;
-  schemaOut?: string;
-  out: string;
-  runtime: RuntimeMode;
-  templates?: string;
   check: boolean;
-  prune: boolean;
-  force: boolean;
-  quiet: boolean;
-  config?: string;
 }
 
 const EXAMPLES: [string, string][] = [

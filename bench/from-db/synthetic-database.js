@@ -34,14 +34,24 @@ COMMENT ON COLUMN ${t}.status IS 'Where it is in its life';`;
 }
 
 /** Creates the enum and `tables` tables in the (empty) database at `url`, 100 tables a round trip. */
-async function createSyntheticDatabase(url, tables) {
+function createSyntheticDatabase(url, tables) {
+  return createTables(
+    url,
+    `CREATE TYPE bench_status AS ENUM ('draft', 'active', 'retired')`,
+    tableDdl,
+    tables,
+  );
+}
+
+/** Runs `setupSql`, then the DDL of tables 0..tables-1, 100 tables a round trip, then ANALYZE. */
+async function createTables(url, setupSql, ddlOf, tables) {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`CREATE TYPE bench_status AS ENUM ('draft', 'active', 'retired')`);
+    await client.query(setupSql);
     for (let start = 0; start < tables; start += 100) {
       const batch = [];
-      for (let i = start; i < Math.min(tables, start + 100); i++) batch.push(tableDdl(i));
+      for (let i = start; i < Math.min(tables, start + 100); i++) batch.push(ddlOf(i));
       await client.query(batch.join('\n'));
     }
     await client.query('ANALYZE');
@@ -77,4 +87,11 @@ async function withScratchDatabase(serverUrl, name, body) {
   }
 }
 
-module.exports = { COLUMNS_PER_TABLE, tableDdl, createSyntheticDatabase, withScratchDatabase, databaseUrl };
+module.exports = {
+  COLUMNS_PER_TABLE,
+  tableDdl,
+  createSyntheticDatabase,
+  createTables,
+  withScratchDatabase,
+  databaseUrl,
+};

@@ -5,7 +5,7 @@
  * table i is the same on every run. `--schema-out` of this database is the YAML measured.
  */
 'use strict';
-const { Client } = require('pg');
+const { createTables } = require('../from-db/synthetic-database.js');
 
 const COLUMNS_PER_TABLE = 20;
 
@@ -54,20 +54,8 @@ COMMENT ON COLUMN ${t}.amount IS 'Total, in the shop currency';`;
 }
 
 /** Creates the enums and `tables` tables in the (empty) database at `url`, 100 tables a round trip. */
-async function createLargeDatabase(url, tables) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(ENUMS);
-    for (let start = 0; start < tables; start += 100) {
-      const batch = [];
-      for (let i = start; i < Math.min(tables, start + 100); i++) batch.push(tableDdl(i));
-      await client.query(batch.join('\n'));
-    }
-    await client.query('ANALYZE');
-  } finally {
-    await client.end();
-  }
+function createLargeDatabase(url, tables) {
+  return createTables(url, ENUMS, tableDdl, tables);
 }
 
 module.exports = { COLUMNS_PER_TABLE, createLargeDatabase, tableName };
