@@ -14,8 +14,10 @@ LOG=/var/log/postgresql/postgresql-$VERSION-replica5433.log
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 # The primary must accept replication connections from 127.0.0.1 (trust, as its other entries).
+# pg_hba.conf is read top down, first match wins: the entry goes first, so that a packaged
+# `host replication ... scram-sha-256` line below it cannot ask the copy for a password.
 if ! grep -Eq '^host[[:space:]]+replication[[:space:]]+all[[:space:]]+127\.0\.0\.1/32[[:space:]]+trust' "$PRIMARY_HBA"; then
-  echo 'host replication all 127.0.0.1/32 trust' >>"$PRIMARY_HBA"
+  sed -i '1i host replication all 127.0.0.1/32 trust' "$PRIMARY_HBA"
   psql -h 127.0.0.1 -p 5432 -U postgres -qAtc 'SELECT pg_reload_conf()' >/dev/null
 fi
 
