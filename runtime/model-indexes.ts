@@ -7,7 +7,8 @@ import { checkOptions, optionKeys } from './check-options.js';
 import { closestMatch } from './did-you-mean.js';
 import { Literal } from './literal.js';
 import type { AttributeDefinition } from './model-definition.js';
-import { quoteIdentifier } from './sql/quote.js';
+import { underscore } from './inflection.js';
+import { MAX_IDENTIFIER_BYTES, quoteIdentifier } from './sql/quote.js';
 
 export interface IndexField {
   /** The column name, or undefined for an expression. */
@@ -95,7 +96,7 @@ function whereOf(where: unknown, subject: string): IndexDefinition['where'] {
 
 /**
  * Sequelize's default name: the table and the fields as written (attribute names), underscored
- * (`Users` + firstName → users_first_name).
+ * as inflection's `underscore` does it (`Users` + firstName → users_first_name).
  */
 function indexName(name: unknown, ctx: IndexContext, fields: readonly unknown[], subject: string): string {
   if (name !== undefined) {
@@ -111,18 +112,11 @@ function indexName(name: unknown, ctx: IndexContext, fields: readonly unknown[],
   if (fields.some((field) => field instanceof Literal))
     throw new TypeError(`${subject}: an index on an expression needs a name`);
   const made = underscore(`${ctx.tableName}_${written.join('_')}`);
-  if (Buffer.byteLength(made) > 63)
+  if (Buffer.byteLength(made) > MAX_IDENTIFIER_BYTES)
     throw new TypeError(
-      `${subject}: the default name "${made}" is longer than PostgreSQL's 63 bytes; give the index a name`,
+      `${subject}: the default name "${made}" is longer than PostgreSQL's ${MAX_IDENTIFIER_BYTES} bytes; give the index a name`,
     );
   return made;
-}
-
-function underscore(text: string): string {
-  return text
-    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
-    .replace(/[-\s]+/g, '_')
-    .toLowerCase();
 }
 
 function uniqueOf(index: Record<string, unknown>, subject: string): boolean {

@@ -9,7 +9,7 @@ import type { AttributeDefinition, ModelDefinition } from '../model-definition.j
 import { referencesSql } from '../sql/ddl.js';
 import { quoteIdentifier, quoteTable } from '../sql/quote.js';
 import { tableKey, type LiveTable } from './live-schema.js';
-import { countRows, rowsText, step, type PlanContext } from './plan-context.js';
+import { countDuplicateRows, countRows, rowsText, step, type PlanContext } from './plan-context.js';
 import type { SyncStep } from './sync-plan.js';
 
 export interface ConstraintSteps {
@@ -149,13 +149,10 @@ async function countDuplicates(
   primaryKey: boolean,
 ): Promise<number> {
   if (columns.some((c) => scope.added.has(c))) return 0;
-  const list = quoteList(columns);
   const table = scope.def.quotedTable;
-  const notNull = columns.map((c) => `${quoteIdentifier(c)} IS NOT NULL`).join(' AND ');
-  const groups = `SELECT count(*) AS n FROM ${table} WHERE ${notNull} GROUP BY ${list} HAVING count(*) > 1`;
-  const rows = Number(
-    (await scope.ctx.query(`SELECT coalesce(sum(n), 0)::int AS n FROM (${groups}) AS d`))[0]?.n ?? 0,
-  );
+  const keys = columns.map(quoteIdentifier);
+  const rows = await countDuplicateRows(scope.ctx.query, table, keys);
+  const notNull = keys.map((key) => `${key} IS NOT NULL`).join(' AND ');
   const nulls = primaryKey ? await countRows(scope.ctx.query, `${table} WHERE NOT (${notNull})`) : 0;
   return rows + nulls;
 }

@@ -13,7 +13,7 @@ import type { ModelDefinition } from '../model-definition.js';
 import type { IndexDefinition, IndexField } from '../model-indexes.js';
 import { createIndexSql, dropIndexSql, indexPredicate } from '../sql/index-ddl.js';
 import type { LiveTable } from './live-schema.js';
-import { rowsText, step, type PlanContext } from './plan-context.js';
+import { countDuplicateRows, rowsText, step, type PlanContext } from './plan-context.js';
 import type { SyncStep } from './sync-plan.js';
 
 export interface IndexSteps {
@@ -77,11 +77,7 @@ async function countDuplicates(
 ): Promise<number> {
   if (index.fields.some((f) => f.column !== undefined && added.has(f.column))) return 0;
   const keys = index.fields.map((f) => f.sql);
-  const predicate = indexPredicate(def, index);
-  const conditions = [...keys.map((key) => `${key} IS NOT NULL`), ...(predicate ? [`(${predicate})`] : [])];
-  const groups = `SELECT count(*) AS n FROM ${def.quotedTable} WHERE ${conditions.join(' AND ')} GROUP BY ${keys.join(', ')} HAVING count(*) > 1`;
-  const rows = await ctx.query(`SELECT coalesce(sum(n), 0)::int AS n FROM (${groups}) AS d`);
-  return Number(rows[0]?.n ?? 0);
+  return countDuplicateRows(ctx.query, def.quotedTable, keys, indexPredicate(def, index));
 }
 
 /** One line that two equal indexes share, the model's side. */

@@ -42,6 +42,23 @@ export async function countRows(
   return Number(rows[0]?.n ?? 0);
 }
 
+/**
+ * Rows that share their values of `keys` (SQL: quoted columns or expressions) with another row,
+ * among those where every key is not null and `where` (if any) holds: the rows a new UNIQUE
+ * constraint or unique index would refuse.
+ */
+export async function countDuplicateRows(
+  query: ReadQuery,
+  quotedTable: string,
+  keys: readonly string[],
+  where?: string,
+): Promise<number> {
+  const conditions = [...keys.map((key) => `${key} IS NOT NULL`), ...(where ? [`(${where})`] : [])];
+  const groups = `SELECT count(*) AS n FROM ${quotedTable} WHERE ${conditions.join(' AND ')} GROUP BY ${keys.join(', ')} HAVING count(*) > 1`;
+  const rows = await query(`SELECT coalesce(sum(n), 0)::int AS n FROM (${groups}) AS d`);
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** Non-null rows of the column that fail the check. */
 export function countFailing(
   query: ReadQuery,

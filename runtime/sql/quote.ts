@@ -4,7 +4,8 @@
  * so it uses quoteLiteral below.
  */
 
-const MAX_IDENTIFIER_BYTES = 63;
+/** PostgreSQL's NAMEDATALEN - 1: a longer identifier is truncated. */
+export const MAX_IDENTIFIER_BYTES = 63;
 
 /** Double-quotes an identifier; refuses what PostgreSQL would reject or silently truncate. */
 export function quoteIdentifier(name: string): string {
