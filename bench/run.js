@@ -10,6 +10,7 @@ const path = require('node:path');
 const { Client } = require('pg');
 const { benchGeneration } = require('./generation.js');
 const { benchPgliteStartup } = require('./pglite-startup.js');
+const { benchQueries } = require('./queries.js');
 const { benchRuntime } = require('./runtime.js');
 
 const SERVER = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -53,6 +54,11 @@ async function main() {
   sections.push(
     await section('Runtime against raw pg and Sequelize 6', () =>
       withScratchDatabase('gm_bench_runtime', (databaseUrl) => benchRuntime({ databaseUrl })),
+    ),
+  );
+  sections.push(
+    await section('Queries: operators, bulkCreate, findOrCreate and upsert (issue 15)', () =>
+      withScratchDatabase('gm_bench_queries', (databaseUrl) => benchQueries({ databaseUrl })),
     ),
   );
   sections.push(await section('Embedded PGlite start-up', () => benchPgliteStartup()));

@@ -381,7 +381,7 @@ async function runtimeSize(databaseUrl) {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-module.exports = { benchRuntime };
+module.exports = { benchRuntime, CREATE_TABLE, defineBenchUser, median, sequential };
 
 if (require.main === module) {
   benchRuntime({
