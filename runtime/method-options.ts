@@ -23,7 +23,7 @@ const FIND_UNSUPPORTED = {
   include: 'eager loading of associations',
   subQuery: 'subqueries for include with limit',
   nest: 'nested raw results',
-  plain: 'a single plain result',
+  plain: 'a single result: use findOne',
   replacements: 'replacements in a where literal',
   bind: 'bind parameters in a where literal',
   mapToModel: 'raw query mapping',
@@ -63,22 +63,23 @@ export const FIND_BY_PK_OPTIONS = optionKeys(
   { ...FIND_UNSUPPORTED, where: 'a where (findByPk finds by the primary key; use findOne)' },
 );
 
-export const COUNT_OPTIONS = optionKeys([...QUERY, 'where', 'col', 'distinct', 'paranoid', 'useMaster'], {
-  ...NEVER,
-  include: 'counting with associations',
-  group: 'counts per group',
-  attributes: 'counted attributes',
-  plain: 'a single plain result',
-});
+export const COUNT_OPTIONS = optionKeys(
+  [...QUERY, 'where', 'col', 'distinct', 'group', 'attributes', 'paranoid', 'useMaster'],
+  {
+    ...NEVER,
+    include: 'counting with associations',
+    plain: 'a plain result (count is plain without group, one row per group with it)',
+  },
+);
 
-export const AGGREGATE_OPTIONS = optionKeys([...QUERY, 'where', 'distinct', 'paranoid', 'useMaster'], {
-  ...NEVER,
-  include: 'aggregating with associations',
-  group: 'aggregates per group',
-  plain: 'grouped aggregate rows',
-  dataType: 'a result data type (the column type decides)',
-  attributes: 'grouped aggregate rows',
-});
+export const AGGREGATE_OPTIONS = optionKeys(
+  [...QUERY, 'where', 'distinct', 'group', 'attributes', 'plain', 'paranoid', 'useMaster'],
+  {
+    ...NEVER,
+    include: 'aggregating with associations',
+    dataType: 'a result data type (the column type decides)',
+  },
+);
 /** findAndCountAll: findAll's, with count's col. */
 export const FIND_AND_COUNT_OPTIONS = optionKeys(
   [...FIND_OPTIONS.supported, 'col', 'distinct'],

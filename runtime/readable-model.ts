@@ -32,7 +32,7 @@ import {
 } from './method-options.js';
 import { MODEL_MEMBER_NAMES } from './model-members.js';
 import { aggregateSql, NUMBER_SUM_TYPES } from './sql/aggregate.js';
-import { countSql, selectList, selectSql } from './sql/select.js';
+import { selectList, selectSql } from './sql/select.js';
 import { attributeOf } from './sql/where.js';
 import { primaryKeyWhere } from './sql/where.js';
 import type { Sequelize } from './sequelize.js';
@@ -41,6 +41,9 @@ import type {
   Attributes,
   AggregateOptions,
   CountOptions,
+  CountWithOptions,
+  GroupedCountResultItem,
+  GroupOption,
   FindAndCountOptions,
   DropOptions,
   FindOptions,
@@ -241,30 +244,56 @@ export class ReadableModel<
     return findFirst(this, def, { ...options, where });
   }
 
+  /** The number of rows matching where; with group, one `{ ...group values, count }` per group. */
+  static count<M extends AnyModel>(
+    this: ModelCtor<M>,
+    options: CountWithOptions<Attributes<M>>,
+  ): Promise<GroupedCountResultItem[]>;
+  static count<M extends AnyModel>(
+    this: ModelCtor<M>,
+    options?: Omit<CountOptions<Attributes<M>>, 'group'>,
+  ): Promise<number>;
   static async count<M extends AnyModel>(
     this: ModelCtor<M>,
     options: CountOptions<Attributes<M>> = {},
-  ): Promise<number> {
+  ): Promise<number | GroupedCountResultItem[]> {
     const def = definitionOf(this);
     checkOptions(options, COUNT_OPTIONS, `${def.name}.count()`);
-    const params: unknown[] = [];
-    const { rows } = await def.sequelize.run(countSql(def, options, params), params, options, def);
-    return Number(rows[0].count);
+    return countRows(def, options as CountOptions<Row>, 'count');
   }
 
-  /** findAll's rows and count's total for the same where: `{ rows, count }` (two statements, as Sequelize). */
+  /**
+   * findAll's rows and count's total for the same where: `{ rows, count }` (two statements, as
+   * Sequelize); with group, count is the grouped count (one `{ ...group values, count }` per group).
+   */
+  static findAndCountAll<M extends AnyModel>(
+    this: ModelCtor<M>,
+    options: FindAndCountOptions<Attributes<M>> & { group: GroupOption<Attributes<M>> },
+  ): Promise<{ rows: M[]; count: GroupedCountResultItem[] }>;
+  static findAndCountAll<M extends AnyModel>(
+    this: ModelCtor<M>,
+    options?: Omit<FindAndCountOptions<Attributes<M>>, 'group'>,
+  ): Promise<{ rows: M[]; count: number }>;
   static async findAndCountAll<M extends AnyModel>(
     this: ModelCtor<M>,
     options: FindAndCountOptions<Attributes<M>> = {},
-  ): Promise<{ rows: M[]; count: number }> {
+  ): Promise<{ rows: M[]; count: number | GroupedCountResultItem[] }> {
     const def = definitionOf(this);
     checkOptions(options, FIND_AND_COUNT_OPTIONS, `${def.name}.findAndCountAll()`);
     const { col, distinct, ...find } = options;
-    const counted = distinct && col === undefined ? def.primaryKeys[0]?.name : col;
-    const params: unknown[] = [];
-    const countOptions = { where: find.where, col: counted, distinct } as CountOptions<Row>;
-    const { rows } = await def.sequelize.run(countSql(def, countOptions, params), params, options, def);
-    return { rows: (await findRows(this, def, find)) as M[], count: Number(rows[0].count) };
+    const count = await countRows(
+      def,
+      {
+        where: find.where,
+        group: find.group,
+        col,
+        distinct,
+        transaction: options.transaction,
+        logging: options.logging,
+      } as CountOptions<Row>,
+      'findAndCountAll',
+    );
+    return { rows: (await findRows(this, def, find)) as M[], count };
   }
 
   /** The largest value of an attribute (null without rows), read as findAll reads it. */
@@ -578,8 +607,34 @@ async function aggregateValue(
   checkOptions(options, AGGREGATE_OPTIONS, `${def.name}.${method}()`);
   const attr = field === '*' ? undefined : attributeOf(def, field, method);
   const params: unknown[] = [];
-  const sql = aggregateSql(def, attr, fn, !!options.distinct, options.where as Row, params);
-  const { rows } = await def.sequelize.run(sql, params, options, def);
+  const { where, group, attributes } = options;
+  const query = { fn, attr, distinct: !!options.distinct, where: where as Row, group, attributes, method };
+  const { rows } = await def.sequelize.run(aggregateSql(def, query, params), params, options, def);
+  if (options.plain === false) return rows;
   // As the connection's type parsers read it: the same values a finder gives.
-  return rows[0][fn] ?? null;
+  return rows[0]?.[fn] ?? null;
+}
+
+/** count(*), count(col), count(DISTINCT col or primary key); grouped: one row per group, counts as numbers. */
+async function countRows(
+  def: ModelDefinition,
+  options: CountOptions<Row>,
+  method: string,
+): Promise<number | GroupedCountResultItem[]> {
+  const column = options.col ?? (options.distinct ? def.primaryKeys[0]?.name : undefined);
+  const attr = column === undefined ? undefined : attributeOf(def, column, method);
+  const params: unknown[] = [];
+  const { where, group, attributes } = options;
+  const query = {
+    fn: 'count',
+    attr,
+    distinct: !!options.distinct,
+    where: where as Row,
+    group,
+    attributes,
+    method,
+  };
+  const { rows } = await def.sequelize.run(aggregateSql(def, query, params), params, options, def);
+  if (group === undefined) return Number(rows[0].count);
+  return rows.map((row) => ({ ...row, count: Number(row.count) }));
 }

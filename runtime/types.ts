@@ -180,7 +180,7 @@ export interface FindOptions<T> extends QueryOptions {
   attributes?: FindAttributeOptions<T>;
   order?: Order<T>;
   /** GROUP BY: attribute or column names, col(), fn(), literal(). */
-  group?: (keyof T & string) | Expression | readonly ((keyof T & string) | Expression)[];
+  group?: GroupOption<T>;
   /** HAVING, in where syntax (sequelize.where(fn(...), Op.gt, 1) for aggregates). */
   having?: WhereOptions<T> | Literal | Where;
   /** FOR UPDATE (true) / FOR SHARE / FOR KEY SHARE / FOR NO KEY UPDATE. */
@@ -198,14 +198,30 @@ export interface FindOptions<T> extends QueryOptions {
   /** Accepted for compatibility: there is one server, so every read goes to it. */
   useMaster?: boolean;
 }
+/** GROUP BY items: attribute or column names, col(), fn(), literal(). */
+export type GroupOption<T> = (keyof T & string) | Expression | readonly ((keyof T & string) | Expression)[];
+
 export interface CountOptions<T> extends Pick<
   FindOptions<T>,
   'where' | 'transaction' | 'logging' | 'hooks' | 'paranoid' | 'useMaster'
 > {
   /** Count the rows where this attribute is not null. */
   col?: keyof T & string;
-  /** With `col`: count its distinct values. */
+  /** Count distinct values of `col` (without `col`: of the primary key). */
   distinct?: boolean;
+  /** Count per group: count() then resolves to one `{ ...group values, count }` per group. */
+  group?: GroupOption<T>;
+  /** With group: attributes selected beside the group's (names or [name, alias]). */
+  attributes?: readonly FindAttribute<T>[];
+}
+/** count() with group: as Sequelize types it. */
+export interface CountWithOptions<T> extends CountOptions<T> {
+  group: GroupOption<T>;
+}
+/** One group of a grouped count: the group's values and its count (a number). */
+export interface GroupedCountResultItem {
+  [key: string]: unknown;
+  count: number;
 }
 
 export interface AggregateOptions<T> extends Pick<
@@ -214,6 +230,12 @@ export interface AggregateOptions<T> extends Pick<
 > {
   /** Aggregate the distinct values. */
   distinct?: boolean;
+  /** GROUP BY: each item is selected beside the aggregate (use with plain: false for every group). */
+  group?: GroupOption<T>;
+  /** With group: attributes selected beside the group's (names or [name, alias]). */
+  attributes?: readonly FindAttribute<T>[];
+  /** false: every row, as objects (one per group); true (the default): the first row's value. */
+  plain?: boolean;
 }
 
 export interface FindAndCountOptions<T> extends FindOptions<T> {

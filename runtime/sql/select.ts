@@ -1,7 +1,7 @@
-/** SELECT and count statements. Columns are aliased to attribute names (see model-definition). */
+/** SELECT statements (aggregates: aggregate.ts). Columns are aliased to attribute names (see model-definition). */
 import { isExpression, type Expression } from '../expressions.js';
 import type { ModelDefinition } from '../model-definition.js';
-import type { CountOptions, FindOptions } from '../types.js';
+import type { FindOptions } from '../types.js';
 import { placeholder } from './params.js';
 import { quoteIdentifier } from './quote.js';
 import { attributeOf, whereSql } from './where.js';
@@ -104,19 +104,6 @@ interface ExtraFind {
   skipLocked?: unknown;
 }
 
-/** count(*); with `col` the rows where it is not null, with `distinct` too its distinct values. */
-export function countSql(
-  def: ModelDefinition,
-  options: CountOptions<Record<string, unknown>>,
-  params: unknown[],
-): string {
-  const counted =
-    options.col === undefined
-      ? '*'
-      : `${options.distinct ? 'DISTINCT ' : ''}${attributeOf(def, options.col, 'count').quotedField}`;
-  return `SELECT count(${counted}) AS "count" FROM ${def.quotedTable}${whereSql(def, options.where as Record<string, unknown>, params)}`;
-}
-
 function count(value: unknown, name: string): number {
   if (!Number.isInteger(value) || (value as number) < 0)
     throw new TypeError(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
@@ -132,7 +119,7 @@ function columnOrExpression(def: ModelDefinition, item: unknown, params: unknown
   );
 }
 
-function groupSql(def: ModelDefinition, group: unknown, params: unknown[]): string {
+export function groupSql(def: ModelDefinition, group: unknown, params: unknown[]): string {
   const items = Array.isArray(group) ? group : [group];
   if (items.length === 0) return '';
   return ` GROUP BY ${items.map((g) => columnOrExpression(def, g, params, 'group')).join(', ')}`;

@@ -1,5 +1,5 @@
 /** count/max/min/sum/aggregate with where, and findAndCountAll's { rows, count }. */
-import { DataTypes, Model } from '../../runtime/index.js';
+import { DataTypes, Model, col, fn } from '../../runtime/index.js';
 import { openTestConnection, type TestConnection } from './helpers.js';
 
 interface ScoreAttributes {
@@ -83,4 +83,56 @@ test('findAndCountAll: { rows, count } with where, limit and offset; count ignor
   expect(rows[0]).toBeInstanceOf(Score);
   const none = await Score.findAndCountAll({ where: { name: 'nobody' } });
   expect(none).toEqual({ rows: [], count: 0 });
+});
+
+test('count with group: one { group values, count } per group, counts as numbers, attribute names as keys', async () => {
+  const grouped = await Score.count({ group: ['team'] });
+  expect(grouped.sort((a, b) => String(a.team).localeCompare(String(b.team)))).toEqual([
+    { team: 'blue', count: 1 },
+    { team: 'red', count: 2 },
+  ]);
+  expect(await Score.count({ group: 'team', where: { team: 'red' }, col: 'age' })).toEqual([
+    { team: 'red', count: 2 },
+  ]);
+  const byCol = await Score.count({ group: [col('team')], col: 'age' });
+  expect(byCol.map((g) => [g.team, g.count]).sort()).toEqual([
+    ['blue', 0],
+    ['red', 2],
+  ]);
+  await expect(Score.count({ group: [fn('lower', col('name'))] })).rejects.toThrow(
+    'cannot be selected beside the aggregate',
+  );
+  await expect(Score.count({ attributes: ['team'] })).rejects.toThrow('only with group');
+});
+
+test('aggregate with plain: false and group: every group as a row; plain by default: the first value', async () => {
+  const rows = (await Score.aggregate('age', 'max', {
+    plain: false,
+    group: ['team'],
+    attributes: ['team'],
+  })) as { team: string; max: number | null }[];
+  expect(rows.sort((a, b) => a.team.localeCompare(b.team))).toEqual([
+    { team: 'blue', max: null },
+    { team: 'red', max: 30 },
+  ]);
+  expect(await Score.aggregate('age', 'max', { plain: false })).toEqual([{ max: 30 }]);
+  expect(await Score.max('age', { group: ['team'], where: { team: 'red' } })).toBe(30);
+});
+
+test('count with distinct and no col counts distinct primary keys; findAndCountAll with group counts per group', async () => {
+  expect(await Score.count({ distinct: true })).toBe(3);
+  const { rows, count } = await Score.findAndCountAll({
+    attributes: ['team', [fn('count', col('id')), 'n']],
+    group: ['team'],
+    order: [['team', 'ASC']],
+    raw: true,
+  });
+  expect(rows).toEqual([
+    { team: 'blue', n: '1' },
+    { team: 'red', n: '2' },
+  ]);
+  expect([...count].sort((a, b) => String(a.team).localeCompare(String(b.team)))).toEqual([
+    { team: 'blue', count: 1 },
+    { team: 'red', count: 2 },
+  ]);
 });

@@ -2,7 +2,7 @@
  * increment/decrement: atomic in SQL with $n amounts, RETURNING every column so the instance is
  * fresh (unsaved edits kept); a where is required.
  */
-import { DataTypes, Model, type NumericString } from '../../runtime/index.js';
+import { DataTypes, Model, Op, type NumericString } from '../../runtime/index.js';
 import { openTestConnection, sqlOf, type TestConnection } from './helpers.js';
 
 interface CounterAttributes {
@@ -148,6 +148,35 @@ test('static increment/decrement need a where and never touch every row', async 
   const [, down] = await Counter.decrement('cash', { where: { id: target.id }, by: 2 });
   expect(down).toBe(1);
   expect((await Counter.findByPk(target.id))!.cash).toBe(5);
+});
+
+test('static increment/decrement with an operator where change exactly the matching rows', async () => {
+  const rows = await Counter.bulkCreate([
+    { name: 'op-a', age: 10 },
+    { name: 'op-b', age: 20 },
+    { name: 'op-c', age: 30 },
+    { name: 'other', age: 40 },
+  ]);
+  const [, count] = await Counter.increment('cash', {
+    by: 5,
+    where: {
+      [Op.or]: [{ age: { [Op.gte]: 25 } }, { name: { [Op.like]: 'op-a' } }],
+      name: { [Op.startsWith]: 'op-' },
+    },
+  });
+  expect(count).toBe(2);
+  const [, down] = await Counter.decrement(
+    { cash: 1 },
+    { where: { id: { [Op.in]: [rows[0].id, rows[1].id] } } },
+  );
+  expect(down).toBe(2);
+  const after = await Counter.findAll({ where: { id: rows.map((r) => r.id) }, order: [['id', 'ASC']] });
+  expect(after.map((r) => [r.name, r.cash])).toEqual([
+    ['op-a', 4],
+    ['op-b', -1],
+    ['op-c', 5],
+    ['other', 0],
+  ]);
 });
 
 interface LedgerAttributes {

@@ -114,7 +114,12 @@ describe('Sequelize options the runtime lacks are refused by name unless switche
       () => I().findAll({ include: [Item] }),
       'Item.findAll(): option "include" (eager loading of associations) is not supported',
     ],
-    ['group on count', () => I().count({ group: ['name'] }), 'option "group" (counts per group)'],
+    [
+      'dataType on aggregate',
+      () => I().aggregate('id', 'max', { dataType: 'x' } as never),
+      'option "dataType"',
+    ],
+    ['plain on findAll', () => I().findAll({ plain: true } as never), 'option "plain"'],
     ['distinct on findAll', () => I().findAll({ distinct: true }), 'option "distinct" (DISTINCT rows'],
     [
       'findByPk where',
