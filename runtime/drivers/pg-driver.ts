@@ -67,18 +67,9 @@ export class PgDriver implements Driver {
     this.pool.on('error', () => {});
   }
 
-  /**
-   * One statement on a pooled connection; hinted `prepare`, as a named prepared statement. One
-   * whose prepared form went stale (a returned column changed type) runs again under a new name:
-   * outside a transaction the failed attempt changed nothing.
-   */
+  /** One statement on a pooled connection; hinted `prepare`, as a named prepared statement. */
   query(sql: string, params: readonly unknown[], hints?: QueryHints): Promise<DriverResult> {
-    const name = hints?.prepare ? this.names?.nameOf(sql) : undefined;
-    if (name === undefined) return this.run(sql, params, undefined);
-    return this.run(sql, params, name).catch((error: unknown) => {
-      if (!isStalePreparedStatement(error)) throw error;
-      return this.run(sql, params, this.names!.renew(sql));
-    });
+    return this.run(sql, params, hints?.prepare ? this.names?.nameOf(sql) : undefined);
   }
 
   /**
@@ -103,7 +94,11 @@ export class PgDriver implements Driver {
           client.removeListener('error', onError);
           // A statement error leaves the connection usable; a broken connection must not go back to the pool.
           release(lost ?? (error && !keepsConnection(error) ? error : undefined));
-          if (error) reject(error);
+          // A prepared form gone stale (a returned column changed type) runs again under a new
+          // name: outside a transaction the failed attempt changed nothing.
+          if (error && name !== undefined && isStalePreparedStatement(error))
+            this.run(sql, params, this.names!.renew(sql)).then(resolve, reject);
+          else if (error) reject(error);
           else resolve(toResult(result!));
         };
         try {
