@@ -1,7 +1,9 @@
 /**
  * The runtime against raw `pg` and Sequelize v6, on the same table and the same server, in one
  * run (ratios, not absolute times, are what hold on a noisy machine):
- *   sequential create (INSERT ... RETURNING), save (UPDATE of two fields), increment;
+ *   sequential create (INSERT ... RETURNING), save (UPDATE of two fields), increment, by raw pg
+ *   (hand-written SQL, unnamed statements), our runtime with its prepared statements and without
+ *   (prepareStatements: false), and Sequelize;
  *   `build` of 100,000 instances in memory; 50 concurrent increments on one row;
  *   node CPU per operation (process.cpuUsage); import time in a fresh process; the size of the
  *   runtime's JavaScript, as loaded by a typical program and in all.
@@ -35,6 +37,14 @@ function median(values) {
 
 const CREATE_TABLE = `CREATE TABLE "BenchUsers" ("id" SERIAL PRIMARY KEY, "firstName" VARCHAR(255) NOT NULL, "lastName" VARCHAR(255),
   "age" INTEGER NOT NULL DEFAULT 0, "cash" INTEGER NOT NULL DEFAULT 0, "createdAt" TIMESTAMPTZ NOT NULL, "updatedAt" TIMESTAMPTZ NOT NULL)`;
+
+/**
+ * Every engine's sessions commit without waiting for the WAL flush (a session setting, so the
+ * database is left as it was): the flush costs every engine the same (milliseconds on a loaded
+ * disk, more with a streaming replica) and would hide what differs between them, the client's
+ * work and the server's parsing and planning.
+ */
+const NO_COMMIT_FLUSH = '-c synchronous_commit=off';
 
 /** The same model on our runtime and on Sequelize: both take the same init call. */
 function defineBenchUser({ DataTypes, Model }, sequelize) {
@@ -161,27 +171,54 @@ function buildMicros(User, count) {
   return ((performance.now() - start) * 1000) / count;
 }
 
-async function benchRuntime({ databaseUrl, count = 2000, rounds = 5, buildCount = 100_000 } = {}) {
+/**
+ * Many short rounds rather than a few long ones: on a shared machine the load drifts within
+ * seconds, and a ratio is only as good as the two back-to-back runs it pairs.
+ */
+async function benchRuntime({ databaseUrl, count = 500, rounds = 15, buildCount = 100_000 } = {}) {
   const pg = require('pg');
   const lines = [];
   const rows = [];
 
   // Raw pg: the floor everything is compared with.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 5, options: NO_COMMIT_FLUSH });
   await pool.query('DROP TABLE IF EXISTS "BenchUsers"');
   await pool.query(CREATE_TABLE);
-  const ours = new runtime.Sequelize(databaseUrl, { logging: false });
+  const session = { dialectOptions: { options: NO_COMMIT_FLUSH } };
+  const ours = new runtime.Sequelize(databaseUrl, { logging: false, ...session });
   const OurUser = defineOurs(ours);
   const ourOps = modelOperations(OurUser);
+  // The same runtime sending every statement unnamed, as behind PgBouncer in transaction mode.
+  const unprepared = new runtime.Sequelize(databaseUrl, {
+    logging: false,
+    prepareStatements: false,
+    ...session,
+  });
+  const unpreparedOps = modelOperations(defineOurs(unprepared));
   const { Sequelize } = requireBench('sequelize');
-  const theirs = new Sequelize(databaseUrl, { logging: false, dialectModule: requireBench('pg') });
+  const theirs = new Sequelize(databaseUrl, {
+    logging: false,
+    dialectModule: requireBench('pg'),
+    ...session,
+  });
   const TheirUser = defineSequelize(theirs);
   const theirOps = modelOperations(TheirUser);
+  // Each engine's session really has it (a dropped option would skew the comparison).
+  for (const query of [
+    () => pool.query('SHOW synchronous_commit').then((r) => r.rows),
+    () => ours.query('SHOW synchronous_commit', { type: 'SELECT' }),
+    () => unprepared.query('SHOW synchronous_commit', { type: 'SELECT' }),
+    () => theirs.query('SHOW synchronous_commit', { type: 'SELECT' }),
+  ]) {
+    const [row] = await query();
+    if (row.synchronous_commit !== 'off') throw new Error(`synchronous_commit is ${row.synchronous_commit}`);
+  }
   rows.push(
     ...(await measureEngines(
       [
         { label: 'raw pg', operations: rawOperations((sql, params) => pool.query(sql, params)) },
-        { label: 'gen-models runtime', operations: ourOps },
+        { label: 'gen-models runtime (prepared statements, the default)', operations: ourOps },
+        { label: 'gen-models runtime, prepareStatements: false', operations: unpreparedOps },
         { label: 'Sequelize 6', operations: theirOps },
       ],
       count,
@@ -232,6 +269,7 @@ async function benchRuntime({ databaseUrl, count = 2000, rounds = 5, buildCount 
   );
 
   await ours.close();
+  await unprepared.close();
   await theirs.close();
   await pool.query('DROP TABLE IF EXISTS "BenchUsers"');
   await pool.end();
@@ -244,7 +282,7 @@ async function benchRuntime({ databaseUrl, count = 2000, rounds = 5, buildCount 
       "Compiled: tsc's CommonJS output, comments included. Minified: each file on its own by esbuild (whitespace, comments, local names). " +
       'One minified bundle: the same modules bundled from the TypeScript sources by esbuild (ESM, minified, pg external), as an application bundler ships them.',
   );
-  lines.push('', await benchPglite(Math.min(count, 1000), rounds));
+  lines.push('', await benchPglite(Math.min(count, 1000), Math.min(rounds, 5)));
   return lines.join('\n');
 }
 

@@ -86,6 +86,13 @@ export interface SequelizeOptions {
   replication?: ReplicationOptions;
   /** Passed to pg as is (ssl, statement_timeout, application_name, ...). */
   dialectOptions?: DialectOptions;
+  /**
+   * The runtime's own statements (create, save, reload, destroy, findByPk, increment) as named
+   * prepared statements, parsed once per connection. Default true; false behind PgBouncer in
+   * transaction mode (or any pooler that moves statements between server connections).
+   * Not Sequelize's: see docs/production.md.
+   */
+  prepareStatements?: boolean;
   ssl?: PgSsl;
   /** 'tcp', the only protocol pg speaks (Sequelize's default). */
   protocol?: 'tcp';
@@ -234,10 +241,21 @@ function checkConnectionOptions(options: SequelizeOptions): void {
   checkOptions(options, CONNECTION_OPTIONS, 'new Sequelize()');
   checkOptions(options.pool, POOL_OPTIONS, 'new Sequelize(): pool');
   checkOptions(options.dialectOptions, DIALECT_OPTIONS, 'new Sequelize(): dialectOptions');
+  // checkOptions lets `false` through as "asks for nothing"; here false would ask for something.
+  if (options.dialectOptions && 'prepareStatements' in options.dialectOptions) {
+    throw new Error(
+      'new Sequelize(): dialectOptions.prepareStatements is not read: prepareStatements is a top-level option, new Sequelize(url, { prepareStatements: false })',
+    );
+  }
   checkReplication(options.replication);
   if (options.quoteIdentifiers !== undefined && options.quoteIdentifiers !== true) {
     throw new Error(
       'new Sequelize(): quoteIdentifiers: false is not supported: the gen-models runtime always quotes identifiers, so names keep their case; remove the option',
+    );
+  }
+  if (options.prepareStatements !== undefined && typeof options.prepareStatements !== 'boolean') {
+    throw new TypeError(
+      `new Sequelize(): prepareStatements must be true or false, got ${JSON.stringify(options.prepareStatements)}`,
     );
   }
   if (options.protocol !== undefined && options.protocol !== 'tcp') {

@@ -208,6 +208,7 @@ export const CONNECTION_OPTIONS = optionKeys(
     'databaseVersion',
     'quoteIdentifiers',
     'minifyAliases',
+    'prepareStatements',
   ],
   {
     ...NEVER,
@@ -261,7 +262,8 @@ export const DIALECT_OPTIONS = optionKeys(
     'client_encoding',
   ],
   {
-    prepareStatements: 'named prepared statements (not implemented yet: every statement is sent unnamed)',
+    prepareStatements:
+      'prepared statements set here: it is a top-level option, new Sequelize(url, { prepareStatements: false })',
     types: 'custom pg type parsers (the runtime sets its own, per pool)',
     binary: 'binary results (the runtime parses text results)',
     stream: 'a custom socket',

@@ -67,6 +67,8 @@ type AnyWritable = Model<any, any>;
 type Constructor<M> = new (values?: Row, options?: BuildOptions) => M;
 
 const NOTHING_WRITTEN: ReadonlySet<string> = new Set();
+/** sequelize.run's `prepare`: a statement by primary key, whose text repeats, is a named prepared statement. */
+const PREPARED = true;
 
 /** create({ ... }, { raw: true }): the values stored as given, as Sequelize's create passes raw to build. */
 const RAW_NEW: BuildOptions = Object.freeze({ isNewRecord: true, raw: true });
@@ -422,6 +424,7 @@ export class Model<
       params,
       options,
       def,
+      PREPARED,
     );
   }
 
@@ -575,7 +578,8 @@ async function insertInstance<M extends AnyWritable>(instance: M, options: SaveO
   const fields = insertFields(def, options);
   if (options.validate !== false) await validateInstance(def, instance, data, fields);
   const params: unknown[] = [];
-  const { rows } = await def.sequelize.run(insertSql(def, data, fields, params), params, options, def);
+  const sql = insertSql(def, data, fields, params);
+  const { rows } = await def.sequelize.run(sql, params, options, def, PREPARED);
   markInserted(instance, rows[0], options.fields as string[] | undefined);
   return instance;
 }
@@ -606,7 +610,7 @@ async function updateInstance<M extends AnyWritable>(instance: M, options: SaveO
   const params: unknown[] = [];
   let sql = updateByPrimaryKeySql(def, data, fields, params);
   if (options.returning) sql += def.returning;
-  const { rows } = await def.sequelize.run(sql, params, options, def);
+  const { rows } = await def.sequelize.run(sql, params, options, def, PREPARED);
   forgetSaved(instance, fields, savesAllChanges);
   if (options.returning && rows[0]) refreshFromRow(instance, rows[0], NOTHING_WRITTEN);
   return instance;
@@ -709,7 +713,8 @@ async function incrementInstance<M extends AnyWritable>(
   const params: unknown[] = [];
   const returning = options.returning === false ? '' : def.returning;
   const sql = incrementSql(def, list, sign, stamp, where, params, returning);
-  const row = (await def.sequelize.run(sql, params, options, def)).rows[0];
+  // By primary key alone, the text repeats: prepared. An extra where makes texts of every shape.
+  const row = (await def.sequelize.run(sql, params, options, def, !options.where)).rows[0];
   if (row)
     refreshFromRow(
       instance,

@@ -241,7 +241,7 @@ export class ReadableModel<
       return null;
     }
     const where = { [def.primaryKeys[0].name]: pk } as WhereOptions<Attributes<M>>;
-    return findFirst(this, def, { ...options, where });
+    return findFirst(this, def, { ...options, where }, true);
   }
 
   /** The number of rows matching where; with group, one `{ ...group values, count }` per group. */
@@ -453,6 +453,7 @@ export class ReadableModel<
             params,
             options,
             def,
+            true, // by primary key: the text repeats, a named prepared statement
           )
         ).rows[0];
     if (!row)
@@ -477,9 +478,10 @@ async function findRows<M extends AnyModel>(
   model: ModelCtor<M>,
   def: ModelDefinition,
   options: FindOptions<Row>,
+  prepare?: boolean,
 ): Promise<M[] | Attributes<M>[]> {
   const params: unknown[] = [];
-  const { rows } = await def.sequelize.run(selectSql(def, options, params), params, options, def);
+  const { rows } = await def.sequelize.run(selectSql(def, options, params), params, options, def, prepare);
   if (options.raw) return rows as Attributes<M>[];
   const Model = model as unknown as new (values: Row, options: BuildOptions) => M;
   const instances = rows.map((row) => new Model(row, ROW_OPTIONS));
@@ -487,13 +489,17 @@ async function findRows<M extends AnyModel>(
   return instances;
 }
 
-/** findOne and findByPk: the first row, null, or EmptyResultError with rejectOnEmpty. */
+/**
+ * findOne and findByPk: the first row, null, or EmptyResultError with rejectOnEmpty. `prepare`
+ * (findByPk): a named prepared statement, as its text repeats.
+ */
 async function findFirst<M extends AnyModel>(
   model: ModelCtor<M>,
   def: ModelDefinition,
   options: FindOptions<Row>,
+  prepare?: boolean,
 ): Promise<M | Attributes<M> | null> {
-  const [found] = await findRows(model, def, { ...options, limit: 1 });
+  const [found] = await findRows(model, def, { ...options, limit: 1 }, prepare);
   if (found === undefined && options.rejectOnEmpty) throw new EmptyResultError();
   return found ?? null;
 }

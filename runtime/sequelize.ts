@@ -89,6 +89,8 @@ function isRead(sql: string, options: QueryOptions | undefined, def: ModelDefini
   return def !== undefined && /^\s*SELECT\b/i.test(sql);
 }
 
+const PREPARE = { prepare: true } as const;
+
 const CLOSED_MESSAGE = 'ConnectionManager.getConnection was called after the connection manager was closed!';
 
 export class Sequelize {
@@ -178,13 +180,17 @@ export class Sequelize {
       );
     }
     const replicas = resolved.replicas;
-    if (!replicas) return new PgDriver(resolved.pg);
+    const prepareStatements = resolved.options.prepareStatements !== false;
+    if (!replicas) return new PgDriver(resolved.pg, prepareStatements);
     return lazyDriver(
       'postgres',
-      REPLICA_SET_CAPABILITIES,
+      { ...REPLICA_SET_CAPABILITIES, preparedStatements: prepareStatements },
       async () =>
-        new (await import('./drivers/replica-set-driver.js')).ReplicaSetDriver(resolved.pg, replicas, (m) =>
-          this.log(m),
+        new (await import('./drivers/replica-set-driver.js')).ReplicaSetDriver(
+          resolved.pg,
+          replicas,
+          (m) => this.log(m),
+          { prepareStatements },
         ),
     );
   }
@@ -357,12 +363,17 @@ export class Sequelize {
     return shapeRawResult(result, options);
   }
 
-  /** Every statement goes through here: closed check, transaction, logging, error mapping. */
+  /**
+   * Every statement goes through here: closed check, transaction, logging, error mapping.
+   * `prepare`: one of the runtime's own statements whose text repeats, sent as a named prepared
+   * statement where the driver can (capability `preparedStatements`).
+   */
   async run(
     sql: string,
     params: readonly unknown[],
     options?: QueryOptions,
     def?: ModelDefinition,
+    prepare?: boolean,
   ): Promise<DriverResult> {
     this.assertOpen();
     const t = options?.transaction;
@@ -372,8 +383,8 @@ export class Sequelize {
     let result: DriverResult;
     try {
       result = await (t
-        ? t.use().query(sql, params)
-        : this.driver.query(sql, params, { read: isRead(sql, options, def) }));
+        ? t.use().query(sql, params, prepare ? PREPARE : undefined)
+        : this.driver.query(sql, params, { read: isRead(sql, options, def), prepare }));
     } catch (error) {
       throw (await import('./error-mapping.js')).mapQueryError(error, sql, params, def);
     }

@@ -12,6 +12,12 @@ export interface QueryHints {
    * to one of them (which may lag behind the primary); any other driver ignores the hint.
    */
   readonly read?: boolean;
+  /**
+   * One of the runtime's own statements whose text repeats (create, save, reload, destroy,
+   * findByPk, increment by primary key): a driver with the `preparedStatements` capability sends
+   * it as a named prepared statement, parsed and planned once per connection.
+   */
+  readonly prepare?: boolean;
 }
 
 export interface Queryable {
@@ -41,13 +47,30 @@ export interface DriverCapabilities {
    * driver's, from the hint.
    */
   readonly readReplicas: boolean;
+  /**
+   * Statements hinted `prepare` are sent as named prepared statements (pg), unless the
+   * `prepareStatements: false` option turned that off. PGlite's query API has no statement names.
+   */
+  readonly preparedStatements: boolean;
 }
 
 /** PGlite: one connection in the process. Declared here, as its driver module is loaded lazily. */
-export const PGLITE_CAPABILITIES: DriverCapabilities = { singleConnection: true, readReplicas: false };
-export const POOL_CAPABILITIES: DriverCapabilities = { singleConnection: false, readReplicas: false };
+export const PGLITE_CAPABILITIES: DriverCapabilities = {
+  singleConnection: true,
+  readReplicas: false,
+  preparedStatements: false,
+};
+export const POOL_CAPABILITIES: DriverCapabilities = {
+  singleConnection: false,
+  readReplicas: false,
+  preparedStatements: true,
+};
 /** A primary and read replicas (replica-set-driver.ts, loaded lazily). */
-export const REPLICA_SET_CAPABILITIES: DriverCapabilities = { singleConnection: false, readReplicas: true };
+export const REPLICA_SET_CAPABILITIES: DriverCapabilities = {
+  singleConnection: false,
+  readReplicas: true,
+  preparedStatements: true,
+};
 
 export interface Driver extends Queryable {
   readonly engine: 'postgres' | 'pglite';

@@ -10,9 +10,12 @@ import {
   DriverConnectError,
   POOL_CAPABILITIES,
   type Driver,
+  type DriverCapabilities,
   type DriverResult,
   type DriverTransaction,
+  type QueryHints,
 } from './driver.js';
+import { isStalePreparedStatement, StatementNames } from './statement-names.js';
 
 const OID_DATE = 1082;
 const OID_DATE_ARRAY = 1182;
@@ -46,13 +49,27 @@ function getTypeParser(oid: number, format?: 'text' | 'binary'): unknown {
 
 export class PgDriver implements Driver {
   readonly engine = 'postgres' as const;
-  readonly capabilities = POOL_CAPABILITIES;
+  readonly capabilities: DriverCapabilities;
   private readonly pool: PgPool;
+  /** Undefined with `prepareStatements: false` (PgBouncer in transaction mode): nothing is named. */
+  private readonly names: StatementNames | undefined;
 
-  constructor(private readonly config: PgPoolConfig) {
+  constructor(
+    private readonly config: PgPoolConfig,
+    prepareStatements = true,
+  ) {
+    this.names = prepareStatements ? new StatementNames() : undefined;
+    this.capabilities = prepareStatements
+      ? POOL_CAPABILITIES
+      : { ...POOL_CAPABILITIES, preparedStatements: false };
     this.pool = new pg.Pool({ ...config, types: { getTypeParser } });
     // An idle client losing its server must not crash the process; the next query reports it.
     this.pool.on('error', () => {});
+  }
+
+  /** One statement on a pooled connection; hinted `prepare`, as a named prepared statement. */
+  query(sql: string, params: readonly unknown[], hints?: QueryHints): Promise<DriverResult> {
+    return this.run(sql, params, hints?.prepare ? this.names?.nameOf(sql) : undefined);
   }
 
   /**
@@ -61,7 +78,7 @@ export class PgDriver implements Driver {
    * server ending the connection (pg_terminate_backend, a restart): pg emits that as an 'error'
    * event on the client, which would otherwise go unhandled and end the process.
    */
-  query(sql: string, params: readonly unknown[]): Promise<DriverResult> {
+  private run(sql: string, params: readonly unknown[], name: string | undefined): Promise<DriverResult> {
     return new Promise((resolve, reject) => {
       this.pool.connect((connectError, client, release) => {
         if (connectError || !client) {
@@ -77,11 +94,16 @@ export class PgDriver implements Driver {
           client.removeListener('error', onError);
           // A statement error leaves the connection usable; a broken connection must not go back to the pool.
           release(lost ?? (error && !keepsConnection(error) ? error : undefined));
-          if (error) reject(error);
+          // A prepared form gone stale (a returned column changed type) runs again under a new
+          // name: outside a transaction the failed attempt changed nothing.
+          if (error && name !== undefined && isStalePreparedStatement(error))
+            this.run(sql, params, this.names!.renew(sql)).then(resolve, reject);
+          else if (error) reject(error);
           else resolve(toResult(result!));
         };
         try {
-          client.query(sql, params as unknown[], done);
+          if (name === undefined) client.query(sql, params as unknown[], done);
+          else client.query({ name, text: sql, values: params as unknown[] }, done);
         } catch (error) {
           done(error as Error);
         }
@@ -97,7 +119,7 @@ export class PgDriver implements Driver {
       client.release(error as Error);
       throw error;
     }
-    return new PgTransaction(client);
+    return new PgTransaction(client, this.names);
   }
 
   async close(): Promise<void> {
@@ -131,11 +153,22 @@ class PgTransaction implements DriverTransaction {
     this.lost = error;
   };
 
-  constructor(private readonly client: PgPoolClient) {
+  constructor(
+    private readonly client: PgPoolClient,
+    private readonly names: StatementNames | undefined,
+  ) {
     client.on('error', this.onError);
   }
-  async query(sql: string, params: readonly unknown[]): Promise<DriverResult> {
-    return toResult(await this.client.query(sql, params as unknown[]));
+  async query(sql: string, params: readonly unknown[], hints?: QueryHints): Promise<DriverResult> {
+    const name = hints?.prepare ? this.names?.nameOf(sql) : undefined;
+    if (name === undefined) return toResult(await this.client.query(sql, params as unknown[]));
+    try {
+      return toResult(await this.client.query({ name, text: sql, values: params as unknown[] }));
+    } catch (error) {
+      // The transaction is aborted either way; the next use of this text is parsed afresh.
+      if (isStalePreparedStatement(error)) this.names!.renew(sql);
+      throw error;
+    }
   }
   commit(): Promise<void> {
     return this.finish('COMMIT');

@@ -34,9 +34,18 @@ export interface PgResult {
   rowCount: number | null;
 }
 
+/** A statement with a name is prepared once per connection (Parse), then only bound and executed. */
+export interface PgQueryConfig {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
 export interface PgClient {
   query(sql: string, params?: unknown[]): Promise<PgResult>;
   query(sql: string, params: unknown[], callback: (error: Error | null, result?: PgResult) => void): void;
+  query(config: PgQueryConfig): Promise<PgResult>;
+  query(config: PgQueryConfig, callback: (error: Error | null, result?: PgResult) => void): void;
   on(event: 'error', listener: (error: Error) => void): unknown;
   removeListener(event: 'error', listener: (error: Error) => void): unknown;
 }

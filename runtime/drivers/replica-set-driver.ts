@@ -12,6 +12,7 @@ import {
   DriverConnectError,
   REPLICA_SET_CAPABILITIES,
   type Driver,
+  type DriverCapabilities,
   type DriverResult,
   type DriverTransaction,
   type QueryHints,
@@ -26,31 +27,43 @@ export interface ReplicaConfig {
   readonly pg: PgPoolConfig;
 }
 
+export interface ReplicaSetOptions {
+  /** Named prepared statements on every server (see PgDriver); false for PgBouncer in transaction mode. */
+  readonly prepareStatements: boolean;
+  /** The clock a down replica's retry time is read from (tests advance it instead of sleeping). */
+  readonly now?: () => number;
+}
+
 interface Replica {
   readonly label: string;
   readonly driver: PgDriver;
-  /** Date.now() until which it is skipped; 0 when up. */
+  /** The clock's time until which it is skipped; 0 when up. */
   downUntil: number;
 }
 
 export class ReplicaSetDriver implements Driver {
   readonly engine = 'postgres' as const;
-  readonly capabilities = REPLICA_SET_CAPABILITIES;
+  readonly capabilities: DriverCapabilities;
   private readonly primary: PgDriver;
   private readonly replicas: Replica[];
+  private readonly now: () => number;
   private next = 0;
 
   constructor(
     write: PgPoolConfig,
     read: readonly ReplicaConfig[],
     private readonly log: (message: string) => void,
+    options: ReplicaSetOptions,
   ) {
-    this.primary = new PgDriver(write);
-    this.replicas = read.map((r) => ({ label: r.label, driver: new PgDriver(r.pg), downUntil: 0 }));
+    const prepare = options.prepareStatements;
+    this.capabilities = { ...REPLICA_SET_CAPABILITIES, preparedStatements: prepare };
+    this.now = options.now ?? Date.now;
+    this.primary = new PgDriver(write, prepare);
+    this.replicas = read.map((r) => ({ label: r.label, driver: new PgDriver(r.pg, prepare), downUntil: 0 }));
   }
 
   query(sql: string, params: readonly unknown[], hints?: QueryHints): Promise<DriverResult> {
-    return hints?.read ? this.read(sql, params) : this.primary.query(sql, params);
+    return hints?.read ? this.read(sql, params, hints) : this.primary.query(sql, params, hints);
   }
 
   begin(): Promise<DriverTransaction> {
@@ -65,16 +78,16 @@ export class ReplicaSetDriver implements Driver {
    * Round robin from the next replica, skipping those marked down. When all are marked down,
    * each is tried once more rather than failing without asking (one may be back early).
    */
-  private async read(sql: string, params: readonly unknown[]): Promise<DriverResult> {
+  private async read(sql: string, params: readonly unknown[], hints: QueryHints): Promise<DriverResult> {
     const start = this.next;
     this.next = (this.next + 1) % this.replicas.length;
     const order = this.replicas.map((_, i) => this.replicas[(start + i) % this.replicas.length]);
-    const now = Date.now();
+    const now = this.now();
     const up = order.filter((r) => r.downUntil <= now);
     const failures: string[] = [];
     for (const replica of up.length ? up : order) {
       try {
-        const result = await replica.driver.query(sql, params);
+        const result = await replica.driver.query(sql, params, hints);
         replica.downUntil = 0;
         return result;
       } catch (error) {
@@ -85,7 +98,7 @@ export class ReplicaSetDriver implements Driver {
             `Read replica ${replica.label} is down (${error.message}); skipped for ${RETRY_DOWN_REPLICA_MS} ms`,
           );
         }
-        replica.downUntil = Date.now() + RETRY_DOWN_REPLICA_MS;
+        replica.downUntil = this.now() + RETRY_DOWN_REPLICA_MS;
         failures.push(`${replica.label} (${error.message})`);
       }
     }

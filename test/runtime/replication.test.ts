@@ -3,8 +3,9 @@
  * the replica, writes and transactions to the primary, useMaster forces the primary, a replica
  * that is down is skipped, all down is an error naming them. PGlite refuses the option.
  */
-import { createServer } from 'node:net';
+import { connect as connectTcp, createServer, type Server } from 'node:net';
 import { ConnectionError, DataTypes, Model, QueryTypes, Sequelize } from '../../runtime/index.js';
+import { RETRY_DOWN_REPLICA_MS, ReplicaSetDriver } from '../../runtime/drivers/replica-set-driver.js';
 import {
   createTestDatabase,
   describeWithReplica,
@@ -22,6 +23,45 @@ async function closedPort(): Promise<number> {
   const port = (server.address() as { port: number }).port;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/**
+ * A read replica that is down until `up` is set: a port that accepts each connection and closes
+ * it (pg fails to connect), counting the attempts; once up, it forwards the bytes to the real
+ * replica, counting what it forwarded.
+ */
+interface FlakyReplica {
+  readonly port: number;
+  attempts: number;
+  forwarded: number;
+  up: boolean;
+  close(): Promise<void>;
+}
+
+async function flakyReplica(target: { host: string; port: number }): Promise<FlakyReplica> {
+  const sockets = new Set<{ destroy(): void }>();
+  const state = { attempts: 0, forwarded: 0, up: false };
+  const listener: Server = createServer((socket) => {
+    state.attempts += 1;
+    if (!state.up) {
+      socket.destroy();
+      return;
+    }
+    const upstream = connectTcp(target.port, target.host);
+    sockets.add(socket).add(upstream);
+    socket.on('data', () => (state.forwarded += 1));
+    socket.pipe(upstream).pipe(socket);
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  return Object.assign(state, {
+    port: (listener.address() as { port: number }).port,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => listener.close(resolve));
+    },
+  });
 }
 
 function server(url: string | undefined): { host: string; port: number } {
@@ -154,6 +194,59 @@ describeWithReplica(needsReplica('reads on a streaming replica'), () => {
         { id: { type: DataTypes.INTEGER, primaryKey: true }, standby: DataTypes.BOOLEAN },
         { sequelize, tableName: 'standby', timestamps: false },
       );
+    }
+  });
+
+  test('a replica that is down is skipped until RETRY_DOWN_REPLICA_MS passed, then tried again and used once back', async () => {
+    const flaky = await flakyReplica(replica);
+    const lines: string[] = [];
+    let clock = 1_000_000;
+    const pgConfig = (at: { host: string; port: number }) => ({
+      ...at,
+      database: db.name,
+      user: 'postgres',
+      max: 1,
+      connectionTimeoutMillis: 5000,
+    });
+    const driver = new ReplicaSetDriver(
+      pgConfig(primary),
+      [
+        { label: `flaky:${flaky.port}`, pg: pgConfig({ host: '127.0.0.1', port: flaky.port }) },
+        { label: 'replica', pg: pgConfig(replica) },
+      ],
+      (line) => lines.push(line),
+      { prepareStatements: true, now: () => clock },
+    );
+    const standby = async (): Promise<unknown> =>
+      (await driver.query('SELECT pg_is_in_recovery() AS standby', [], { read: true })).rows[0].standby;
+    try {
+      // The rotation starts at the down one: tried once, logged, and the real replica answers.
+      expect(await standby()).toBe(true);
+      expect(flaky.attempts).toBe(1);
+      expect(lines).toEqual([
+        expect.stringMatching(
+          new RegExp(`^Read replica flaky:${flaky.port} is down .*skipped for ${RETRY_DOWN_REPLICA_MS} ms$`),
+        ),
+      ]);
+      // Until the interval has passed it is not tried at all, though the rotation comes back to it.
+      clock += RETRY_DOWN_REPLICA_MS - 1;
+      for (let i = 0; i < 4; i++) expect(await standby()).toBe(true);
+      expect(flaky.attempts).toBe(1);
+      // Past it, the next read whose turn it is tries it again: still down, logged again.
+      clock += 1;
+      for (let i = 0; i < 2; i++) expect(await standby()).toBe(true);
+      expect(flaky.attempts).toBe(2);
+      expect(lines).toHaveLength(2);
+      // Back up: after the next interval, it serves its turn of the reads.
+      flaky.up = true;
+      clock += RETRY_DOWN_REPLICA_MS;
+      for (let i = 0; i < 2; i++) expect(await standby()).toBe(true);
+      expect(flaky.attempts).toBe(3);
+      expect(flaky.forwarded).toBeGreaterThan(0);
+      expect(lines).toHaveLength(2);
+    } finally {
+      await driver.close();
+      await flaky.close();
     }
   });
 
