@@ -36,6 +36,8 @@ import type {
   InstanceUpdateOptions,
   ModelCtor,
   InstanceDestroyOptions,
+  QueryOptions,
+  RestoreOptions,
   SaveOptions,
   StaticIncrementOptions,
   UpdateOptions,
@@ -51,6 +53,8 @@ import {
   UPSERT_OPTIONS,
   INCREMENT_OPTIONS,
   INSTANCE_DESTROY_OPTIONS,
+  INSTANCE_RESTORE_OPTIONS,
+  RESTORE_OPTIONS,
   INSTANCE_UPDATE_OPTIONS,
   SAVE_OPTIONS,
   SET_OPTIONS,
@@ -59,6 +63,7 @@ import {
 } from './method-options.js';
 import { validateInstance } from './validation.js';
 import { setVirtual } from './attribute-accessors.js';
+import { liveRowsWhere, requireParanoid, restoreRows, softDeleteRows } from './paranoid.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
@@ -280,7 +285,8 @@ export class Model<
       await validateInstance(def, built, data, fields);
     }
     const params: unknown[] = [];
-    const where: WhereBuilder = (p) => whereSql(def, options.where as Row, p);
+    const rowsWhere = liveRowsWhere(def, options.where, options);
+    const where: WhereBuilder = (p) => whereSql(def, rowsWhere, p);
     const result = await def.sequelize.run(
       updateSql(def, data, fields, where, params, options.returning ? def.returning : ''),
       params,
@@ -314,9 +320,20 @@ export class Model<
     if (!options || options.where === undefined || options.where === null) {
       throw new Error('Missing where or truncate attribute in the options parameter of model.destroy.');
     }
+    if (def.deletedAt && !options.force) return softDeleteRows(def, options.where, options);
     const params: unknown[] = [];
     const sql = deleteSql(def, (p) => whereSql(def, options.where as Row, p), params);
     return (await def.sequelize.run(sql, params, options, def)).rowCount;
+  }
+
+  /** A paranoid model's soft-deleted rows matching `where` back (deletedAt set to null); others refuse. */
+  static async restore<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    options: RestoreOptions<Attributes<M>> = {},
+  ): Promise<void> {
+    const def = definitionOf(this);
+    checkOptions(options, RESTORE_OPTIONS, `${def.name}.restore()`);
+    await restoreRows(def, options.where, options);
   }
 
   /** Atomic `SET "age"="age"+$1` on the rows matching `where` (required); resolves [rows, affectedCount]. */
@@ -411,11 +428,18 @@ export class Model<
     return incrementInstance(this, fields as IncrementFields<Row>, options, '-');
   }
 
-  /** DELETE by primary key. The instance keeps its values. */
+  /** DELETE by primary key (paranoid: sets deletedAt and saves, unless `force`). The instance keeps its values. */
   async destroy(options: InstanceDestroyOptions = {}): Promise<void> {
     const def = definitionOf(this.constructor);
     checkOptions(options, INSTANCE_DESTROY_OPTIONS, `${def.name}.destroy()`);
     requirePrimaryKey(def, this.dataValues as Row, 'destroy');
+    if (def.deletedAt && !options.force) {
+      // As Sequelize: deletedAt set (kept when already set) and the instance saved, pending changes too.
+      if ((this.dataValues as Row)[def.deletedAt] == null)
+        this.setDataValue(def.deletedAt as never, new Date() as never);
+      await updateInstance(this, options as SaveOptions<Row>);
+      return;
+    }
     const params: unknown[] = [];
     await def.sequelize.run(
       deleteSql(def, (p) => primaryKeyWhere(def, this.dataValues as Row, p), params),
@@ -423,6 +447,16 @@ export class Model<
       options,
       def,
     );
+  }
+
+  /** A paranoid model's soft-deleted instance back: deletedAt set to null and saved. */
+  async restore(options: QueryOptions = {}): Promise<void> {
+    const def = definitionOf(this.constructor);
+    checkOptions(options, INSTANCE_RESTORE_OPTIONS, `${def.name}.restore()`);
+    const deletedAt = requireParanoid(def);
+    requirePrimaryKey(def, this.dataValues as Row, 'restore');
+    this.setDataValue(deletedAt as never, null as never);
+    await updateInstance(this, options as SaveOptions<Row>);
   }
 
   /** The checks save() makes before SQL (allowNull, ENUM, length), on every attribute. */
@@ -481,7 +515,8 @@ function setOne(
   if (attr.setter) return void attr.setter.call(instance, value);
   const old = data[name];
   if (attr.primaryKey && old) return;
-  if (!instance.isNewRecord && (name === def.createdAt || name === def.updatedAt)) return;
+  if (!instance.isNewRecord && (name === def.createdAt || name === def.updatedAt || name === def.deletedAt))
+    return;
   const stored = attr.sanitize ? attr.sanitize(value) : value;
   if (!isSameValue(old, stored)) markChanged(instance, name, old);
   data[name] = stored;

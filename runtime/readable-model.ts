@@ -34,7 +34,8 @@ import { MODEL_MEMBER_NAMES } from './model-members.js';
 import { aggregateSql, NUMBER_SUM_TYPES } from './sql/aggregate.js';
 import { countSql, selectList, selectSql } from './sql/select.js';
 import { attributeOf } from './sql/where.js';
-import { primaryKeyWhere } from './sql/where.js';
+import { whereSql } from './sql/where.js';
+import { liveRowsWhere, requireParanoid } from './paranoid.js';
 import type { Sequelize } from './sequelize.js';
 import type {
   AnyModel,
@@ -73,6 +74,8 @@ export interface GetOptions {
 
 export interface ReloadOptions<T> extends QueryOptions {
   attributes?: readonly (keyof T & string)[];
+  /** false: a paranoid model's soft-deleted row is reloaded too. */
+  paranoid?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -248,7 +251,10 @@ export class ReadableModel<
     const def = definitionOf(this);
     checkOptions(options, COUNT_OPTIONS, `${def.name}.count()`);
     const params: unknown[] = [];
-    const { rows } = await def.sequelize.run(countSql(def, options, params), params, options, def);
+    const counted = def.deletedAt
+      ? { ...options, where: liveRowsWhere(def, options.where, options) }
+      : options;
+    const { rows } = await def.sequelize.run(countSql(def, counted, params), params, options, def);
     return Number(rows[0].count);
   }
 
@@ -262,7 +268,8 @@ export class ReadableModel<
     const { col, distinct, ...find } = options;
     const counted = distinct && col === undefined ? def.primaryKeys[0]?.name : col;
     const params: unknown[] = [];
-    const countOptions = { where: find.where, col: counted, distinct } as CountOptions<Row>;
+    const where = liveRowsWhere(def, find.where, find);
+    const countOptions = { where, col: counted, distinct } as CountOptions<Row>;
     const { rows } = await def.sequelize.run(countSql(def, countOptions, params), params, options, def);
     return { rows: (await findRows(this, def, find)) as M[], count: Number(rows[0].count) };
   }
@@ -401,9 +408,10 @@ export class ReadableModel<
     );
   }
 
-  /** Paranoid (soft-delete) models are not supported, so never. */
+  /** Whether a paranoid model's row is soft-deleted (deletedAt set); throws for other models, as Sequelize. */
   isSoftDeleted(): boolean {
-    return false;
+    const deletedAt = requireParanoid(definitionOf(this.constructor));
+    return ((this.dataValues as Row)[deletedAt] ?? null) !== null;
   }
 
   /** Reads the row again; pending changes are discarded (with `attributes`, only those are refreshed). */
@@ -420,7 +428,7 @@ export class ReadableModel<
       ? undefined
       : (
           await def.sequelize.run(
-            `SELECT ${list} FROM ${def.quotedTable}${primaryKeyWhere(def, data, params)}`,
+            `SELECT ${list} FROM ${def.quotedTable}${whereSql(def, liveRowsWhere(def, this.where(), options), params)}`,
             params,
             options,
             def,
@@ -450,6 +458,7 @@ async function findRows<M extends AnyModel>(
   options: FindOptions<Row>,
 ): Promise<M[] | Attributes<M>[]> {
   const params: unknown[] = [];
+  if (def.deletedAt) options = { ...options, where: liveRowsWhere(def, options.where, options) };
   const { rows } = await def.sequelize.run(selectSql(def, options, params), params, options, def);
   if (options.raw) return rows as Attributes<M>[];
   const Model = model as unknown as new (values: Row, options: BuildOptions) => M;
@@ -578,7 +587,8 @@ async function aggregateValue(
   checkOptions(options, AGGREGATE_OPTIONS, `${def.name}.${method}()`);
   const attr = field === '*' ? undefined : attributeOf(def, field, method);
   const params: unknown[] = [];
-  const sql = aggregateSql(def, attr, fn, !!options.distinct, options.where as Row, params);
+  const where = liveRowsWhere(def, options.where, options);
+  const sql = aggregateSql(def, attr, fn, !!options.distinct, where, params);
   const { rows } = await def.sequelize.run(sql, params, options, def);
   // As the connection's type parsers read it: the same values a finder gives.
   return rows[0][fn] ?? null;

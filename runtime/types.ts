@@ -193,7 +193,7 @@ export interface FindOptions<T> extends QueryOptions {
   raw?: boolean;
   /** findOne/findByPk: reject with EmptyResultError instead of resolving null. */
   rejectOnEmpty?: boolean;
-  /** Accepted for compatibility: no model is paranoid, so every row is found either way. */
+  /** false: a paranoid model's soft-deleted rows are found too. */
   paranoid?: boolean;
   /** Accepted for compatibility: there is one server, so every read goes to it. */
   useMaster?: boolean;
@@ -287,7 +287,7 @@ export interface UpdateOptions<T> extends QueryOptions {
   individualHooks?: boolean;
   /** Accepted for compatibility: there are no custom setters whose side effects to skip. */
   sideEffects?: boolean;
-  /** Accepted for compatibility: no model is paranoid. */
+  /** false: a paranoid model's soft-deleted rows are updated too. */
   paranoid?: boolean;
 }
 export interface DestroyOptions<T> extends QueryOptions {
@@ -297,13 +297,19 @@ export interface DestroyOptions<T> extends QueryOptions {
   cascade?: boolean;
   /** With truncate: reset the table's sequences (TRUNCATE ... RESTART IDENTITY). */
   restartIdentity?: boolean;
-  /** Accepted for compatibility: no model is paranoid, so every delete is a real one. */
+  /** Paranoid models: a real DELETE instead of setting deletedAt. */
   force?: boolean;
   individualHooks?: boolean;
 }
 export interface InstanceDestroyOptions extends QueryOptions {
-  /** Accepted for compatibility: no model is paranoid, so every delete is a real one. */
+  /** Paranoid models: a real DELETE instead of setting deletedAt. */
   force?: boolean;
+}
+export interface RestoreOptions<T> extends QueryOptions {
+  /** The rows to restore (every soft-deleted row without one). */
+  where?: WhereOptions<T>;
+  /** beforeRestore/afterRestore per row (the rows are read first). */
+  individualHooks?: boolean;
 }
 export interface IncrementOptions<T> extends QueryOptions {
   /** For the instance method: extra conditions AND-ed with the primary key. */
@@ -482,6 +488,10 @@ export interface ModelOptions<T = any> {
   timestamps?: boolean;
   createdAt?: string | boolean;
   updatedAt?: string | boolean;
+  /** Soft deletes: destroy() sets deletedAt, finders skip such rows unless `paranoid: false`. Needs timestamps. */
+  paranoid?: boolean;
+  /** The soft-delete attribute's name (default deletedAt; deleted_at with underscored). */
+  deletedAt?: string | boolean;
   underscored?: boolean;
   schema?: string;
   comment?: string;

@@ -134,6 +134,7 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/sql/',
     'runtime/error-mapping.ts',
     'runtime/replacements.ts',
+    'runtime/paranoid.ts',
   ],
   ['runtime/readable-model.ts', 'runtime/model.ts', 'runtime/read-only-model.ts'],
   ['runtime/sequelize.ts', 'runtime/raw-query.ts'],
