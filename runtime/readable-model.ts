@@ -36,6 +36,10 @@ import { countSql, selectList, selectSql } from './sql/select.js';
 import { attributeOf } from './sql/where.js';
 import { whereSql } from './sql/where.js';
 import { liveRowsWhere, requireParanoid } from './paranoid.js';
+import { addHook, addHooksOption, hasOwnHooks, removeHook } from './hooks/hook-registry.js';
+import { defineStaticHookForms } from './hooks/hook-methods.js';
+import { hooksOn, runHooks } from './hooks/run-hooks.js';
+import { findWithHooks } from './hooks/hooked-operations.js';
 import type { Sequelize } from './sequelize.js';
 import type {
   AnyModel,
@@ -53,6 +57,9 @@ import type {
   QueryOptions,
   SyncOptions,
   WhereOptions,
+  HookName,
+  ModelHooks,
+  StaticHookAdder,
 } from './types.js';
 
 export interface BuildOptions {
@@ -135,8 +142,71 @@ export class ReadableModel<
     if (def.name !== this.name) Object.defineProperty(this, 'name', { value: def.name });
     defineAccessors(this.prototype as object, def);
     def.sequelize.models[def.name] = this as never;
+    addHooksOption(this, `${def.name}.init()`, false, def.options.hooks);
     return this;
   }
+
+  /** Registers a hook (docs/runtime.md, Hooks): `addHook('beforeCreate', fn)` or with a name to remove it by. */
+  static addHook<MS extends ModelCtor<AnyModel>, K extends HookName>(
+    this: MS,
+    hookType: K,
+    fn: ModelHooks<InstanceType<MS>>[K],
+  ): MS;
+  static addHook<MS extends ModelCtor<AnyModel>, K extends HookName>(
+    this: MS,
+    hookType: K,
+    name: string,
+    fn: ModelHooks<InstanceType<MS>>[K],
+  ): MS;
+  static addHook(this: Function, hookType: string, nameOrFn: unknown, fn?: unknown): unknown {
+    addHook(this, `${this.name}.addHook()`, false, hookType, nameOrFn, fn);
+    return this;
+  }
+
+  /** Removes the hooks of that type added under that name (or that function); true when one was. */
+  static removeHook(hookType: HookName, nameOrFn: string | ((...args: never[]) => unknown)): boolean {
+    return removeHook(this, `${this.name}.removeHook()`, false, hookType, nameOrFn);
+  }
+
+  /** Whether the model has hooks of that type (its own; global ones are sequelize.hasHook's). */
+  static hasHook(hookType: HookName): boolean {
+    return hasOwnHooks(this, hookType);
+  }
+  static hasHooks(hookType: HookName): boolean {
+    return hasOwnHooks(this, hookType);
+  }
+
+  // The static forms of addHook, put on the class by defineStaticHookForms (hooks/hook-methods.ts).
+  declare static beforeValidate: StaticHookAdder<'beforeValidate'>;
+  declare static afterValidate: StaticHookAdder<'afterValidate'>;
+  declare static validationFailed: StaticHookAdder<'validationFailed'>;
+  declare static beforeCreate: StaticHookAdder<'beforeCreate'>;
+  declare static afterCreate: StaticHookAdder<'afterCreate'>;
+  declare static beforeSave: StaticHookAdder<'beforeSave'>;
+  declare static afterSave: StaticHookAdder<'afterSave'>;
+  declare static beforeUpdate: StaticHookAdder<'beforeUpdate'>;
+  declare static afterUpdate: StaticHookAdder<'afterUpdate'>;
+  declare static beforeDestroy: StaticHookAdder<'beforeDestroy'>;
+  declare static afterDestroy: StaticHookAdder<'afterDestroy'>;
+  declare static beforeRestore: StaticHookAdder<'beforeRestore'>;
+  declare static afterRestore: StaticHookAdder<'afterRestore'>;
+  declare static beforeUpsert: StaticHookAdder<'beforeUpsert'>;
+  declare static afterUpsert: StaticHookAdder<'afterUpsert'>;
+  declare static beforeBulkCreate: StaticHookAdder<'beforeBulkCreate'>;
+  declare static afterBulkCreate: StaticHookAdder<'afterBulkCreate'>;
+  declare static beforeBulkUpdate: StaticHookAdder<'beforeBulkUpdate'>;
+  declare static afterBulkUpdate: StaticHookAdder<'afterBulkUpdate'>;
+  declare static beforeBulkDestroy: StaticHookAdder<'beforeBulkDestroy'>;
+  declare static afterBulkDestroy: StaticHookAdder<'afterBulkDestroy'>;
+  declare static beforeBulkRestore: StaticHookAdder<'beforeBulkRestore'>;
+  declare static afterBulkRestore: StaticHookAdder<'afterBulkRestore'>;
+  declare static beforeFind: StaticHookAdder<'beforeFind'>;
+  declare static beforeFindAfterExpandIncludeAll: StaticHookAdder<'beforeFindAfterExpandIncludeAll'>;
+  declare static beforeFindAfterOptions: StaticHookAdder<'beforeFindAfterOptions'>;
+  declare static afterFind: StaticHookAdder<'afterFind'>;
+  declare static beforeCount: StaticHookAdder<'beforeCount'>;
+  declare static beforeSync: StaticHookAdder<'beforeSync'>;
+  declare static afterSync: StaticHookAdder<'afterSync'>;
 
   /**
    * Takes an attribute out of the model, the automatic `id` too: `Log.removeAttribute('id')` for a
@@ -195,6 +265,8 @@ export class ReadableModel<
   ): Promise<M[] | Attributes<M>[]> {
     const def = definitionOf(this);
     checkOptions(options, FIND_OPTIONS, `${def.name}.findAll()`);
+    if (hooksOn(options))
+      return findWithHooks(this, options, (o) => findRows(this, def, o), false) as Promise<M[]>;
     return findRows(this, def, options);
   }
 
@@ -250,6 +322,7 @@ export class ReadableModel<
   ): Promise<number> {
     const def = definitionOf(this);
     checkOptions(options, COUNT_OPTIONS, `${def.name}.count()`);
+    if (hooksOn(options)) await runHooks(this, 'beforeCount', (options = { ...options }));
     const params: unknown[] = [];
     const counted = def.deletedAt
       ? { ...options, where: liveRowsWhere(def, options.where, options) }
@@ -271,7 +344,10 @@ export class ReadableModel<
     const where = liveRowsWhere(def, find.where, find);
     const countOptions = { where, col: counted, distinct } as CountOptions<Row>;
     const { rows } = await def.sequelize.run(countSql(def, countOptions, params), params, options, def);
-    return { rows: (await findRows(this, def, find)) as M[], count: Number(rows[0].count) };
+    const found = hooksOn(find)
+      ? findWithHooks(this, find, (o) => findRows(this, def, o), false)
+      : findRows(this, def, find);
+    return { rows: (await found) as M[], count: Number(rows[0].count) };
   }
 
   /** The largest value of an attribute (null without rows), read as findAll reads it. */
@@ -325,7 +401,10 @@ export class ReadableModel<
   static async sync<MS extends ModelCtor<AnyModel>>(this: MS, options: SyncOptions = {}): Promise<MS> {
     const def = definitionOf(this);
     checkOptions(options, SYNC_OPTIONS, `${def.name}.sync()`);
+    const hooked = hooksOn(options);
+    if (hooked) await runHooks(this, 'beforeSync', options);
     await (await import('./sync.js')).syncModel(def, options);
+    if (hooked) await runHooks(this, 'afterSync', options);
     return this;
   }
 
@@ -473,7 +552,10 @@ async function findFirst<M extends AnyModel>(
   def: ModelDefinition,
   options: FindOptions<Row>,
 ): Promise<M | Attributes<M> | null> {
-  const [found] = await findRows(model, def, { ...options, limit: 1 });
+  const one = { ...options, limit: 1 };
+  const found = hooksOn(options)
+    ? ((await findWithHooks(model, one, (o) => findRows(model, def, o), true)) as M | null)
+    : (await findRows(model, def, one))[0];
   if (found === undefined && options.rejectOnEmpty) throw new EmptyResultError();
   return found ?? null;
 }
@@ -521,6 +603,8 @@ function assignValues(instance: ReadableModel, def: ModelDefinition, values: Row
     (instance._changed ??= new Set()).add(name);
   }
 }
+
+defineStaticHookForms(ReadableModel);
 
 const checkedModels = new WeakSet<Function>();
 

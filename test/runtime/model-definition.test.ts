@@ -204,7 +204,6 @@ describe('init on a class', () => {
 
 describe('Sequelize options the runtime does not have', () => {
   test.each([
-    ['hooks', { beforeCreate: () => undefined }, 'hooks'],
     ['scopes', { active: {} }, 'scopes'],
     ['defaultScope', { where: { active: true } }, 'scopes'],
     ['getterMethods', { full: () => '' }, 'custom getters'],

@@ -126,6 +126,9 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/transaction.ts',
     'runtime/model-indexes.ts',
     'runtime/validators/',
+    'runtime/hooks/hook-names.ts',
+    'runtime/hooks/hook-registry.ts',
+    'runtime/hooks/hook-methods.ts',
   ],
   [
     'runtime/model-definition.ts',
@@ -135,6 +138,7 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/error-mapping.ts',
     'runtime/replacements.ts',
     'runtime/paranoid.ts',
+    'runtime/hooks/',
   ],
   ['runtime/readable-model.ts', 'runtime/model.ts', 'runtime/read-only-model.ts'],
   ['runtime/sequelize.ts', 'runtime/raw-query.ts'],
