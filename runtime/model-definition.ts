@@ -157,21 +157,39 @@ export function defineModel(init: InitArguments): ModelDefinition {
   }
   if (list.filter((a) => a.autoIncrement).length > 1)
     throw new Error('Invalid Instance definition. Only one autoincrement field allowed.');
+  const assembled = assemble({
+    name,
+    tableName,
+    schema,
+    sequelize,
+    readOnly,
+    options,
+    list,
+    timestampNames: timestampNames(options, raw),
+  });
+  const virtualList = Object.values(virtuals);
   return {
-    ...assemble({
-      name,
-      tableName,
-      schema,
-      sequelize,
-      readOnly,
-      options,
-      list,
-      timestampNames: timestampNames(options, raw),
-    }),
+    ...assembled,
+    // As Sequelize: rawAttributes lists VIRTUAL attributes too, in declaration order.
+    rawAttributes: virtualList.length
+      ? inDeclarationOrder(raw, assembled.attributes, virtuals)
+      : assembled.rawAttributes,
+    hasValidators:
+      assembled.hasValidators || virtualList.some((a) => a.validators && a.validators.specs.length > 0),
     virtuals,
     hasGetters: list.some((a) => a.getter !== undefined) || Object.keys(virtuals).length > 0,
     init,
   };
+}
+
+function inDeclarationOrder(
+  raw: Record<string, unknown>,
+  attributes: Readonly<Record<string, AttributeDefinition>>,
+  virtuals: Readonly<Record<string, AttributeDefinition>>,
+): Record<string, NormalizedAttribute> {
+  const out: Record<string, NormalizedAttribute> = {};
+  for (const name of Object.keys(raw)) out[name] = (attributes[name] ?? virtuals[name]).raw;
+  return out;
 }
 
 /** Global `define` options are defaults; the model's own options win (Sequelize's Utils.merge). */
@@ -511,9 +529,9 @@ function assemble(input: AssembleInput): Omit<ModelDefinition, 'init' | 'virtual
   };
 }
 
-const VIRTUAL_OPTIONS = new Set(['type', 'get', 'set', 'fieldName', 'field']);
+const VIRTUAL_OPTIONS = new Set(['type', 'get', 'set', 'fieldName', 'field', 'validate']);
 
-/** A VIRTUAL attribute takes type, get and set; column options would be silently meaningless. */
+/** A VIRTUAL attribute takes type, get, set and validate; column options would be silently meaningless. */
 function checkVirtual(modelName: string, attr: AttributeDefinition): AttributeDefinition {
   for (const key of Object.keys(attr.raw)) {
     if (VIRTUAL_OPTIONS.has(key) || ['allowNull', 'primaryKey', 'autoIncrement'].includes(key)) continue;
