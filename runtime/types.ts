@@ -503,7 +503,7 @@ export interface ModelOptions<T = any> {
   /** How scope wheres merge: 'overwrite' (Sequelize's default: by key, the later wins) or 'and'. */
   whereMergeStrategy?: 'overwrite' | 'and';
   /** Lifecycle hooks by name, each a function or a list (docs/runtime.md, Hooks). */
-  hooks?: ModelHooksOption<Model<any, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the instance type is not known here
+  hooks?: ModelHooksOption<Model<any, any> & T>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the instance: a model with these attributes
   /** Model-level validators: `this` is the instance; throw or reject to fail (the error's path is the function's name). */
   validate?: Record<string, (this: any, next?: (error?: unknown) => void) => unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the instance of any model
 }
