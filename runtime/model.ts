@@ -65,15 +65,7 @@ import {
 } from './method-options.js';
 import { validateInstance } from './validation.js';
 import { setVirtual } from './attribute-accessors.js';
-import { hooksOn, validateMaybeHooked } from './hooks/run-hooks.js';
-import {
-  bulkCreateWithHooks,
-  bulkWithHooks,
-  instanceWithHooks,
-  saveWithHooks,
-  updateWithHooks,
-  upsertWithHooks,
-} from './hooks/hooked-operations.js';
+import { hooksOn } from './hooks/hook-registry.js';
 import { liveRowsWhere, requireParanoid, restoreRows, softDeleteRows } from './paranoid.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -136,7 +128,8 @@ export class Model<
     const instance = checkClassFields(
       new Ctor(args[0] as Row | undefined, options.raw ? RAW_NEW : undefined),
     );
-    return hooksOn(options) ? saveWithHooks(instance, options, saveCore) : insertInstance(instance, options);
+    if (hooksOn(options)) return (await hookedOperations()).saveWithHooks(instance, options, saveCore);
+    return insertInstance(instance, options);
   }
 
   /** One multi-row INSERT ... RETURNING; every record is validated first. */
@@ -152,7 +145,7 @@ export class Model<
     if (instances.length === 0) return instances;
     checkClassFields(instances[0]);
     if (hooksOn(options))
-      return bulkCreateWithHooks(
+      return (await hookedOperations()).bulkCreateWithHooks(
         this,
         instances,
         options,
@@ -204,7 +197,9 @@ export class Model<
       );
     const Ctor = this as unknown as Constructor<M>;
     if (hooksOn(options))
-      return upsertWithHooks(this, values as Row, options, (v, o) => upsertRow(Ctor, def, v, o));
+      return (await hookedOperations()).upsertWithHooks(this, values as Row, options, (v, o) =>
+        upsertRow(Ctor, def, v, o),
+      );
     return upsertRow(Ctor, def, values as Row, options);
   }
 
@@ -231,7 +226,7 @@ export class Model<
       throw new Error(`${MISSING_WHERE} passed to update.`);
     const Ctor = this as unknown as Constructor<M>;
     if (hooksOn(options))
-      return updateWithHooks(
+      return (await hookedOperations()).updateWithHooks(
         this,
         values as Row,
         options,
@@ -251,7 +246,8 @@ export class Model<
     options = withScope(this, options, WHERE_ONLY);
     if (!options || ((options.where === undefined || options.where === null) && !options.truncate))
       throw new Error('Missing where or truncate attribute in the options parameter of model.destroy.');
-    if (hooksOn(options)) return bulkWithHooks(this, 'Destroy', options, (o) => destroyRows(def, o));
+    if (hooksOn(options))
+      return (await hookedOperations()).bulkWithHooks(this, 'Destroy', options, (o) => destroyRows(def, o));
     return destroyRows(def, options as DestroyOptions<Row>);
   }
 
@@ -263,7 +259,10 @@ export class Model<
     const def = definitionOf(this);
     checkOptions(options, RESTORE_OPTIONS, `${def.name}.restore()`);
     requireParanoid(def);
-    if (hooksOn(options)) await bulkWithHooks(this, 'Restore', options, (o) => restoreRows(def, o.where, o));
+    if (hooksOn(options))
+      await (
+        await hookedOperations()
+      ).bulkWithHooks(this, 'Restore', options, (o) => restoreRows(def, o.where, o));
     else await restoreRows(def, options.where, options);
   }
 
@@ -318,7 +317,8 @@ export class Model<
     } catch (error) {
       return Promise.reject(error);
     }
-    return hooksOn(opts) ? saveWithHooks(this, opts, saveCore) : saveCore(this, opts);
+    if (!hooksOn(opts)) return saveCore(this, opts);
+    return hookedOperations().then((m) => m.saveWithHooks(this, opts, saveCore));
   }
 
   /** Sets and saves only the given attributes; other pending changes stay pending. */
@@ -341,7 +341,8 @@ export class Model<
     const sideEffects = [...(this._changed ?? [])].filter((n) => !changedBefore.has(n) && !names.includes(n));
     const fields = [...names.filter((name) => this._changed?.has(name)), ...sideEffects];
     const saveOptions = { ...(options as SaveOptions<Row>), fields };
-    return hooksOn(options) ? saveWithHooks(this, saveOptions, saveCore) : saveCore(this, saveOptions);
+    if (!hooksOn(options)) return saveCore(this, saveOptions);
+    return (await hookedOperations()).saveWithHooks(this, saveOptions, saveCore);
   }
 
   /** Atomic increment in SQL; refreshes only the incremented attributes and updatedAt from RETURNING. */
@@ -365,7 +366,9 @@ export class Model<
     checkOptions(options, INSTANCE_DESTROY_OPTIONS, `${def.name}.destroy()`);
     requirePrimaryKey(def, this.dataValues as Row, 'destroy');
     if (hooksOn(options))
-      return instanceWithHooks(this, 'Destroy', options, (o) => destroyInstance(this, def, o));
+      return (await hookedOperations()).instanceWithHooks(this, 'Destroy', options, (o) =>
+        destroyInstance(this, def, o),
+      );
     return destroyInstance(this, def, options);
   }
 
@@ -379,7 +382,8 @@ export class Model<
       this.setDataValue(deletedAt as never, null as never);
       await updateInstance(this, o as SaveOptions<Row>);
     };
-    if (hooksOn(options)) await instanceWithHooks(this, 'Restore', options, restore);
+    if (hooksOn(options))
+      await (await hookedOperations()).instanceWithHooks(this, 'Restore', options, restore);
     else await restore(options);
   }
 
@@ -554,6 +558,21 @@ async function destroyInstance(
     options,
     def,
   );
+}
+
+/** Hooks run only in programs that register some: their module is loaded on first use. */
+const hookedOperations = () => import('./hooks/hooked-operations.js');
+
+/** validateInstance, through the validation hooks when hooks are on: upsert, findOrCreate, instance.validate(). */
+async function validateMaybeHooked(
+  def: ModelDefinition,
+  instance: AnyWritable,
+  data: Row,
+  fields: readonly AttributeDefinition[],
+  options: { hooks?: boolean },
+): Promise<void> {
+  if (!hooksOn(options)) return validateInstance(def, instance, data, fields);
+  await (await hookedOperations()).validateWithHooks(def, instance, options, fields);
 }
 
 function buildEach<M extends AnyWritable>(

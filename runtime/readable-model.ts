@@ -36,10 +36,8 @@ import { countSql, selectList, selectSql } from './sql/select.js';
 import { attributeOf } from './sql/where.js';
 import { whereSql } from './sql/where.js';
 import { liveRowsWhere, requireParanoid } from './paranoid.js';
-import { addHook, addHooksOption, hasOwnHooks, removeHook } from './hooks/hook-registry.js';
+import { addHook, addHooksOption, hasOwnHooks, hooksOn, removeHook } from './hooks/hook-registry.js';
 import { defineStaticHookForms } from './hooks/hook-methods.js';
-import { hooksOn, runHooks } from './hooks/run-hooks.js';
-import { findWithHooks } from './hooks/hooked-operations.js';
 import { addScope, defineScopes, scopedModel, withScope, type ScopeArgument } from './scopes.js';
 import type { Sequelize } from './sequelize.js';
 import type {
@@ -299,7 +297,12 @@ export class ReadableModel<
     checkOptions(options, FIND_OPTIONS, `${def.name}.findAll()`);
     options = withScope(this, options);
     if (hooksOn(options))
-      return findWithHooks(this, options, (o) => findRows(this, def, o), false) as Promise<M[]>;
+      return (await hookedOperations()).findWithHooks(
+        this,
+        options,
+        (o) => findRows(this, def, o),
+        false,
+      ) as Promise<M[]>;
     return findRows(this, def, options);
   }
 
@@ -356,7 +359,8 @@ export class ReadableModel<
     const def = definitionOf(this);
     checkOptions(options, COUNT_OPTIONS, `${def.name}.count()`);
     options = withScope(this, options, WHERE_ONLY);
-    if (hooksOn(options)) await runHooks(this, 'beforeCount', (options = { ...options }));
+    if (hooksOn(options))
+      await (await hookedOperations()).runHooks(this, 'beforeCount', (options = { ...options }));
     const params: unknown[] = [];
     const counted = def.deletedAt
       ? { ...options, where: liveRowsWhere(def, options.where, options) }
@@ -380,7 +384,7 @@ export class ReadableModel<
     const countOptions = { where, col: counted, distinct } as CountOptions<Row>;
     const { rows } = await def.sequelize.run(countSql(def, countOptions, params), params, options, def);
     const found = hooksOn(find)
-      ? findWithHooks(this, find, (o) => findRows(this, def, o), false)
+      ? (await hookedOperations()).findWithHooks(this, find, (o) => findRows(this, def, o), false)
       : findRows(this, def, find);
     return { rows: (await found) as M[], count: Number(rows[0].count) };
   }
@@ -432,10 +436,10 @@ export class ReadableModel<
   static async sync<MS extends ModelCtor<AnyModel>>(this: MS, options: SyncOptions = {}): Promise<MS> {
     const def = definitionOf(this);
     checkOptions(options, SYNC_OPTIONS, `${def.name}.sync()`);
-    const hooked = hooksOn(options);
-    if (hooked) await runHooks(this, 'beforeSync', options);
+    const hooks = hooksOn(options) ? await hookedOperations() : undefined;
+    await hooks?.runHooks(this, 'beforeSync', options);
     await (await import('./sync.js')).syncModel(def, options);
-    if (hooked) await runHooks(this, 'afterSync', options);
+    await hooks?.runHooks(this, 'afterSync', options);
     return this;
   }
 
@@ -585,7 +589,9 @@ async function findFirst<M extends AnyModel>(
 ): Promise<M | Attributes<M> | null> {
   const one = { ...withScope(model, options), limit: 1 };
   const found = hooksOn(options)
-    ? ((await findWithHooks(model, one, (o) => findRows(model, def, o), true)) as M | null)
+    ? ((await (
+        await hookedOperations()
+      ).findWithHooks(model, one, (o) => findRows(model, def, o), true)) as M | null)
     : (await findRows(model, def, one))[0];
   if (found === undefined && options.rejectOnEmpty) throw new EmptyResultError();
   return found ?? null;
@@ -636,6 +642,9 @@ function assignValues(instance: ReadableModel, def: ModelDefinition, values: Row
 }
 
 defineStaticHookForms(ReadableModel);
+
+/** Hooks run only in programs that register some: their module is loaded on first use. */
+const hookedOperations = () => import('./hooks/hooked-operations.js');
 
 /** The scope keys count, aggregates, update and destroy use. */
 export const WHERE_ONLY = ['where'] as const;

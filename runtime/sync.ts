@@ -4,7 +4,8 @@
  * This module and sql/ddl.ts are loaded only when sync() or drop() is called; sync({ alter })
  * and planSync() (plan-sync.ts) live in ./alter/, loaded only when used.
  */
-import { hooksOn, runHooks } from './hooks/run-hooks.js';
+import { hooksOn } from './hooks/hook-registry.js';
+import { runHooks } from './hooks/run-hooks.js';
 import { definitionOf, type ModelDefinition } from './model-definition.js';
 import { createEnumSql, createTableSql, dropEnumSql, dropTableSql } from './sql/ddl.js';
 import { createIndexSql } from './sql/index-ddl.js';

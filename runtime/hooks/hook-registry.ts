@@ -92,3 +92,8 @@ export function hooksFor(model: Function, sequelize: object, type: string): Hook
   for (const e of ownHooks(sequelize, type)) out.push(e.fn);
   return out;
 }
+
+/** Whether hooks may run for this call: false at once when none is registered or `hooks: false`. */
+export function hooksOn(options: { hooks?: boolean } | undefined): boolean {
+  return hookCount > 0 && options?.hooks !== false;
+}

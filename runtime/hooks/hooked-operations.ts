@@ -1,14 +1,16 @@
 /**
  * The model operations with their hooks around them, as Sequelize orders them. model.ts and
- * readable-model.ts call in here only when hooksOn(options) (some hook is registered and
- * `hooks: false` was not passed), handing over the operation itself as `core`; without hooks
- * nothing here runs. The options object the hooks receive is a copy: a hook may change it
+ * readable-model.ts load this module (`await import()`) and call in here only when
+ * hooksOn(options) (some hook is registered and `hooks: false` was not passed), handing over the
+ * operation itself as `core`; a program without hooks never loads it. The options object the hooks receive is a copy: a hook may change it
  * (beforeFind adding to `where`, beforeBulkUpdate changing `attributes`) and the operation
  * then uses the changed options.
  */
 import { definitionOf, type AttributeDefinition, type ModelDefinition } from '../model-definition.js';
 import { validateInstance } from '../validation.js';
 import { runHooks, validateWithHooks } from './run-hooks.js';
+
+export { runHooks, validateWithHooks };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;

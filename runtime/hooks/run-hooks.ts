@@ -4,15 +4,10 @@
  */
 import { definitionOf, type AttributeDefinition, type ModelDefinition } from '../model-definition.js';
 import { validateInstance } from '../validation.js';
-import { hookCount, hooksFor } from './hook-registry.js';
+import { hooksFor, hooksOn } from './hook-registry.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
-
-/** Whether hooks may run for this call: false at once when none is registered or `hooks: false`. */
-export function hooksOn(options: { hooks?: boolean } | undefined): boolean {
-  return hookCount > 0 && options?.hooks !== false;
-}
 
 export async function runHooks(model: Function, type: string, ...args: unknown[]): Promise<void> {
   const list = hooksFor(model, definitionOf(model).sequelize, type);

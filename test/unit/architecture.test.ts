@@ -160,6 +160,7 @@ const LAZY_MODULES = [
   'runtime/validators/run-validators.ts',
   'runtime/replacements.ts',
   'runtime/drivers/replica-set-driver.ts',
+  'runtime/hooks/hooked-operations.ts',
 ];
 
 /** The type vocabulary every layer may import types from (and which imports types back). */
