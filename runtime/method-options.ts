@@ -1,8 +1,7 @@
 /**
  * The options each public method takes, and Sequelize's options it does not (yet), with the
- * feature each asks for. check-options.ts refuses anything else by name. Options that are
- * correct no-ops here are supported: `hooks` (no hooks run), `paranoid` (no model is paranoid),
- * `useMaster` (one server), `individualHooks`, `force` on destroy, `databaseVersion`.
+ * feature each asks for. check-options.ts refuses anything else by name. `useMaster` (one
+ * server) and `databaseVersion` are correct no-ops here.
  */
 import { optionKeys } from './check-options.js';
 
@@ -61,6 +60,12 @@ export const FIND_ONE_OPTIONS = optionKeys([...FIND_OPTIONS.supported, 'rejectOn
 export const FIND_BY_PK_OPTIONS = optionKeys(
   [...FIND_ONE_OPTIONS.supported].filter((key) => key !== 'where'),
   { ...FIND_UNSUPPORTED, where: 'a where (findByPk finds by the primary key; use findOne)' },
+);
+
+/** What a scope (defaultScope, scopes, Model.scope({ ... })) may hold. */
+export const SCOPE_OPTIONS = optionKeys(
+  ['where', 'attributes', 'order', 'limit', 'offset', 'group', 'having', 'paranoid'],
+  { ...FIND_UNSUPPORTED, include: 'eager loading of associations in a scope' },
 );
 
 export const COUNT_OPTIONS = optionKeys(
@@ -143,6 +148,12 @@ export const DESTROY_OPTIONS = optionKeys(
   { ...NEVER, limit: 'DELETE ... LIMIT' },
 );
 export const INSTANCE_DESTROY_OPTIONS = optionKeys([...QUERY, 'force'], NEVER);
+/** Model.restore (static). */
+export const RESTORE_OPTIONS = optionKeys([...QUERY, 'where', 'individualHooks'], {
+  ...NEVER,
+  limit: 'UPDATE ... LIMIT',
+});
+export const INSTANCE_RESTORE_OPTIONS = optionKeys(QUERY, NEVER);
 
 export const INCREMENT_OPTIONS = optionKeys([...QUERY, 'where', 'by', 'silent', 'returning'], NEVER);
 
@@ -209,13 +220,13 @@ export const CONNECTION_OPTIONS = optionKeys(
     'quoteIdentifiers',
     'minifyAliases',
     'prepareStatements',
+    'hooks',
   ],
   {
     ...NEVER,
     omitNull: 'omitNull',
     native: 'pg-native',
     typeValidation: 'type validation',
-    hooks: 'global hooks',
     sync: 'default sync options',
     query: 'default query options',
     set: 'default set options',
@@ -290,13 +301,14 @@ export const MODEL_OPTIONS = optionKeys(
     'comment',
     'indexes',
     'validate',
+    'paranoid',
+    'deletedAt',
+    'hooks',
+    'scopes',
+    'defaultScope',
+    'whereMergeStrategy',
   ],
   {
-    paranoid: 'soft deletes',
-    deletedAt: 'soft deletes',
-    hooks: 'hooks',
-    scopes: 'scopes',
-    defaultScope: 'scopes',
     getterMethods: 'custom getters',
     setterMethods: 'custom setters',
     version: 'optimistic locking',
@@ -308,7 +320,6 @@ export const MODEL_OPTIONS = optionKeys(
     collate: 'MySQL collations',
     initialAutoIncrement: 'MySQL AUTO_INCREMENT start',
     rejectOnEmpty: 'a model-wide rejectOnEmpty',
-    whereMergeStrategy: 'scope merging',
   },
 );
 

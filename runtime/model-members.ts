@@ -31,6 +31,7 @@ export const MODEL_MEMBER_NAMES: readonly string[] = [
   'isSoftDeleted',
   'previous',
   'reload',
+  'restore',
   'save',
   'set',
   'setDataValue',

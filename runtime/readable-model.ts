@@ -34,7 +34,11 @@ import { MODEL_MEMBER_NAMES } from './model-members.js';
 import { aggregateSql, NUMBER_SUM_TYPES } from './sql/aggregate.js';
 import { selectList, selectSql } from './sql/select.js';
 import { attributeOf } from './sql/where.js';
-import { primaryKeyWhere } from './sql/where.js';
+import { whereSql } from './sql/where.js';
+import { liveRowsWhere, requireParanoid } from './paranoid.js';
+import { addHook, addHooksOption, hasOwnHooks, hooksOn, removeHook } from './hooks/hook-registry.js';
+import { defineStaticHookForms } from './hooks/hook-methods.js';
+import { addScope, defineScopes, scopedModel, withScope, type ScopeArgument } from './scopes.js';
 import type { Sequelize } from './sequelize.js';
 import type {
   AnyModel,
@@ -55,6 +59,10 @@ import type {
   QueryOptions,
   SyncOptions,
   WhereOptions,
+  ScopeOptions,
+  HookName,
+  ModelHooks,
+  StaticHookAdder,
 } from './types.js';
 
 export interface BuildOptions {
@@ -76,6 +84,8 @@ export interface GetOptions {
 
 export interface ReloadOptions<T> extends QueryOptions {
   attributes?: readonly (keyof T & string)[];
+  /** false: a paranoid model's soft-deleted row is reloaded too. */
+  paranoid?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -135,8 +145,101 @@ export class ReadableModel<
     if (def.name !== this.name) Object.defineProperty(this, 'name', { value: def.name });
     defineAccessors(this.prototype as object, def);
     def.sequelize.models[def.name] = this as never;
+    addHooksOption(this, `${def.name}.init()`, false, def.options.hooks);
+    const { defaultScope, scopes, whereMergeStrategy } = def.options;
+    if (defaultScope || scopes || whereMergeStrategy) defineScopes(this, def.name, def.options);
     return this;
   }
+
+  /**
+   * The model with these scopes merged in order (names, `{ method: ['name', ...args] }`, scope
+   * objects), as Sequelize's Model.scope: the default scope only when named.
+   */
+  static scope<MS extends ModelCtor<AnyModel>>(
+    this: MS,
+    ...scopes: (ScopeArgument | readonly ScopeArgument[])[]
+  ): MS {
+    return scopedModel(this, scopes);
+  }
+
+  /** The model without any scope, the default one included. */
+  static unscoped<MS extends ModelCtor<AnyModel>>(this: MS): MS {
+    return scopedModel(this, []);
+  }
+
+  /** Adds a scope (`defaultScope` sets the default); an existing name needs `{ override: true }`. */
+  static addScope<MS extends ModelCtor<AnyModel>>(
+    this: MS,
+    name: string,
+    scope:
+      | ScopeOptions<Attributes<InstanceType<MS>>>
+      | ((...args: any[]) => ScopeOptions<Attributes<InstanceType<MS>>>), // eslint-disable-line @typescript-eslint/no-explicit-any -- a scope function takes what its callers pass
+    options?: { override?: boolean },
+  ): void {
+    addScope(this, this.name, name, scope, options);
+  }
+
+  /** Registers a hook (docs/runtime.md, Hooks): `addHook('beforeCreate', fn)` or with a name to remove it by. */
+  static addHook<MS extends ModelCtor<AnyModel>, K extends HookName>(
+    this: MS,
+    hookType: K,
+    fn: ModelHooks<InstanceType<MS>>[K],
+  ): MS;
+  static addHook<MS extends ModelCtor<AnyModel>, K extends HookName>(
+    this: MS,
+    hookType: K,
+    name: string,
+    fn: ModelHooks<InstanceType<MS>>[K],
+  ): MS;
+  static addHook(this: Function, hookType: string, nameOrFn: unknown, fn?: unknown): unknown {
+    addHook(this, `${this.name}.addHook()`, false, hookType, nameOrFn, fn);
+    return this;
+  }
+
+  /** Removes the hooks of that type added under that name (or that function); true when one was. */
+  static removeHook(hookType: HookName, nameOrFn: string | ((...args: never[]) => unknown)): boolean {
+    return removeHook(this, `${this.name}.removeHook()`, false, hookType, nameOrFn);
+  }
+
+  /** Whether the model has hooks of that type (its own; global ones are sequelize.hasHook's). */
+  static hasHook(hookType: HookName): boolean {
+    return hasOwnHooks(this, hookType);
+  }
+  static hasHooks(hookType: HookName): boolean {
+    return hasOwnHooks(this, hookType);
+  }
+
+  // The static forms of addHook, put on the class by defineStaticHookForms (hooks/hook-methods.ts).
+  declare static beforeValidate: StaticHookAdder<'beforeValidate'>;
+  declare static afterValidate: StaticHookAdder<'afterValidate'>;
+  declare static validationFailed: StaticHookAdder<'validationFailed'>;
+  declare static beforeCreate: StaticHookAdder<'beforeCreate'>;
+  declare static afterCreate: StaticHookAdder<'afterCreate'>;
+  declare static beforeSave: StaticHookAdder<'beforeSave'>;
+  declare static afterSave: StaticHookAdder<'afterSave'>;
+  declare static beforeUpdate: StaticHookAdder<'beforeUpdate'>;
+  declare static afterUpdate: StaticHookAdder<'afterUpdate'>;
+  declare static beforeDestroy: StaticHookAdder<'beforeDestroy'>;
+  declare static afterDestroy: StaticHookAdder<'afterDestroy'>;
+  declare static beforeRestore: StaticHookAdder<'beforeRestore'>;
+  declare static afterRestore: StaticHookAdder<'afterRestore'>;
+  declare static beforeUpsert: StaticHookAdder<'beforeUpsert'>;
+  declare static afterUpsert: StaticHookAdder<'afterUpsert'>;
+  declare static beforeBulkCreate: StaticHookAdder<'beforeBulkCreate'>;
+  declare static afterBulkCreate: StaticHookAdder<'afterBulkCreate'>;
+  declare static beforeBulkUpdate: StaticHookAdder<'beforeBulkUpdate'>;
+  declare static afterBulkUpdate: StaticHookAdder<'afterBulkUpdate'>;
+  declare static beforeBulkDestroy: StaticHookAdder<'beforeBulkDestroy'>;
+  declare static afterBulkDestroy: StaticHookAdder<'afterBulkDestroy'>;
+  declare static beforeBulkRestore: StaticHookAdder<'beforeBulkRestore'>;
+  declare static afterBulkRestore: StaticHookAdder<'afterBulkRestore'>;
+  declare static beforeFind: StaticHookAdder<'beforeFind'>;
+  declare static beforeFindAfterExpandIncludeAll: StaticHookAdder<'beforeFindAfterExpandIncludeAll'>;
+  declare static beforeFindAfterOptions: StaticHookAdder<'beforeFindAfterOptions'>;
+  declare static afterFind: StaticHookAdder<'afterFind'>;
+  declare static beforeCount: StaticHookAdder<'beforeCount'>;
+  declare static beforeSync: StaticHookAdder<'beforeSync'>;
+  declare static afterSync: StaticHookAdder<'afterSync'>;
 
   /**
    * Takes an attribute out of the model, the automatic `id` too: `Log.removeAttribute('id')` for a
@@ -195,6 +298,14 @@ export class ReadableModel<
   ): Promise<M[] | Attributes<M>[]> {
     const def = definitionOf(this);
     checkOptions(options, FIND_OPTIONS, `${def.name}.findAll()`);
+    options = withScope(this, options);
+    if (hooksOn(options))
+      return (await hookedOperations()).findWithHooks(
+        this,
+        options,
+        (o) => findRows(this, def, o),
+        false,
+      ) as Promise<M[]>;
     return findRows(this, def, options);
   }
 
@@ -259,6 +370,9 @@ export class ReadableModel<
   ): Promise<number | GroupedCountResultItem[]> {
     const def = definitionOf(this);
     checkOptions(options, COUNT_OPTIONS, `${def.name}.count()`);
+    options = withScope(this, options, WHERE_ONLY);
+    if (hooksOn(options))
+      await (await hookedOperations()).runHooks(this, 'beforeCount', (options = { ...options }));
     return countRows(def, options as CountOptions<Row>, 'count');
   }
 
@@ -280,6 +394,7 @@ export class ReadableModel<
   ): Promise<{ rows: M[]; count: number | GroupedCountResultItem[] }> {
     const def = definitionOf(this);
     checkOptions(options, FIND_AND_COUNT_OPTIONS, `${def.name}.findAndCountAll()`);
+    options = withScope(this, options);
     const { col, distinct, ...find } = options;
     const count = await countRows(
       def,
@@ -288,12 +403,16 @@ export class ReadableModel<
         group: find.group,
         col,
         distinct,
+        paranoid: find.paranoid,
         transaction: options.transaction,
         logging: options.logging,
       } as CountOptions<Row>,
       'findAndCountAll',
     );
-    return { rows: (await findRows(this, def, find)) as M[], count };
+    const found = hooksOn(find)
+      ? (await hookedOperations()).findWithHooks(this, find, (o) => findRows(this, def, o), false)
+      : findRows(this, def, find);
+    return { rows: (await found) as M[], count };
   }
 
   /** The largest value of an attribute (null without rows), read as findAll reads it. */
@@ -302,9 +421,7 @@ export class ReadableModel<
     field: K,
     options?: AggregateOptions<Attributes<M>>,
   ): Promise<Attributes<M>[K] | null> {
-    return aggregateValue(definitionOf(this), field, 'max', options, 'max') as Promise<
-      Attributes<M>[K] | null
-    >;
+    return aggregateValue(this, field, 'max', options, 'max') as Promise<Attributes<M>[K] | null>;
   }
 
   /** The smallest value of an attribute (null without rows). */
@@ -313,9 +430,7 @@ export class ReadableModel<
     field: K,
     options?: AggregateOptions<Attributes<M>>,
   ): Promise<Attributes<M>[K] | null> {
-    return aggregateValue(definitionOf(this), field, 'min', options, 'min') as Promise<
-      Attributes<M>[K] | null
-    >;
+    return aggregateValue(this, field, 'min', options, 'min') as Promise<Attributes<M>[K] | null>;
   }
 
   /**
@@ -328,7 +443,7 @@ export class ReadableModel<
     options?: AggregateOptions<Attributes<M>>,
   ): Promise<number | string | null> {
     const def = definitionOf(this);
-    const value = await aggregateValue(def, field, 'sum', options, 'sum');
+    const value = await aggregateValue(this, field, 'sum', options, 'sum');
     if (value === null) return null;
     return NUMBER_SUM_TYPES.has(attributeOf(def, field, 'sum').type.key) ? Number(value) : (value as string);
   }
@@ -340,14 +455,17 @@ export class ReadableModel<
     fn: string,
     options?: AggregateOptions<Attributes<M>>,
   ): Promise<unknown> {
-    return aggregateValue(definitionOf(this), field, fn, options, 'aggregate');
+    return aggregateValue(this, field, fn, options, 'aggregate');
   }
 
   /** Creates the table when missing (`force`: drops it first). Views (ReadOnlyModel) are left alone. */
   static async sync<MS extends ModelCtor<AnyModel>>(this: MS, options: SyncOptions = {}): Promise<MS> {
     const def = definitionOf(this);
     checkOptions(options, SYNC_OPTIONS, `${def.name}.sync()`);
+    const hooks = hooksOn(options) ? await hookedOperations() : undefined;
+    await hooks?.runHooks(this, 'beforeSync', options);
     await (await import('./sync.js')).syncModel(def, options);
+    await hooks?.runHooks(this, 'afterSync', options);
     return this;
   }
 
@@ -430,9 +548,10 @@ export class ReadableModel<
     );
   }
 
-  /** Paranoid (soft-delete) models are not supported, so never. */
+  /** Whether a paranoid model's row is soft-deleted (deletedAt set); throws for other models, as Sequelize. */
   isSoftDeleted(): boolean {
-    return false;
+    const deletedAt = requireParanoid(definitionOf(this.constructor));
+    return ((this.dataValues as Row)[deletedAt] ?? null) !== null;
   }
 
   /** Reads the row again; pending changes are discarded (with `attributes`, only those are refreshed). */
@@ -449,7 +568,7 @@ export class ReadableModel<
       ? undefined
       : (
           await def.sequelize.run(
-            `SELECT ${list} FROM ${def.quotedTable}${primaryKeyWhere(def, data, params)}`,
+            `SELECT ${list} FROM ${def.quotedTable}${whereSql(def, liveRowsWhere(def, this.where(), options), params)}`,
             params,
             options,
             def,
@@ -481,6 +600,7 @@ async function findRows<M extends AnyModel>(
   prepare?: boolean,
 ): Promise<M[] | Attributes<M>[]> {
   const params: unknown[] = [];
+  if (def.deletedAt) options = { ...options, where: liveRowsWhere(def, options.where, options) };
   const { rows } = await def.sequelize.run(selectSql(def, options, params), params, options, def, prepare);
   if (options.raw) return rows as Attributes<M>[];
   const Model = model as unknown as new (values: Row, options: BuildOptions) => M;
@@ -499,7 +619,12 @@ async function findFirst<M extends AnyModel>(
   options: FindOptions<Row>,
   prepare?: boolean,
 ): Promise<M | Attributes<M> | null> {
-  const [found] = await findRows(model, def, { ...options, limit: 1 }, prepare);
+  const one = { ...withScope(model, options), limit: 1 };
+  const found = hooksOn(options)
+    ? ((await (
+        await hookedOperations()
+      ).findWithHooks(model, one, (o) => findRows(model, def, o, prepare), true)) as M | null)
+    : (await findRows(model, def, one, prepare))[0];
   if (found === undefined && options.rejectOnEmpty) throw new EmptyResultError();
   return found ?? null;
 }
@@ -547,6 +672,14 @@ function assignValues(instance: ReadableModel, def: ModelDefinition, values: Row
     (instance._changed ??= new Set()).add(name);
   }
 }
+
+defineStaticHookForms(ReadableModel);
+
+/** Hooks run only in programs that register some: their module is loaded on first use. */
+const hookedOperations = () => import('./hooks/hooked-operations.js');
+
+/** The scope keys count, aggregates, update and destroy use. */
+export const WHERE_ONLY = ['where'] as const;
 
 const checkedModels = new WeakSet<Function>();
 
@@ -604,17 +737,20 @@ function defineAccessors(prototype: object, def: ModelDefinition): void {
 }
 
 async function aggregateValue(
-  def: ModelDefinition,
+  model: Function,
   field: string,
   fn: string,
   options: AggregateOptions<Row> = {},
   method: string,
 ): Promise<unknown> {
+  const def = definitionOf(model);
   checkOptions(options, AGGREGATE_OPTIONS, `${def.name}.${method}()`);
+  options = withScope(model, options, WHERE_ONLY);
   const attr = field === '*' ? undefined : attributeOf(def, field, method);
   const params: unknown[] = [];
-  const { where, group, attributes } = options;
-  const query = { fn, attr, distinct: !!options.distinct, where: where as Row, group, attributes, method };
+  const { group, attributes } = options;
+  const where = liveRowsWhere(def, options.where, options);
+  const query = { fn, attr, distinct: !!options.distinct, where, group, attributes, method };
   const { rows } = await def.sequelize.run(aggregateSql(def, query, params), params, options, def);
   if (options.plain === false) return rows;
   // As the connection's type parsers read it: the same values a finder gives.
@@ -630,12 +766,12 @@ async function countRows(
   const column = options.col ?? (options.distinct ? def.primaryKeys[0]?.name : undefined);
   const attr = column === undefined ? undefined : attributeOf(def, column, method);
   const params: unknown[] = [];
-  const { where, group, attributes } = options;
+  const { group, attributes } = options;
   const query = {
     fn: 'count',
     attr,
     distinct: !!options.distinct,
-    where: where as Row,
+    where: liveRowsWhere(def, options.where, options),
     group,
     attributes,
     method,

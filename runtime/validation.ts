@@ -26,7 +26,10 @@ export async function validateInstance(
 ): Promise<void> {
   const items = coreChecks(def, values, attributes, instance) ?? [];
   if (def.hasValidators) {
-    const withValidators = attributes.filter((a) => a.validators !== undefined);
+    const withValidators = [
+      ...attributes.filter((a) => a.validators !== undefined),
+      ...virtualsToValidate(def, values, attributes === def.attributeList),
+    ];
     const { runValidators } = await import('./validators/run-validators.js');
     const failed = await runValidators(
       instance,
@@ -37,6 +40,23 @@ export async function validateInstance(
     items.push(...failed);
   }
   if (items.length > 0) throw new ValidationError(undefined, items);
+}
+
+/**
+ * VIRTUAL attributes with validators, checked on their value in dataValues as Sequelize checks
+ * them: on a full validation (create, validate()), else when the instance holds a value.
+ */
+function virtualsToValidate(
+  def: ModelDefinition,
+  values: Record<string, unknown>,
+  all: boolean,
+): AttributeDefinition[] {
+  const out: AttributeDefinition[] = [];
+  for (const name in def.virtuals) {
+    const attr = def.virtuals[name]!;
+    if (attr.validators && (all || values[name] !== undefined)) out.push(attr);
+  }
+  return out;
 }
 
 function coreChecks(

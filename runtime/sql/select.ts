@@ -41,7 +41,10 @@ export function selectList(
   params: unknown[] = [],
 ): string {
   if (attributes === undefined) return def.selectList;
-  if (Array.isArray(attributes)) return attributes.map((a) => selectItem(def, a, params)).join(', ');
+  if (Array.isArray(attributes))
+    return withoutVirtuals(def, attributes)
+      .map((a) => selectItem(def, a, params))
+      .join(', ');
   const { exclude, include, ...rest } = attributes as {
     exclude?: readonly string[];
     include?: readonly unknown[];
@@ -55,9 +58,24 @@ export function selectList(
       `attributes must be a list (names, [name, alias], [fn(...), alias]) or { exclude: [...], include: [...] } for model ${def.name}`,
     );
   }
-  for (const name of exclude ?? []) attributeOf(def, name, 'attributes');
+  for (const name of exclude ?? []) if (!def.virtuals[name]) attributeOf(def, name, 'attributes');
   const base = def.attributeList.filter((a) => !exclude?.includes(a.name)).map((a) => a.selectSql);
-  return [...base, ...(include ?? []).map((a) => selectItem(def, a, params))].join(', ');
+  return [...base, ...withoutVirtuals(def, include ?? []).map((a) => selectItem(def, a, params))].join(', ');
+}
+
+/**
+ * A VIRTUAL attribute named in `attributes` has no column: as Sequelize, it is replaced by the
+ * attributes it depends on (`DataTypes.VIRTUAL(type, ['firstName', 'lastName'])`), each read once.
+ */
+function withoutVirtuals(def: ModelDefinition, items: readonly unknown[]): unknown[] {
+  if (!items.some((item) => typeof item === 'string' && def.virtuals[item])) return [...items];
+  const out: unknown[] = [];
+  for (const item of items) {
+    const virtual = typeof item === 'string' ? def.virtuals[item] : undefined;
+    const names = virtual ? ((virtual.type as { fields?: readonly string[] }).fields ?? []) : [item];
+    for (const name of names) if (typeof name !== 'string' || !out.includes(name)) out.push(name);
+  }
+  return out;
 }
 
 function selectItem(def: ModelDefinition, item: unknown, params: unknown[]): string {

@@ -68,3 +68,58 @@ test('column options on a VIRTUAL are refused', () => {
     'allowNull: false are not supported',
   );
 });
+
+describe('VIRTUAL in attributes lists, rawAttributes and validation', () => {
+  test('a VIRTUAL named in attributes reads the attributes it depends on instead', async () => {
+    await Person.create({ fullName: 'Alan Turing' });
+    const [found] = await Person.findAll({ attributes: ['id', 'fullName'], where: { lastName: 'Turing' } });
+    expect(Object.keys(found.get({ raw: true }) as object).sort()).toEqual(['firstName', 'id', 'lastName']);
+    expect(found.get('fullName')).toBe('Alan Turing');
+    const [other] = await Person.findAll({
+      attributes: { exclude: ['note', 'createdAt'] },
+      where: { lastName: 'Turing' },
+    });
+    expect(other.get('createdAt')).toBeUndefined();
+    expect(other.get('fullName')).toBe('Alan Turing');
+  });
+
+  test('rawAttributes lists VIRTUAL attributes in declaration order, as Sequelize', () => {
+    expect(Object.keys(Person.rawAttributes)).toEqual([
+      'id',
+      'firstName',
+      'lastName',
+      'fullName',
+      'note',
+      'createdAt',
+      'updatedAt',
+    ]);
+    expect(Person.rawAttributes.fullName.type.key).toBe('VIRTUAL');
+  });
+
+  test('validators on a VIRTUAL run on create and validate(); the row is not written when they fail', async () => {
+    const Account = conn.sequelize.define('Account', {
+      passwordHash: DataTypes.STRING,
+      password: {
+        type: DataTypes.VIRTUAL,
+        validate: { len: { args: [8, 64], msg: 'too short' } },
+        set(this: Self, value: unknown) {
+          this.setDataValue('password', value);
+          this.setDataValue('passwordHash', `hash:${String(value)}`);
+        },
+      },
+    });
+    await Account.sync();
+    const error = await Account.create({ password: 'short' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'SequelizeValidationError' });
+    expect((error as { errors: unknown[] }).errors[0]).toMatchObject({
+      path: 'password',
+      message: 'too short',
+    });
+    expect(await Account.count()).toBe(0);
+    const ok = await Account.create({ password: 'long enough' });
+    expect(ok.get('passwordHash')).toBe('hash:long enough');
+    await expect(Account.build({ password: 'x' }).validate()).rejects.toMatchObject({
+      name: 'SequelizeValidationError',
+    });
+  });
+});
