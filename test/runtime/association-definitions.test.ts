@@ -25,7 +25,7 @@ async function foreignKeys(): Promise<ForeignKeyRow[]> {
       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
       JOIN pg_attribute fa ON fa.attrelid = c.confrelid AND fa.attnum = c.confkey[1]
      WHERE c.contype = 'f' ORDER BY 1, 2`);
-  return rows as ForeignKeyRow[];
+  return rows as unknown as ForeignKeyRow[];
 }
 
 beforeAll(async () => {
