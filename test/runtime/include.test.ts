@@ -267,3 +267,50 @@ test('errors as Sequelize names them, before any query; unknown include keys wit
   );
   expect(conn.statements).toEqual([]);
 });
+
+test('self-references and two keys to one table, as generated code declares them', async () => {
+  const s = conn.sequelize;
+  const Employee: Loose = s.define(
+    'Employee',
+    { name: DataTypes.STRING, managerId: { type: DataTypes.INTEGER, field: 'manager_id' } },
+    { timestamps: false },
+  );
+  Employee.belongsTo(Employee, { as: 'manager', foreignKey: 'managerId' });
+  Employee.hasMany(Employee, { as: 'reports', foreignKey: 'managerId' });
+  const Review: Loose = s.define('Review', { note: DataTypes.STRING }, { timestamps: false });
+  Review.belongsTo(Employee, { as: 'author', foreignKey: 'authorId' });
+  Review.belongsTo(Employee, { as: 'reviewer', foreignKey: 'reviewerId' });
+  Employee.hasMany(Review, { as: 'authoredReviews', foreignKey: 'authorId' });
+  Employee.hasMany(Review, { as: 'givenReviews', foreignKey: 'reviewerId' });
+  await Employee.sync();
+  await Review.sync();
+  expect(Object.keys(Employee.rawAttributes)).toEqual(['id', 'name', 'managerId']);
+  const boss = await Employee.create({ name: 'boss' });
+  const dev = await Employee.create({ name: 'dev', managerId: boss.id });
+  await Employee.create({ name: 'ops', managerId: boss.id });
+  await Review.create({ note: 'ok', authorId: dev.id, reviewerId: boss.id });
+  conn.statements.length = 0;
+  const staff = await Employee.findAll({
+    include: [
+      'manager',
+      { association: 'reports', include: ['manager'] },
+      'authoredReviews',
+      { association: 'givenReviews', include: ['author'] },
+    ],
+    order: [
+      ['name', 'ASC'],
+      ['reports', 'name', 'ASC'],
+    ],
+  });
+  expect(conn.statements).toHaveLength(4);
+  expect(staff.map((e: Loose) => [e.name, e.manager?.name ?? null, names(e.reports)])).toEqual([
+    ['boss', null, ['dev', 'ops']],
+    ['dev', 'boss', []],
+    ['ops', 'boss', []],
+  ]);
+  expect(staff[0].reports[0].manager.name).toBe('boss');
+  expect(staff[0].givenReviews.map((r: Loose) => [r.note, r.author.name])).toEqual([['ok', 'dev']]);
+  expect(staff[1].authoredReviews.map((r: Loose) => r.note)).toEqual(['ok']);
+  expect(await boss.countReports()).toBe(2);
+  expect((await dev.getManager()).name).toBe('boss');
+});
