@@ -113,13 +113,20 @@ async function loadLevel(
   const names = outputNames(def, spec.attributes);
   const keys = keysOf(def, undefined, spec.children);
   const orderExtras = new Map<IncludeNode, string[]>();
+  // An expression orders by a column computed in the model's own table (its bare names are its own).
+  const computed = new Map<unknown, string>();
   for (const item of plan.local) {
-    if (item.column === undefined) continue;
-    if (item.node === undefined) {
-      if (def.attributes[item.column] && !names.includes(item.column)) keys.push(item.column);
-    } else if (!outputNames(item.node.def, item.node.attributes).includes(item.column)) {
-      orderExtras.set(item.node, [...(orderExtras.get(item.node) ?? []), item.column]);
+    if (item.column === undefined) {
+      computed.set(item, q.column());
+      continue;
     }
+    const owner = item.node?.def ?? def;
+    const exposed = outputNames(owner, item.node ? item.node.attributes : spec.attributes);
+    if (exposed.includes(item.column)) continue;
+    if (!owner.attributes[item.column])
+      throw new Error(`Unknown attribute "${item.column}" in order of model ${owner.name}`);
+    if (item.node === undefined) keys.push(item.column);
+    else orderExtras.set(item.node, [...(orderExtras.get(item.node) ?? []), item.column]);
   }
   const association = spec.keysOf?.node.association;
   const btm = association?.associationType === 'BelongsToMany' ? (association as BelongsToMany) : undefined;
@@ -133,7 +140,10 @@ async function loadLevel(
   if (btm) keys.push(btm.targetKey);
   const rootKeys = [...new Set(keys)];
   const rootAlias = q.table();
-  let from = `${derivedTable(q, def, spec.attributes, rootKeys, spec.where, conditions)} AS ${rootAlias}`;
+  const computedSql = plan.local
+    .filter((item) => computed.has(item))
+    .map((item) => `${expressionOrder(def, item.expression, q.params)} AS ${quote(computed.get(item)!)}`);
+  let from = `${derivedTable(q, def, spec.attributes, rootKeys, spec.where, conditions, computedSql)} AS ${rootAlias}`;
   let throughColumns: [string, string][] = [];
   let throughAlias = '';
   if (btm) {
@@ -175,7 +185,7 @@ async function loadLevel(
         ? qualified(joined.find((j) => j.node === item.node)!.alias, item.column!)
         : item.column !== undefined
           ? qualified(rootAlias, item.column)
-          : expressionOrder(def, item.expression, q.params);
+          : qualified(rootAlias, computed.get(item)!);
     return item.direction ? `${target} ${item.direction}` : target;
   });
   if (order.length) sql += ` ORDER BY ${order.join(', ')}`;

@@ -1,5 +1,5 @@
 /** include on the finders: joined single associations, one query per multiple association, nested, filters, order, limit. */
-import { DataTypes, Op } from '../../runtime/index.js';
+import { DataTypes, Op, col, fn } from '../../runtime/index.js';
 import { openTestConnection, type TestConnection } from './helpers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped models made with define()
@@ -216,6 +216,18 @@ test('order on included columns, limit limiting the parents, findOne/findByPk/fi
     include: [{ model: Post, as: 'posts', separate: true, order: [['rank', 'DESC']] }],
   });
   expect(names(separate[0].posts)).toEqual(['p2', 'p1']);
+  // An expression orders by the model's own columns, though every joined table has an id too.
+  const byExpression = await Post.findAll({
+    include: [{ model: User, as: 'author', include: ['company'] }],
+    order: [
+      [fn('lower', col('title')), 'DESC'],
+      [col('id'), 'ASC'],
+    ],
+  });
+  expect(names(byExpression)).toEqual(['p3', 'p2', 'p1']);
+  await expect(User.findAll({ include: ['posts'], order: [['nope', 'ASC']] })).rejects.toThrow(
+    'Unknown attribute "nope" in order of model User',
+  );
   const one = await User.findOne({ where: { name: 'ann' }, include: ['posts'] });
   expect(names(one.posts).sort()).toEqual(['p1', 'p2']);
   const byPk = await User.findByPk(bob.id, { include: [{ model: Post, as: 'edited' }] });
