@@ -323,6 +323,22 @@ test('self-references and two keys to one table, as generated code declares them
   expect(staff[0].reports[0].manager.name).toBe('boss');
   expect(staff[0].givenReviews.map((r: Loose) => [r.note, r.author.name])).toEqual([['ok', 'dev']]);
   expect(staff[1].authoredReviews.map((r: Loose) => r.note)).toEqual(['ok']);
+  const managers = await Employee.findAll({
+    include: [
+      {
+        association: 'reports',
+        required: true,
+        include: [{ association: 'authoredReviews', required: true }],
+      },
+    ],
+  });
+  expect(managers.map((e: Loose) => [e.name, names(e.reports)])).toEqual([['boss', ['dev']]]);
+  const counted = await Employee.findAndCountAll({
+    include: [{ association: 'reports', required: true }],
+    distinct: true,
+    col: 'id',
+  });
+  expect(counted.count).toBe(1);
   expect(await boss.countReports()).toBe(2);
   expect((await dev.getManager()).name).toBe('boss');
 });
