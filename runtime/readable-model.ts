@@ -40,6 +40,28 @@ import { addHook, addHooksOption, hasOwnHooks, hooksOn, removeHook } from './hoo
 import { defineStaticHookForms } from './hooks/hook-methods.js';
 import { addScope, defineScopes, scopedModel, withScope, type ScopeArgument } from './scopes.js';
 import type { Sequelize } from './sequelize.js';
+import { ROW_OPTIONS as ROW } from './row-options.js';
+import {
+  associate,
+  countWithIncludes,
+  findWithIncludes,
+  hasIncludes,
+  plainIncluded,
+  type Association,
+  type BelongsTo,
+  type BelongsToMany,
+  type BelongsToManyOptions,
+  type BelongsToOptions,
+  type HasMany,
+  type HasManyOptions,
+  type HasOne,
+  type HasOneOptions,
+  type CheckedIncludes,
+  type NoInference,
+  type IncludeOption,
+  type Includeable,
+  type WithIncluded,
+} from './associations/index.js';
 import type {
   AnyModel,
   Attributes,
@@ -73,7 +95,7 @@ export interface BuildOptions {
 }
 
 /** Options marking a row read from the database: the constructor's fast path. */
-export const ROW_OPTIONS: BuildOptions = Object.freeze({ isNewRecord: false, raw: true });
+export const ROW_OPTIONS: BuildOptions = ROW;
 const NEW_OPTIONS: BuildOptions = Object.freeze({ isNewRecord: true });
 
 export interface GetOptions {
@@ -251,6 +273,42 @@ export class ReadableModel<
     registerDefinition(this, defineModel({ ...init, removed: [...init.removed, name] }));
   }
 
+  /** The model's associations by alias (Sequelize's `Model.associations`). */
+  static associations: Readonly<Record<string, Association>> = Object.freeze({});
+
+  /** `Post.belongsTo(User, { as: 'author', foreignKey: 'authorId' })`: the foreign key on this model. */
+  static belongsTo<S extends AnyModel, T extends AnyModel>(
+    this: ModelCtor<S>,
+    target: ModelCtor<T>,
+    options?: BelongsToOptions,
+  ): BelongsTo<S, T> {
+    return associate('belongsTo', this, target, options) as BelongsTo<S, T>;
+  }
+  /** `User.hasOne(Profile)`: the foreign key on the target. */
+  static hasOne<S extends AnyModel, T extends AnyModel>(
+    this: ModelCtor<S>,
+    target: ModelCtor<T>,
+    options?: HasOneOptions,
+  ): HasOne<S, T> {
+    return associate('hasOne', this, target, options) as HasOne<S, T>;
+  }
+  /** `User.hasMany(Post, { as: 'posts', foreignKey: 'authorId' })`: the foreign key on the target. */
+  static hasMany<S extends AnyModel, T extends AnyModel>(
+    this: ModelCtor<S>,
+    target: ModelCtor<T>,
+    options?: HasManyOptions,
+  ): HasMany<S, T> {
+    return associate('hasMany', this, target, options) as HasMany<S, T>;
+  }
+  /** `Post.belongsToMany(Tag, { through: PostTag })`: both foreign keys on the through model or table. */
+  static belongsToMany<S extends AnyModel, T extends AnyModel>(
+    this: ModelCtor<S>,
+    target: ModelCtor<T>,
+    options: BelongsToManyOptions,
+  ): BelongsToMany<S, T> {
+    return associate('belongsToMany', this, target, options) as BelongsToMany<S, T>;
+  }
+
   static get sequelize(): Sequelize {
     return definitionOf(this).sequelize;
   }
@@ -291,7 +349,12 @@ export class ReadableModel<
     this: ModelCtor<M>,
     options: FindOptions<Attributes<M>> & { raw: true },
   ): Promise<Attributes<M>[]>;
-  static findAll<M extends AnyModel>(this: ModelCtor<M>, options?: FindOptions<Attributes<M>>): Promise<M[]>;
+  static findAll<M extends AnyModel, const I extends IncludeList<M> = []>(
+    this: ModelCtor<M>,
+    options?: NoInference<FindOptions<Attributes<M>> & IncludeOption<M>> & {
+      include?: I & CheckedIncludes<M, I>;
+    },
+  ): Promise<WithIncluded<M, I>[]>;
   static async findAll<M extends AnyModel>(
     this: ModelCtor<M>,
     options: FindOptions<Attributes<M>> = {},
@@ -313,10 +376,12 @@ export class ReadableModel<
     this: ModelCtor<M>,
     options: FindOptions<Attributes<M>> & { raw: true },
   ): Promise<Attributes<M> | null>;
-  static findOne<M extends AnyModel>(
+  static findOne<M extends AnyModel, const I extends IncludeList<M> = []>(
     this: ModelCtor<M>,
-    options?: FindOptions<Attributes<M>>,
-  ): Promise<M | null>;
+    options?: NoInference<FindOptions<Attributes<M>> & IncludeOption<M>> & {
+      include?: I & CheckedIncludes<M, I>;
+    },
+  ): Promise<WithIncluded<M, I> | null>;
   static async findOne<M extends AnyModel>(
     this: ModelCtor<M>,
     options: FindOptions<Attributes<M>> = {},
@@ -331,11 +396,13 @@ export class ReadableModel<
     pk: unknown,
     options: FindOptions<Attributes<M>> & { raw: true },
   ): Promise<Attributes<M> | null>;
-  static findByPk<M extends AnyModel>(
+  static findByPk<M extends AnyModel, const I extends IncludeList<M> = []>(
     this: ModelCtor<M>,
     pk: unknown,
-    options?: Omit<FindOptions<Attributes<M>>, 'where'>,
-  ): Promise<M | null>;
+    options?: NoInference<Omit<FindOptions<Attributes<M>>, 'where'> & IncludeOption<M>> & {
+      include?: I & CheckedIncludes<M, I>;
+    },
+  ): Promise<WithIncluded<M, I> | null>;
   static async findByPk<M extends AnyModel>(
     this: ModelCtor<M>,
     pk: unknown,
@@ -362,17 +429,21 @@ export class ReadableModel<
   ): Promise<GroupedCountResultItem[]>;
   static count<M extends AnyModel>(
     this: ModelCtor<M>,
-    options?: Omit<CountOptions<Attributes<M>>, 'group'>,
+    options?: Omit<CountOptions<Attributes<M>>, 'group'> & IncludeOption<M>,
   ): Promise<number>;
   static async count<M extends AnyModel>(
     this: ModelCtor<M>,
-    options: CountOptions<Attributes<M>> = {},
+    options: CountOptions<Attributes<M>> & IncludeOption<M> = {},
   ): Promise<number | GroupedCountResultItem[]> {
     const def = definitionOf(this);
     checkOptions(options, COUNT_OPTIONS, `${def.name}.count()`);
     options = withScope(this, options, WHERE_ONLY);
     if (hooksOn(options))
       await (await hookedOperations()).runHooks(this, 'beforeCount', (options = { ...options }));
+    if (hasIncludes(options.include)) {
+      refuseGroupWithInclude(def, options.group, 'count');
+      return countWithIncludes(this, { ...options, where: liveRowsWhere(def, options.where, options) });
+    }
     return countRows(def, options as CountOptions<Row>, 'count');
   }
 
@@ -380,22 +451,38 @@ export class ReadableModel<
    * findAll's rows and count's total for the same where: `{ rows, count }` (two statements, as
    * Sequelize); with group, count is the grouped count (one `{ ...group values, count }` per group).
    */
-  static findAndCountAll<M extends AnyModel>(
+  static findAndCountAll<M extends AnyModel, const I extends IncludeList<M> = []>(
     this: ModelCtor<M>,
-    options: FindAndCountOptions<Attributes<M>> & { group: GroupOption<Attributes<M>> },
-  ): Promise<{ rows: M[]; count: GroupedCountResultItem[] }>;
-  static findAndCountAll<M extends AnyModel>(
+    options: NoInference<FindAndCountOptions<Attributes<M>> & IncludeOption<M>> & {
+      include?: I & CheckedIncludes<M, I>;
+      group: GroupOption<Attributes<M>>;
+    },
+  ): Promise<{ rows: WithIncluded<M, I>[]; count: GroupedCountResultItem[] }>;
+  static findAndCountAll<M extends AnyModel, const I extends IncludeList<M> = []>(
     this: ModelCtor<M>,
-    options?: Omit<FindAndCountOptions<Attributes<M>>, 'group'>,
-  ): Promise<{ rows: M[]; count: number }>;
-  static async findAndCountAll<M extends AnyModel>(
+    options?: NoInference<Omit<FindAndCountOptions<Attributes<M>>, 'group'> & IncludeOption<M>> & {
+      include?: I & CheckedIncludes<M, I>;
+    },
+  ): Promise<{ rows: WithIncluded<M, I>[]; count: number }>;
+  static async findAndCountAll<M extends AnyModel, const I extends IncludeList<M> = []>(
     this: ModelCtor<M>,
-    options: FindAndCountOptions<Attributes<M>> = {},
-  ): Promise<{ rows: M[]; count: number | GroupedCountResultItem[] }> {
+    options: FindAndCountOptions<Attributes<M>> & IncludeOption<M> = {},
+  ): Promise<{ rows: WithIncluded<M, I>[]; count: number | GroupedCountResultItem[] }> {
     const def = definitionOf(this);
     checkOptions(options, FIND_AND_COUNT_OPTIONS, `${def.name}.findAndCountAll()`);
     options = withScope(this, options);
     const { col, distinct, ...find } = options;
+    const found = async () =>
+      (hooksOn(find)
+        ? (await hookedOperations()).findWithHooks(this, find, (o) => findRows(this, def, o), false)
+        : findRows(this, def, find)) as Promise<WithIncluded<M, I>[]>;
+    if (hasIncludes(find.include)) {
+      refuseGroupWithInclude(def, find.group, 'findAndCountAll');
+      // The parents matching the include's conditions, each once (Sequelize counts joined rows: #4042).
+      const where = liveRowsWhere(def, find.where, find);
+      const count = await countWithIncludes(this, { ...find, where, col, distinct } as never);
+      return { rows: await found(), count };
+    }
     const count = await countRows(
       def,
       {
@@ -409,10 +496,7 @@ export class ReadableModel<
       } as CountOptions<Row>,
       'findAndCountAll',
     );
-    const found = hooksOn(find)
-      ? (await hookedOperations()).findWithHooks(this, find, (o) => findRows(this, def, o), false)
-      : findRows(this, def, find);
-    return { rows: (await found) as M[], count };
+    return { rows: await found(), count };
   }
 
   /** The largest value of an attribute (null without rows), read as findAll reads it. */
@@ -492,6 +576,11 @@ export class ReadableModel<
     }
     if (keyOrOptions !== undefined) checkOptions(keyOrOptions, GET_OPTIONS, `${this.constructor.name}.get()`);
     const def = definitionOf(this.constructor);
+    if (keyOrOptions?.plain)
+      return plainIncluded(
+        this,
+        def.hasGetters && !keyOrOptions.raw ? valuesThroughGetters(this, def) : this.dataValues,
+      );
     if (def.hasGetters && !keyOrOptions?.raw) return valuesThroughGetters(this, def);
     // As Sequelize (no custom getters): the live dataValues object, unless a copy is asked for.
     return keyOrOptions?.clone ? { ...this.dataValues } : this.dataValues;
@@ -527,8 +616,9 @@ export class ReadableModel<
   /** A deep copy of the values (what JSON.stringify(instance) writes). */
   toJSON(): TAttributes {
     const def = definitionOf(this.constructor);
-    // As Sequelize: a copy of get({ plain: true }), so through the getters.
-    return copyValue(def.hasGetters ? valuesThroughGetters(this, def) : this.dataValues) as TAttributes;
+    // As Sequelize: a copy of get({ plain: true }), so through the getters (and included instances' too).
+    const values = def.hasGetters ? valuesThroughGetters(this, def) : this.dataValues;
+    return copyValue(plainIncluded(this, values)) as TAttributes;
   }
 
   /** The primary key as a where object: `{ id: 1 }`. */
@@ -592,15 +682,18 @@ export class ReadableModel<
   }
 }
 
+type IncludeList<M> = Includeable<M> | readonly Includeable<M>[];
+
 /** findAll's work, after its options were checked. */
 async function findRows<M extends AnyModel>(
   model: ModelCtor<M>,
   def: ModelDefinition,
-  options: FindOptions<Row>,
+  options: FindOptions<Row> & { include?: unknown },
   prepare?: boolean,
 ): Promise<M[] | Attributes<M>[]> {
-  const params: unknown[] = [];
   if (def.deletedAt) options = { ...options, where: liveRowsWhere(def, options.where, options) };
+  if (hasIncludes(options.include)) return findWithIncludes(model, options) as Promise<M[]>;
+  const params: unknown[] = [];
   const { rows } = await def.sequelize.run(selectSql(def, options, params), params, options, def, prepare);
   if (options.raw) return rows as Attributes<M>[];
   const Model = model as unknown as new (values: Row, options: BuildOptions) => M;
@@ -616,7 +709,7 @@ async function findRows<M extends AnyModel>(
 async function findFirst<M extends AnyModel>(
   model: ModelCtor<M>,
   def: ModelDefinition,
-  options: FindOptions<Row>,
+  options: FindOptions<Row> & { include?: unknown },
   prepare?: boolean,
 ): Promise<M | Attributes<M> | null> {
   const one = { ...withScope(model, options), limit: 1 };
@@ -755,6 +848,14 @@ async function aggregateValue(
   if (options.plain === false) return rows;
   // As the connection's type parsers read it: the same values a finder gives.
   return rows[0]?.[fn] ?? null;
+}
+
+/** group with include: the groups would count joined rows, which Sequelize gets wrong too (#4042). */
+function refuseGroupWithInclude(def: ModelDefinition, group: unknown, method: string): void {
+  if (group !== undefined)
+    throw new TypeError(
+      `${def.name}.${method}(): group together with include is not supported; count per group without include, or use findAll with include, group and [fn('count', col(...)), 'count'] attributes`,
+    );
 }
 
 /** count(*), count(col), count(DISTINCT col or primary key); grouped: one row per group, counts as numbers. */

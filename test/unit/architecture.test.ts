@@ -116,6 +116,7 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/drivers/driver.ts',
     'runtime/alter/sync-plan.ts',
     'runtime/alter/default-comparison.ts',
+    'runtime/row-options.ts',
   ],
   [
     'runtime/naming.ts',
@@ -141,6 +142,7 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/hooks/',
     'runtime/scopes.ts',
   ],
+  ['runtime/associations/'],
   ['runtime/readable-model.ts', 'runtime/model.ts', 'runtime/read-only-model.ts'],
   ['runtime/sequelize.ts', 'runtime/raw-query.ts'],
   ['runtime/sync.ts', 'runtime/alter/', 'runtime/plan-sync.ts'],
