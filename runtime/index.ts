@@ -17,6 +17,19 @@ export { refusedSteps, type SyncPlan, type SyncStep, type StepKind } from './alt
 export type { AlterOptions } from './alter/alter-options.js';
 export { MODEL_MEMBER_NAMES } from './model-members.js';
 export {
+  Association,
+  BelongsTo,
+  HasOne,
+  HasMany,
+  BelongsToMany,
+  AssociationError,
+  EagerLoadingError,
+  type AssociationType,
+} from './associations/index.js';
+export type * from './associations/association-options.js';
+export type * from './associations/mixin-types.js';
+export type * from './associations/include-types.js';
+export {
   BaseError,
   ValidationError,
   ValidationErrorItem,

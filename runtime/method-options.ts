@@ -20,7 +20,6 @@ export const QUERY_OPTIONS = optionKeys(QUERY, NEVER);
 
 const FIND_UNSUPPORTED = {
   ...NEVER,
-  include: 'eager loading of associations',
   subQuery: 'subqueries for include with limit',
   nest: 'nested raw results',
   plain: 'a single plain result',
@@ -52,6 +51,7 @@ export const FIND_OPTIONS = optionKeys(
     'having',
     'lock',
     'skipLocked',
+    'include',
   ],
   FIND_UNSUPPORTED,
 );
@@ -63,13 +63,15 @@ export const FIND_BY_PK_OPTIONS = optionKeys(
   { ...FIND_UNSUPPORTED, where: 'a where (findByPk finds by the primary key; use findOne)' },
 );
 
-export const COUNT_OPTIONS = optionKeys([...QUERY, 'where', 'col', 'distinct', 'paranoid', 'useMaster'], {
-  ...NEVER,
-  include: 'counting with associations',
-  group: 'counts per group',
-  attributes: 'counted attributes',
-  plain: 'a single plain result',
-});
+export const COUNT_OPTIONS = optionKeys(
+  [...QUERY, 'where', 'col', 'distinct', 'paranoid', 'useMaster', 'include'],
+  {
+    ...NEVER,
+    group: 'counts per group',
+    attributes: 'counted attributes',
+    plain: 'a single plain result',
+  },
+);
 
 export const AGGREGATE_OPTIONS = optionKeys([...QUERY, 'where', 'distinct', 'paranoid', 'useMaster'], {
   ...NEVER,
@@ -330,3 +332,48 @@ export const ATTRIBUTE_OPTIONS = optionKeys([
   'get',
   'set',
 ]);
+
+/** Options every association method takes (runtime/associations/). */
+const ASSOCIATION = ['as', 'foreignKey', 'onDelete', 'onUpdate', 'constraints', 'hooks'];
+const ASSOCIATION_UNSUPPORTED = {
+  scope: 'association scopes',
+  foreignKeyConstraint: 'the foreignKeyConstraint alias of constraints (use constraints)',
+};
+export const BELONGS_TO_OPTIONS = optionKeys([...ASSOCIATION, 'targetKey'], ASSOCIATION_UNSUPPORTED);
+export const HAS_ONE_OPTIONS = optionKeys([...ASSOCIATION, 'sourceKey'], ASSOCIATION_UNSUPPORTED);
+export const HAS_MANY_OPTIONS = optionKeys([...ASSOCIATION, 'sourceKey'], ASSOCIATION_UNSUPPORTED);
+export const BELONGS_TO_MANY_OPTIONS = optionKeys(
+  [...ASSOCIATION, 'through', 'otherKey', 'sourceKey', 'targetKey', 'uniqueKey', 'timestamps'],
+  ASSOCIATION_UNSUPPORTED,
+);
+
+/** One element of `include: [...]` given as an object. */
+export const INCLUDE_OPTIONS = optionKeys(
+  [
+    'model',
+    'as',
+    'association',
+    'where',
+    'required',
+    'attributes',
+    'include',
+    'through',
+    'separate',
+    'order',
+  ],
+  {
+    all: 'including every association',
+    nested: 'including every association recursively',
+    on: 'a custom join condition',
+    right: 'RIGHT OUTER JOIN',
+    duplicating: 'duplicating joins',
+    limit: 'a per-parent limit of included rows',
+    paranoid: 'paranoid includes',
+    subQuery: 'subqueries for include with limit',
+  },
+);
+/** `through: { ... }` of a belongsToMany include. */
+export const INCLUDE_THROUGH_OPTIONS = optionKeys(['attributes', 'where'], {
+  paranoid: 'paranoid through rows',
+  as: 'renaming the through value',
+});

@@ -36,6 +36,27 @@ import { countSql, selectList, selectSql } from './sql/select.js';
 import { attributeOf } from './sql/where.js';
 import { primaryKeyWhere } from './sql/where.js';
 import type { Sequelize } from './sequelize.js';
+import { ROW_OPTIONS as ROW } from './row-options.js';
+import {
+  associate,
+  countWithIncludes,
+  findWithIncludes,
+  hasIncludes,
+  plainIncluded,
+  type Association,
+  type BelongsTo,
+  type BelongsToMany,
+  type BelongsToManyOptions,
+  type BelongsToOptions,
+  type HasMany,
+  type HasManyOptions,
+  type HasOne,
+  type HasOneOptions,
+  type CheckedIncludes,
+  type IncludeOption,
+  type Includeable,
+  type WithIncluded,
+} from './associations/index.js';
 import type {
   AnyModel,
   Attributes,
@@ -62,7 +83,7 @@ export interface BuildOptions {
 }
 
 /** Options marking a row read from the database: the constructor's fast path. */
-export const ROW_OPTIONS: BuildOptions = Object.freeze({ isNewRecord: false, raw: true });
+export const ROW_OPTIONS: BuildOptions = ROW;
 const NEW_OPTIONS: BuildOptions = Object.freeze({ isNewRecord: true });
 
 export interface GetOptions {
@@ -145,6 +166,42 @@ export class ReadableModel<
     registerDefinition(this, defineModel({ ...init, removed: [...init.removed, name] }));
   }
 
+  /** The model's associations by alias (Sequelize's `Model.associations`). */
+  static associations: Readonly<Record<string, Association>> = Object.freeze({});
+
+  /** `Post.belongsTo(User, { as: 'author', foreignKey: 'authorId' })`: the foreign key on this model. */
+  static belongsTo<S extends AnyModel, T extends AnyModel>(
+    this: ModelCtor<S>,
+    target: ModelCtor<T>,
+    options?: BelongsToOptions,
+  ): BelongsTo<S, T> {
+    return associate('belongsTo', this, target, options) as BelongsTo<S, T>;
+  }
+  /** `User.hasOne(Profile)`: the foreign key on the target. */
+  static hasOne<S extends AnyModel, T extends AnyModel>(
+    this: ModelCtor<S>,
+    target: ModelCtor<T>,
+    options?: HasOneOptions,
+  ): HasOne<S, T> {
+    return associate('hasOne', this, target, options) as HasOne<S, T>;
+  }
+  /** `User.hasMany(Post, { as: 'posts', foreignKey: 'authorId' })`: the foreign key on the target. */
+  static hasMany<S extends AnyModel, T extends AnyModel>(
+    this: ModelCtor<S>,
+    target: ModelCtor<T>,
+    options?: HasManyOptions,
+  ): HasMany<S, T> {
+    return associate('hasMany', this, target, options) as HasMany<S, T>;
+  }
+  /** `Post.belongsToMany(Tag, { through: PostTag })`: both foreign keys on the through model or table. */
+  static belongsToMany<S extends AnyModel, T extends AnyModel>(
+    this: ModelCtor<S>,
+    target: ModelCtor<T>,
+    options: BelongsToManyOptions,
+  ): BelongsToMany<S, T> {
+    return associate('belongsToMany', this, target, options) as BelongsToMany<S, T>;
+  }
+
   static get sequelize(): Sequelize {
     return definitionOf(this).sequelize;
   }
@@ -185,7 +242,12 @@ export class ReadableModel<
     this: ModelCtor<M>,
     options: FindOptions<Attributes<M>> & { raw: true },
   ): Promise<Attributes<M>[]>;
-  static findAll<M extends AnyModel>(this: ModelCtor<M>, options?: FindOptions<Attributes<M>>): Promise<M[]>;
+  static findAll<M extends AnyModel, const I extends IncludeList<M> = []>(
+    this: ModelCtor<M>,
+    options?: NoInfer<FindOptions<Attributes<M>> & IncludeOption<M>> & {
+      include?: I & CheckedIncludes<M, I>;
+    },
+  ): Promise<WithIncluded<M, I>[]>;
   static async findAll<M extends AnyModel>(
     this: ModelCtor<M>,
     options: FindOptions<Attributes<M>> = {},
@@ -199,10 +261,12 @@ export class ReadableModel<
     this: ModelCtor<M>,
     options: FindOptions<Attributes<M>> & { raw: true },
   ): Promise<Attributes<M> | null>;
-  static findOne<M extends AnyModel>(
+  static findOne<M extends AnyModel, const I extends IncludeList<M> = []>(
     this: ModelCtor<M>,
-    options?: FindOptions<Attributes<M>>,
-  ): Promise<M | null>;
+    options?: NoInfer<FindOptions<Attributes<M>> & IncludeOption<M>> & {
+      include?: I & CheckedIncludes<M, I>;
+    },
+  ): Promise<WithIncluded<M, I> | null>;
   static async findOne<M extends AnyModel>(
     this: ModelCtor<M>,
     options: FindOptions<Attributes<M>> = {},
@@ -217,11 +281,13 @@ export class ReadableModel<
     pk: unknown,
     options: FindOptions<Attributes<M>> & { raw: true },
   ): Promise<Attributes<M> | null>;
-  static findByPk<M extends AnyModel>(
+  static findByPk<M extends AnyModel, const I extends IncludeList<M> = []>(
     this: ModelCtor<M>,
     pk: unknown,
-    options?: Omit<FindOptions<Attributes<M>>, 'where'>,
-  ): Promise<M | null>;
+    options?: NoInfer<Omit<FindOptions<Attributes<M>>, 'where'> & IncludeOption<M>> & {
+      include?: I & CheckedIncludes<M, I>;
+    },
+  ): Promise<WithIncluded<M, I> | null>;
   static async findByPk<M extends AnyModel>(
     this: ModelCtor<M>,
     pk: unknown,
@@ -243,28 +309,36 @@ export class ReadableModel<
 
   static async count<M extends AnyModel>(
     this: ModelCtor<M>,
-    options: CountOptions<Attributes<M>> = {},
+    options: CountOptions<Attributes<M>> & IncludeOption<M> = {},
   ): Promise<number> {
     const def = definitionOf(this);
     checkOptions(options, COUNT_OPTIONS, `${def.name}.count()`);
+    if (hasIncludes(options.include)) return countWithIncludes(this, options);
     const params: unknown[] = [];
     const { rows } = await def.sequelize.run(countSql(def, options, params), params, options, def);
     return Number(rows[0].count);
   }
 
   /** findAll's rows and count's total for the same where: `{ rows, count }` (two statements, as Sequelize). */
-  static async findAndCountAll<M extends AnyModel>(
+  static async findAndCountAll<M extends AnyModel, const I extends IncludeList<M> = []>(
     this: ModelCtor<M>,
-    options: FindAndCountOptions<Attributes<M>> = {},
-  ): Promise<{ rows: M[]; count: number }> {
+    options: NoInfer<FindAndCountOptions<Attributes<M>> & IncludeOption<M>> & {
+      include?: I & CheckedIncludes<M, I>;
+    } = {},
+  ): Promise<{ rows: WithIncluded<M, I>[]; count: number }> {
     const def = definitionOf(this);
     checkOptions(options, FIND_AND_COUNT_OPTIONS, `${def.name}.findAndCountAll()`);
     const { col, distinct, ...find } = options;
+    if (hasIncludes(find.include)) {
+      // The parents matching the include's conditions, each once (Sequelize counts joined rows: #4042).
+      const count = await countWithIncludes(this, { ...find, col, distinct } as never);
+      return { rows: (await findRows(this, def, find)) as WithIncluded<M, I>[], count };
+    }
     const counted = distinct && col === undefined ? def.primaryKeys[0]?.name : col;
     const params: unknown[] = [];
     const countOptions = { where: find.where, col: counted, distinct } as CountOptions<Row>;
     const { rows } = await def.sequelize.run(countSql(def, countOptions, params), params, options, def);
-    return { rows: (await findRows(this, def, find)) as M[], count: Number(rows[0].count) };
+    return { rows: (await findRows(this, def, find)) as WithIncluded<M, I>[], count: Number(rows[0].count) };
   }
 
   /** The largest value of an attribute (null without rows), read as findAll reads it. */
@@ -345,6 +419,11 @@ export class ReadableModel<
     }
     if (keyOrOptions !== undefined) checkOptions(keyOrOptions, GET_OPTIONS, `${this.constructor.name}.get()`);
     const def = definitionOf(this.constructor);
+    if (keyOrOptions?.plain)
+      return plainIncluded(
+        this,
+        def.hasGetters && !keyOrOptions.raw ? valuesThroughGetters(this, def) : this.dataValues,
+      );
     if (def.hasGetters && !keyOrOptions?.raw) return valuesThroughGetters(this, def);
     // As Sequelize (no custom getters): the live dataValues object, unless a copy is asked for.
     return keyOrOptions?.clone ? { ...this.dataValues } : this.dataValues;
@@ -380,8 +459,9 @@ export class ReadableModel<
   /** A deep copy of the values (what JSON.stringify(instance) writes). */
   toJSON(): TAttributes {
     const def = definitionOf(this.constructor);
-    // As Sequelize: a copy of get({ plain: true }), so through the getters.
-    return copyValue(def.hasGetters ? valuesThroughGetters(this, def) : this.dataValues) as TAttributes;
+    // As Sequelize: a copy of get({ plain: true }), so through the getters (and included instances' too).
+    const values = def.hasGetters ? valuesThroughGetters(this, def) : this.dataValues;
+    return copyValue(plainIncluded(this, values)) as TAttributes;
   }
 
   /** The primary key as a where object: `{ id: 1 }`. */
@@ -443,12 +523,15 @@ export class ReadableModel<
   }
 }
 
+type IncludeList<M> = Includeable<M> | readonly Includeable<M>[];
+
 /** findAll's work, after its options were checked. */
 async function findRows<M extends AnyModel>(
   model: ModelCtor<M>,
   def: ModelDefinition,
-  options: FindOptions<Row>,
+  options: FindOptions<Row> & { include?: unknown },
 ): Promise<M[] | Attributes<M>[]> {
+  if (hasIncludes(options.include)) return findWithIncludes(model, options) as Promise<M[]>;
   const params: unknown[] = [];
   const { rows } = await def.sequelize.run(selectSql(def, options, params), params, options, def);
   if (options.raw) return rows as Attributes<M>[];
@@ -462,7 +545,7 @@ async function findRows<M extends AnyModel>(
 async function findFirst<M extends AnyModel>(
   model: ModelCtor<M>,
   def: ModelDefinition,
-  options: FindOptions<Row>,
+  options: FindOptions<Row> & { include?: unknown },
 ): Promise<M | Attributes<M> | null> {
   const [found] = await findRows(model, def, { ...options, limit: 1 });
   if (found === undefined && options.rejectOnEmpty) throw new EmptyResultError();

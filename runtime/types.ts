@@ -499,8 +499,14 @@ export interface InitOptions<T = any> extends ModelOptions<T> {
 // Sequelize's inference helpers, for hand-written models.
 declare const CreationOptionalBrand: unique symbol;
 declare const NonAttributeBrand: unique symbol;
+declare const ForeignKeyBrand: unique symbol;
 export type CreationOptional<T> = T extends null | undefined ? T : T & { [CreationOptionalBrand]?: true };
+/** A member that is not an attribute (an association's loaded value): left out by InferAttributes. */
 export type NonAttribute<T> = T extends null | undefined ? T : T & { [NonAttributeBrand]?: true };
+/** A foreign key an association sets: an attribute, optional in init() and create() (as Sequelize). */
+export type ForeignKey<T> = T extends null | undefined ? T : T & { [ForeignKeyBrand]?: true };
+/** The key that marks a NonAttribute member (how `include` types find a model's associations). */
+export type NonAttributeKey = typeof NonAttributeBrand;
 type IsBranded<T, B extends symbol> = B extends keyof NonNullable<T> ? true : false;
 /* eslint-disable @typescript-eslint/no-explicit-any -- members of any model, functions of any signature */
 type AttributeKey<M, K extends keyof M, O> = K extends keyof Model<any, any>
@@ -520,10 +526,11 @@ export type InferCreationAttributes<
   M extends AnyModel,
   Options extends { omit?: keyof M } = { omit: never },
 > = {
-  [K in keyof M as AttributeKey<M, K, Options['omit']>]: IsBranded<
+  // `true extends`: either brand makes the value optional (IsBranded distributes over the union).
+  [K in keyof M as AttributeKey<M, K, Options['omit']>]: true extends IsBranded<
     M[K],
-    typeof CreationOptionalBrand
-  > extends true
+    typeof CreationOptionalBrand | typeof ForeignKeyBrand
+  >
     ? M[K] | undefined
     : M[K];
 };

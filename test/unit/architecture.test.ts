@@ -117,6 +117,7 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/drivers/driver.ts',
     'runtime/alter/sync-plan.ts',
     'runtime/alter/default-comparison.ts',
+    'runtime/row-options.ts',
   ],
   [
     'runtime/naming.ts',
@@ -136,6 +137,7 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/error-mapping.ts',
     'runtime/replacements.ts',
   ],
+  ['runtime/associations/'],
   ['runtime/readable-model.ts', 'runtime/model.ts', 'runtime/read-only-model.ts'],
   ['runtime/sequelize.ts', 'runtime/raw-query.ts'],
   ['runtime/sync.ts', 'runtime/alter/', 'runtime/plan-sync.ts'],

@@ -1,0 +1,158 @@
+/** `User.hasMany(Post, { as: 'posts', foreignKey: 'authorId' })`: the foreign key on the target. */
+import { pluralize, singularize } from '../inflection.js';
+import { HAS_MANY_OPTIONS } from '../method-options.js';
+import type { AnyModel, ModelCtor } from '../types.js';
+import { camelize, multipleAccessors } from './accessor-names.js';
+import {
+  Association,
+  attributeOfModel,
+  foreignKeyOptions,
+  keyOf,
+  type ModelClass,
+  type Row,
+} from './association.js';
+import type { HasManyOptions } from './association-options.js';
+import { addTargetForeignKey } from './has-one.js';
+
+export class HasMany<S extends AnyModel = AnyModel, T extends AnyModel = AnyModel> extends Association<S, T> {
+  readonly associationType = 'HasMany' as const;
+  readonly sourceKey: string;
+
+  constructor(source: ModelCtor<S>, target: ModelCtor<T>, options: HasManyOptions = {}) {
+    super(source, target, options, 'hasMany', HAS_MANY_OPTIONS, pluralize(target.name), false);
+    const sourceDef = this.sourceDefinition;
+    this.sourceKey = attributeOfModel(
+      sourceDef,
+      options.sourceKey ?? sourceDef.primaryKeys[0]?.name ?? 'id',
+      'sourceKey',
+    );
+    const fk = foreignKeyOptions(
+      options.foreignKey,
+      camelize(`${singularize(sourceDef.name)}_${this.sourceKey}`),
+    );
+    this.foreignKey = fk.name;
+    addTargetForeignKey(this, fk, options);
+    this.checkNamingCollision();
+    this.accessors = multipleAccessors(this.name);
+    const one =
+      (f: (instance: AnyModel, values: unknown[], options: Row) => unknown) =>
+      (instance: AnyModel, value: unknown, opts: unknown) =>
+        f(instance, [value], (opts ?? {}) as Row);
+    const many =
+      (f: (instance: AnyModel, values: unknown[], options: Row) => unknown) =>
+      (instance: AnyModel, values: unknown, opts: unknown) =>
+        f(instance, toList(values), (opts ?? {}) as Row);
+    this.mixin({
+      get: (instance, opts) => this.get(instance, (opts ?? {}) as Row),
+      set: many((i, v, o) => this.set(i, v, o)),
+      addMultiple: many((i, v, o) => this.add(i, v, o)),
+      add: one((i, v, o) => this.add(i, v, o)),
+      create: (instance, values, opts) => this.create(instance, values as Row, opts as Row),
+      remove: one((i, v, o) => this.remove(i, v, o)),
+      removeMultiple: many((i, v, o) => this.remove(i, v, o)),
+      hasSingle: one((i, v, o) => this.has(i, v, o)),
+      hasAll: many((i, v, o) => this.has(i, v, o)),
+      count: (instance, opts) => this.count(instance, (opts ?? {}) as Row),
+    });
+  }
+
+  get identifierField(): string {
+    return this.targetDefinition.attributes[this.foreignKey].field;
+  }
+  get joinKeys(): { source: string; target: string } {
+    return { source: this.sourceKey, target: this.foreignKey };
+  }
+  private get model(): ModelClass {
+    return this.target as unknown as ModelClass;
+  }
+  private get targetPk(): string {
+    return this.targetDefinition.primaryKeys[0].name;
+  }
+  private own(instance: AnyModel, where?: unknown): unknown {
+    const own = { [this.foreignKey]: (instance.dataValues as Row)[this.sourceKey] };
+    return where === undefined ? own : [own, where];
+  }
+
+  get(instance: AnyModel, options: Row): Promise<AnyModel[]> {
+    return this.model.findAll({ ...options, where: this.own(instance, options.where) });
+  }
+
+  count(instance: AnyModel, options: Row): Promise<number> {
+    return this.model.count({ ...options, where: this.own(instance, options.where) });
+  }
+
+  /** True when every given target belongs to the source. */
+  async has(instance: AnyModel, values: unknown[], options: Row): Promise<boolean> {
+    const ids = [...new Set(values.map((v) => keyOf(v, this.targetPk)))];
+    const found = await this.model.count({
+      ...query(options),
+      where: this.own(instance, { [this.targetPk]: ids }),
+    });
+    return found === ids.length;
+  }
+
+  async add(instance: AnyModel, values: unknown[], options: Row): Promise<AnyModel> {
+    const ids = values.map((v) => keyOf(v, this.targetPk));
+    if (ids.length)
+      await this.model.update(
+        { [this.foreignKey]: (instance.dataValues as Row)[this.sourceKey] },
+        { ...query(options), where: { [this.targetPk]: ids } },
+      );
+    return instance;
+  }
+
+  /** Sets the foreign key of the given targets to null (as Sequelize; the rows stay). */
+  async remove(instance: AnyModel, values: unknown[], options: Row): Promise<void> {
+    const ids = values.map((v) => keyOf(v, this.targetPk));
+    if (ids.length)
+      await this.model.update(
+        { [this.foreignKey]: null },
+        { ...query(options), where: this.own(instance, { [this.targetPk]: ids }) },
+      );
+  }
+
+  /** Exactly these targets afterwards: the others are removed, the missing ones added. */
+  async set(instance: AnyModel, values: unknown[], options: Row): Promise<AnyModel> {
+    const wanted = values.map((v) => keyOf(v, this.targetPk));
+    const current = await this.model.findAll({
+      ...query(options),
+      attributes: [this.targetPk],
+      where: this.own(instance),
+    });
+    const currentIds = current.map((row) => (row.dataValues as Row)[this.targetPk]);
+    await this.remove(
+      instance,
+      currentIds.filter((id) => !wanted.includes(id)),
+      options,
+    );
+    await this.add(
+      instance,
+      wanted.filter((id) => !currentIds.includes(id)),
+      options,
+    );
+    return instance;
+  }
+
+  create(instance: AnyModel, values: Row = {}, options: Row = {}): Promise<AnyModel> {
+    if (Array.isArray(values))
+      throw new TypeError(`${this.accessors.create}() takes one object of values, not an array`);
+    return this.model.create(
+      { ...values, [this.foreignKey]: (instance.dataValues as Row)[this.sourceKey] },
+      options,
+    );
+  }
+}
+
+/** The statement options an accessor passes on to the queries it sends. */
+export function query(options: Row): Row {
+  const out: Row = {};
+  if (options.transaction !== undefined) out.transaction = options.transaction;
+  if (options.logging !== undefined) out.logging = options.logging;
+  return out;
+}
+
+/** A list, one value, or null/undefined (none). */
+export function toList(values: unknown): unknown[] {
+  if (values === null || values === undefined) return [];
+  return Array.isArray(values) ? values : [values];
+}

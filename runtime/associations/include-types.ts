@@ -1,0 +1,135 @@
+/**
+ * The types of `include`: only associations the model declares (`declare posts?: NonAttribute<Post[]>`)
+ * can be included, by alias, `{ association }`, `{ model, as }` or the model class; an included
+ * association is typed as present on the result (`user.posts` is `Post[]`).
+ */
+import type {
+  AnyModel,
+  Attributes,
+  FindAttributeOptions,
+  ModelCtor,
+  NonAttributeKey,
+  Order,
+  WhereOptions,
+} from '../types.js';
+import type { Association } from './association.js';
+
+/** The members of M declared as associations: NonAttribute values holding a model or a list of them. */
+export type AssociationName<M> = {
+  [K in keyof M]-?: NonAttributeKey extends keyof NonNullable<M[K]>
+    ? NonNullable<M[K]> extends AnyModel | readonly AnyModel[]
+      ? K
+      : never
+    : never;
+}[keyof M] &
+  string;
+
+/** The model an association of M holds: `Post` for `posts?: NonAttribute<Post[]>`. */
+export type AssociatedModel<M, K extends keyof M> =
+  NonNullable<M[K]> extends readonly (infer E)[] ? E : NonNullable<M[K]>;
+
+/** `{ model, as, where, ... }` for the association K of M. */
+export interface IncludeOptionsFor<
+  M,
+  K extends AssociationName<M>,
+  A extends AnyModel = AssociatedModel<M, K> & AnyModel,
+> {
+  association?: K | Association;
+  model?: ModelCtor<A>;
+  as?: K;
+  /** Conditions on the included rows; makes the include required (INNER) unless `required: false`. */
+  where?: WhereOptions<Attributes<A>>;
+  /** true: only parents with a matching row (INNER JOIN / EXISTS). */
+  required?: boolean;
+  attributes?: FindAttributeOptions<Attributes<A>>;
+  include?: readonly Includeable<A>[];
+  /** belongsToMany: the through row's attributes (`[]`: none) and conditions. */
+  through?: { attributes?: readonly string[]; where?: WhereOptions<Record<string, unknown>> };
+  /** hasMany: loaded by its own query (every include of a multiple association is, here). */
+  separate?: boolean;
+  /** With separate: the order of the included rows. */
+  order?: Order<Attributes<A>>;
+}
+
+export type IncludeObject<M> = {
+  [K in AssociationName<M>]: IncludeOptionsFor<M, K> &
+    ({ association: K | Association } | { model: ModelCtor<AssociatedModel<M, K> & AnyModel> });
+}[AssociationName<M>];
+
+/** One element of `include`: an alias, a model class, an association object or an include object. */
+export type Includeable<M> =
+  | AssociationName<M>
+  | ModelCtor<AssociatedModel<M, AssociationName<M>> & AnyModel>
+  | Association
+  | IncludeObject<M>;
+
+/** The `include` option of a finder of model M. */
+export interface IncludeOption<M> {
+  include?: Includeable<M> | readonly Includeable<M>[];
+}
+
+/** The alias an include element names (never when it cannot be told from the type). */
+type IncludedName<M, I> = I extends string
+  ? I & AssociationName<M>
+  : I extends { as: infer K extends string }
+    ? K & AssociationName<M>
+    : I extends { association: infer K extends string }
+      ? K & AssociationName<M>
+      : I extends { model: ModelCtor<infer T> }
+        ? NameOfModel<M, T>
+        : I extends ModelCtor<infer T>
+          ? NameOfModel<M, T>
+          : never;
+type NameOfModel<M, T> = {
+  [K in AssociationName<M>]: [AssociatedModel<M, K>] extends [T]
+    ? [T] extends [AssociatedModel<M, K>]
+      ? K
+      : never
+    : never;
+}[AssociationName<M>];
+
+type NestedOf<I> = I extends { include: infer N } ? N : [];
+
+/** The loaded value of association K, with its own nested includes present. */
+type LoadedValue<M, K extends keyof M, N> =
+  NonNullable<M[K]> extends readonly (infer E extends AnyModel)[]
+    ? WithIncluded<E, N>[]
+    : M[K] extends infer V
+      ? V extends AnyModel
+        ? WithIncluded<V, N> | null
+        : never
+      : never;
+
+/** M with each included association present (not undefined): the result type of a finder with include. */
+export type WithIncluded<M, I> = [I] extends [readonly []] | [undefined]
+  ? M
+  : M & {
+      [E in ListElement<I> as IncludedName<M, E>]-?: IncludedName<M, E> extends keyof M
+        ? LoadedValue<M, IncludedName<M, E>, NestedOf<E>>
+        : never;
+    };
+type ListElement<I> = I extends readonly (infer E)[] ? E : I;
+
+type IncludeKey = keyof IncludeOptionsFor<never, never>;
+/**
+ * Flags what inference would otherwise keep in the inferred include type: a misspelt key of an
+ * include object (`requird`), an attribute its where does not have (top level of the where).
+ */
+export type CheckedIncludes<M, I> = I extends readonly unknown[]
+  ? { readonly [K in keyof I]: CheckedInclude<M, I[K]> }
+  : CheckedInclude<M, I>;
+type CheckedInclude<M, E> = E extends string | Function
+  ? E
+  : {
+      [K in keyof E]: K extends 'where'
+        ? CheckedWhere<E[K], IncludedModel<M, E>>
+        : K extends IncludeKey
+          ? E[K]
+          : never;
+    };
+type IncludedModel<M, E> = IncludedName<M, E> extends infer K extends keyof M ? AssociatedModel<M, K> : never;
+type CheckedWhere<W, A> = A extends AnyModel
+  ? W extends readonly unknown[]
+    ? W
+    : { [P in keyof W]: P extends keyof Attributes<A> | symbol | `${string}.${string}` ? W[P] : never }
+  : W;

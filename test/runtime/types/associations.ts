@@ -1,0 +1,148 @@
+// Associations as Sequelize's TypeScript docs declare them: what must and must not compile.
+import {
+  DataTypes,
+  Model,
+  Sequelize,
+  type Association,
+  type BelongsToCreateAssociationMixin,
+  type BelongsToGetAssociationMixin,
+  type BelongsToManyAddAssociationMixin,
+  type BelongsToManyGetAssociationsMixin,
+  type BelongsToSetAssociationMixin,
+  type CreationOptional,
+  type ForeignKey,
+  type HasManyAddAssociationMixin,
+  type HasManyCountAssociationsMixin,
+  type HasManyCreateAssociationMixin,
+  type HasManyGetAssociationsMixin,
+  type HasManyHasAssociationMixin,
+  type HasOneGetAssociationMixin,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type NonAttribute,
+} from '../../../runtime/index.js';
+
+declare const sequelize: Sequelize;
+
+export class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {
+  declare id: CreationOptional<number>;
+  declare name: string;
+  declare posts?: NonAttribute<Post[]>;
+  declare profile?: NonAttribute<Profile | null>;
+  declare getPosts: HasManyGetAssociationsMixin<Post>;
+  declare addPost: HasManyAddAssociationMixin<Post, number>;
+  declare hasPost: HasManyHasAssociationMixin<Post, number>;
+  declare countPosts: HasManyCountAssociationsMixin;
+  declare createPost: HasManyCreateAssociationMixin<Post, 'authorId'>;
+  declare getProfile: HasOneGetAssociationMixin<Profile>;
+  declare static associations: { posts: Association<User, Post>; profile: Association<User, Profile> };
+}
+class Profile extends Model<InferAttributes<Profile>, InferCreationAttributes<Profile>> {
+  declare id: CreationOptional<number>;
+  declare bio: string;
+  declare userId: ForeignKey<User['id']>;
+}
+export class Post extends Model<InferAttributes<Post>, InferCreationAttributes<Post>> {
+  declare id: CreationOptional<number>;
+  declare title: string;
+  declare authorId: ForeignKey<User['id']>;
+  declare author?: NonAttribute<User>;
+  declare tags?: NonAttribute<Tag[]>;
+  declare getAuthor: BelongsToGetAssociationMixin<User>;
+  declare setAuthor: BelongsToSetAssociationMixin<User, number>;
+  declare createAuthor: BelongsToCreateAssociationMixin<User>;
+  declare getTags: BelongsToManyGetAssociationsMixin<Tag>;
+  declare addTag: BelongsToManyAddAssociationMixin<Tag, number>;
+}
+class Tag extends Model<InferAttributes<Tag>, InferCreationAttributes<Tag>> {
+  declare id: CreationOptional<number>;
+  declare name: string;
+}
+
+export async function associations(): Promise<void> {
+  User.init(
+    { id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true }, name: DataTypes.STRING },
+    { sequelize },
+  );
+  Post.init(
+    { id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true }, title: DataTypes.STRING },
+    { sequelize },
+  );
+  Profile.init(
+    { id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true }, bio: DataTypes.STRING },
+    { sequelize },
+  );
+  Tag.init(
+    { id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true }, name: DataTypes.STRING },
+    { sequelize },
+  );
+  const hasMany = User.hasMany(Post, { as: 'posts', foreignKey: 'authorId' });
+  const target: typeof Post = hasMany.target as typeof Post;
+  void target;
+  Post.belongsTo(User, {
+    as: 'author',
+    foreignKey: { name: 'authorId', allowNull: false },
+    onDelete: 'CASCADE',
+  });
+  User.hasOne(Profile, { as: 'profile', foreignKey: 'userId' });
+  Post.belongsToMany(Tag, { through: 'post_tags', as: 'tags' });
+  // @ts-expect-error belongsToMany needs through
+  Post.belongsToMany(Tag, { as: 'tags' });
+  // @ts-expect-error unknown association option
+  User.hasMany(Post, { as: 'posts', foreignKy: 'authorId' });
+  // @ts-expect-error not a referential action
+  Post.belongsTo(User, { onDelete: 'EXPLODE' });
+
+  // ForeignKey attributes are optional in create(); NonAttribute members are not attributes.
+  await Post.create({ title: 'x' });
+  await Post.create({ title: 'x', authorId: 1 });
+  // @ts-expect-error an association is not an attribute
+  await Post.create({ title: 'x', author: undefined });
+
+  const users = await User.findAll({ include: [{ model: Post, as: 'posts' }] });
+  const titles: string[] = users[0].posts.map((p) => p.title);
+  void titles;
+  const byAlias = await User.findAll({ include: ['posts', 'profile'] });
+  const profile: Profile | null = byAlias[0].profile;
+  void profile;
+  const nested = await User.findOne({
+    include: [{ association: 'posts', where: { title: 'a' }, include: [{ model: User, as: 'author' }] }],
+  });
+  const authorName: string | undefined = nested?.posts[0].author?.name;
+  void authorName;
+  const plain = await User.findAll();
+  // @ts-expect-error not included: posts may be undefined
+  const notLoaded: Post[] = plain[0].posts;
+  void notLoaded;
+  // @ts-expect-error User has no association named comments
+  await User.findAll({ include: ['comments'] });
+  // @ts-expect-error Tag is not associated to User
+  await User.findAll({ include: [Tag] });
+  // @ts-expect-error the where of an include is checked against the included model
+  await User.findAll({ include: [{ model: Post, as: 'posts', where: { nope: 1 } }] });
+  // @ts-expect-error a misspelt include option
+  await User.findAll({ include: [{ model: Post, as: 'posts', requird: true }] });
+  // @ts-expect-error a misspelt finder option still fails with include
+  await User.findAll({ include: ['posts'], wher: { id: 1 } });
+  await User.count({ include: ['posts'] });
+  const { rows } = await User.findAndCountAll({ include: ['posts'], limit: 2 });
+  const n: number = rows[0].posts.length;
+  void n;
+
+  const user = users[0];
+  const posts: Post[] = await user.getPosts({ where: { title: 'a' } });
+  void posts;
+  await user.addPost(1);
+  await user.addPost(posts[0]);
+  // @ts-expect-error addPost takes a Post or its key
+  await user.addPost('x');
+  const has: boolean = await user.hasPost(1);
+  void has;
+  const count: number = await user.countPosts();
+  void count;
+  await user.createPost({ title: 'x' });
+  const author: User | null = await posts[0].getAuthor();
+  void author;
+  await posts[0].setAuthor(user);
+  await posts[0].setAuthor(null);
+}
