@@ -2,9 +2,10 @@
  * The naming rules of generated associations (docs/from-db.md, "Associations"), before
  * collisions are settled (name-registry.ts):
  *
- * - belongsTo is named from the foreign key attribute without its `Id` suffix (`authorId` →
- *   `author`, `author_id` → `author`); an attribute without the suffix gets the target's name
- *   after it (`invitedBy` → `invitedByPerson`), or stays itself when it already ends with it.
+ * - belongsTo is named from the foreign key attribute without its `Id` (or `code`) suffix
+ *   (`authorId` → `author`, `author_id` → `author`, `personid` → `person`); an attribute without
+ *   the suffix gets the target's name after it (`invitedBy` → `invitedByPerson`), or stays itself
+ *   when it already ends with it.
  * - The inverse (hasMany plural, hasOne singular) is the source model's name (`posts`); when the
  *   source has several keys to the target, each inverse is prefixed with its belongsTo name
  *   (`authorPosts`, `editorPosts`), except the one named like the target (`userId` → `posts`).
@@ -24,12 +25,14 @@ function camel(name: string): string {
   return lowerFirst(parts.map((part, i) => (i === 0 ? part : upperFirst(part))).join(''));
 }
 
-/** The attribute without its `Id` suffix (`authorId`, `author_id`, `authorID` → `author`), if it has one. */
+/**
+ * The attribute without its key suffix (`authorId`, `author_id`, `authorID`, `authorid` → `author`;
+ * `country_code`, `currencycode` → `country`, `currency`), if it has one. It is a foreign key's
+ * attribute, so a trailing `id` is its suffix whatever the case (AdventureWorks' `personid`).
+ */
 export function stemOf(attribute: string): string | undefined {
-  const match = /^(.*?[^_])_?(?:Id|ID|id)$/.exec(attribute);
-  if (match === null) return undefined;
-  // `paid`, `valid`: a lower-case `id` counts only after an underscore or a capital's word.
-  if (/[a-z]id$/.test(attribute) && !attribute.endsWith('_id')) return undefined;
+  const match = /^(.*[^_])_?(?:id|Id|ID|code|Code|CODE)$/.exec(attribute);
+  if (match === null || match[1]!.length < 2) return undefined;
   return camel(match[1]!);
 }
 
