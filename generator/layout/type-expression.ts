@@ -78,6 +78,10 @@ function typeDoc(type: TypeExpression): Doc {
     case 'union':
       return hugsUnion(type.members) ? join(' | ', type.members.map(typeDoc)) : unionDoc(type.members);
     case 'generic':
+      // One plain type name (a keyword or a reference without arguments) never breaks, as in prettier.
+      if (type.arguments.length === 1 && type.arguments[0]!.kind === 'name') {
+        return [type.name, '<', typeDoc(type.arguments[0]!), '>'];
+      }
       return group([
         type.name,
         '<',

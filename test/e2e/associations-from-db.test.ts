@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import prettier from 'prettier';
 import { runCli } from '../support/run-cli';
 import { describeWithServer, needsServer } from '../support/test-database';
 import { compileWithTsc } from '../support/tsc';
@@ -115,6 +116,21 @@ describeWithServer(needsServer('generating associations from the real databases'
     expect(detail).toContain(
       'The composite foreign key (specialofferid, productid) → Specialofferproduct (specialofferid, productid) is no association',
     );
+  });
+
+  it('is laid out as prettier lays it out (generic mixin types, association statements)', async () => {
+    for (const name of REAL_DATABASES) {
+      for (const file of readdirSync(path.join(work, name)).filter((f) => f.endsWith('.ts'))) {
+        const text = readFileSync(path.join(work, name, file), 'utf8');
+        expect({
+          file: `${name}/${file}`,
+          formatted: await prettier.check(text, { parser: 'typescript' }),
+        }).toEqual({
+          file: `${name}/${file}`,
+          formatted: true,
+        });
+      }
+    }
   });
 
   it('compiles under tsc --strict, every database at once', () => {
