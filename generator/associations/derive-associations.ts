@@ -215,9 +215,12 @@ function applyDeclared(
       a.through === declared.through,
   );
   const defaultName = same >= 0 ? list[same]!.name : declaredName(entry, byName);
+  // Renaming a key's association leaves its constraint to the key; an onDelete/onUpdate takes it over.
+  const keepsConstraint =
+    same >= 0 && list[same]!.association.constraints === false && !declared.onDelete && !declared.onUpdate;
   const candidate: Candidate = {
     name: as ?? defaultName,
-    association: { ...declared, origin: 'declared' },
+    association: { ...declared, ...(keepsConstraint && { constraints: false as const }), origin: 'declared' },
     ...(as !== undefined && { explicit: { id: entry.id } }),
   };
   if (same >= 0) list[same] = candidate;
