@@ -1,6 +1,6 @@
 /** The four association statics' one entry point: make the association, record it under its alias. */
 import type { AnyModel, ModelCtor } from '../types.js';
-import type { Association } from './association.js';
+import { checkModel, type Association } from './association.js';
 import { BelongsTo } from './belongs-to.js';
 import { BelongsToMany } from './belongs-to-many.js';
 import { HasMany } from './has-many.js';
@@ -15,6 +15,7 @@ export function associate(
   target: ModelCtor<AnyModel>,
   options: unknown,
 ): Association {
+  checkModel(target, `${source.name}.${kind} called with something that's not a subclass of Sequelize.Model`);
   const association = new KINDS[kind](source, target, (options ?? {}) as never);
   registerAssociation(association);
   return association;

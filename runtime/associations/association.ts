@@ -90,6 +90,18 @@ export abstract class Association<S extends AnyModel = AnyModel, T extends AnyMo
     methods: Readonly<Record<string, (instance: AnyModel, ...args: unknown[]) => unknown>>,
   ): void {
     const prototype = this.source.prototype as Record<string, unknown>;
+    const as = this.as;
+    // `user.posts`: the loaded value, kept in dataValues as Sequelize keeps it.
+    if (!(as in prototype))
+      Object.defineProperty(prototype, as, {
+        configurable: true,
+        get(this: AnyModel) {
+          return (this.dataValues as Row)[as];
+        },
+        set(this: AnyModel, value: unknown) {
+          (this.dataValues as Row)[as] = value;
+        },
+      });
     for (const [key, name] of Object.entries(this.accessors)) {
       if (Object.prototype.hasOwnProperty.call(prototype, name)) continue;
       const method = methods[key];

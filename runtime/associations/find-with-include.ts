@@ -1,23 +1,315 @@
-/** findAll/count with `include`: the include engine's entry points. */
+/**
+ * findAll/findOne/findByPk/findAndCountAll/count with `include`, never N+1: one query for the
+ * model with its single associations joined (any depth), then one query per multiple association
+ * of the include tree (`= ANY($1)` on the keys collected from the rows above it, its own single
+ * associations joined again). The number of queries depends on the include's shape only.
+ */
+import { definitionOf, type ModelDefinition } from '../model-definition.js';
+import { ROW_OPTIONS } from '../row-options.js';
+import { placeholder } from '../sql/params.js';
 import type { AnyModel, ModelCtor } from '../types.js';
 import type { Row } from './association.js';
+import { attachThrough, type BelongsToMany } from './belongs-to-many.js';
+import { expressionOrder, planOrder, quote } from './include-order.js';
+import {
+  derivedTable,
+  joinedColumns,
+  keysOf,
+  outputNames,
+  QueryText,
+  qualified,
+  requiredMultiConditions,
+  singleJoins,
+  type JoinedNode,
+} from './include-sql.js';
+import { resolveIncludes, type IncludeNode } from './include-tree.js';
 
-export async function findWithIncludes(
-  model: ModelCtor<AnyModel>,
-  options: Row,
-): Promise<AnyModel[] | Row[]> {
-  void model;
-  void options;
-  throw new Error('include is not implemented yet');
+type Built = new (values: Row, options: typeof ROW_OPTIONS) => AnyModel;
+
+interface Context {
+  readonly query: Row;
+  /** Instances and the names read only for joining, removed once everything is loaded. */
+  readonly strip: [AnyModel, readonly string[]][];
 }
 
-export async function countWithIncludes(model: ModelCtor<AnyModel>, options: Row): Promise<number> {
-  void model;
-  void options;
-  throw new Error('include is not implemented yet');
+interface LevelSpec {
+  model: Function;
+  def: ModelDefinition;
+  attributes: unknown;
+  where: unknown;
+  children: readonly IncludeNode[];
+  order: unknown;
+  limit?: unknown;
+  offset?: unknown;
+  /** A multiple association's query: the rows of these parent keys. */
+  keysOf?: { node: IncludeNode; keys: unknown[] };
 }
 
 /** `include: []`, null and undefined ask for nothing: the finder's own path. */
 export function hasIncludes(include: unknown): boolean {
   return !(include === undefined || include === null || (Array.isArray(include) && include.length === 0));
+}
+
+function refuseWithInclude(def: ModelDefinition, options: Row): void {
+  for (const key of ['raw', 'group', 'having', 'lock'] as const) {
+    if (options[key] !== undefined && options[key] !== false)
+      throw new Error(
+        `${def.name}.findAll(): option "${key}" together with include is not supported by the gen-models runtime (docs/runtime.md)`,
+      );
+  }
+}
+
+export async function findWithIncludes(model: ModelCtor<AnyModel>, options: Row): Promise<AnyModel[]> {
+  const def = definitionOf(model);
+  refuseWithInclude(def, options);
+  const children = resolveIncludes(model, options.include);
+  const ctx: Context = { query: statementOptions(options), strip: [] };
+  const { instances } = await loadLevel(ctx, {
+    model,
+    def,
+    attributes: options.attributes,
+    where: options.where,
+    children,
+    order: options.order,
+    limit: options.limit,
+    offset: options.offset,
+  });
+  for (const [instance, names] of ctx.strip)
+    for (const name of names) delete (instance.dataValues as Row)[name];
+  return instances;
+}
+
+/** The parents matching the include's conditions (required or where), each counted once. */
+export async function countWithIncludes(model: ModelCtor<AnyModel>, options: Row): Promise<number> {
+  const def = definitionOf(model);
+  const nodes = resolveIncludes(model, options.include);
+  const required = nodes.filter((n) => n.required && n.association.isSingleAssociation);
+  const q = new QueryText();
+  const alias = q.table();
+  const counted = options.col === undefined ? undefined : String(options.col);
+  const keys = [...keysOf(def, undefined, required), ...(counted ? [counted] : [])];
+  const table = derivedTable(q, def, [], keys, options.where, requiredMultiConditions(q, def, nodes));
+  const joins = singleJoins(q, required, alias, undefined).join('');
+  const what = counted ? `${options.distinct ? 'DISTINCT ' : ''}${qualified(alias, counted)}` : '*';
+  const sql = `SELECT count(${what}) AS "count" FROM ${table} AS ${alias}${joins}`;
+  const { rows } = await def.sequelize.run(sql, q.params, statementOptions(options), def);
+  return Number(rows[0].count);
+}
+
+function statementOptions(options: Row): Row {
+  const out: Row = {};
+  for (const key of ['transaction', 'logging', 'useMaster'])
+    if (options[key] !== undefined) out[key] = options[key];
+  return out;
+}
+
+async function loadLevel(
+  ctx: Context,
+  spec: LevelSpec,
+): Promise<{ instances: AnyModel[]; groups: unknown[] }> {
+  const { def } = spec;
+  const q = new QueryText();
+  const plan = planOrder(def, spec.order, spec.children);
+  const names = outputNames(def, spec.attributes);
+  const keys = keysOf(def, undefined, spec.children);
+  const orderExtras = new Map<IncludeNode, string[]>();
+  for (const item of plan.local) {
+    if (item.column === undefined) continue;
+    if (item.node === undefined) {
+      if (def.attributes[item.column] && !names.includes(item.column)) keys.push(item.column);
+    } else if (!outputNames(item.node.def, item.node.attributes).includes(item.column)) {
+      orderExtras.set(item.node, [...(orderExtras.get(item.node) ?? []), item.column]);
+    }
+  }
+  const association = spec.keysOf?.node.association;
+  const btm = association?.associationType === 'BelongsToMany' ? (association as BelongsToMany) : undefined;
+  const conditions = requiredMultiConditions(q, def, spec.children);
+  if (association && !btm) {
+    keys.push(association.joinKeys.target);
+    conditions.unshift(
+      `${def.attributes[association.joinKeys.target].quotedField} = ANY(${placeholder(q.params, spec.keysOf!.keys)})`,
+    );
+  }
+  if (btm) keys.push(btm.targetKey);
+  const rootKeys = [...new Set(keys)];
+  const rootAlias = q.table();
+  let from = `${derivedTable(q, def, spec.attributes, rootKeys, spec.where, conditions)} AS ${rootAlias}`;
+  let throughColumns: [string, string][] = [];
+  let throughAlias = '';
+  if (btm) {
+    const node = spec.keysOf!.node;
+    const throughDef = definitionOf(btm.through.model);
+    const attributes = node.through?.attributes;
+    const throughNames = outputNames(throughDef, attributes);
+    throughAlias = q.table();
+    const anyKey = `${throughDef.attributes[btm.foreignKey].quotedField} = ANY(${placeholder(q.params, spec.keysOf!.keys)})`;
+    const table = derivedTable(
+      q,
+      throughDef,
+      attributes,
+      [btm.foreignKey, btm.otherKey],
+      node.through?.where,
+      [anyKey],
+    );
+    from += ` INNER JOIN ${table} AS ${throughAlias} ON ${qualified(throughAlias, btm.otherKey)} = ${qualified(rootAlias, btm.targetKey)}`;
+    throughColumns = [...new Set([...throughNames, btm.foreignKey])].map((name) => [name, q.column()]);
+  }
+  const joined: JoinedNode[] = [];
+  const joins = singleJoins(
+    q,
+    spec.children,
+    rootAlias,
+    joined,
+    undefined,
+    (n) => orderExtras.get(n) ?? [],
+  ).join('');
+  const select = [
+    `${rootAlias}.*`,
+    joinedColumns(joined),
+    ...throughColumns.map(([name, alias]) => `${qualified(throughAlias, name)} AS ${quote(alias)}`),
+  ].filter((part) => part !== '');
+  let sql = `SELECT ${select.join(', ')} FROM ${from}${joins}`;
+  const order = plan.local.map((item) => {
+    const target =
+      item.node !== undefined
+        ? qualified(joined.find((j) => j.node === item.node)!.alias, item.column!)
+        : item.column !== undefined
+          ? qualified(rootAlias, item.column)
+          : expressionOrder(def, item.expression, q.params);
+    return item.direction ? `${target} ${item.direction}` : target;
+  });
+  if (order.length) sql += ` ORDER BY ${order.join(', ')}`;
+  if (spec.limit !== undefined && spec.limit !== null)
+    sql += ` LIMIT ${placeholder(q.params, count(spec.limit, 'limit'))}`;
+  if (spec.offset !== undefined && spec.offset !== null)
+    sql += ` OFFSET ${placeholder(q.params, count(spec.offset, 'offset'))}`;
+  const { rows } = await def.sequelize.run(sql, q.params, ctx.query, def);
+
+  const rootExtras = rootKeys.filter((k) => !names.includes(k));
+  const instances: AnyModel[] = [];
+  const groups: unknown[] = [];
+  const at = new Map<IncludeNode, AnyModel[]>();
+  const throughName = btm ? definitionOf(btm.through.model).name : '';
+  const keepThrough = !(
+    btm &&
+    Array.isArray(spec.keysOf!.node.through?.attributes) &&
+    spec.keysOf!.node.through!.attributes!.length === 0
+  );
+  for (const row of rows as Row[]) {
+    const values: Row = {};
+    for (const name of names) values[name] = row[name];
+    for (const name of rootExtras) values[name] = row[name];
+    const instance = build(ctx, spec.model, values, rootExtras);
+    instances.push(instance);
+    buildJoined(ctx, instance, row, joined, at);
+    if (btm) {
+      const link: Row = {};
+      for (const [name, alias] of throughColumns) link[name] = row[alias];
+      groups.push(link[btm.foreignKey]);
+      if (keepThrough) {
+        const through = new (btm.through.model as unknown as Built)(link, ROW_OPTIONS);
+        attachThrough(instance, throughName, through, spec.keysOf!.node.through?.attributes);
+      }
+    } else if (association) {
+      groups.push((instance.dataValues as Row)[association.joinKeys.target]);
+    }
+  }
+  for (const child of spec.children)
+    if (child.association.isMultiAssociation)
+      await loadMultiple(ctx, child, instances, plan.forwarded.get(child));
+  for (const j of joined)
+    for (const child of j.node.children)
+      if (child.association.isMultiAssociation)
+        await loadMultiple(ctx, child, at.get(j.node) ?? [], plan.forwarded.get(child));
+  return { instances, groups };
+}
+
+function build(ctx: Context, model: Function, values: Row, extras: readonly string[]): AnyModel {
+  const instance = new (model as unknown as Built)(values, ROW_OPTIONS);
+  if (extras.length) ctx.strip.push([instance, extras]);
+  return instance;
+}
+
+/** Each joined association's instance (or null when its LEFT JOIN found no row) on its parent. */
+function buildJoined(
+  ctx: Context,
+  root: AnyModel,
+  row: Row,
+  joined: readonly JoinedNode[],
+  at: Map<IncludeNode, AnyModel[]>,
+): void {
+  const built = new Map<JoinedNode, AnyModel | null>();
+  for (const j of joined) {
+    const parent = j.parent === undefined ? root : built.get(j.parent);
+    if (!parent) {
+      built.set(j, null);
+      continue;
+    }
+    const presence = j.columns.find(([name]) => name === j.presence)![1];
+    if (row[presence] === null || row[presence] === undefined) {
+      (parent.dataValues as Row)[j.node.as] = null;
+      built.set(j, null);
+      continue;
+    }
+    const values: Row = {};
+    for (const [name, alias] of j.columns) values[name] = row[alias];
+    const instance = build(ctx, j.node.association.target, values, j.extras);
+    (parent.dataValues as Row)[j.node.as] = instance;
+    built.set(j, instance);
+    const list = at.get(j.node);
+    if (list) list.push(instance);
+    else at.set(j.node, [instance]);
+  }
+}
+
+/** One query for a multiple association of all `parents`: their lists, `[]` when none. */
+async function loadMultiple(
+  ctx: Context,
+  node: IncludeNode,
+  parents: readonly AnyModel[],
+  forwarded: unknown[] | undefined,
+): Promise<void> {
+  const source = node.association.joinKeys.source;
+  const byKey = new Map<unknown, AnyModel[]>();
+  for (const parent of parents) {
+    (parent.dataValues as Row)[node.as] = [];
+    const key = (parent.dataValues as Row)[source];
+    if (key === null || key === undefined) continue;
+    const list = byKey.get(mapKey(key));
+    if (list) list.push(parent);
+    else byKey.set(mapKey(key), [parent]);
+  }
+  if (byKey.size === 0) return;
+  const keys = [
+    ...new Set(
+      parents.map((p) => (p.dataValues as Row)[source]).filter((k) => k !== null && k !== undefined),
+    ),
+  ];
+  const own = node.order === undefined ? [] : Array.isArray(node.order) ? node.order : [node.order];
+  const { instances, groups } = await loadLevel(ctx, {
+    model: node.association.target,
+    def: node.def,
+    attributes: node.attributes,
+    where: node.where,
+    children: node.children,
+    order: [...own, ...(forwarded ?? [])],
+    keysOf: { node, keys },
+  });
+  instances.forEach((instance, i) => {
+    for (const parent of byKey.get(mapKey(groups[i])) ?? [])
+      ((parent.dataValues as Row)[node.as] as AnyModel[]).push(instance);
+  });
+}
+
+/** Keys compared by value: dates by time, buffers by content. */
+function mapKey(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime();
+  if (Buffer.isBuffer(value)) return `\u0000${value.toString('hex')}`;
+  return value;
+}
+
+function count(value: unknown, name: string): number {
+  if (!Number.isInteger(value) || (value as number) < 0)
+    throw new TypeError(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
+  return value as number;
 }

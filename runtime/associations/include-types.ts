@@ -118,7 +118,7 @@ type IncludeKey = keyof IncludeOptionsFor<never, never>;
 export type CheckedIncludes<M, I> = I extends readonly unknown[]
   ? { readonly [K in keyof I]: CheckedInclude<M, I[K]> }
   : CheckedInclude<M, I>;
-type CheckedInclude<M, E> = E extends string | Function
+type CheckedInclude<M, E> = E extends string | Function | Association
   ? E
   : {
       [K in keyof E]: K extends 'where'

@@ -4,6 +4,29 @@ import {
   Model,
   Sequelize,
   type Association,
+  type BelongsTo,
+  type BelongsToMany,
+  type BelongsToManyAddAssociationsMixin,
+  type BelongsToManyCountAssociationsMixin,
+  type BelongsToManyCreateAssociationMixin,
+  type BelongsToManyHasAssociationMixin,
+  type BelongsToManyHasAssociationsMixin,
+  type BelongsToManyOptions,
+  type BelongsToManyRemoveAssociationMixin,
+  type BelongsToManyRemoveAssociationsMixin,
+  type BelongsToManySetAssociationsMixin,
+  type BelongsToOptions,
+  type HasMany,
+  type HasManyAddAssociationsMixin,
+  type HasManyHasAssociationsMixin,
+  type HasManyOptions,
+  type HasManyRemoveAssociationMixin,
+  type HasManyRemoveAssociationsMixin,
+  type HasManySetAssociationsMixin,
+  type HasOne,
+  type HasOneCreateAssociationMixin,
+  type HasOneOptions,
+  type HasOneSetAssociationMixin,
   type BelongsToCreateAssociationMixin,
   type BelongsToGetAssociationMixin,
   type BelongsToManyAddAssociationMixin,
@@ -145,4 +168,97 @@ export async function associations(): Promise<void> {
   void author;
   await posts[0].setAuthor(user);
   await posts[0].setAuthor(null);
+}
+
+/** The generated-code shape of the contract: declared members, then associations in initModels. */
+export class Author extends Model<InferAttributes<Author>, InferCreationAttributes<Author>> {
+  declare id: CreationOptional<number>;
+  declare authoredBooks?: NonAttribute<Book[]>;
+  declare getAuthoredBooks: HasManyGetAssociationsMixin<Book>;
+  declare setAuthoredBooks: HasManySetAssociationsMixin<Book, number>;
+  declare addAuthoredBooks: HasManyAddAssociationsMixin<Book, number>;
+  declare removeAuthoredBook: HasManyRemoveAssociationMixin<Book, number>;
+  declare removeAuthoredBooks: HasManyRemoveAssociationsMixin<Book, number>;
+  declare hasAuthoredBooks: HasManyHasAssociationsMixin<Book, number>;
+  declare partner?: NonAttribute<Author | null>;
+  declare getPartner: HasOneGetAssociationMixin<Author>;
+  declare setPartner: HasOneSetAssociationMixin<Author, number>;
+  declare createPartner: HasOneCreateAssociationMixin<Author>;
+  declare genres?: NonAttribute<Genre[]>;
+  declare getGenres: BelongsToManyGetAssociationsMixin<Genre>;
+  declare setGenres: BelongsToManySetAssociationsMixin<Genre, number>;
+  declare addGenres: BelongsToManyAddAssociationsMixin<Genre, number>;
+  declare createGenre: BelongsToManyCreateAssociationMixin<Genre>;
+  declare removeGenre: BelongsToManyRemoveAssociationMixin<Genre, number>;
+  declare removeGenres: BelongsToManyRemoveAssociationsMixin<Genre, number>;
+  declare hasGenre: BelongsToManyHasAssociationMixin<Genre, number>;
+  declare hasGenres: BelongsToManyHasAssociationsMixin<Genre, number>;
+  declare countGenres: BelongsToManyCountAssociationsMixin;
+}
+export class Book extends Model<InferAttributes<Book>, InferCreationAttributes<Book>> {
+  declare id: CreationOptional<number>;
+  declare title: string;
+  declare authorId: number | null;
+  declare author?: NonAttribute<Author>;
+}
+export class Genre extends Model<InferAttributes<Genre>, InferCreationAttributes<Genre>> {
+  declare id: CreationOptional<number>;
+}
+
+export async function generatedShape(): Promise<void> {
+  const authored: HasMany<Author, Book> = Author.hasMany(Book, {
+    as: 'authoredBooks',
+    foreignKey: 'authorId',
+  });
+  const belongs: BelongsTo<Book, Author> = Book.belongsTo(Author, { as: 'author', foreignKey: 'authorId' });
+  const partner: HasOne<Author, Author> = Author.hasOne(Author, {
+    as: 'partner',
+    foreignKey: { name: 'partnerId', allowNull: true },
+  });
+  const genres: BelongsToMany<Author, Genre> = Author.belongsToMany(Genre, {
+    through: 'author_genres',
+    as: 'genres',
+    foreignKey: 'authorId',
+    otherKey: 'genreId',
+    uniqueKey: 'author_genre',
+  });
+  void [authored, belongs, partner, genres];
+  const a = await Author.findByPk(1, {
+    include: [Author.associations.authoredBooks, { association: 'genres', through: { attributes: [] } }],
+  });
+  // An association object includes, but its alias is not known to the types: the value stays optional.
+  const books: Book[] | undefined = a?.authoredBooks;
+  if (a) {
+    const genreList: Genre[] = a.genres;
+    void genreList;
+  }
+  void books;
+  const nested = await Book.findAll({
+    include: [{ model: Author, as: 'author', include: ['partner', 'genres'] }],
+  });
+  const partnerOfAuthor: Author | null = nested[0].author.partner;
+  const g: Genre[] = nested[0].author.genres;
+  void [partnerOfAuthor, g];
+  // @ts-expect-error partner is not included under author here
+  const notIncluded: Author | null = (await Book.findAll({ include: ['author'] }))[0].author.partner;
+  void notIncluded;
+  const options: HasManyOptions = { as: 'x', sourceKey: 'id', onDelete: 'SET NULL', constraints: false };
+  const btm: BelongsToManyOptions = { through: { model: 'author_genres', unique: false } };
+  // @ts-expect-error targetKey is not a hasOne option
+  const wrong: HasOneOptions = { targetKey: 'id' };
+  const bt: BelongsToOptions = {
+    targetKey: 'id',
+    foreignKey: { name: 'x', field: 'x_id', allowNull: false },
+  };
+  void [options, btm, wrong, bt];
+  const author = (await Author.findByPk(1))!;
+  await author.setGenres([1, 2], { through: { weight: 1 } });
+  await author.removeGenres([1]);
+  const hasAll: boolean = await author.hasGenres([2]);
+  const n: number = await author.countGenres({ where: { id: 2 } });
+  await author.setAuthoredBooks(null);
+  await author.setPartner(null);
+  // @ts-expect-error create values are checked against the target's attributes
+  await author.createGenre({ nope: 1 });
+  void [hasAll, n];
 }
