@@ -107,7 +107,11 @@ function resolveKey(key: ForeignKeyFact, byName: ReadonlyMap<string, ModelIR>): 
   };
   // A composite key whose columns include one that alone is a key of the target joins exactly as
   // that column does: the association uses it. Otherwise Sequelize (one column a join) cannot.
-  const index = key.attributes.length === 1 ? 0 : key.targetAttributes.findIndex((a) => soleKey(target, a));
+  const index = key.targetAttributes.findIndex((a) => soleKey(target, a));
+  if (index < 0 && key.attributes.length === 1) {
+    // Only from YAML (the database refuses such a key): one column of a composite key, say.
+    return `The foreign key (${columns}) → ${target.name} (${key.targetAttributes.join(', ')}) is no association: that is not a key of ${target.name} by itself.`;
+  }
   if (index < 0) {
     return (
       `The composite foreign key (${columns}) → ${target.name} (${key.targetAttributes.join(', ')}) is no association: ` +

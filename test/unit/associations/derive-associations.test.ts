@@ -266,6 +266,29 @@ describe('composite foreign keys', () => {
     ]);
   });
 
+  it('a single column referencing part of a composite key (only YAML can say it) gets a note', () => {
+    const other = model('Account', [
+      attr('tenantId', { primaryKey: true }),
+      attr('id', { primaryKey: true }),
+    ]);
+    const { result, of } = derive(
+      [other, invoice],
+      [
+        {
+          model: 'Invoice',
+          attributes: ['accountId'],
+          target: 'Account',
+          targetTable: 'account',
+          targetAttributes: ['id'],
+        },
+      ],
+    );
+    expect(of('Invoice')).toEqual([]);
+    expect(result.find((m) => m.name === 'Invoice')!.associationNotes).toEqual([
+      'The foreign key (accountId) → Account (id) is no association: that is not a key of Account by itself.',
+    ]);
+  });
+
   it('a key to a table that is not generated gets a note', () => {
     const { result } = derive(
       [invoice],
