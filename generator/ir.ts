@@ -41,6 +41,53 @@ export interface ModelIR {
   readonly members: readonly MemberIR[];
   /** The `indexes` model option: indexes other than the primary key and unique keys. Absent: none. */
   readonly indexes?: readonly IndexIR[];
+  /**
+   * The model's associations (generator/associations/ derives them from foreign keys and the
+   * YAML's `associations:`), in the order initModels sets them up. Absent: none.
+   */
+  readonly associations?: readonly AssociationIR[];
+  /** Foreign keys that are not associations, each with the reason (a JSDoc line on the class). */
+  readonly associationNotes?: readonly string[];
+}
+
+export type AssociationKind = 'belongsTo' | 'hasOne' | 'hasMany' | 'belongsToMany';
+
+/**
+ * One association as Sequelize's `Source.<kind>(Target, options)` takes it. Every key is an
+ * ATTRIBUTE name (not a column): the foreign key attribute already exists on its model, so the
+ * runtime reuses it.
+ */
+export interface AssociationIR {
+  readonly kind: AssociationKind;
+  /** `as`: the property on the source's instances; plural for hasMany and belongsToMany. */
+  readonly as: string;
+  /** Target model name. */
+  readonly target: string;
+  /**
+   * belongsTo: the source's attribute; hasOne/hasMany: the target's attribute; belongsToMany:
+   * the `through` model's attribute that points at the source.
+   */
+  readonly foreignKey: string;
+  /** hasOne/hasMany/belongsToMany: the source attribute referenced, when not its primary key. */
+  readonly sourceKey?: string;
+  /** belongsTo/belongsToMany: the target attribute referenced, when not its primary key. */
+  readonly targetKey?: string;
+  /** belongsToMany: the junction model. */
+  readonly through?: string;
+  /** belongsToMany: the `through` model's attribute that points at the target. */
+  readonly otherKey?: string;
+  readonly onDelete?: ReferentialAction;
+  readonly onUpdate?: ReferentialAction;
+  /**
+   * false for associations made from a foreign key: the key attribute's `references` already holds
+   * the constraint (with its own ON DELETE/ON UPDATE), so the association must not add or change one.
+   */
+  readonly constraints?: false;
+  /**
+   * Where it comes from: a foreign key (`references` in YAML), a junction table, or an entry of the
+   * YAML's `associations:` (only those are written back by --schema-out).
+   */
+  readonly origin: 'foreignKey' | 'junction' | 'declared';
 }
 
 /** One index, as the runtime's `indexes` option takes it (runtime/model-indexes.ts). */

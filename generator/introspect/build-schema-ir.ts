@@ -29,6 +29,8 @@ import { mapIndexes } from './map-indexes.js';
 import { isIncluded } from './name-patterns.js';
 import { attributeNames, classNames } from './names.js';
 import { inferColumnName } from '../../runtime/naming.js';
+import { deriveAssociations } from '../associations/derive-associations.js';
+import { foreignKeyFacts } from './foreign-key-facts.js';
 
 export interface BuildOptions {
   readonly include?: readonly string[];
@@ -76,9 +78,17 @@ export function buildSchemaIR(rows: CatalogRows, options: BuildOptions = {}): Sc
       keepNames: options.keepNames ?? false,
     }),
   );
+  // Associations come from the foreign keys, once every model (and so every attribute name) exists.
+  const oidByModel = new Map(relations.map((r, i) => [names[i], r.oid]));
+  const modelByOid = new Map(models.map((m) => [oidByModel.get(m.name)!, m]));
+  const keys = foreignKeyFacts(
+    models,
+    (model) => byOid.get(oidByModel.get(model.name)!)?.constraints ?? [],
+    (oid) => modelByOid.get(oid),
+  );
   return {
     source: { kind: 'database', database: rows.database },
-    models: models.sort((a, b) => compare(a.name, b.name)),
+    models: deriveAssociations(models, keys).sort((a, b) => compare(a.name, b.name)),
   };
 }
 

@@ -10,7 +10,7 @@ import {
   type PropertySignature,
 } from './declarations.js';
 import { hasExactLayout, hasExactProperties, type Expression, type Property } from './expression.js';
-import { argumentItem, propertyItem } from './list-items.js';
+import { argumentItem, expressionStatement, propertyItem } from './list-items.js';
 
 export type Fragment =
   | { readonly kind: 'import'; readonly names: readonly string[]; readonly module: string }
@@ -46,7 +46,9 @@ export type Fragment =
       readonly identifierKey?: boolean;
     }
   /** `value,` in arguments broken one a line. */
-  | { readonly kind: 'argument-item'; readonly expression: Expression };
+  | { readonly kind: 'argument-item'; readonly expression: Expression }
+  /** `expression;` on a line of its own (`User.hasMany(Post, { ... });`). */
+  | { readonly kind: 'statement'; readonly expression: Expression };
 
 export function layOutFragment(fragment: Fragment, depth: number): string {
   switch (fragment.kind) {
@@ -68,6 +70,8 @@ export function layOutFragment(fragment: Fragment, depth: number): string {
       return propertyItem(fragment.property, depth);
     case 'argument-item':
       return argumentItem(fragment.expression, depth);
+    case 'statement':
+      return expressionStatement(fragment.expression, depth);
   }
 }
 
@@ -79,6 +83,7 @@ export function isExactFragment(fragment: Fragment): boolean {
         ? hasExactLayout(fragment.property.value)
         : hasExactProperties([fragment.property]);
     case 'argument-item':
+    case 'statement':
       return hasExactLayout(fragment.expression);
     default:
       return true;

@@ -22,5 +22,15 @@ export function argumentItem(expression: Expression, depth: number): string {
   return printFragment(withComma(flatExpression(expression)), () => [expressionDoc(expression), ','], depth);
 }
 
+/** `value;` */
+export function expressionStatement(expression: Expression, depth: number): string {
+  const flat = flatExpression(expression);
+  return printFragment(
+    flat === undefined ? undefined : `${flat};`,
+    () => [expressionDoc(expression), ';'],
+    depth,
+  );
+}
+
 const withComma = (flat: string | undefined): string | undefined =>
   flat === undefined ? undefined : `${flat},`;

@@ -10,9 +10,17 @@ export type TypeExpression =
   | { readonly kind: 'name'; readonly name: string }
   | { readonly kind: 'literal'; readonly value: string }
   | { readonly kind: 'array'; readonly element: TypeExpression }
-  | { readonly kind: 'union'; readonly members: readonly TypeExpression[] };
+  | { readonly kind: 'union'; readonly members: readonly TypeExpression[] }
+  /** `Name<A, B>`: its arguments break one a line, as prettier breaks type arguments. */
+  | { readonly kind: 'generic'; readonly name: string; readonly arguments: readonly TypeExpression[] };
 
 export const typeName = (name: string): TypeExpression => ({ kind: 'name', name });
+
+export const generic = (name: string, args: readonly TypeExpression[]): TypeExpression => ({
+  kind: 'generic',
+  name,
+  arguments: args,
+});
 
 /** A union of the members, flattened; a single member is itself. */
 export function union(members: readonly TypeExpression[]): TypeExpression {
@@ -51,6 +59,8 @@ export function flatType(type: TypeExpression): string {
       return type.element.kind === 'union' ? `(${flatType(type.element)})[]` : `${flatType(type.element)}[]`;
     case 'union':
       return type.members.map(flatType).join(' | ');
+    case 'generic':
+      return `${type.name}<${type.arguments.map(flatType).join(', ')}>`;
   }
 }
 
@@ -67,6 +77,18 @@ function typeDoc(type: TypeExpression): Doc {
         : [typeDoc(type.element), '[]'];
     case 'union':
       return hugsUnion(type.members) ? join(' | ', type.members.map(typeDoc)) : unionDoc(type.members);
+    case 'generic':
+      // One plain type name (a keyword or a reference without arguments) never breaks, as in prettier.
+      if (type.arguments.length === 1 && type.arguments[0]!.kind === 'name') {
+        return [type.name, '<', typeDoc(type.arguments[0]!), '>'];
+      }
+      return group([
+        type.name,
+        '<',
+        indent([softline, join([',', line], type.arguments.map(typeDoc))]),
+        softline,
+        '>',
+      ]);
   }
 }
 

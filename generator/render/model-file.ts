@@ -12,22 +12,36 @@ import { jsdoc } from './jsdoc.js';
 import { header, region, slot } from './outline-marks.js';
 import { baseClassOf, runtimeImportList, typeOverrideImports } from './runtime-imports.js';
 import type { RenderOptions } from './render-options.js';
+import { associatedModels, associationMembers, type AssociationTargets } from './association-members.js';
+import { stringLiteral } from '../layout/literals.js';
 
 /** The fragments a template prints from the view (`layout.*`). */
 export type ModelPart =
-  'importStatement' | 'attributes' | 'creationAttributes' | 'classHeading' | 'declarations' | InitMethodPart;
+  | 'importStatement'
+  | 'attributes'
+  | 'creationAttributes'
+  | 'classHeading'
+  | 'declarations'
+  | 'associations'
+  | InitMethodPart;
 
-export function modelFile(model: ModelIR, options: RenderOptions): Outline<ModelPart> {
+/** `targets`: what the model's associations need to know of the models they reach (association-members.ts). */
+export function modelFile(
+  model: ModelIR,
+  options: RenderOptions,
+  targets: AssociationTargets = {},
+): Outline<ModelPart> {
   const signatures = attributeSignatures(model);
-  const classDoc = jsdoc(model.comment);
+  const classDoc = jsdoc(classComment(model));
   return [
     ...header(options.sourceLabel),
     slot('top', 0),
     ...region('imports and types', [
       laidOut(
-        { kind: 'import', names: runtimeImportList(model), module: options.runtimeModule },
+        { kind: 'import', names: runtimeImportList(model, targets), module: options.runtimeModule },
         'importStatement',
       ),
+      ...modelImports(model).map((line) => text(line)),
       ...typeOverrideImports(model).map((line) => text(line)),
       BLANK,
       ...attributeTypes(model, signatures),
@@ -35,7 +49,7 @@ export function modelFile(model: ModelIR, options: RenderOptions): Outline<Model
     slot('top', 1),
     BLANK,
     ...(classDoc === '' ? [] : [text(classDoc)]),
-    block(classHeading(model), classBody(model, signatures.attributes), '}'),
+    block(classHeading(model), classBody(model, signatures.attributes, targets), '}'),
     slot('top', 2),
   ];
 }
@@ -89,7 +103,11 @@ function classHeading(model: ModelIR) {
  * The class body, section by section, each section a region with a slot for hand-written code
  * after it: a new section of every generated model (associations, say) is added here.
  */
-function classBody(model: ModelIR, attributes: readonly PropertySignature[]): Outline<ModelPart> {
+function classBody(
+  model: ModelIR,
+  attributes: readonly PropertySignature[],
+  targets: AssociationTargets,
+): Outline<ModelPart> {
   const declarations = attributes.map((signature) =>
     laidOut({ kind: 'property-signature', signature, modifier: 'declare ' }, 'declarations'),
   );
@@ -101,5 +119,37 @@ function classBody(model: ModelIR, attributes: readonly PropertySignature[]): Ou
     BLANK,
     ...region('from the schema', [...members, initModelMethod(model)]),
     slot('class', 2),
+    ...associationsRegion(model, targets),
   ];
+}
+
+/**
+ * The associations' properties and accessors, after everything else (so that the slots of files
+ * generated before associations existed keep their places), one group per association.
+ */
+function associationsRegion(model: ModelIR, targets: AssociationTargets): Outline<ModelPart> {
+  const groups = associationMembers(model, targets);
+  if (groups.length === 0) return [];
+  const body = groups.flatMap(({ signatures }, index) => [
+    ...(index === 0 ? [] : [BLANK]),
+    ...signatures.map((signature) =>
+      laidOut({ kind: 'property-signature', signature, modifier: 'declare ' }, 'associations'),
+    ),
+  ]);
+  return [BLANK, ...region('associations', body), slot('class', 3)];
+}
+
+/** `import type { User } from "./User.js";` for each model the associations reach. */
+export function modelImports(model: ModelIR): string[] {
+  return associatedModels(model).map(
+    (name) => `import type { ${name} } from ${stringLiteral(`./${name}.js`)};`,
+  );
+}
+
+/** The schema's comment, then why a foreign key is no association, if one is not. */
+export function classComment(model: ModelIR): string | undefined {
+  const parts = [model.comment, (model.associationNotes ?? []).join('\n')].filter(
+    (part): part is string => part !== undefined && part.trim() !== '',
+  );
+  return parts.length === 0 ? undefined : parts.join('\n\n');
 }

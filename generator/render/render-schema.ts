@@ -13,6 +13,7 @@ import type { RenderOptions } from './render-options.js';
 import { runtimeImportNames } from './runtime-imports.js';
 import type { Templates } from './templates.js';
 import { buildIndexView, buildModelView } from './view-model.js';
+import { associatedModels, associationMembers, associationTargets } from './association-members.js';
 
 export interface FileRecipe {
   readonly path: string;
@@ -52,16 +53,25 @@ export function fileRecipes(
   options: RenderOptions,
 ): FileRecipe[] {
   const shared = hashOf(packageVersion(), templates.sources, formattingOptions, options);
-  const models = schema.models.map((model) => modelRecipe(model, templates, shared, options));
+  const models = schema.models.map((model) => modelRecipe(model, schema, templates, shared, options));
   const index: FileRecipe = {
     path: 'index.ts',
     inputsHash: hashOf(
       shared,
       schema.models.map((model) => model.name),
+      // Only schemas with associations hash them, so that other schemas keep their fingerprints.
+      ...(schema.models.some((model) => model.associations)
+        ? [schema.models.map((model) => model.associations ?? [])]
+        : []),
     ),
     generatedNames: () => ({
       classMembers: [],
-      topLevel: ['initModels', 'Sequelize', ...schema.models.map((model) => model.name)],
+      topLevel: [
+        'initModels',
+        'Sequelize',
+        ...(schema.models.some((model) => model.associations) ? ['associateModels'] : []),
+        ...schema.models.map((model) => model.name),
+      ],
       modules: [options.runtimeModule, ...schema.models.map((model) => `./${model.name}.js`)],
     }),
     render: () =>
@@ -74,13 +84,18 @@ export function fileRecipes(
 
 function modelRecipe(
   model: ModelIR,
+  schema: SchemaIR,
   templates: Templates,
   shared: string,
   options: RenderOptions,
 ): FileRecipe {
+  const targets = model.associations ? associationTargets(model, schema) : {};
+  const associationNames = associationMembers(model, targets).flatMap((members) =>
+    members.signatures.map((signature) => signature.name),
+  );
   return {
     path: `${model.name}.ts`,
-    inputsHash: hashOf(shared, model),
+    inputsHash: model.associations ? hashOf(shared, model, targets) : hashOf(shared, model),
     className: model.name,
     schemaMembers: model.members,
     generatedNames: () => ({
@@ -88,19 +103,21 @@ function modelRecipe(
         ...model.attributes.map((a) => a.name),
         ...model.members.map((m) => m.name),
         'initModel',
+        ...associationNames,
       ],
       topLevel: [
         model.name,
         `${model.name}Attributes`,
         `${model.name}CreationAttributes`,
-        ...Object.values(runtimeImportNames(model)).flat(),
+        ...Object.values(runtimeImportNames(model, targets)).flat(),
+        ...associatedModels(model),
       ],
-      modules: [options.runtimeModule],
+      modules: [options.runtimeModule, ...associatedModels(model).map((name) => `./${name}.js`)],
     }),
     render: () =>
       templates.model === undefined
-        ? laidOutFile(modelFile(model, options))
-        : { text: templates.model(buildModelView(model, options)), preformatted: false },
+        ? laidOutFile(modelFile(model, options, targets))
+        : { text: templates.model(buildModelView(model, options, targets)), preformatted: false },
   };
 }
 

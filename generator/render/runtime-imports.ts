@@ -1,13 +1,17 @@
 /** The runtime names a model file uses: the class it extends, and what it imports. */
 import { isReadOnly, type ModelIR } from '../ir.js';
 import { tsTypeOf } from './type-map.js';
+import { associationMembers, type AssociationTargets } from './association-members.js';
 
 export function baseClassOf(model: ModelIR): 'Model' | 'ReadOnlyModel' {
   return isReadOnly(model) ? 'ReadOnlyModel' : 'Model';
 }
 
 /** Which runtime names the model file imports: only those it uses (strict builds may flag unused ones). */
-export function runtimeImportNames(model: ModelIR): { values: string[]; types: string[] } {
+export function runtimeImportNames(
+  model: ModelIR,
+  targets: AssociationTargets = {},
+): { values: string[]; types: string[] } {
   const values = new Set<string>(['DataTypes', baseClassOf(model)]);
   const declared = model.attributes.filter((attribute) => attribute.origin === 'declared');
   if (declared.some((attribute) => attribute.defaultValue?.kind === 'sql')) values.add('literal');
@@ -22,7 +26,8 @@ export function runtimeImportNames(model: ModelIR): { values: string[]; types: s
   for (const name of ['JsonValue', 'NumericString']) {
     if (attributeTypes.some((type) => new RegExp(`\\b${name}\\b`).test(type))) types.push(name);
   }
-  return { values: [...values].sort(), types: types.sort() };
+  const associationTypes = associationMembers(model, targets).flatMap((members) => members.runtimeTypes);
+  return { values: [...values].sort(), types: [...new Set([...types, ...associationTypes])].sort() };
 }
 
 /** The import lines type overrides need, each once, in the order first met. */
@@ -31,7 +36,7 @@ export function typeOverrideImports(model: ModelIR): string[] {
 }
 
 /** The names as the import statement lists them: values, then `type X`. */
-export function runtimeImportList(model: ModelIR): string[] {
-  const { values, types } = runtimeImportNames(model);
+export function runtimeImportList(model: ModelIR, targets: AssociationTargets = {}): string[] {
+  const { values, types } = runtimeImportNames(model, targets);
   return [...values, ...types.map((name) => `type ${name}`)];
 }

@@ -15,7 +15,8 @@ import { indexFile, modelModule } from './index-file.js';
 import { initProperty } from './init-expression.js';
 import { initSpec, type InitEntry } from './init-spec.js';
 import { jsdoc } from './jsdoc.js';
-import { modelFile, type ModelPart } from './model-file.js';
+import { classComment, modelFile, modelImports, type ModelPart } from './model-file.js';
+import { associationMembers, type AssociationTargets } from './association-members.js';
 import type { RenderOptions } from './render-options.js';
 import { baseClassOf, runtimeImportList, typeOverrideImports } from './runtime-imports.js';
 
@@ -47,6 +48,8 @@ export interface ModelLayout {
   readonly initAttributes: readonly string[];
   /** init's options object with its trailing comma. */
   readonly initOptions: string;
+  /** Per association, its `declare` lines (the property, then its accessors), joined by line breaks. */
+  readonly associations: readonly string[];
   /** False when some fragment has a shape not modelled exactly: the package's file then goes through prettier. */
   readonly exact: boolean;
 }
@@ -67,7 +70,18 @@ export interface ModelView {
   readonly initAttributes: readonly InitAttributeView[];
   readonly initOptions: readonly string[];
   readonly members: readonly string[];
+  /** `import type { User } from "./User.js";` for each model the associations reach. */
+  readonly modelImports: readonly string[];
+  /** Each association: its alias, kind, target and `declare`d members (property first). */
+  readonly associations: readonly AssociationView[];
   readonly layout: ModelLayout;
+}
+
+export interface AssociationView {
+  readonly as: string;
+  readonly kind: string;
+  readonly target: string;
+  readonly members: readonly PropertyView[];
 }
 
 export interface IndexView {
@@ -79,31 +93,48 @@ export interface IndexView {
     /** `    User: User.initModel(sequelize),` laid out as prettier formats it. */
     readonly initEntry: string;
   }[];
+  /** `  User.hasMany(Post, { ... });` for every association, laid out as prettier formats it. */
+  readonly associations: readonly string[];
 }
 
-export function buildModelView(model: ModelIR, options: RenderOptions): ModelView {
+export function buildModelView(
+  model: ModelIR,
+  options: RenderOptions,
+  targets: AssociationTargets = {},
+): ModelView {
   const { attributes, creationAttributes } = attributeSignatures(model);
   const spec = initSpec(model);
+  const groups = associationMembers(model, targets);
   return {
     className: model.name,
     fileName: `${model.name}.ts`,
     header: headerLines(options.sourceLabel),
     runtimeModule: options.runtimeModule,
-    runtimeImports: runtimeImportList(model).join(', '),
+    runtimeImports: runtimeImportList(model, targets).join(', '),
     typeImports: typeOverrideImports(model),
     baseClass: baseClassOf(model),
     readOnly: isReadOnly(model),
-    classDoc: jsdoc(model.comment),
+    classDoc: jsdoc(classComment(model)),
     attributes: attributes.map(propertyView),
     creationAttributes: creationAttributes.map(propertyView),
     initAttributes: spec.attributes.map(({ key, entries }) => ({ key, entries: entries.map(printEntry) })),
     initOptions: ['sequelize', ...spec.options.map(printEntry)],
     members: model.members.map((member) => member.source.trim()),
-    layout: modelLayout(modelFile(model, options)),
+    modelImports: modelImports(model),
+    associations: groups.map(({ association, signatures }) => ({
+      as: association.as,
+      kind: association.kind,
+      target: association.target,
+      members: signatures.map(propertyView),
+    })),
+    layout: modelLayout(
+      modelFile(model, options, targets),
+      groups.map((group) => group.signatures.length),
+    ),
   };
 }
 
-function modelLayout(file: Outline<ModelPart>): ModelLayout {
+function modelLayout(file: Outline<ModelPart>, groupSizes: readonly number[]): ModelLayout {
   const parts = laidOutParts(file);
   const all = (part: ModelPart): string[] => parts.get(part) ?? [];
   const one = (part: ModelPart): string => all(part)[0]!;
@@ -116,12 +147,14 @@ function modelLayout(file: Outline<ModelPart>): ModelLayout {
     initModelSignature: one('initModelSignature'),
     initAttributes: all('initAttributes'),
     initOptions: one('initOptions'),
+    associations: chunks(all('associations'), groupSizes).map((lines) => lines.join('\n')),
     exact: isLaidOutExactly(file),
   };
 }
 
 export function buildIndexView(schema: SchemaIR, options: RenderOptions): IndexView {
-  const initEntries = laidOutParts(indexFile(schema, options)).get('initEntry') ?? [];
+  const parts = laidOutParts(indexFile(schema, options));
+  const initEntries = parts.get('initEntry') ?? [];
   return {
     header: headerLines(options.sourceLabel),
     runtimeModule: options.runtimeModule,
@@ -130,7 +163,13 @@ export function buildIndexView(schema: SchemaIR, options: RenderOptions): IndexV
       module: modelModule(model.name),
       initEntry: initEntries[index]!,
     })),
+    associations: parts.get('association') ?? [],
   };
+}
+
+function chunks(items: readonly string[], sizes: readonly number[]): string[][] {
+  let start = 0;
+  return sizes.map((size) => items.slice(start, (start += size)));
 }
 
 function propertyView(signature: PropertySignature): PropertyView {

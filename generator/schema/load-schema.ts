@@ -11,6 +11,9 @@ import { checkSchema } from './check-schema.js';
 import { DEFINE_KEYS, TOP_LEVEL_KEYS } from './schema-keys.js';
 import { findEntry, YamlReader } from './yaml-reader.js';
 import { readSchemaText } from './read-schema-text.js';
+import { deriveAssociations } from '../associations/derive-associations.js';
+import { foreignKeysOfReferences } from '../associations/foreign-keys.js';
+import { resolveAssociations } from './resolve-associations.js';
 
 /** Reads and validates a schema file; throws a SchemaError listing every problem in it. */
 export async function loadSchemaFile(path: string): Promise<SchemaIR> {
@@ -117,6 +120,15 @@ function resolveAll(drafts: Drafts, problems: ProblemCollector): ModelIR[] {
   const resolved = drafts.models.map((draft) => ({ draft, model: resolveModel(draft, drafts.define) }));
   for (const { draft, model } of resolved) checkModel(draft, model, problems);
   checkSchema(drafts.define, resolved, problems);
-  const models = resolveReferences(resolved, problems);
+  const referenced = resolveReferences(resolved, problems);
+  // `references` imply associations by the same rules as a database's foreign keys; the
+  // `associations:` of a model declare more, or override them.
+  const { declared, nodes } = resolveAssociations(referenced, drafts.models, problems);
+  const models = deriveAssociations(
+    referenced,
+    foreignKeysOfReferences(referenced),
+    declared,
+    (id, message) => problems.add(nodes.get(id), message),
+  );
   return models.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -1,6 +1,7 @@
 import type { Node } from 'yaml';
 import type { AttributeDraft } from './attribute-draft.js';
 import type { IndexDraft } from './read-indexes.js';
+import type { AssociationDraft } from './read-associations.js';
 
 /** A timestamp option as written: false, true (the default name), or another attribute name. */
 export interface TimestampOption {
@@ -38,4 +39,5 @@ export interface ModelDraft {
   readonly attributes: readonly AttributeDraft[];
   readonly members: readonly MemberDraft[];
   readonly indexes: readonly IndexDraft[];
+  readonly associations: readonly AssociationDraft[];
 }

@@ -2,6 +2,7 @@ import type { AttributeDraft } from './attribute-draft.js';
 import type { MemberDraft, ModelDraft, SharedOptions, TimestampOption } from './model-draft.js';
 import { readAttribute } from './read-attribute.js';
 import { readIndexes } from './read-indexes.js';
+import { readAssociations } from './read-associations.js';
 import { MODEL_KEYS } from './schema-keys.js';
 import { findEntry, type Entry, type YamlReader } from './yaml-reader.js';
 
@@ -27,6 +28,7 @@ export function readModel(entry: Entry, reader: YamlReader): ModelDraft | undefi
     attributes: readAttributes(entry, entries, reader),
     members: [...readMembers(entries, 'methods', reader), ...readMembers(entries, 'getters', reader)],
     indexes: readIndexes(entries, entry.key, reader),
+    associations: readAssociations(entries, entry.key, reader),
   };
 }
 

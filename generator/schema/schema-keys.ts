@@ -24,6 +24,22 @@ export const MODEL_KEYS = [
   'methods',
   'getters',
   'indexes',
+  'associations',
+] as const;
+
+/** One of these names the kind and the target: `hasMany: Post`. */
+export const ASSOCIATION_KINDS = ['belongsTo', 'hasOne', 'hasMany', 'belongsToMany'] as const;
+
+export const ASSOCIATION_KEYS = [
+  ...ASSOCIATION_KINDS,
+  'as',
+  'foreignKey',
+  'sourceKey',
+  'targetKey',
+  'through',
+  'otherKey',
+  'onDelete',
+  'onUpdate',
 ] as const;
 
 export const INDEX_KEYS = ['fields', 'name', 'unique', 'using', 'where'] as const;

@@ -19,6 +19,7 @@
  */
 import { Document, isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import {
+  type AssociationIR,
   isReadOnly,
   type AttributeIR,
   type DataTypeIR,
@@ -79,7 +80,28 @@ function modelToPlain(model: ModelIR, byName: ReadonlyMap<string, ModelIR>): Rec
     if (getters.length) out.getters = Object.fromEntries(getters.map((m) => [m.name, blockSource(m.source)]));
   }
   if (model.indexes?.length) out.indexes = model.indexes.map(indexToPlain);
+  // Only declared associations: the others follow again from `references` and junction models.
+  const declared = (model.associations ?? []).filter((a) => a.origin === 'declared');
+  if (declared.length) out.associations = declared.map(associationToPlain);
   return out;
+}
+
+/** As the loader reads it (read-associations.ts): every key, so that it matches the same association. */
+function associationToPlain(association: AssociationIR): Record<string, unknown> {
+  const { kind, target, as, foreignKey, sourceKey, targetKey, through, otherKey, onDelete, onUpdate } =
+    association;
+  const optional = (key: string, value: string | undefined) => (value === undefined ? {} : { [key]: value });
+  return {
+    [kind]: target,
+    as,
+    ...optional('through', through),
+    foreignKey,
+    ...optional('otherKey', otherKey),
+    ...optional('sourceKey', sourceKey),
+    ...optional('targetKey', targetKey),
+    ...optional('onDelete', onDelete),
+    ...optional('onUpdate', onUpdate),
+  };
 }
 
 /** As the loader reads it (read-indexes.ts); defaults (btree, not unique) left out. */

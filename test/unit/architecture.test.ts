@@ -81,6 +81,7 @@ const GENERATOR_LAYERS: readonly (readonly string[])[] = [
     'generator/map-limited.ts',
     'generator/package-root.ts',
   ],
+  ['generator/associations/'],
   ['generator/schema/', 'generator/introspect/', 'generator/layout/'],
   ['generator/config/'],
   ['generator/render/'],

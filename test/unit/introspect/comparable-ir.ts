@@ -21,8 +21,10 @@ function plainAttribute(a: AttributeIR): AttributeIR {
  */
 function plainModel(m: ModelIR): ModelIR {
   const keyless = !m.attributes.some((a) => a.primaryKey);
+  // A composite foreign key comes back as single-column references: its note says why not differently.
+  const { associationNotes: _notes, ...rest } = m;
   return {
-    ...m,
+    ...rest,
     kind: m.kind === 'materializedView' || keyless ? 'view' : m.kind,
     attributes: m.attributes.filter((a) => a.origin !== 'auto-primary-key').map(plainAttribute),
   };
