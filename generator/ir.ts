@@ -41,7 +41,28 @@ export interface ModelIR {
   readonly members: readonly MemberIR[];
   /** The `indexes` model option: indexes other than the primary key and unique keys. Absent: none. */
   readonly indexes?: readonly IndexIR[];
+  /** The `hooks` option: hook name → the function's TypeScript source (`beforeCreate(user: User) {...}`). */
+  readonly hooks?: Readonly<Record<string, string>>;
+  /** The `defaultScope` and `scopes` options, as data. */
+  readonly defaultScope?: ScopeIR;
+  readonly scopes?: Readonly<Record<string, ScopeIR>>;
 }
+
+/** A scope as data: `where` is attribute → value (a list is IN, null is IS NULL). */
+export interface ScopeIR {
+  readonly where?: Readonly<Record<string, JsonValue>>;
+  readonly order?: readonly (readonly [attribute: string, direction: 'ASC' | 'DESC'])[];
+  readonly attributes?: readonly string[];
+  readonly limit?: number;
+}
+
+/**
+ * One entry of an attribute's `validate`: a runtime built-in (runtime/validators/builtin-validators.ts)
+ * with its Sequelize setting (`true`, args, or `{ args, msg }`), or a custom one as TypeScript source.
+ */
+export type ValidatorIR =
+  | { readonly name: string; readonly args: JsonValue; readonly msg?: string }
+  | { readonly name: string; readonly source: string };
 
 /** One index, as the runtime's `indexes` option takes it (runtime/model-indexes.ts). */
 export interface IndexIR {
@@ -76,6 +97,8 @@ export interface ModelOptionsIR {
   readonly createdAt: string | false;
   /** Attribute name of the update timestamp, or false when disabled (or timestamps is false). */
   readonly updatedAt: string | false;
+  /** `paranoid: true`: destroy sets this attribute (`deletedAt` unless renamed) instead of deleting. */
+  readonly paranoid?: { readonly deletedAt: string };
 }
 
 export interface AttributeIR {
@@ -108,6 +131,17 @@ export interface AttributeIR {
    * with the import lines it needs (printed once per model file).
    */
   readonly tsType?: { readonly type: string; readonly imports: readonly string[] };
+  /** Built-in and custom validators, in order; CHECK constraints --from-db maps give some. */
+  readonly validate?: readonly ValidatorIR[];
+  /** The CHECK constraints (as the database prints them) the validators above came from. */
+  readonly checks?: readonly string[];
+  /** `get()`/`set(value)` as TypeScript source: `get(): string { ... }`. */
+  readonly get?: string;
+  readonly set?: string;
+  /** DataTypes.VIRTUAL: no column; `type` is what the getter returns, `fields` what it reads. */
+  readonly virtual?: { readonly fields: readonly string[] };
+  /** --from-db: a nullable timestamp named deleted_at/deletedAt, a candidate for `paranoid` (not enabled). */
+  readonly paranoidCandidate?: true;
   /** Why the attribute exists: declared in the schema, the automatic `id`, or a timestamp. */
   readonly origin: 'declared' | 'auto-primary-key' | 'timestamp';
 }

@@ -24,6 +24,41 @@ export const MODEL_KEYS = [
   'methods',
   'getters',
   'indexes',
+  'paranoid',
+  'deletedAt',
+  'hooks',
+  'defaultScope',
+  'scopes',
+] as const;
+
+export const SCOPE_KEYS = ['where', 'order', 'attributes', 'limit'] as const;
+
+/**
+ * The lifecycle hooks a schema may declare (issue 17's list, Sequelize's names). The runtime's
+ * own list (branch lifecycle) should replace this one once merged, so both refuse the same names.
+ */
+export const HOOK_NAMES = [
+  'beforeValidate',
+  'afterValidate',
+  'validationFailed',
+  'beforeCreate',
+  'afterCreate',
+  'beforeSave',
+  'afterSave',
+  'beforeUpdate',
+  'afterUpdate',
+  'beforeDestroy',
+  'afterDestroy',
+  'beforeBulkCreate',
+  'afterBulkCreate',
+  'beforeBulkUpdate',
+  'afterBulkUpdate',
+  'beforeBulkDestroy',
+  'afterBulkDestroy',
+  'beforeFind',
+  'afterFind',
+  'beforeSync',
+  'afterSync',
 ] as const;
 
 export const INDEX_KEYS = ['fields', 'name', 'unique', 'using', 'where'] as const;
@@ -45,6 +80,10 @@ export const ATTRIBUTE_KEYS = [
   'references',
   'onDelete',
   'onUpdate',
+  'validate',
+  'get',
+  'set',
+  'virtual',
 ] as const;
 
 export const REFERENCES_KEYS = ['model', 'table', 'schema', 'key'] as const;
