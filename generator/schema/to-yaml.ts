@@ -9,7 +9,9 @@
  * What the format cannot say is written as a comment next to the attribute or model, and is not
  * in the IR the loader gives back (a database → YAML → IR round trip loses exactly this):
  * - `generated` (identity and computed columns): they come back as plain columns;
- * - `domain` (name and CHECK) and `checkValues`: the base type is kept, the rule is not;
+ * - `domain` (name and CHECK) and `checkValues`: the base type is kept, the rule is not (a CHECK
+ *   that maps to validators comes back as those validators, `checks` as a comment);
+ * - `paranoidCandidate`: a comment; paranoid is an opt-in;
  * - ENUM `typeName`/`typeSchema`: the enum comes back as Sequelize's `enum_<table>_<column>`;
  * - `kind: 'materializedView'`: comes back as a view (`readOnly: true`);
  * - a model without a primary key (views, some tables): the loader adds Sequelize's automatic
@@ -27,6 +29,8 @@ import {
   type JsonValue,
   type ModelIR,
   type SchemaIR,
+  type ScopeIR,
+  type ValidatorIR,
 } from '../ir.js';
 import { inferColumnName } from './table-name.js';
 
@@ -79,7 +83,36 @@ function modelToPlain(model: ModelIR, byName: ReadonlyMap<string, ModelIR>): Rec
     if (getters.length) out.getters = Object.fromEntries(getters.map((m) => [m.name, blockSource(m.source)]));
   }
   if (model.indexes?.length) out.indexes = model.indexes.map(indexToPlain);
+  if (o.paranoid) {
+    out.paranoid = true;
+    if (o.paranoid.deletedAt !== 'deletedAt') out.deletedAt = o.paranoid.deletedAt;
+  }
+  if (model.hooks)
+    out.hooks = Object.fromEntries(
+      Object.entries(model.hooks).map(([name, source]) => [name, blockSource(source)]),
+    );
+  if (model.defaultScope) out.defaultScope = scopeToPlain(model.defaultScope);
+  if (model.scopes)
+    out.scopes = Object.fromEntries(
+      Object.entries(model.scopes).map(([name, scope]) => [name, scopeToPlain(scope)]),
+    );
   return out;
+}
+
+function scopeToPlain(scope: ScopeIR): Record<string, unknown> {
+  return {
+    ...(scope.where && { where: scope.where }),
+    ...(scope.order && { order: scope.order.map(([name, direction]) => [name, direction]) }),
+    ...(scope.attributes && { attributes: scope.attributes }),
+    ...(scope.limit !== undefined && { limit: scope.limit }),
+  };
+}
+
+/** As read-validators.ts reads it: `true`, the args, `{ args, msg }`, or the custom validator's source. */
+function validatorToPlain(validator: ValidatorIR): unknown {
+  if ('source' in validator) return blockSource(validator.source);
+  if (validator.msg === undefined) return validator.args;
+  return validator.args === true ? { msg: validator.msg } : { args: validator.args, msg: validator.msg };
 }
 
 /** As the loader reads it (read-indexes.ts); defaults (btree, not unique) left out. */
@@ -112,7 +145,7 @@ function isInferred(a: AttributeIR, model: ModelIR): boolean {
     a.type.kind === 'DATE' &&
     a.type.precision === undefined &&
     !a.type.withoutTimeZone &&
-    a.allowNull === false &&
+    a.allowNull === (a.name === model.options.paranoid?.deletedAt) &&
     !a.primaryKey &&
     !a.autoIncrement &&
     a.unique === false &&
@@ -159,6 +192,11 @@ function attributeToPlain(a: AttributeIR, model: ModelIR, byName: ReadonlyMap<st
     if (r.onDelete) out.onDelete = r.onDelete;
     if (r.onUpdate) out.onUpdate = r.onUpdate;
   }
+  if (a.validate?.length)
+    out.validate = Object.fromEntries(a.validate.map((v) => [v.name, validatorToPlain(v)]));
+  if (a.get !== undefined) out.get = blockSource(a.get);
+  if (a.set !== undefined) out.set = blockSource(a.set);
+  if (a.virtual) out.virtual = a.virtual.fields.length > 0 ? a.virtual.fields : true;
   // `name: TEXT` when the type is all there is to say.
   return Object.keys(out).length === 1 ? out.type : out;
 }
@@ -260,6 +298,11 @@ function attributeNotes(a: AttributeIR): string[] {
     notes.push(`domain ${name}${a.domain.check ? ` ${a.domain.check}` : ''}`);
   }
   if (a.checkValues) notes.push(`CHECK: one of ${a.checkValues.map((v) => JSON.stringify(v)).join(', ')}`);
+  for (const check of a.checks ?? []) notes.push(`${check} (validate: below)`);
+  if (a.paranoidCandidate)
+    notes.push(
+      `a soft-delete column? add paranoid: true and deletedAt: ${a.name} to the model to use it so (docs/from-db.md)`,
+    );
   const enumType = findEnum(a.type);
   if (enumType?.typeName) {
     notes.push(`enum type ${enumType.typeSchema ? `${enumType.typeSchema}.` : ''}${enumType.typeName}`);
