@@ -13,7 +13,7 @@ import {
   REPLICATION_SERVER_OPTIONS,
 } from './method-options.js';
 import type { IsolationLevel } from './transaction.js';
-import type { Logging } from './types.js';
+import type { Logging, SequelizeHooks } from './types.js';
 
 /** Sequelize's pool options, mapped to pg.Pool's (see docs/runtime.md "Pool"). */
 export interface PoolOptions {
@@ -75,6 +75,8 @@ export interface SequelizeOptions {
   password?: string;
   /** PGlite data directory (dialect 'pglite'); absent means in memory. */
   storage?: string;
+  /** Global hooks by name, as sequelize.addHook registers them. */
+  hooks?: { [K in keyof SequelizeHooks]?: SequelizeHooks[K] | readonly SequelizeHooks[K][] };
   /** Default console.log, as Sequelize: each statement as `Executing (default): <sql>`. */
   logging?: Logging | false;
   /** Append the bound values to the logged statement. */

@@ -1,8 +1,7 @@
 /**
  * The options each public method takes, and Sequelize's options it does not (yet), with the
- * feature each asks for. check-options.ts refuses anything else by name. Options that are
- * correct no-ops here are supported: `hooks` (no hooks run), `paranoid` (no model is paranoid),
- * `useMaster` (one server), `individualHooks`, `force` on destroy, `databaseVersion`.
+ * feature each asks for. check-options.ts refuses anything else by name. `useMaster` (one
+ * server) and `databaseVersion` are correct no-ops here.
  */
 import { optionKeys } from './check-options.js';
 
@@ -142,6 +141,12 @@ export const DESTROY_OPTIONS = optionKeys(
   { ...NEVER, limit: 'DELETE ... LIMIT' },
 );
 export const INSTANCE_DESTROY_OPTIONS = optionKeys([...QUERY, 'force'], NEVER);
+/** Model.restore (static). */
+export const RESTORE_OPTIONS = optionKeys([...QUERY, 'where', 'individualHooks'], {
+  ...NEVER,
+  limit: 'UPDATE ... LIMIT',
+});
+export const INSTANCE_RESTORE_OPTIONS = optionKeys(QUERY, NEVER);
 
 export const INCREMENT_OPTIONS = optionKeys([...QUERY, 'where', 'by', 'silent', 'returning'], NEVER);
 
@@ -207,13 +212,13 @@ export const CONNECTION_OPTIONS = optionKeys(
     'databaseVersion',
     'quoteIdentifiers',
     'minifyAliases',
+    'hooks',
   ],
   {
     ...NEVER,
     omitNull: 'omitNull',
     native: 'pg-native',
     typeValidation: 'type validation',
-    hooks: 'global hooks',
     sync: 'default sync options',
     query: 'default query options',
     set: 'default set options',
@@ -287,11 +292,11 @@ export const MODEL_OPTIONS = optionKeys(
     'comment',
     'indexes',
     'validate',
+    'paranoid',
+    'deletedAt',
+    'hooks',
   ],
   {
-    paranoid: 'soft deletes',
-    deletedAt: 'soft deletes',
-    hooks: 'hooks',
     scopes: 'scopes',
     defaultScope: 'scopes',
     getterMethods: 'custom getters',

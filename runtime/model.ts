@@ -36,6 +36,8 @@ import type {
   InstanceUpdateOptions,
   ModelCtor,
   InstanceDestroyOptions,
+  QueryOptions,
+  RestoreOptions,
   SaveOptions,
   StaticIncrementOptions,
   UpdateOptions,
@@ -51,6 +53,8 @@ import {
   UPSERT_OPTIONS,
   INCREMENT_OPTIONS,
   INSTANCE_DESTROY_OPTIONS,
+  INSTANCE_RESTORE_OPTIONS,
+  RESTORE_OPTIONS,
   INSTANCE_UPDATE_OPTIONS,
   SAVE_OPTIONS,
   SET_OPTIONS,
@@ -59,6 +63,16 @@ import {
 } from './method-options.js';
 import { validateInstance } from './validation.js';
 import { setVirtual } from './attribute-accessors.js';
+import { hooksOn, validateMaybeHooked } from './hooks/run-hooks.js';
+import {
+  bulkCreateWithHooks,
+  bulkWithHooks,
+  instanceWithHooks,
+  saveWithHooks,
+  updateWithHooks,
+  upsertWithHooks,
+} from './hooks/hooked-operations.js';
+import { liveRowsWhere, requireParanoid, restoreRows, softDeleteRows } from './paranoid.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
@@ -120,7 +134,7 @@ export class Model<
     const instance = checkClassFields(
       new Ctor(args[0] as Row | undefined, options.raw ? RAW_NEW : undefined),
     );
-    return insertInstance(instance, options);
+    return hooksOn(options) ? saveWithHooks(instance, options, saveCore) : insertInstance(instance, options);
   }
 
   /** One multi-row INSERT ... RETURNING; every record is validated first. */
@@ -135,35 +149,15 @@ export class Model<
     const instances = records.map((values) => new Ctor(values as Row));
     if (instances.length === 0) return instances;
     checkClassFields(instances[0]);
-    const fields = insertFields(def, options);
-    for (const instance of instances) {
-      stampNew(def, instance.dataValues as Row, options);
-      if (options.validate !== false)
-        await validateInstance(def, instance, instance.dataValues as Row, fields);
-    }
-    const rows = instances.map((instance) => pick(instance.dataValues as Row, fields));
-    const conflict = bulkConflictClause(def, rows, options);
-    // One statement per chunk of rows under PostgreSQL's parameter limit; several in one transaction.
-    const size = Math.max(1, Math.floor(MAX_PARAMETERS / bulkColumnCount(def, rows)));
-    const insertChunks = async (transaction: CreateOptions<Row>['transaction']): Promise<Row[]> => {
-      const saved: Row[] = [];
-      for (let start = 0; start < rows.length; start += size) {
-        const params: unknown[] = [];
-        const sql = bulkInsertSql(def, rows.slice(start, start + size), params, conflict);
-        saved.push(...(await def.sequelize.run(sql, params, { ...options, transaction }, def)).rows);
-      }
-      return saved;
-    };
-    const saved =
-      rows.length <= size || options.transaction
-        ? await insertChunks(options.transaction)
-        : await def.sequelize.transaction((t) => insertChunks(t));
-    if (options.ignoreDuplicates) {
-      assignByKey(def, instances, saved, options.fields);
-      return instances;
-    }
-    instances.forEach((instance, i) => markInserted(instance, saved[i], options.fields));
-    return instances;
+    if (hooksOn(options))
+      return bulkCreateWithHooks(
+        this,
+        instances,
+        options,
+        (built, o) => insertBuilt(def, built, o),
+        saveCore,
+      );
+    return insertBuilt(def, instances, options);
   }
 
   /**
@@ -207,37 +201,9 @@ export class Model<
         `${def.name}.upsert(): returning: false is not supported (the row is always returned, in the same statement)`,
       );
     const Ctor = this as unknown as Constructor<M>;
-    const instance = checkClassFields(new Ctor(values as Row));
-    const data = instance.dataValues as Row;
-    const given = new Set(Object.keys(values as Row).filter((k) => (values as Row)[k] !== undefined));
-    stampNew(def, data, options);
-    if (def.createdAt) given.add(def.createdAt);
-    if (def.updatedAt) given.add(def.updatedAt);
-    // Defaults of attributes not given are inserted too (a new row needs them) but never updated.
-    const fields = def.attributeList;
-    const target = conflictTarget(def, data, options.conflictFields);
-    if (options.validate !== false) await validateInstance(def, instance, data, fields);
-    const updated = def.attributeList.filter(
-      (a) =>
-        given.has(a.name) &&
-        a.name !== def.createdAt &&
-        (!options.fields || options.fields.includes(a.name as never) || a.name === def.updatedAt),
-    );
-    const params: unknown[] = [];
-    const { rows } = await def.sequelize.run(
-      upsertSql(def, data, fields, target, updated, params),
-      params,
-      options,
-      def,
-    );
-    const row = rows[0];
-    if (!row)
-      // DO NOTHING (no attribute to update) on an existing row returns nothing: read it.
-      return [(await readByKey(Ctor, def, data, target, options)) as M, false];
-    const created = row[CREATED_COLUMN] === true;
-    delete row[CREATED_COLUMN];
-    markInserted(instance, row, undefined);
-    return [instance, created];
+    if (hooksOn(options))
+      return upsertWithHooks(this, values as Row, options, (v, o) => upsertRow(Ctor, def, v, o));
+    return upsertRow(Ctor, def, values as Row, options);
   }
 
   /** UPDATE ... WHERE; resolves [affectedCount] (and the rows with `returning: true`). A missing where rejects. */
@@ -260,38 +226,16 @@ export class Model<
     checkOptions(options, UPDATE_OPTIONS, `${def.name}.update()`);
     if (!options || options.where === undefined || options.where === null)
       throw new Error(`${MISSING_WHERE} passed to update.`);
-    const data: Row = {};
-    const fields: AttributeDefinition[] = [];
-    for (const name of Object.keys(values ?? {})) {
-      const attr = def.attributes[name];
-      const value = (values as Row)[name];
-      if (!attr || value === undefined || (options.fields && !options.fields.includes(name))) continue;
-      data[name] = attr.sanitize ? attr.sanitize(value) : value;
-      fields.push(attr);
-    }
-    if (fields.length === 0) return [0];
-    if (def.updatedAt && !options.silent && !(def.updatedAt in data)) {
-      data[def.updatedAt] = new Date();
-      fields.push(def.attributes[def.updatedAt]);
-    }
-    // Validators see an instance built from the new values (`this` in custom validators), as Sequelize.
-    if (options.validate !== false) {
-      const built = def.hasValidators ? new (this as unknown as Constructor<M>)(data, RAW_NEW) : undefined;
-      await validateInstance(def, built, data, fields);
-    }
-    const params: unknown[] = [];
-    const where: WhereBuilder = (p) => whereSql(def, options.where as Row, p);
-    const result = await def.sequelize.run(
-      updateSql(def, data, fields, where, params, options.returning ? def.returning : ''),
-      params,
-      options,
-      def,
-    );
-    if (!options.returning) return [result.rowCount];
-    return [
-      result.rowCount,
-      result.rows.map((row) => new (this as unknown as Constructor<M>)(row, ROW_OPTIONS)),
-    ];
+    const Ctor = this as unknown as Constructor<M>;
+    if (hooksOn(options))
+      return updateWithHooks(
+        this,
+        values as Row,
+        options,
+        (v, o) => updateRows(Ctor, def, v, o as UpdateOptions<Row>),
+        (instance, o) => saveCore(instance as AnyWritable, o),
+      ) as Promise<[number] | [number, M[]]>;
+    return updateRows(Ctor, def, values as Row, options as UpdateOptions<Row>);
   }
 
   /** DELETE ... WHERE (or TRUNCATE with `truncate: true`); resolves the number of deleted rows. A missing where rejects. */
@@ -301,22 +245,22 @@ export class Model<
   ): Promise<number> {
     const def = definitionOf(this);
     checkOptions(options, DESTROY_OPTIONS, `${def.name}.destroy()`);
-    if (options?.truncate) {
-      const restart = options.restartIdentity ? ' RESTART IDENTITY' : '';
-      await def.sequelize.run(
-        `TRUNCATE ${def.quotedTable}${restart}${options.cascade ? ' CASCADE' : ''}`,
-        [],
-        options,
-        def,
-      );
-      return 0;
-    }
-    if (!options || options.where === undefined || options.where === null) {
+    if (!options || ((options.where === undefined || options.where === null) && !options.truncate))
       throw new Error('Missing where or truncate attribute in the options parameter of model.destroy.');
-    }
-    const params: unknown[] = [];
-    const sql = deleteSql(def, (p) => whereSql(def, options.where as Row, p), params);
-    return (await def.sequelize.run(sql, params, options, def)).rowCount;
+    if (hooksOn(options)) return bulkWithHooks(this, 'Destroy', options, (o) => destroyRows(def, o));
+    return destroyRows(def, options as DestroyOptions<Row>);
+  }
+
+  /** A paranoid model's soft-deleted rows matching `where` back (deletedAt set to null); others refuse. */
+  static async restore<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    options: RestoreOptions<Attributes<M>> = {},
+  ): Promise<void> {
+    const def = definitionOf(this);
+    checkOptions(options, RESTORE_OPTIONS, `${def.name}.restore()`);
+    requireParanoid(def);
+    if (hooksOn(options)) await bulkWithHooks(this, 'Restore', options, (o) => restoreRows(def, o.where, o));
+    else await restoreRows(def, options.where, options);
   }
 
   /** Atomic `SET "age"="age"+$1` on the rows matching `where` (required); resolves [rows, affectedCount]. */
@@ -370,7 +314,7 @@ export class Model<
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.isNewRecord ? insertInstance(this, opts) : updateInstance(this, opts);
+    return hooksOn(opts) ? saveWithHooks(this, opts, saveCore) : saveCore(this, opts);
   }
 
   /** Sets and saves only the given attributes; other pending changes stay pending. */
@@ -393,7 +337,7 @@ export class Model<
     const sideEffects = [...(this._changed ?? [])].filter((n) => !changedBefore.has(n) && !names.includes(n));
     const fields = [...names.filter((name) => this._changed?.has(name)), ...sideEffects];
     const saveOptions = { ...(options as SaveOptions<Row>), fields };
-    return this.isNewRecord ? insertInstance(this, saveOptions) : updateInstance(this, saveOptions);
+    return hooksOn(options) ? saveWithHooks(this, saveOptions, saveCore) : saveCore(this, saveOptions);
   }
 
   /** Atomic increment in SQL; refreshes only the incremented attributes and updatedAt from RETURNING. */
@@ -411,29 +355,201 @@ export class Model<
     return incrementInstance(this, fields as IncrementFields<Row>, options, '-');
   }
 
-  /** DELETE by primary key. The instance keeps its values. */
+  /** DELETE by primary key (paranoid: sets deletedAt and saves, unless `force`). The instance keeps its values. */
   async destroy(options: InstanceDestroyOptions = {}): Promise<void> {
     const def = definitionOf(this.constructor);
     checkOptions(options, INSTANCE_DESTROY_OPTIONS, `${def.name}.destroy()`);
     requirePrimaryKey(def, this.dataValues as Row, 'destroy');
-    const params: unknown[] = [];
-    await def.sequelize.run(
-      deleteSql(def, (p) => primaryKeyWhere(def, this.dataValues as Row, p), params),
-      params,
-      options,
-      def,
-    );
+    if (hooksOn(options))
+      return instanceWithHooks(this, 'Destroy', options, (o) => destroyInstance(this, def, o));
+    return destroyInstance(this, def, options);
+  }
+
+  /** A paranoid model's soft-deleted instance back: deletedAt set to null and saved. */
+  async restore(options: QueryOptions = {}): Promise<void> {
+    const def = definitionOf(this.constructor);
+    checkOptions(options, INSTANCE_RESTORE_OPTIONS, `${def.name}.restore()`);
+    const deletedAt = requireParanoid(def);
+    requirePrimaryKey(def, this.dataValues as Row, 'restore');
+    const restore = async (o: QueryOptions): Promise<void> => {
+      this.setDataValue(deletedAt as never, null as never);
+      await updateInstance(this, o as SaveOptions<Row>);
+    };
+    if (hooksOn(options)) await instanceWithHooks(this, 'Restore', options, restore);
+    else await restore(options);
   }
 
   /** The checks save() makes before SQL (allowNull, ENUM, length), on every attribute. */
-  async validate(options: { fields?: readonly (keyof TAttributes & string)[] } = {}): Promise<void> {
+  async validate(
+    options: { fields?: readonly (keyof TAttributes & string)[]; hooks?: boolean } = {},
+  ): Promise<void> {
     const def = definitionOf(this.constructor);
     checkOptions(options, VALIDATE_OPTIONS, `${def.name}.validate()`);
     const fields = options.fields
       ? options.fields.map((n) => attributeOf(def, n, 'validate'))
       : def.attributeList;
-    await validateInstance(def, this, this.dataValues as Row, fields);
+    await validateMaybeHooked(def, this, this.dataValues as Row, fields, options);
   }
+}
+
+/** bulkCreate's INSERTs, for instances already built (and validated unless `validate`). */
+async function insertBuilt<M extends AnyWritable>(
+  def: ModelDefinition,
+  instances: M[],
+  options: BulkCreateOptions<Row>,
+): Promise<M[]> {
+  const fields = insertFields(def, options);
+  for (const instance of instances) {
+    stampNew(def, instance.dataValues as Row, options);
+    if (options.validate !== false) await validateInstance(def, instance, instance.dataValues as Row, fields);
+  }
+  const rows = instances.map((instance) => pick(instance.dataValues as Row, fields));
+  const conflict = bulkConflictClause(def, rows, options);
+  // One statement per chunk of rows under PostgreSQL's parameter limit; several in one transaction.
+  const size = Math.max(1, Math.floor(MAX_PARAMETERS / bulkColumnCount(def, rows)));
+  const insertChunks = async (transaction: CreateOptions<Row>['transaction']): Promise<Row[]> => {
+    const saved: Row[] = [];
+    for (let start = 0; start < rows.length; start += size) {
+      const params: unknown[] = [];
+      const sql = bulkInsertSql(def, rows.slice(start, start + size), params, conflict);
+      saved.push(...(await def.sequelize.run(sql, params, { ...options, transaction }, def)).rows);
+    }
+    return saved;
+  };
+  const saved =
+    rows.length <= size || options.transaction
+      ? await insertChunks(options.transaction)
+      : await def.sequelize.transaction((t) => insertChunks(t));
+  if (options.ignoreDuplicates) {
+    assignByKey(def, instances, saved, options.fields);
+    return instances;
+  }
+  instances.forEach((instance, i) => markInserted(instance, saved[i], options.fields));
+  return instances;
+}
+
+/** What save() does without hooks: INSERT for a new record, else UPDATE of its changes. */
+function saveCore<M extends AnyWritable>(instance: M, options: SaveOptions<Row>): Promise<M> {
+  return instance.isNewRecord ? insertInstance(instance, options) : updateInstance(instance, options);
+}
+
+/** upsert's statement and result, after its options were checked. */
+async function upsertRow<M extends AnyWritable>(
+  Ctor: Constructor<M>,
+  def: ModelDefinition,
+  values: Row,
+  options: UpsertOptions<Row>,
+): Promise<[M, boolean]> {
+  const instance = checkClassFields(new Ctor(values as Row));
+  const data = instance.dataValues as Row;
+  const given = new Set(Object.keys(values as Row).filter((k) => (values as Row)[k] !== undefined));
+  stampNew(def, data, options);
+  if (def.createdAt) given.add(def.createdAt);
+  if (def.updatedAt) given.add(def.updatedAt);
+  // Defaults of attributes not given are inserted too (a new row needs them) but never updated.
+  const fields = def.attributeList;
+  const target = conflictTarget(def, data, options.conflictFields);
+  if (options.validate !== false) await validateMaybeHooked(def, instance, data, fields, options);
+  const updated = def.attributeList.filter(
+    (a) =>
+      given.has(a.name) &&
+      a.name !== def.createdAt &&
+      (!options.fields || options.fields.includes(a.name as never) || a.name === def.updatedAt),
+  );
+  const params: unknown[] = [];
+  const { rows } = await def.sequelize.run(
+    upsertSql(def, data, fields, target, updated, params),
+    params,
+    options,
+    def,
+  );
+  const row = rows[0];
+  if (!row)
+    // DO NOTHING (no attribute to update) on an existing row returns nothing: read it.
+    return [(await readByKey(Ctor, def, data, target, options)) as M, false];
+  const created = row[CREATED_COLUMN] === true;
+  delete row[CREATED_COLUMN];
+  markInserted(instance, row, undefined);
+  return [instance, created];
+}
+
+/** Model.update's statement, after its options were checked. */
+async function updateRows<M extends AnyWritable>(
+  Ctor: Constructor<M>,
+  def: ModelDefinition,
+  values: Row,
+  options: UpdateOptions<Row>,
+): Promise<[number] | [number, M[]]> {
+  const data: Row = {};
+  const fields: AttributeDefinition[] = [];
+  for (const name of Object.keys(values ?? {})) {
+    const attr = def.attributes[name];
+    const value = (values as Row)[name];
+    if (!attr || value === undefined || (options.fields && !options.fields.includes(name))) continue;
+    data[name] = attr.sanitize ? attr.sanitize(value) : value;
+    fields.push(attr);
+  }
+  if (fields.length === 0) return [0];
+  if (def.updatedAt && !options.silent && !(def.updatedAt in data)) {
+    data[def.updatedAt] = new Date();
+    fields.push(def.attributes[def.updatedAt]);
+  }
+  // Validators see an instance built from the new values (`this` in custom validators), as Sequelize.
+  if (options.validate !== false) {
+    const built = def.hasValidators ? new Ctor(data, RAW_NEW) : undefined;
+    await validateInstance(def, built, data, fields);
+  }
+  const params: unknown[] = [];
+  const rowsWhere = liveRowsWhere(def, options.where, options);
+  const where: WhereBuilder = (p) => whereSql(def, rowsWhere, p);
+  const result = await def.sequelize.run(
+    updateSql(def, data, fields, where, params, options.returning ? def.returning : ''),
+    params,
+    options,
+    def,
+  );
+  if (!options.returning) return [result.rowCount];
+  return [result.rowCount, result.rows.map((row) => new Ctor(row, ROW_OPTIONS))];
+}
+
+/** Model.destroy's statement: TRUNCATE, DELETE, or (paranoid) the deletedAt UPDATE. */
+async function destroyRows(def: ModelDefinition, options: DestroyOptions<Row>): Promise<number> {
+  if (options?.truncate) {
+    const restart = options.restartIdentity ? ' RESTART IDENTITY' : '';
+    await def.sequelize.run(
+      `TRUNCATE ${def.quotedTable}${restart}${options.cascade ? ' CASCADE' : ''}`,
+      [],
+      options,
+      def,
+    );
+    return 0;
+  }
+  if (def.deletedAt && !options.force) return softDeleteRows(def, options.where, options);
+  const params: unknown[] = [];
+  const sql = deleteSql(def, (p) => whereSql(def, options.where as Row, p), params);
+  return (await def.sequelize.run(sql, params, options, def)).rowCount;
+}
+
+/** instance.destroy's statement: DELETE by primary key, or (paranoid, not force) deletedAt set and saved. */
+async function destroyInstance(
+  instance: AnyWritable,
+  def: ModelDefinition,
+  options: InstanceDestroyOptions,
+): Promise<void> {
+  if (def.deletedAt && !options.force) {
+    // As Sequelize: deletedAt set (kept when already set) and the instance saved, pending changes too.
+    if ((instance.dataValues as Row)[def.deletedAt] == null)
+      instance.setDataValue(def.deletedAt as never, new Date() as never);
+    await updateInstance(instance, options as SaveOptions<Row>);
+    return;
+  }
+  const params: unknown[] = [];
+  await def.sequelize.run(
+    deleteSql(def, (p) => primaryKeyWhere(def, instance.dataValues as Row, p), params),
+    params,
+    options,
+    def,
+  );
 }
 
 function buildEach<M extends AnyWritable>(
@@ -481,7 +597,8 @@ function setOne(
   if (attr.setter) return void attr.setter.call(instance, value);
   const old = data[name];
   if (attr.primaryKey && old) return;
-  if (!instance.isNewRecord && (name === def.createdAt || name === def.updatedAt)) return;
+  if (!instance.isNewRecord && (name === def.createdAt || name === def.updatedAt || name === def.deletedAt))
+    return;
   const stored = attr.sanitize ? attr.sanitize(value) : value;
   if (!isSameValue(old, stored)) markChanged(instance, name, old);
   data[name] = stored;
@@ -769,7 +886,7 @@ async function findOrCreateRow<M extends AnyWritable>(
   const instance = checkClassFields(new Ctor(values));
   const data = instance.dataValues as Row;
   stampNew(def, data, options);
-  if (options.validate !== false) await validateInstance(def, instance, data, def.attributeList);
+  if (options.validate !== false) await validateMaybeHooked(def, instance, data, def.attributeList, options);
   const params: unknown[] = [];
   const { rows } = await def.sequelize.run(
     insertOrNothingSql(def, data, def.attributeList, params),

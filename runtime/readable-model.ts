@@ -34,7 +34,12 @@ import { MODEL_MEMBER_NAMES } from './model-members.js';
 import { aggregateSql, NUMBER_SUM_TYPES } from './sql/aggregate.js';
 import { countSql, selectList, selectSql } from './sql/select.js';
 import { attributeOf } from './sql/where.js';
-import { primaryKeyWhere } from './sql/where.js';
+import { whereSql } from './sql/where.js';
+import { liveRowsWhere, requireParanoid } from './paranoid.js';
+import { addHook, addHooksOption, hasOwnHooks, removeHook } from './hooks/hook-registry.js';
+import { defineStaticHookForms } from './hooks/hook-methods.js';
+import { hooksOn, runHooks } from './hooks/run-hooks.js';
+import { findWithHooks } from './hooks/hooked-operations.js';
 import type { Sequelize } from './sequelize.js';
 import type {
   AnyModel,
@@ -52,6 +57,9 @@ import type {
   QueryOptions,
   SyncOptions,
   WhereOptions,
+  HookName,
+  ModelHooks,
+  StaticHookAdder,
 } from './types.js';
 
 export interface BuildOptions {
@@ -73,6 +81,8 @@ export interface GetOptions {
 
 export interface ReloadOptions<T> extends QueryOptions {
   attributes?: readonly (keyof T & string)[];
+  /** false: a paranoid model's soft-deleted row is reloaded too. */
+  paranoid?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -132,8 +142,71 @@ export class ReadableModel<
     if (def.name !== this.name) Object.defineProperty(this, 'name', { value: def.name });
     defineAccessors(this.prototype as object, def);
     def.sequelize.models[def.name] = this as never;
+    addHooksOption(this, `${def.name}.init()`, false, def.options.hooks);
     return this;
   }
+
+  /** Registers a hook (docs/runtime.md, Hooks): `addHook('beforeCreate', fn)` or with a name to remove it by. */
+  static addHook<MS extends ModelCtor<AnyModel>, K extends HookName>(
+    this: MS,
+    hookType: K,
+    fn: ModelHooks<InstanceType<MS>>[K],
+  ): MS;
+  static addHook<MS extends ModelCtor<AnyModel>, K extends HookName>(
+    this: MS,
+    hookType: K,
+    name: string,
+    fn: ModelHooks<InstanceType<MS>>[K],
+  ): MS;
+  static addHook(this: Function, hookType: string, nameOrFn: unknown, fn?: unknown): unknown {
+    addHook(this, `${this.name}.addHook()`, false, hookType, nameOrFn, fn);
+    return this;
+  }
+
+  /** Removes the hooks of that type added under that name (or that function); true when one was. */
+  static removeHook(hookType: HookName, nameOrFn: string | ((...args: never[]) => unknown)): boolean {
+    return removeHook(this, `${this.name}.removeHook()`, false, hookType, nameOrFn);
+  }
+
+  /** Whether the model has hooks of that type (its own; global ones are sequelize.hasHook's). */
+  static hasHook(hookType: HookName): boolean {
+    return hasOwnHooks(this, hookType);
+  }
+  static hasHooks(hookType: HookName): boolean {
+    return hasOwnHooks(this, hookType);
+  }
+
+  // The static forms of addHook, put on the class by defineStaticHookForms (hooks/hook-methods.ts).
+  declare static beforeValidate: StaticHookAdder<'beforeValidate'>;
+  declare static afterValidate: StaticHookAdder<'afterValidate'>;
+  declare static validationFailed: StaticHookAdder<'validationFailed'>;
+  declare static beforeCreate: StaticHookAdder<'beforeCreate'>;
+  declare static afterCreate: StaticHookAdder<'afterCreate'>;
+  declare static beforeSave: StaticHookAdder<'beforeSave'>;
+  declare static afterSave: StaticHookAdder<'afterSave'>;
+  declare static beforeUpdate: StaticHookAdder<'beforeUpdate'>;
+  declare static afterUpdate: StaticHookAdder<'afterUpdate'>;
+  declare static beforeDestroy: StaticHookAdder<'beforeDestroy'>;
+  declare static afterDestroy: StaticHookAdder<'afterDestroy'>;
+  declare static beforeRestore: StaticHookAdder<'beforeRestore'>;
+  declare static afterRestore: StaticHookAdder<'afterRestore'>;
+  declare static beforeUpsert: StaticHookAdder<'beforeUpsert'>;
+  declare static afterUpsert: StaticHookAdder<'afterUpsert'>;
+  declare static beforeBulkCreate: StaticHookAdder<'beforeBulkCreate'>;
+  declare static afterBulkCreate: StaticHookAdder<'afterBulkCreate'>;
+  declare static beforeBulkUpdate: StaticHookAdder<'beforeBulkUpdate'>;
+  declare static afterBulkUpdate: StaticHookAdder<'afterBulkUpdate'>;
+  declare static beforeBulkDestroy: StaticHookAdder<'beforeBulkDestroy'>;
+  declare static afterBulkDestroy: StaticHookAdder<'afterBulkDestroy'>;
+  declare static beforeBulkRestore: StaticHookAdder<'beforeBulkRestore'>;
+  declare static afterBulkRestore: StaticHookAdder<'afterBulkRestore'>;
+  declare static beforeFind: StaticHookAdder<'beforeFind'>;
+  declare static beforeFindAfterExpandIncludeAll: StaticHookAdder<'beforeFindAfterExpandIncludeAll'>;
+  declare static beforeFindAfterOptions: StaticHookAdder<'beforeFindAfterOptions'>;
+  declare static afterFind: StaticHookAdder<'afterFind'>;
+  declare static beforeCount: StaticHookAdder<'beforeCount'>;
+  declare static beforeSync: StaticHookAdder<'beforeSync'>;
+  declare static afterSync: StaticHookAdder<'afterSync'>;
 
   /**
    * Takes an attribute out of the model, the automatic `id` too: `Log.removeAttribute('id')` for a
@@ -192,6 +265,8 @@ export class ReadableModel<
   ): Promise<M[] | Attributes<M>[]> {
     const def = definitionOf(this);
     checkOptions(options, FIND_OPTIONS, `${def.name}.findAll()`);
+    if (hooksOn(options))
+      return findWithHooks(this, options, (o) => findRows(this, def, o), false) as Promise<M[]>;
     return findRows(this, def, options);
   }
 
@@ -247,8 +322,12 @@ export class ReadableModel<
   ): Promise<number> {
     const def = definitionOf(this);
     checkOptions(options, COUNT_OPTIONS, `${def.name}.count()`);
+    if (hooksOn(options)) await runHooks(this, 'beforeCount', (options = { ...options }));
     const params: unknown[] = [];
-    const { rows } = await def.sequelize.run(countSql(def, options, params), params, options, def);
+    const counted = def.deletedAt
+      ? { ...options, where: liveRowsWhere(def, options.where, options) }
+      : options;
+    const { rows } = await def.sequelize.run(countSql(def, counted, params), params, options, def);
     return Number(rows[0].count);
   }
 
@@ -262,9 +341,13 @@ export class ReadableModel<
     const { col, distinct, ...find } = options;
     const counted = distinct && col === undefined ? def.primaryKeys[0]?.name : col;
     const params: unknown[] = [];
-    const countOptions = { where: find.where, col: counted, distinct } as CountOptions<Row>;
+    const where = liveRowsWhere(def, find.where, find);
+    const countOptions = { where, col: counted, distinct } as CountOptions<Row>;
     const { rows } = await def.sequelize.run(countSql(def, countOptions, params), params, options, def);
-    return { rows: (await findRows(this, def, find)) as M[], count: Number(rows[0].count) };
+    const found = hooksOn(find)
+      ? findWithHooks(this, find, (o) => findRows(this, def, o), false)
+      : findRows(this, def, find);
+    return { rows: (await found) as M[], count: Number(rows[0].count) };
   }
 
   /** The largest value of an attribute (null without rows), read as findAll reads it. */
@@ -318,7 +401,10 @@ export class ReadableModel<
   static async sync<MS extends ModelCtor<AnyModel>>(this: MS, options: SyncOptions = {}): Promise<MS> {
     const def = definitionOf(this);
     checkOptions(options, SYNC_OPTIONS, `${def.name}.sync()`);
+    const hooked = hooksOn(options);
+    if (hooked) await runHooks(this, 'beforeSync', options);
     await (await import('./sync.js')).syncModel(def, options);
+    if (hooked) await runHooks(this, 'afterSync', options);
     return this;
   }
 
@@ -401,9 +487,10 @@ export class ReadableModel<
     );
   }
 
-  /** Paranoid (soft-delete) models are not supported, so never. */
+  /** Whether a paranoid model's row is soft-deleted (deletedAt set); throws for other models, as Sequelize. */
   isSoftDeleted(): boolean {
-    return false;
+    const deletedAt = requireParanoid(definitionOf(this.constructor));
+    return ((this.dataValues as Row)[deletedAt] ?? null) !== null;
   }
 
   /** Reads the row again; pending changes are discarded (with `attributes`, only those are refreshed). */
@@ -420,7 +507,7 @@ export class ReadableModel<
       ? undefined
       : (
           await def.sequelize.run(
-            `SELECT ${list} FROM ${def.quotedTable}${primaryKeyWhere(def, data, params)}`,
+            `SELECT ${list} FROM ${def.quotedTable}${whereSql(def, liveRowsWhere(def, this.where(), options), params)}`,
             params,
             options,
             def,
@@ -450,6 +537,7 @@ async function findRows<M extends AnyModel>(
   options: FindOptions<Row>,
 ): Promise<M[] | Attributes<M>[]> {
   const params: unknown[] = [];
+  if (def.deletedAt) options = { ...options, where: liveRowsWhere(def, options.where, options) };
   const { rows } = await def.sequelize.run(selectSql(def, options, params), params, options, def);
   if (options.raw) return rows as Attributes<M>[];
   const Model = model as unknown as new (values: Row, options: BuildOptions) => M;
@@ -464,7 +552,10 @@ async function findFirst<M extends AnyModel>(
   def: ModelDefinition,
   options: FindOptions<Row>,
 ): Promise<M | Attributes<M> | null> {
-  const [found] = await findRows(model, def, { ...options, limit: 1 });
+  const one = { ...options, limit: 1 };
+  const found = hooksOn(options)
+    ? ((await findWithHooks(model, one, (o) => findRows(model, def, o), true)) as M | null)
+    : (await findRows(model, def, one))[0];
   if (found === undefined && options.rejectOnEmpty) throw new EmptyResultError();
   return found ?? null;
 }
@@ -512,6 +603,8 @@ function assignValues(instance: ReadableModel, def: ModelDefinition, values: Row
     (instance._changed ??= new Set()).add(name);
   }
 }
+
+defineStaticHookForms(ReadableModel);
 
 const checkedModels = new WeakSet<Function>();
 
@@ -578,7 +671,8 @@ async function aggregateValue(
   checkOptions(options, AGGREGATE_OPTIONS, `${def.name}.${method}()`);
   const attr = field === '*' ? undefined : attributeOf(def, field, method);
   const params: unknown[] = [];
-  const sql = aggregateSql(def, attr, fn, !!options.distinct, options.where as Row, params);
+  const where = liveRowsWhere(def, options.where, options);
+  const sql = aggregateSql(def, attr, fn, !!options.distinct, where, params);
   const { rows } = await def.sequelize.run(sql, params, options, def);
   // As the connection's type parsers read it: the same values a finder gives.
   return rows[0][fn] ?? null;

@@ -19,6 +19,14 @@ import { QueryTypes, type RawQueryOptions, type SelectQueryOptions } from './que
 import { prepareRawQuery, shapeRawResult } from './raw-query.js';
 import { checkOptions } from './check-options.js';
 import {
+  addHook,
+  addHooksOption,
+  hasOwnHooks,
+  hookCount,
+  ownHooks,
+  removeHook,
+} from './hooks/hook-registry.js';
+import {
   DROP_OPTIONS,
   QUERY_OPTIONS,
   RAW_QUERY_OPTIONS,
@@ -38,6 +46,7 @@ import type {
   ModelAttributes,
   ModelStatic,
   QueryOptions,
+  SequelizeHooks,
   SyncOptions,
 } from './types.js';
 
@@ -166,6 +175,32 @@ export class Sequelize {
     // Sequelize's default: every statement to console.log. Pass logging: false to silence.
     this.logging = resolved.options.logging === undefined ? console.log : resolved.options.logging;
     this.driver = this.createDriver(resolved);
+    addHooksOption(this, 'new Sequelize()', true, resolved.options.hooks);
+  }
+
+  /** A global hook: run for every model of this instance, after the model's own (docs/runtime.md, Hooks). */
+  addHook<K extends keyof SequelizeHooks>(hookType: K, fn: SequelizeHooks[K]): this;
+  addHook<K extends keyof SequelizeHooks>(hookType: K, name: string, fn: SequelizeHooks[K]): this;
+  addHook(hookType: string, nameOrFn: unknown, fn?: unknown): this {
+    addHook(this, 'sequelize.addHook()', true, hookType, nameOrFn, fn);
+    return this;
+  }
+
+  removeHook(hookType: keyof SequelizeHooks, nameOrFn: string | ((...args: never[]) => unknown)): boolean {
+    return removeHook(this, 'sequelize.removeHook()', true, hookType, nameOrFn);
+  }
+
+  hasHook(hookType: keyof SequelizeHooks): boolean {
+    return hasOwnHooks(this, hookType);
+  }
+  hasHooks(hookType: keyof SequelizeHooks): boolean {
+    return hasOwnHooks(this, hookType);
+  }
+
+  /** Runs this instance's own hooks of one type (sequelize.sync()'s beforeBulkSync/afterBulkSync). */
+  private async runOwnHooks(type: string, options: { hooks?: boolean }): Promise<void> {
+    if (hookCount === 0 || options.hooks === false) return;
+    for (const entry of ownHooks(this, type)) await entry.fn.call(this, options);
   }
 
   /** PGlite and the replica set are loaded on first use: most programs need neither. */
@@ -262,7 +297,9 @@ export class Sequelize {
         `Database "${this.config.database}" does not match sync match parameter "${options.match}"`,
       );
     }
+    await this.runOwnHooks('beforeBulkSync', options);
     await (await import('./sync.js')).syncAll(this, options);
+    await this.runOwnHooks('afterBulkSync', options);
     return this;
   }
 

@@ -4,6 +4,7 @@
  * This module and sql/ddl.ts are loaded only when sync() or drop() is called; sync({ alter })
  * and planSync() (plan-sync.ts) live in ./alter/, loaded only when used.
  */
+import { hooksOn, runHooks } from './hooks/run-hooks.js';
 import { definitionOf, type ModelDefinition } from './model-definition.js';
 import { createEnumSql, createTableSql, dropEnumSql, dropTableSql } from './sql/ddl.js';
 import { createIndexSql } from './sql/index-ddl.js';
@@ -128,7 +129,13 @@ export async function syncAll(sequelize: Sequelize, options: SyncOptions): Promi
   if (options.alter && !options.force) return alterTables(sequelize, ordered, options);
   // As Model.sync({ force }): the tables are being recreated, so what depends on them goes (CASCADE).
   if (options.force) await dropAll(sequelize, { ...options, cascade: true });
-  for (const def of ordered) await syncModel(def, { ...options, force: false });
+  for (const def of ordered) {
+    const model = sequelize.models[def.name];
+    const hooked = hooksOn(options);
+    if (hooked) await runHooks(model, 'beforeSync', options);
+    await syncModel(def, { ...options, force: false });
+    if (hooked) await runHooks(model, 'afterSync', options);
+  }
 }
 
 /**

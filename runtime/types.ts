@@ -170,7 +170,7 @@ export interface QueryOptions {
   transaction?: Transaction | null;
   /** A function receiving `Executing (default): <sql>`, or false for silence. */
   logging?: Logging | false;
-  /** Accepted for compatibility: the runtime has no hooks, so there are none to run or skip. */
+  /** false: no hooks run for this call. */
   hooks?: boolean;
 }
 
@@ -193,7 +193,7 @@ export interface FindOptions<T> extends QueryOptions {
   raw?: boolean;
   /** findOne/findByPk: reject with EmptyResultError instead of resolving null. */
   rejectOnEmpty?: boolean;
-  /** Accepted for compatibility: no model is paranoid, so every row is found either way. */
+  /** false: a paranoid model's soft-deleted rows are found too. */
   paranoid?: boolean;
   /** Accepted for compatibility: there is one server, so every read goes to it. */
   useMaster?: boolean;
@@ -248,7 +248,7 @@ export interface BulkCreateOptions<T> extends CreateOptions<T> {
   updateOnDuplicate?: readonly (keyof T & string)[];
   /** With updateOnDuplicate: the unique key of ON CONFLICT (default: a unique key every record gives). */
   conflictAttributes?: readonly (keyof T & string)[];
-  /** Accepted: each record is inserted by the one statement; there are no hooks. */
+  /** Each record saved on its own, with its beforeCreate/afterCreate/beforeSave/afterSave hooks. */
   individualHooks?: boolean;
 }
 
@@ -283,11 +283,11 @@ export interface UpdateOptions<T> extends QueryOptions {
   silent?: boolean;
   validate?: boolean;
   returning?: boolean;
-  /** Accepted for compatibility: there are no hooks to run per row. */
+  /** The rows are read, and each is saved with its beforeUpdate/afterUpdate hooks; resolves [count, instances]. */
   individualHooks?: boolean;
   /** Accepted for compatibility: there are no custom setters whose side effects to skip. */
   sideEffects?: boolean;
-  /** Accepted for compatibility: no model is paranoid. */
+  /** false: a paranoid model's soft-deleted rows are updated too. */
   paranoid?: boolean;
 }
 export interface DestroyOptions<T> extends QueryOptions {
@@ -297,13 +297,19 @@ export interface DestroyOptions<T> extends QueryOptions {
   cascade?: boolean;
   /** With truncate: reset the table's sequences (TRUNCATE ... RESTART IDENTITY). */
   restartIdentity?: boolean;
-  /** Accepted for compatibility: no model is paranoid, so every delete is a real one. */
+  /** Paranoid models: a real DELETE instead of setting deletedAt. */
   force?: boolean;
   individualHooks?: boolean;
 }
 export interface InstanceDestroyOptions extends QueryOptions {
-  /** Accepted for compatibility: no model is paranoid, so every delete is a real one. */
+  /** Paranoid models: a real DELETE instead of setting deletedAt. */
   force?: boolean;
+}
+export interface RestoreOptions<T> extends QueryOptions {
+  /** The rows to restore (every soft-deleted row without one). */
+  where?: WhereOptions<T>;
+  /** beforeRestore/afterRestore per row (the rows are read first). */
+  individualHooks?: boolean;
 }
 export interface IncrementOptions<T> extends QueryOptions {
   /** For the instance method: extra conditions AND-ed with the primary key. */
@@ -482,10 +488,16 @@ export interface ModelOptions<T = any> {
   timestamps?: boolean;
   createdAt?: string | boolean;
   updatedAt?: string | boolean;
+  /** Soft deletes: destroy() sets deletedAt, finders skip such rows unless `paranoid: false`. Needs timestamps. */
+  paranoid?: boolean;
+  /** The soft-delete attribute's name (default deletedAt; deleted_at with underscored). */
+  deletedAt?: string | boolean;
   underscored?: boolean;
   schema?: string;
   comment?: string;
   indexes?: readonly IndexOptions<T>[];
+  /** Lifecycle hooks by name, each a function or a list (docs/runtime.md, Hooks). */
+  hooks?: ModelHooksOption<Model<any, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the instance type is not known here
   /** Model-level validators: `this` is the instance; throw or reject to fail (the error's path is the function's name). */
   validate?: Record<string, (this: any, next?: (error?: unknown) => void) => unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the instance of any model
 }
@@ -527,3 +539,68 @@ export type InferCreationAttributes<
     ? M[K] | undefined
     : M[K];
 };
+
+/** What a hook may return: nothing, or a promise the operation awaits before going on. */
+export type HookReturn = void | Promise<void>;
+
+/** The model hooks and what each receives (Sequelize v6's signatures). M: the model's instances. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- hooks of an untyped model see untyped attributes */
+export interface ModelHooks<M extends AnyModel = Model<any, any>, TAttributes = Attributes<M>> {
+  beforeValidate(instance: M, options: ValidateHookOptions<TAttributes>): HookReturn;
+  afterValidate(instance: M, options: ValidateHookOptions<TAttributes>): HookReturn;
+  /** `error` is the ValidationError; throwing another error replaces it. */
+  validationFailed(instance: M, options: ValidateHookOptions<TAttributes>, error: unknown): HookReturn;
+  beforeCreate(instance: M, options: CreateOptions<TAttributes>): HookReturn;
+  afterCreate(instance: M, options: CreateOptions<TAttributes>): HookReturn;
+  beforeSave(instance: M, options: SaveOptions<TAttributes>): HookReturn;
+  afterSave(instance: M, options: SaveOptions<TAttributes>): HookReturn;
+  beforeUpdate(instance: M, options: SaveOptions<TAttributes>): HookReturn;
+  afterUpdate(instance: M, options: SaveOptions<TAttributes>): HookReturn;
+  beforeDestroy(instance: M, options: InstanceDestroyOptions): HookReturn;
+  afterDestroy(instance: M, options: InstanceDestroyOptions): HookReturn;
+  beforeRestore(instance: M, options: QueryOptions): HookReturn;
+  afterRestore(instance: M, options: QueryOptions): HookReturn;
+  beforeUpsert(values: CreationAttributes<M>, options: UpsertOptions<TAttributes>): HookReturn;
+  afterUpsert(result: [M, boolean], options: UpsertOptions<TAttributes>): HookReturn;
+  beforeBulkCreate(instances: M[], options: BulkCreateOptions<TAttributes>): HookReturn;
+  afterBulkCreate(instances: M[], options: BulkCreateOptions<TAttributes>): HookReturn;
+  /** `options.attributes` holds the values to write; a hook may change them. */
+  beforeBulkUpdate(options: UpdateOptions<TAttributes> & { attributes: Partial<TAttributes> }): HookReturn;
+  afterBulkUpdate(options: UpdateOptions<TAttributes> & { attributes: Partial<TAttributes> }): HookReturn;
+  beforeBulkDestroy(options: DestroyOptions<TAttributes>): HookReturn;
+  afterBulkDestroy(options: DestroyOptions<TAttributes>): HookReturn;
+  beforeBulkRestore(options: RestoreOptions<TAttributes>): HookReturn;
+  afterBulkRestore(options: RestoreOptions<TAttributes>): HookReturn;
+  beforeFind(options: FindOptions<TAttributes>): HookReturn;
+  beforeFindAfterExpandIncludeAll(options: FindOptions<TAttributes>): HookReturn;
+  beforeFindAfterOptions(options: FindOptions<TAttributes>): HookReturn;
+  /** The instances of findAll; one instance or null for findOne and findByPk. */
+  afterFind(result: M[] | M | null, options: FindOptions<TAttributes>): HookReturn;
+  beforeCount(options: CountOptions<TAttributes>): HookReturn;
+  beforeSync(options: SyncOptions): HookReturn;
+  afterSync(options: SyncOptions): HookReturn;
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export interface ValidateHookOptions<T> extends QueryOptions {
+  fields?: readonly (keyof T & string)[];
+}
+
+/** Global hooks (sequelize.addHook): every model hook, for every model, plus sequelize.sync()'s. */
+export interface SequelizeHooks extends ModelHooks {
+  beforeBulkSync(options: SyncOptions): HookReturn;
+  afterBulkSync(options: SyncOptions): HookReturn;
+}
+
+export type HookName = keyof ModelHooks;
+
+/** The `hooks` option of init/define: each hook a function or a list of them. */
+export type ModelHooksOption<M extends AnyModel> = {
+  [K in HookName]?: ModelHooks<M>[K] | readonly ModelHooks<M>[K][];
+};
+
+/** `User.beforeCreate(fn)` / `User.beforeCreate('name', fn)`: the static form of addHook. */
+export interface StaticHookAdder<K extends HookName> {
+  <MS extends ModelCtor<AnyModel>>(this: MS, fn: ModelHooks<InstanceType<MS>>[K]): MS;
+  <MS extends ModelCtor<AnyModel>>(this: MS, name: string, fn: ModelHooks<InstanceType<MS>>[K]): MS;
+}

@@ -204,8 +204,6 @@ describe('init on a class', () => {
 
 describe('Sequelize options the runtime does not have', () => {
   test.each([
-    ['paranoid', true, 'soft deletes'],
-    ['hooks', { beforeCreate: () => undefined }, 'hooks'],
     ['scopes', { active: {} }, 'scopes'],
     ['defaultScope', { where: { active: true } }, 'scopes'],
     ['getterMethods', { full: () => '' }, 'custom getters'],
@@ -221,10 +219,10 @@ describe('Sequelize options the runtime does not have', () => {
   test('set globally in define they are refused too; switched off or empty they pass', () => {
     const soft = new Sequelize('postgres://postgres@127.0.0.1:1/unused', {
       logging: false,
-      define: { paranoid: true },
+      define: { version: true },
     });
     expect(() => soft.define('Soft', { a: DataTypes.STRING })).toThrow(
-      'Soft.init(): option "paranoid" (soft deletes)',
+      'Soft.init(): option "version" (optimistic locking)',
     );
     void soft.close();
     expect(() =>

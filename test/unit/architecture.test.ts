@@ -126,6 +126,9 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/transaction.ts',
     'runtime/model-indexes.ts',
     'runtime/validators/',
+    'runtime/hooks/hook-names.ts',
+    'runtime/hooks/hook-registry.ts',
+    'runtime/hooks/hook-methods.ts',
   ],
   [
     'runtime/model-definition.ts',
@@ -134,6 +137,8 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/sql/',
     'runtime/error-mapping.ts',
     'runtime/replacements.ts',
+    'runtime/paranoid.ts',
+    'runtime/hooks/',
   ],
   ['runtime/readable-model.ts', 'runtime/model.ts', 'runtime/read-only-model.ts'],
   ['runtime/sequelize.ts', 'runtime/raw-query.ts'],

@@ -1,0 +1,54 @@
+/**
+ * Running hooks: in the order added (the model's, then the global ones), each awaited before
+ * the next, with the model class as `this`. A hook that throws (or rejects) stops the operation.
+ */
+import { definitionOf, type AttributeDefinition, type ModelDefinition } from '../model-definition.js';
+import { validateInstance } from '../validation.js';
+import { hookCount, hooksFor } from './hook-registry.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>;
+
+/** Whether hooks may run for this call: false at once when none is registered or `hooks: false`. */
+export function hooksOn(options: { hooks?: boolean } | undefined): boolean {
+  return hookCount > 0 && options?.hooks !== false;
+}
+
+export async function runHooks(model: Function, type: string, ...args: unknown[]): Promise<void> {
+  const list = hooksFor(model, definitionOf(model).sequelize, type);
+  for (let i = 0; i < list.length; i++) await list[i].apply(model, args);
+}
+
+/**
+ * beforeValidate, the checks, then afterValidate; on a ValidationError validationFailed runs
+ * with it (a hook may throw another error instead, which then rejects), as Sequelize.
+ */
+export async function validateWithHooks(
+  def: ModelDefinition,
+  instance: { constructor: Function; dataValues: unknown },
+  options: object,
+  fields: readonly AttributeDefinition[],
+): Promise<void> {
+  const model = instance.constructor;
+  await runHooks(model, 'beforeValidate', instance, options);
+  try {
+    await validateInstance(def, instance, instance.dataValues as Row, fields);
+  } catch (error) {
+    await runHooks(model, 'validationFailed', instance, options, error);
+    throw error;
+  }
+  await runHooks(model, 'afterValidate', instance, options);
+}
+
+/** validateInstance, through the validation hooks when hooks are on: upsert, findOrCreate, instance.validate(). */
+export function validateMaybeHooked(
+  def: ModelDefinition,
+  instance: { constructor: Function; dataValues: unknown },
+  data: Row,
+  fields: readonly AttributeDefinition[],
+  options: { hooks?: boolean },
+): Promise<void> {
+  return hooksOn(options)
+    ? validateWithHooks(def, instance, options, fields)
+    : validateInstance(def, instance, data, fields);
+}

@@ -1,0 +1,74 @@
+/**
+ * Soft deletes (`paranoid: true`): the deletedAt condition finders add, and the statements
+ * destroy and restore send instead of DELETE. A model without deletedAt never calls in here
+ * beyond the one `def.deletedAt` test.
+ */
+import { Op } from './operators.js';
+import type { ModelDefinition } from './model-definition.js';
+import { updateSql } from './sql/update.js';
+import { whereSql } from './sql/where.js';
+import type { QueryOptions } from './types.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>;
+
+const NOT_PARANOID = 'Model is not paranoid';
+
+/** Sequelize's _paranoidClause: `deletedAt IS NULL` AND-ed with the where, unless `paranoid: false`. */
+export function liveRowsWhere(
+  def: ModelDefinition,
+  where: unknown,
+  options: { paranoid?: boolean } | undefined,
+): Row | undefined {
+  if (!def.deletedAt || options?.paranoid === false) return where as Row | undefined;
+  const live = { [def.deletedAt]: null };
+  if (isEmptyWhere(where)) return live;
+  return { [Op.and]: [live, where] };
+}
+
+function isEmptyWhere(where: unknown): boolean {
+  if (where === undefined || where === null) return true;
+  if (typeof where !== 'object' || Object.getPrototypeOf(where) !== Object.prototype) return false;
+  return Object.keys(where).length === 0 && Object.getOwnPropertySymbols(where).length === 0;
+}
+
+/** The refusal of restore() / isSoftDeleted() on a model without deletedAt, as Sequelize words it. */
+export function requireParanoid(def: ModelDefinition): string {
+  if (!def.deletedAt) throw new Error(NOT_PARANOID);
+  return def.deletedAt;
+}
+
+/**
+ * Model.destroy on a paranoid model: `UPDATE SET deletedAt = now WHERE <where> AND deletedAt IS NULL`
+ * (rows already soft-deleted keep their time, as Sequelize). Resolves the number of rows.
+ */
+export async function softDeleteRows(
+  def: ModelDefinition,
+  where: unknown,
+  options: QueryOptions,
+): Promise<number> {
+  requireParanoid(def);
+  return setDeletedAt(def, new Date(), liveRowsWhere(def, where, undefined), options);
+}
+
+/** Model.restore: `UPDATE SET deletedAt = NULL WHERE <where>` (updatedAt untouched, as Sequelize). */
+export async function restoreRows(
+  def: ModelDefinition,
+  where: unknown,
+  options: QueryOptions,
+): Promise<number> {
+  requireParanoid(def);
+  return setDeletedAt(def, null, where as Row | undefined, options);
+}
+
+async function setDeletedAt(
+  def: ModelDefinition,
+  value: Date | null,
+  where: Row | undefined,
+  options: QueryOptions,
+): Promise<number> {
+  const attr = def.attributes[def.deletedAt!];
+  const params: unknown[] = [];
+  const sql = updateSql(def, { [attr.name]: value }, [attr], (p) => whereSql(def, where, p), params, '');
+  return (await def.sequelize.run(sql, params, options, def)).rowCount;
+}
