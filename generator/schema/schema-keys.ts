@@ -1,3 +1,5 @@
+import { MODEL_HOOK_NAMES } from '../../runtime/hooks/hook-names.js';
+
 /** The keys each level of `schema.yaml` accepts; schema.json lists the same (a test keeps them equal). */
 
 export const TOP_LEVEL_KEYS = ['define', 'models'] as const;
@@ -33,33 +35,8 @@ export const MODEL_KEYS = [
 
 export const SCOPE_KEYS = ['where', 'order', 'attributes', 'limit'] as const;
 
-/**
- * The lifecycle hooks a schema may declare (issue 17's list, Sequelize's names). The runtime's
- * own list (branch lifecycle) should replace this one once merged, so both refuse the same names.
- */
-export const HOOK_NAMES = [
-  'beforeValidate',
-  'afterValidate',
-  'validationFailed',
-  'beforeCreate',
-  'afterCreate',
-  'beforeSave',
-  'afterSave',
-  'beforeUpdate',
-  'afterUpdate',
-  'beforeDestroy',
-  'afterDestroy',
-  'beforeBulkCreate',
-  'afterBulkCreate',
-  'beforeBulkUpdate',
-  'afterBulkUpdate',
-  'beforeBulkDestroy',
-  'afterBulkDestroy',
-  'beforeFind',
-  'afterFind',
-  'beforeSync',
-  'afterSync',
-] as const;
+/** The lifecycle hooks a schema may declare: the runtime's own list, so both refuse the same names. */
+export const HOOK_NAMES = MODEL_HOOK_NAMES;
 
 export const INDEX_KEYS = ['fields', 'name', 'unique', 'using', 'where'] as const;
 

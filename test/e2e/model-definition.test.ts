@@ -44,6 +44,15 @@ models:
           get(): string {
             return \`\${this.firstName} \${this.lastName}\`;
           }
+  Post:
+    paranoid: true
+    attributes:
+      title: { type: STRING, allowNull: false }
+    hooks:
+      beforeCreate: |
+        beforeCreate(post: Post) {
+          post.title = Post.shout(post.title);
+        }
 `;
 
 const HAND_WRITTEN = `
@@ -53,10 +62,16 @@ const HAND_WRITTEN = `
   }
 `;
 
+const POST_HAND_WRITTEN = `
+  static shout(text: string): string {
+    return text.toUpperCase();
+  }
+`;
+
 const USE = nodeProgram(
   "import { Sequelize, initModels } from './models/index.js';\nimport { ValidationError } from './models/runtime/index.js';",
   `  const sequelize = new Sequelize(process.env.DB_URL!, { logging: false });
-  const { User } = initModels(sequelize);
+  const { User, Post } = initModels(sequelize);
   await sequelize.sync({ force: true });
   const ada = await User.create({ firstName: 'Ada', lastName: '  Lovelace ', age: 36 });
   const read = await User.findByPk(ada.id);
@@ -74,7 +89,11 @@ const USE = nodeProgram(
       failures.push(error.errors.map((e) => ({ path: e.path, validatorKey: e.validatorKey, message: e.message })));
     }
   }
+  const post = await Post.create({ title: 'hello' });
+  await post.destroy();
+  const paranoid = { title: post.title, visible: await Post.count(), all: await Post.count({ paranoid: false }) };
   console.log(JSON.stringify({
+    paranoid,
     lastName: read!.lastName,
     fullName: read!.fullName,
     json: ada.toJSON().fullName,
@@ -98,14 +117,20 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-it('compiles; validators reject bad input with Sequelize-shaped errors; get/set/virtual work; hand-written code survives regeneration', async () => {
+/** Puts hand-written members at the end of the class, after the generated regions. */
+function addToClass(file: string, members: string): void {
+  const text = readFileSync(file, 'utf8');
+  const classEnd = text.lastIndexOf('}');
+  writeFileSync(file, `${text.slice(0, classEnd)}${members}${text.slice(classEnd)}`);
+}
+
+it('compiles; validators reject bad input with Sequelize-shaped errors; get/set/virtual, hooks and paranoid work; hand-written code survives regeneration', async () => {
   const outDir = path.join(work, 'models');
   await generate({ schema: await loadSchemaText(schema(''), 'schema.yaml'), outDir });
   // A person adds the static the schema's validator calls, after the generated regions.
   const file = path.join(outDir, 'User.ts');
-  const first = readFileSync(file, 'utf8');
-  const classEnd = first.lastIndexOf('}');
-  writeFileSync(file, `${first.slice(0, classEnd)}${HAND_WRITTEN}${first.slice(classEnd)}`);
+  addToClass(file, HAND_WRITTEN);
+  addToClass(path.join(outDir, 'Post.ts'), POST_HAND_WRITTEN);
   // The schema changes (one more validator): the file is generated again around the hand-written static.
   await generate({ schema: await loadSchemaText(schema(', isInt: true'), 'schema.yaml'), outDir });
   const regenerated = readFileSync(file, 'utf8');
@@ -129,6 +154,7 @@ it('compiles; validators reject bad input with Sequelize-shaped errors; get/set/
   });
   expect(run.stderr).toBe('');
   expect(JSON.parse(run.stdout)).toEqual({
+    paranoid: { title: 'HELLO', visible: 0, all: 1 },
     lastName: 'Lovelace',
     fullName: 'Ada Lovelace',
     json: 'Ada Lovelace',
