@@ -214,3 +214,11 @@ export class InstanceError extends BaseError {
     this.name = 'SequelizeInstanceError';
   }
 }
+
+/** Model.scope() with a scope the model does not have (Sequelize's SequelizeScopeError). */
+export class ScopeError extends BaseError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SequelizeScopeError';
+  }
+}

@@ -34,5 +34,6 @@ export {
   ConnectionAcquireTimeoutError,
   EmptyResultError,
   InstanceError,
+  ScopeError,
 } from './errors.js';
 export type * from './types.js';

@@ -62,6 +62,12 @@ export const FIND_BY_PK_OPTIONS = optionKeys(
   { ...FIND_UNSUPPORTED, where: 'a where (findByPk finds by the primary key; use findOne)' },
 );
 
+/** What a scope (defaultScope, scopes, Model.scope({ ... })) may hold. */
+export const SCOPE_OPTIONS = optionKeys(
+  ['where', 'attributes', 'order', 'limit', 'offset', 'group', 'having', 'paranoid'],
+  { ...FIND_UNSUPPORTED, include: 'eager loading of associations in a scope' },
+);
+
 export const COUNT_OPTIONS = optionKeys([...QUERY, 'where', 'col', 'distinct', 'paranoid', 'useMaster'], {
   ...NEVER,
   include: 'counting with associations',
@@ -295,10 +301,11 @@ export const MODEL_OPTIONS = optionKeys(
     'paranoid',
     'deletedAt',
     'hooks',
+    'scopes',
+    'defaultScope',
+    'whereMergeStrategy',
   ],
   {
-    scopes: 'scopes',
-    defaultScope: 'scopes',
     getterMethods: 'custom getters',
     setterMethods: 'custom setters',
     version: 'optimistic locking',
@@ -310,7 +317,6 @@ export const MODEL_OPTIONS = optionKeys(
     collate: 'MySQL collations',
     initialAutoIncrement: 'MySQL AUTO_INCREMENT start',
     rejectOnEmpty: 'a model-wide rejectOnEmpty',
-    whereMergeStrategy: 'scope merging',
   },
 );
 

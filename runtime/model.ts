@@ -9,8 +9,10 @@ import {
   forgetChange,
   ReadableModel,
   ROW_OPTIONS,
+  WHERE_ONLY,
   type BuildOptions,
 } from './readable-model.js';
+import { withScope } from './scopes.js';
 import { bulkColumnCount, bulkInsertSql, insertSql, MAX_PARAMETERS } from './sql/insert.js';
 import { CREATED_COLUMN, insertOrNothingSql, uniqueKeys, upsertSql } from './sql/upsert.js';
 import {
@@ -224,6 +226,7 @@ export class Model<
   ): Promise<[number] | [number, M[]]> {
     const def = definitionOf(this);
     checkOptions(options, UPDATE_OPTIONS, `${def.name}.update()`);
+    options = withScope(this, options, WHERE_ONLY);
     if (!options || options.where === undefined || options.where === null)
       throw new Error(`${MISSING_WHERE} passed to update.`);
     const Ctor = this as unknown as Constructor<M>;
@@ -245,6 +248,7 @@ export class Model<
   ): Promise<number> {
     const def = definitionOf(this);
     checkOptions(options, DESTROY_OPTIONS, `${def.name}.destroy()`);
+    options = withScope(this, options, WHERE_ONLY);
     if (!options || ((options.where === undefined || options.where === null) && !options.truncate))
       throw new Error('Missing where or truncate attribute in the options parameter of model.destroy.');
     if (hooksOn(options)) return bulkWithHooks(this, 'Destroy', options, (o) => destroyRows(def, o));
@@ -791,6 +795,7 @@ async function incrementRows<M extends AnyWritable>(
 ): Promise<[M[], number]> {
   const def = definitionOf(Model);
   checkOptions(options, INCREMENT_OPTIONS, `${def.name}.${sign === '+' ? 'increment' : 'decrement'}()`);
+  options = withScope(Model, options, WHERE_ONLY);
   if (!options || options.where === undefined || options.where === null) throw new Error(MISSING_WHERE);
   const list = increments(def, fields, options.by);
   const params: unknown[] = [];

@@ -40,6 +40,7 @@ import { addHook, addHooksOption, hasOwnHooks, removeHook } from './hooks/hook-r
 import { defineStaticHookForms } from './hooks/hook-methods.js';
 import { hooksOn, runHooks } from './hooks/run-hooks.js';
 import { findWithHooks } from './hooks/hooked-operations.js';
+import { addScope, defineScopes, scopedModel, withScope, type ScopeArgument } from './scopes.js';
 import type { Sequelize } from './sequelize.js';
 import type {
   AnyModel,
@@ -57,6 +58,7 @@ import type {
   QueryOptions,
   SyncOptions,
   WhereOptions,
+  ScopeOptions,
   HookName,
   ModelHooks,
   StaticHookAdder,
@@ -143,7 +145,37 @@ export class ReadableModel<
     defineAccessors(this.prototype as object, def);
     def.sequelize.models[def.name] = this as never;
     addHooksOption(this, `${def.name}.init()`, false, def.options.hooks);
+    const { defaultScope, scopes, whereMergeStrategy } = def.options;
+    if (defaultScope || scopes || whereMergeStrategy) defineScopes(this, def.name, def.options);
     return this;
+  }
+
+  /**
+   * The model with these scopes merged in order (names, `{ method: ['name', ...args] }`, scope
+   * objects), as Sequelize's Model.scope: the default scope only when named.
+   */
+  static scope<MS extends ModelCtor<AnyModel>>(
+    this: MS,
+    ...scopes: (ScopeArgument | readonly ScopeArgument[])[]
+  ): MS {
+    return scopedModel(this, scopes);
+  }
+
+  /** The model without any scope, the default one included. */
+  static unscoped<MS extends ModelCtor<AnyModel>>(this: MS): MS {
+    return scopedModel(this, []);
+  }
+
+  /** Adds a scope (`defaultScope` sets the default); an existing name needs `{ override: true }`. */
+  static addScope<MS extends ModelCtor<AnyModel>>(
+    this: MS,
+    name: string,
+    scope:
+      | ScopeOptions<Attributes<InstanceType<MS>>>
+      | ((...args: any[]) => ScopeOptions<Attributes<InstanceType<MS>>>), // eslint-disable-line @typescript-eslint/no-explicit-any -- a scope function takes what its callers pass
+    options?: { override?: boolean },
+  ): void {
+    addScope(this, this.name, name, scope, options);
   }
 
   /** Registers a hook (docs/runtime.md, Hooks): `addHook('beforeCreate', fn)` or with a name to remove it by. */
@@ -265,6 +297,7 @@ export class ReadableModel<
   ): Promise<M[] | Attributes<M>[]> {
     const def = definitionOf(this);
     checkOptions(options, FIND_OPTIONS, `${def.name}.findAll()`);
+    options = withScope(this, options);
     if (hooksOn(options))
       return findWithHooks(this, options, (o) => findRows(this, def, o), false) as Promise<M[]>;
     return findRows(this, def, options);
@@ -322,6 +355,7 @@ export class ReadableModel<
   ): Promise<number> {
     const def = definitionOf(this);
     checkOptions(options, COUNT_OPTIONS, `${def.name}.count()`);
+    options = withScope(this, options, WHERE_ONLY);
     if (hooksOn(options)) await runHooks(this, 'beforeCount', (options = { ...options }));
     const params: unknown[] = [];
     const counted = def.deletedAt
@@ -338,6 +372,7 @@ export class ReadableModel<
   ): Promise<{ rows: M[]; count: number }> {
     const def = definitionOf(this);
     checkOptions(options, FIND_AND_COUNT_OPTIONS, `${def.name}.findAndCountAll()`);
+    options = withScope(this, options);
     const { col, distinct, ...find } = options;
     const counted = distinct && col === undefined ? def.primaryKeys[0]?.name : col;
     const params: unknown[] = [];
@@ -356,9 +391,7 @@ export class ReadableModel<
     field: K,
     options?: AggregateOptions<Attributes<M>>,
   ): Promise<Attributes<M>[K] | null> {
-    return aggregateValue(definitionOf(this), field, 'max', options, 'max') as Promise<
-      Attributes<M>[K] | null
-    >;
+    return aggregateValue(this, field, 'max', options, 'max') as Promise<Attributes<M>[K] | null>;
   }
 
   /** The smallest value of an attribute (null without rows). */
@@ -367,9 +400,7 @@ export class ReadableModel<
     field: K,
     options?: AggregateOptions<Attributes<M>>,
   ): Promise<Attributes<M>[K] | null> {
-    return aggregateValue(definitionOf(this), field, 'min', options, 'min') as Promise<
-      Attributes<M>[K] | null
-    >;
+    return aggregateValue(this, field, 'min', options, 'min') as Promise<Attributes<M>[K] | null>;
   }
 
   /**
@@ -382,7 +413,7 @@ export class ReadableModel<
     options?: AggregateOptions<Attributes<M>>,
   ): Promise<number | string | null> {
     const def = definitionOf(this);
-    const value = await aggregateValue(def, field, 'sum', options, 'sum');
+    const value = await aggregateValue(this, field, 'sum', options, 'sum');
     if (value === null) return null;
     return NUMBER_SUM_TYPES.has(attributeOf(def, field, 'sum').type.key) ? Number(value) : (value as string);
   }
@@ -394,7 +425,7 @@ export class ReadableModel<
     fn: string,
     options?: AggregateOptions<Attributes<M>>,
   ): Promise<unknown> {
-    return aggregateValue(definitionOf(this), field, fn, options, 'aggregate');
+    return aggregateValue(this, field, fn, options, 'aggregate');
   }
 
   /** Creates the table when missing (`force`: drops it first). Views (ReadOnlyModel) are left alone. */
@@ -552,7 +583,7 @@ async function findFirst<M extends AnyModel>(
   def: ModelDefinition,
   options: FindOptions<Row>,
 ): Promise<M | Attributes<M> | null> {
-  const one = { ...options, limit: 1 };
+  const one = { ...withScope(model, options), limit: 1 };
   const found = hooksOn(options)
     ? ((await findWithHooks(model, one, (o) => findRows(model, def, o), true)) as M | null)
     : (await findRows(model, def, one))[0];
@@ -605,6 +636,9 @@ function assignValues(instance: ReadableModel, def: ModelDefinition, values: Row
 }
 
 defineStaticHookForms(ReadableModel);
+
+/** The scope keys count, aggregates, update and destroy use. */
+export const WHERE_ONLY = ['where'] as const;
 
 const checkedModels = new WeakSet<Function>();
 
@@ -662,13 +696,15 @@ function defineAccessors(prototype: object, def: ModelDefinition): void {
 }
 
 async function aggregateValue(
-  def: ModelDefinition,
+  model: Function,
   field: string,
   fn: string,
   options: AggregateOptions<Row> = {},
   method: string,
 ): Promise<unknown> {
+  const def = definitionOf(model);
   checkOptions(options, AGGREGATE_OPTIONS, `${def.name}.${method}()`);
+  options = withScope(model, options, WHERE_ONLY);
   const attr = field === '*' ? undefined : attributeOf(def, field, method);
   const params: unknown[] = [];
   const where = liveRowsWhere(def, options.where, options);

@@ -496,6 +496,12 @@ export interface ModelOptions<T = any> {
   schema?: string;
   comment?: string;
   indexes?: readonly IndexOptions<T>[];
+  /** The scope every finder, count, aggregate, update and destroy applies unless Model.scope()/unscoped(). */
+  defaultScope?: ScopeOptions<T>;
+  /** Named scopes for Model.scope(): find options, or functions taking arguments and returning them. */
+  scopes?: Record<string, ScopeOptions<T> | ((...args: any[]) => ScopeOptions<T>)>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a scope function takes what its callers pass
+  /** How scope wheres merge: 'overwrite' (Sequelize's default: by key, the later wins) or 'and'. */
+  whereMergeStrategy?: 'overwrite' | 'and';
   /** Lifecycle hooks by name, each a function or a list (docs/runtime.md, Hooks). */
   hooks?: ModelHooksOption<Model<any, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the instance type is not known here
   /** Model-level validators: `this` is the instance; throw or reject to fail (the error's path is the function's name). */
@@ -539,6 +545,12 @@ export type InferCreationAttributes<
     ? M[K] | undefined
     : M[K];
 };
+
+/** What a scope holds (defaultScope, scopes, Model.scope({ ... }), addScope). */
+export type ScopeOptions<T> = Pick<
+  FindOptions<T>,
+  'where' | 'attributes' | 'order' | 'limit' | 'offset' | 'group' | 'having' | 'paranoid'
+>;
 
 /** What a hook may return: nothing, or a promise the operation awaits before going on. */
 export type HookReturn = void | Promise<void>;

@@ -204,8 +204,6 @@ describe('init on a class', () => {
 
 describe('Sequelize options the runtime does not have', () => {
   test.each([
-    ['scopes', { active: {} }, 'scopes'],
-    ['defaultScope', { where: { active: true } }, 'scopes'],
     ['getterMethods', { full: () => '' }, 'custom getters'],
     ['setterMethods', { full: () => undefined }, 'custom setters'],
     ['version', true, 'optimistic locking'],

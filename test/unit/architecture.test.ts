@@ -139,6 +139,7 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/replacements.ts',
     'runtime/paranoid.ts',
     'runtime/hooks/',
+    'runtime/scopes.ts',
   ],
   ['runtime/readable-model.ts', 'runtime/model.ts', 'runtime/read-only-model.ts'],
   ['runtime/sequelize.ts', 'runtime/raw-query.ts'],
