@@ -48,6 +48,10 @@ models:
     paranoid: true
     attributes:
       title: { type: STRING, allowNull: false }
+      published: { type: BOOLEAN, allowNull: false, defaultValue: true }
+    defaultScope: { where: { published: true } }
+    scopes:
+      drafts: { where: { published: false }, order: [[title, DESC]], attributes: [id, title], limit: 5 }
     hooks:
       beforeCreate: |
         beforeCreate(post: Post) {
@@ -90,8 +94,14 @@ const USE = nodeProgram(
     }
   }
   const post = await Post.create({ title: 'hello' });
+  await Post.create({ title: 'draft', published: false });
   await post.destroy();
-  const paranoid = { title: post.title, visible: await Post.count(), all: await Post.count({ paranoid: false }) };
+  const paranoid = {
+    title: post.title,
+    visible: await Post.count(),
+    all: await Post.unscoped().count({ paranoid: false }),
+    drafts: (await Post.scope('drafts').findAll()).map((p) => p.title),
+  };
   console.log(JSON.stringify({
     paranoid,
     lastName: read!.lastName,
@@ -124,7 +134,7 @@ function addToClass(file: string, members: string): void {
   writeFileSync(file, `${text.slice(0, classEnd)}${members}${text.slice(classEnd)}`);
 }
 
-it('compiles; validators reject bad input with Sequelize-shaped errors; get/set/virtual, hooks and paranoid work; hand-written code survives regeneration', async () => {
+it('compiles; validators reject bad input with Sequelize-shaped errors; get/set/virtual, hooks, paranoid and scopes work; hand-written code survives regeneration', async () => {
   const outDir = path.join(work, 'models');
   await generate({ schema: await loadSchemaText(schema(''), 'schema.yaml'), outDir });
   // A person adds the static the schema's validator calls, after the generated regions.
@@ -154,7 +164,7 @@ it('compiles; validators reject bad input with Sequelize-shaped errors; get/set/
   });
   expect(run.stderr).toBe('');
   expect(JSON.parse(run.stdout)).toEqual({
-    paranoid: { title: 'HELLO', visible: 0, all: 1 },
+    paranoid: { title: 'HELLO', visible: 0, all: 2, drafts: ['DRAFT'] },
     lastName: 'Lovelace',
     fullName: 'Ada Lovelace',
     json: 'Ada Lovelace',
