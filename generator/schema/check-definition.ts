@@ -27,6 +27,13 @@ export function checkDefinition(draft: ModelDraft, model: ModelIR, problems: Pro
         `virtual attribute "${attribute.name}" of model ${draft.name} has no column, so it cannot take ${columnOnly ?? 'unique'}`,
       );
   }
+  for (const index of draft.indexes)
+    for (const field of index.fields)
+      if ('attribute' in field && draft.attributes.some((a) => a.name === field.attribute && a.virtual))
+        problems.add(
+          field.node,
+          `index field "${field.attribute}" is a virtual attribute of model ${draft.name}: it has no column`,
+        );
   const scopes = [...(draft.defaultScope ? [draft.defaultScope] : []), ...Object.values(draft.scopes)];
   for (const scope of scopes)
     for (const { name, node } of scope.names)

@@ -25,6 +25,13 @@ export function readValidators(entry: Entry | undefined, where: string, reader: 
 
 function readBuiltin(entry: Entry, reader: YamlReader): ValidatorIR | undefined {
   const value = reader.toJs(entry.value) as JsonValue;
+  if (isFunctionSource(value, entry.key)) {
+    reader.problems.add(
+      entry.keyNode,
+      `${entry.key} is a built-in validator; give the custom one another name (its source must declare that name)`,
+    );
+    return undefined;
+  }
   if (value === false || value === null) {
     reader.problems.add(
       entry.value ?? entry.keyNode,

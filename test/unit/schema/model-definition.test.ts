@@ -131,6 +131,24 @@ test.each<[string, string[], string[]]>([
     ['schema.yaml:5:39: virtual attribute "label" of model User has no column, so it cannot take field'],
   ],
   [
+    'a custom validator named like a built-in',
+    [
+      '      email:',
+      '        type: STRING',
+      '        validate:',
+      '          isEmail: |',
+      '            isEmail(value: string) {}',
+    ],
+    [
+      'schema.yaml:8:11: isEmail is a built-in validator; give the custom one another name (its source must declare that name)',
+    ],
+  ],
+  [
+    'an index on a virtual attribute',
+    ['      label: { type: STRING, virtual: true }', '    indexes:', '      - fields: [label]'],
+    ['schema.yaml:7:18: index field "label" is a virtual attribute of model User: it has no column'],
+  ],
+  [
     'an unknown hook name',
     ['    hooks:', '      beforeCraete: |', '        beforeCraete() {}'],
     ['schema.yaml:6:7: unknown hook "beforeCraete" in model User; did you mean beforeCreate?'],
@@ -170,9 +188,11 @@ test.each<[string, string[], string[]]>([
 });
 
 test('schema.json lists the runtime built-in validators and the hook names the loader takes', () => {
-  const definitions = (jsonSchema as any).definitions;
-  expect(Object.keys(definitions.attributeOptions.properties.validate.properties)).toEqual(
+  const { definitions } = jsonSchema as unknown as {
+    definitions: Record<string, { properties: Record<string, { properties: object }> }>;
+  };
+  expect(Object.keys(definitions.attributeOptions!.properties.validate!.properties)).toEqual(
     BUILTIN_VALIDATOR_NAMES,
   );
-  expect(Object.keys(definitions.model.properties.hooks.properties)).toEqual([...HOOK_NAMES]);
+  expect(Object.keys(definitions.model!.properties.hooks!.properties)).toEqual([...HOOK_NAMES]);
 });
