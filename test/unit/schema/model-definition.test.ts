@@ -2,6 +2,8 @@
  * validate, get/set, virtual, paranoid, hooks and scopes in the YAML schema: what they read into,
  * how --schema-out writes them back, and every mistake reported at its line and column.
  */
+import Ajv from 'ajv';
+import { parse } from 'yaml';
 import { loadSchemaText } from '../../../generator/schema/load-schema.js';
 import { schemaToYaml } from '../../../generator/schema/to-yaml.js';
 import { HOOK_NAMES } from '../../../generator/schema/schema-keys.js';
@@ -195,4 +197,29 @@ test('schema.json lists the runtime built-in validators and the hook names the l
     BUILTIN_VALIDATOR_NAMES,
   );
   expect(Object.keys(definitions.model!.properties.hooks!.properties)).toEqual([...HOOK_NAMES]);
+});
+
+describe('schema.json (the editor) agrees with the loader', () => {
+  const validate = new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true }).compile(
+    jsonSchema,
+  );
+
+  test('accepts every form above', () => {
+    expect(validate(parse(FULL))).toBe(true);
+  });
+
+  test.each([
+    ['an unknown validator', '      email: { type: STRING, validate: { isEmial: true } }'],
+    [
+      'an unknown key in a validator setting',
+      '      email: { type: STRING, validate: { len: { args: [1], message: x } } }',
+    ],
+    ['virtual: a string', '      label: { type: STRING, virtual: name }'],
+    ['an unknown hook', '    hooks: { beforeCraete: "beforeCraete() {}" }'],
+    ['an unknown scope key', '    defaultScope: { limt: 2 }'],
+    ['a bad order direction', '    scopes: { a: { order: [[name, UP]] } }'],
+  ])('refuses %s, as the loader does', (_, line) => {
+    expect(validate(parse(user(line)))).toBe(false);
+    expect(() => loadSchemaText(user(line), 'schema.yaml')).toThrow();
+  });
 });
