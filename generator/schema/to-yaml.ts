@@ -19,7 +19,7 @@
  * Comments themselves do not survive a load, so YAML → IR → YAML is the identity for YAML
  * written from a loaded IR, and for any output once its comments are set aside.
  */
-import { Document, isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import {
   isReadOnly,
   type AttributeIR,
@@ -45,6 +45,7 @@ export function schemaToYaml(ir: SchemaIR): string {
   const doc = new Document({ models }, { aliasDuplicateObjects: false });
   doc.commentBefore = header(ir);
   for (const model of ir.models) addNotes(doc, model);
+  flowValidatorSettings(doc);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
 }
 
@@ -265,6 +266,24 @@ function needsWrapping(value: JsonValue): boolean {
 /** Member sources end with a newline, so the writer picks a block scalar (`|`). */
 function blockSource(source: string): string {
   return source.endsWith('\n') ? source : `${source}\n`;
+}
+
+/** A validator's arguments and a virtual's fields on one line, as people write them: `len: [2, 50]`, `virtual: [a, b]`. */
+function flowValidatorSettings(doc: Document): void {
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === 'virtual' && isSeq(pair.value)) pair.value.flow = true;
+      if (!isScalar(pair.key) || pair.key.value !== 'validate' || !isMap(pair.value)) return;
+      for (const setting of pair.value.items) {
+        visit(setting.value as Node, {
+          Seq(_k, seq) {
+            seq.flow = true;
+          },
+        });
+        if (isSeq(setting.value)) setting.value.flow = true;
+      }
+    },
+  });
 }
 
 /** Comments for what the format cannot say (see the top of this file). */
