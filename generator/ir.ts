@@ -48,6 +48,11 @@ export interface ModelIR {
   readonly associations?: readonly AssociationIR[];
   /** Foreign keys that are not associations, each with the reason (a JSDoc line on the class). */
   readonly associationNotes?: readonly string[];
+  /** The `hooks` option: hook name → the function's TypeScript source (`beforeCreate(user: User) {...}`). */
+  readonly hooks?: Readonly<Record<string, string>>;
+  /** The `defaultScope` and `scopes` options, as data. */
+  readonly defaultScope?: ScopeIR;
+  readonly scopes?: Readonly<Record<string, ScopeIR>>;
 }
 
 export type AssociationKind = 'belongsTo' | 'hasOne' | 'hasMany' | 'belongsToMany';
@@ -90,6 +95,22 @@ export interface AssociationIR {
   readonly origin: 'foreignKey' | 'junction' | 'declared';
 }
 
+/** A scope as data: `where` is attribute → value (a list is IN, null is IS NULL). */
+export interface ScopeIR {
+  readonly where?: Readonly<Record<string, JsonValue>>;
+  readonly order?: readonly (readonly [attribute: string, direction: 'ASC' | 'DESC'])[];
+  readonly attributes?: readonly string[];
+  readonly limit?: number;
+}
+
+/**
+ * One entry of an attribute's `validate`: a runtime built-in (runtime/validators/builtin-validators.ts)
+ * with its Sequelize setting (`true`, args, or `{ args, msg }`), or a custom one as TypeScript source.
+ */
+export type ValidatorIR =
+  | { readonly name: string; readonly args: JsonValue; readonly msg?: string }
+  | { readonly name: string; readonly source: string };
+
 /** One index, as the runtime's `indexes` option takes it (runtime/model-indexes.ts). */
 export interface IndexIR {
   /** Absent: the runtime's default, the table and the fields underscored (as Sequelize). */
@@ -123,6 +144,8 @@ export interface ModelOptionsIR {
   readonly createdAt: string | false;
   /** Attribute name of the update timestamp, or false when disabled (or timestamps is false). */
   readonly updatedAt: string | false;
+  /** `paranoid: true`: destroy sets this attribute (`deletedAt` unless renamed) instead of deleting. */
+  readonly paranoid?: { readonly deletedAt: string };
 }
 
 export interface AttributeIR {
@@ -155,6 +178,17 @@ export interface AttributeIR {
    * with the import lines it needs (printed once per model file).
    */
   readonly tsType?: { readonly type: string; readonly imports: readonly string[] };
+  /** Built-in and custom validators, in order; CHECK constraints --from-db maps give some. */
+  readonly validate?: readonly ValidatorIR[];
+  /** The CHECK constraints (as the database prints them) the validators above came from. */
+  readonly checks?: readonly string[];
+  /** `get()`/`set(value)` as TypeScript source: `get(): string { ... }`. */
+  readonly get?: string;
+  readonly set?: string;
+  /** DataTypes.VIRTUAL: no column; `type` is what the getter returns, `fields` what it reads. */
+  readonly virtual?: { readonly fields: readonly string[] };
+  /** --from-db: a nullable timestamp named deleted_at/deletedAt, a candidate for `paranoid` (not enabled). */
+  readonly paranoidCandidate?: true;
   /** Why the attribute exists: declared in the schema, the automatic `id`, or a timestamp. */
   readonly origin: 'declared' | 'auto-primary-key' | 'timestamp';
 }

@@ -72,6 +72,13 @@ function runtimeValue(value: InitValue): unknown {
       return value.items.map(runtimeValue);
     case 'literal':
       return literal(value.sql);
+    case 'json':
+      return value.value;
+    case 'function':
+      // Planning DDL never runs a validator or a hook: a stand-in of the same shape.
+      return () => undefined;
+    case 'virtual':
+      return (DataTypes.VIRTUAL as DataTypeFactory)(runtimeDataType(value.type), value.fields);
   }
 }
 

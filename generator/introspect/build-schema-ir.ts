@@ -12,6 +12,7 @@ import {
   type ReferenceIR,
   type ReferentialAction,
   type SchemaIR,
+  type ValidatorIR,
 } from '../ir.js';
 import type {
   CatalogRows,
@@ -23,6 +24,7 @@ import type {
 import { typeRefOf } from '../../runtime/catalog/catalog-rows.js';
 import { groupByRelation } from '../../runtime/catalog/read-catalog.js';
 import { parseCheckValues } from './check-values.js';
+import { parseCheckValidators } from './check-validators.js';
 import { resolveColumnType, typeCatalog, type TypeCatalog } from './map-column-type.js';
 import { mapDefault } from './map-default.js';
 import { mapIndexes } from './map-indexes.js';
@@ -170,6 +172,8 @@ interface KeyInfo {
   readonly unique: ReadonlyMap<string, true | string>;
   readonly references: ReadonlyMap<string, ReferenceIR>;
   readonly checkValues: ReadonlyMap<string, string[]>;
+  /** Column → the CHECKs that map to validators, and those validators (check-validators.ts). */
+  readonly validators: ReadonlyMap<string, { checks: string[]; validate: ValidatorIR[] }>;
 }
 
 function keyInfo(
@@ -180,6 +184,7 @@ function keyInfo(
   const unique = new Map<string, true | string>();
   const references = new Map<string, ReferenceIR>();
   const checkValues = new Map<string, string[]>();
+  const validators = new Map<string, { checks: string[]; validate: ValidatorIR[] }>();
   for (const con of constraints) {
     if (con.type === 'p') con.columns.forEach((c) => primary.add(c));
     if (con.type === 'u') {
@@ -210,9 +215,25 @@ function keyInfo(
       if (parsed && parsed.column === con.columns[0] && !checkValues.has(parsed.column)) {
         checkValues.set(parsed.column, parsed.values);
       }
+      addCheckValidators(con, validators);
     }
   }
-  return { primary, unique, references, checkValues };
+  return { primary, unique, references, checkValues, validators };
+}
+
+/** A validator name the column already has (from another CHECK) is not given twice. */
+function addCheckValidators(
+  con: ConstraintRow,
+  validators: Map<string, { checks: string[]; validate: ValidatorIR[] }>,
+): void {
+  const parsed = parseCheckValidators(con.definition);
+  if (parsed === undefined || parsed.column !== con.columns[0]) return;
+  const found = validators.get(parsed.column) ?? { checks: [], validate: [] };
+  const added = parsed.validators.filter((v) => !found.validate.some((f) => f.name === v.name));
+  if (added.length === 0) return;
+  found.checks.push(con.definition);
+  found.validate.push(...added);
+  validators.set(parsed.column, found);
 }
 
 /** NO ACTION is the default: left out, as a schema that does not name it. */
@@ -243,6 +264,7 @@ function buildAttribute(
     ? (keys.checkValues.get(column.name) ?? domainCheckValues(resolved.domainChain.flatMap((d) => d.checks)))
     : undefined;
   const reference = keys.references.get(column.name);
+  const checked = keys.validators.get(column.name);
   return {
     name,
     field: column.name,
@@ -257,8 +279,18 @@ function buildAttribute(
     ...(defaults.generated ? { generated: defaults.generated } : {}),
     ...(resolved.domain ? { domain: resolved.domain } : {}),
     ...(checkValues ? { checkValues } : {}),
+    ...(checked ? { validate: checked.validate, checks: checked.checks } : {}),
+    ...(isParanoidCandidate(column.name, type, notNull) ? { paranoidCandidate: true as const } : {}),
     origin: 'declared',
   };
+}
+
+/**
+ * A nullable timestamp named as Sequelize's paranoid models name their column: flagged, never
+ * enabled, since the column alone does not prove that rows are soft-deleted through it.
+ */
+function isParanoidCandidate(column: string, type: DataTypeIR, notNull: boolean): boolean {
+  return (column === 'deleted_at' || column === 'deletedAt') && type.kind === 'DATE' && !notNull;
 }
 
 function domainCheckValues(checks: readonly string[]): string[] | undefined {

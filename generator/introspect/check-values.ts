@@ -19,7 +19,7 @@ const IN_FORM = new RegExp(String.raw`^${COLUMN}\s+IN\s*\((.*)\)$`, 'isu');
 const LIST_ITEM = new RegExp(String.raw`\s*${VALUE}\s*(,|$)`, 'gyu');
 
 /** Removes `CHECK`, `NOT VALID` and redundant outer parentheses. */
-function checkBody(definition: string): string {
+export function checkBody(definition: string): string {
   let body = definition
     .trim()
     .replace(/^CHECK\s*/i, '')
@@ -31,7 +31,7 @@ function checkBody(definition: string): string {
 }
 
 /** True when the parentheses of `text` (outside quotes) balance without going negative. */
-function balanced(text: string): boolean {
+export function balanced(text: string): boolean {
   let depth = 0;
   let quote: string | undefined;
   for (const ch of text) {
@@ -44,7 +44,7 @@ function balanced(text: string): boolean {
   return depth === 0;
 }
 
-function unquoteIdentifier(name: string): string {
+export function unquoteIdentifier(name: string): string {
   return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name.toLowerCase();
 }
 

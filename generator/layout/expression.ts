@@ -32,11 +32,15 @@ export type Expression =
       readonly construct?: boolean;
     }
   | { readonly kind: 'object'; readonly properties: readonly Property[]; readonly expanded?: boolean }
-  | { readonly kind: 'array'; readonly items: readonly Expression[] };
+  | { readonly kind: 'array'; readonly items: readonly Expression[] }
+  /** Code as the schema wrote it (a function declared like a method), not laid out: prettier formats the file. */
+  | { readonly kind: 'source'; readonly text: string };
 
 export interface Property {
   readonly key: string;
   readonly value: Expression;
+  /** A method (`isEven(value) { ... }`): the value is its whole source, key included. */
+  readonly method?: boolean;
   /** `{ sequelize }` for `{ sequelize: sequelize }` */
   readonly shorthand?: boolean;
 }
@@ -85,6 +89,8 @@ export function expressionDoc(expression: Expression): Doc {
       return objectDoc(expression.properties, expression.expanded === true);
     case 'array':
       return arrayDoc(expression.items);
+    case 'source':
+      return expression.text;
   }
 }
 
@@ -121,12 +127,15 @@ function flatText(expression: Expression): string {
         : `{ ${expression.properties.map(flatPropertyText).join(', ')} }`;
     case 'array':
       return `[${expression.items.map(flatText).join(', ')}]`;
+    case 'source':
+      return expression.text;
   }
 }
 
 /** `key: value` on one line whatever its groups, for templates that lay out code themselves. */
 export function flatPropertyText(property: Property): string {
   const key = propertyKey(property.key);
+  if (property.method === true) return flatText(property.value);
   return property.shorthand === true ? key : `${key}: ${flatText(property.value)}`;
 }
 
@@ -216,6 +225,8 @@ function willBreak(expression: Expression): boolean {
       return willBreak(expression.callee) || expression.args.some(willBreak);
     case 'member':
       return willBreak(expression.object);
+    case 'source':
+      return expression.text.includes('\n');
     default:
       return false;
   }
@@ -247,7 +258,8 @@ function isConciseArray(expression: Expression): boolean {
 }
 
 /** `key: value` with the layout prettier's printAssignment chooses for it. */
-export function propertyDoc({ key, value, shorthand }: Property): Doc {
+export function propertyDoc({ key, value, shorthand, method }: Property): Doc {
+  if (method === true) return expressionDoc(value);
   const keyDoc = propertyKey(key);
   if (shorthand === true) return keyDoc;
   const valueDoc = expressionDoc(value);
@@ -297,6 +309,8 @@ export function hasExactLayout(expression: Expression): boolean {
       return expression.items.every(hasExactLayout);
     case 'member':
       return hasExactLayout(expression.object);
+    case 'source':
+      return false;
     case 'call': {
       // prettier lays out `new X(...)` by rules of its own (not a call chain): left to prettier.
       if (expression.construct === true) return false;

@@ -35,13 +35,24 @@ function attributeSignature(attribute: AttributeIR): PropertySignature {
   };
 }
 
-/** The column comment, plus the domain it is declared with (its CHECK is a rule the type cannot say). */
+/**
+ * The column comment, plus the domain it is declared with (its CHECK is a rule the type cannot
+ * say), the CHECK constraints its validators came from, and a soft-delete column's opt-in.
+ */
 function describeAttribute(attribute: AttributeIR): string | undefined {
   const { domain } = attribute;
-  if (domain === undefined) return attribute.comment;
-  const name = domain.schema === undefined ? domain.name : `${domain.schema}.${domain.name}`;
-  const domainLine = `Domain ${name}${domain.check === undefined ? '' : `: ${domain.check}`}`;
-  return attribute.comment === undefined ? domainLine : `${attribute.comment}\n\n${domainLine}`;
+  const parts = [attribute.comment];
+  if (domain !== undefined) {
+    const name = domain.schema === undefined ? domain.name : `${domain.schema}.${domain.name}`;
+    parts.push(`Domain ${name}${domain.check === undefined ? '' : `: ${domain.check}`}`);
+  }
+  if (attribute.checks?.length) parts.push(attribute.checks.join('\n'));
+  if (attribute.paranoidCandidate)
+    parts.push(
+      `A soft-delete column? With paranoid: true and deletedAt: ${attribute.name} in the schema, destroy() sets it instead of deleting (docs/from-db.md).`,
+    );
+  const text = parts.filter((part) => part !== undefined).join('\n\n');
+  return text === '' ? undefined : text;
 }
 
 /** Columns the database computes are never written by the client, so they are not in the creation type. */
@@ -57,6 +68,7 @@ export function isOptionalOnCreate(attribute: AttributeIR, model: ModelIR): bool
     attribute.autoIncrement ||
     attribute.generated !== undefined ||
     attribute.origin !== 'declared' ||
+    attribute.virtual !== undefined ||
     isTimestamp(model, attribute)
   );
 }

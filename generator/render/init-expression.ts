@@ -20,6 +20,8 @@ export function initEntriesExpression(entries: readonly InitEntry[], expanded = 
 }
 
 export function initProperty([key, value]: InitEntry): Property {
+  if (value.kind === 'function')
+    return { key, value: { kind: 'source', text: value.source.trim() }, method: true };
   return { key, value: initValueExpression(value) };
 }
 
@@ -39,6 +41,15 @@ function initValueExpression(value: InitValue): Expression {
       return { kind: 'array', items: value.items.map(initValueExpression) };
     case 'literal':
       return call(id('literal'), [str(value.sql)]);
+    case 'json':
+      return jsonExpression(value.value);
+    case 'function':
+      return { kind: 'source', text: value.source.trim() };
+    case 'virtual':
+      return call(member(id('DataTypes'), 'VIRTUAL'), [
+        dataTypeExpression(value.type),
+        ...(value.fields.length > 0 ? [{ kind: 'array' as const, items: value.fields.map(str) }] : []),
+      ]);
   }
 }
 

@@ -11,6 +11,8 @@ import type {
   IndexIR,
   JsonValue,
   ModelIR,
+  ScopeIR,
+  ValidatorIR,
 } from '../ir.js';
 import { inferColumnName } from '../../runtime/naming.js';
 
@@ -23,7 +25,13 @@ export type InitValue =
   | { readonly kind: 'object'; readonly entries: readonly InitEntry[] }
   | { readonly kind: 'array'; readonly items: readonly InitValue[] }
   /** SQL text the database evaluates: `literal('...')`. */
-  | { readonly kind: 'literal'; readonly sql: string };
+  | { readonly kind: 'literal'; readonly sql: string }
+  /** Plain data (validator settings, scopes). */
+  | { readonly kind: 'json'; readonly value: JsonValue }
+  /** A function from the schema, declared like a method (`isEven(value) { ... }`): printed as a method. */
+  | { readonly kind: 'function'; readonly source: string }
+  /** `DataTypes.VIRTUAL(returnType, fields)`. */
+  | { readonly kind: 'virtual'; readonly type: DataTypeIR; readonly fields: readonly string[] };
 
 export type InitEntry = readonly [key: string, value: InitValue];
 
@@ -48,6 +56,7 @@ export function initSpec(model: ModelIR): InitSpec {
 }
 
 function attributeEntries(attribute: AttributeIR, model: ModelIR): InitEntry[] {
+  if (attribute.virtual) return virtualEntries(attribute);
   const entries: InitEntry[] = [['type', { kind: 'dataType', type: attribute.type }]];
   const identity = attribute.generated?.startsWith('identity') === true;
   if (!attribute.allowNull && !attribute.primaryKey) entries.push(['allowNull', FALSE]);
@@ -62,6 +71,71 @@ function attributeEntries(attribute: AttributeIR, model: ModelIR): InitEntry[] {
   if (attribute.field !== inferColumnName(attribute.name, model.options.underscored))
     entries.push(['field', str(attribute.field)]);
   if (attribute.references) entries.push(...referenceEntries(attribute.references));
+  return [...entries, ...behaviourEntries(attribute)];
+}
+
+/** No column: only the type (with what the getter reads), allowNull for the validators, the functions. */
+function virtualEntries(attribute: AttributeIR): InitEntry[] {
+  const type: InitValue = { kind: 'virtual', type: attribute.type, fields: attribute.virtual!.fields };
+  return [
+    ['type', type],
+    ...(attribute.allowNull ? [] : [['allowNull', FALSE] as const]),
+    ...behaviourEntries(attribute),
+  ];
+}
+
+/** validate, get, set: what the runtime does with the value, as real functions. */
+function behaviourEntries(attribute: AttributeIR): InitEntry[] {
+  const entries: InitEntry[] = [];
+  if (attribute.validate?.length)
+    entries.push(['validate', { kind: 'object', entries: attribute.validate.map(validatorEntry) }]);
+  if (attribute.get !== undefined) entries.push(['get', { kind: 'function', source: attribute.get }]);
+  if (attribute.set !== undefined) entries.push(['set', { kind: 'function', source: attribute.set }]);
+  return entries;
+}
+
+function validatorEntry(validator: ValidatorIR): InitEntry {
+  if ('source' in validator) return [validator.name, { kind: 'function', source: validator.source }];
+  // `{ msg }` alone means args true, as Sequelize reads it.
+  const value: JsonValue =
+    validator.msg === undefined
+      ? validator.args
+      : validator.args === true
+        ? { msg: validator.msg }
+        : { args: validator.args, msg: validator.msg };
+  return [validator.name, { kind: 'json', value }];
+}
+
+/** Sequelize's scope options as data: `order` as [attribute, direction] pairs. */
+function scopeValue(scope: ScopeIR): InitValue {
+  const value: Record<string, JsonValue> = {};
+  if (scope.where) value.where = { ...scope.where };
+  if (scope.order) value.order = scope.order.map(([name, direction]) => [name, direction]);
+  if (scope.attributes) value.attributes = [...scope.attributes];
+  if (scope.limit !== undefined) value.limit = scope.limit;
+  return { kind: 'json', value };
+}
+
+/** paranoid, hooks, scopes: the model's behaviour options. */
+function behaviourOptions(model: ModelIR): InitEntry[] {
+  const entries: InitEntry[] = [];
+  const { paranoid } = model.options;
+  if (paranoid) {
+    entries.push(['paranoid', TRUE]);
+    if (paranoid.deletedAt !== 'deletedAt') entries.push(['deletedAt', str(paranoid.deletedAt)]);
+  }
+  if (model.hooks) {
+    const hooks = Object.entries(model.hooks).map(([name, source]): InitEntry => [
+      name,
+      { kind: 'function', source },
+    ]);
+    entries.push(['hooks', { kind: 'object', entries: hooks }]);
+  }
+  if (model.defaultScope) entries.push(['defaultScope', scopeValue(model.defaultScope)]);
+  if (model.scopes) {
+    const scopes = Object.entries(model.scopes).map(([name, scope]): InitEntry => [name, scopeValue(scope)]);
+    entries.push(['scopes', { kind: 'object', entries: scopes }]);
+  }
   return entries;
 }
 
@@ -111,7 +185,7 @@ function optionEntries(model: ModelIR): InitEntry[] {
   if (model.comment !== undefined) entries.push(['comment', str(model.comment)]);
   if (model.indexes?.length)
     entries.push(['indexes', { kind: 'array', items: model.indexes.map(indexValue) }]);
-  return entries;
+  return [...entries, ...behaviourOptions(model)];
 }
 
 /** As the runtime's `indexes` option takes it; defaults (btree, not unique) left out. */

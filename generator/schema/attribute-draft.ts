@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import type { DataTypeIR, DefaultValueIR, ReferentialAction } from '../ir.js';
+import type { DataTypeIR, DefaultValueIR, ReferentialAction, ValidatorIR } from '../ir.js';
 
 /**
  * An attribute as read from the file, before the model's options resolve it; it keeps the
@@ -21,6 +21,12 @@ export interface AttributeDraft {
   readonly unique: boolean | string;
   readonly comment?: string;
   readonly references?: ReferenceDraft;
+  readonly validate?: readonly ValidatorIR[];
+  readonly validateNode?: Node;
+  readonly get?: string;
+  readonly set?: string;
+  /** `virtual: true` or `virtual: [attributes the getter reads]`. */
+  readonly virtual?: { readonly fields: readonly string[]; readonly node: Node };
 }
 
 export interface ReferenceDraft {

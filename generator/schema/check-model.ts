@@ -3,6 +3,7 @@ import type { AttributeDraft } from './attribute-draft.js';
 import { checkAttributeDefault } from './check-attribute-default.js';
 import { checkIndexes } from './check-indexes.js';
 import { checkMembers } from './check-members.js';
+import { checkDefinition } from './check-definition.js';
 import { describeType } from './describe-type.js';
 import type { ModelDraft } from './model-draft.js';
 import type { ProblemCollector } from './problem-collector.js';
@@ -33,6 +34,7 @@ export function checkModel(draft: ModelDraft, model: ModelIR, problems: ProblemC
   checkColumns(draft, model, problems);
   checkMembers(draft, model, problems);
   checkIndexes(draft, model, problems);
+  checkDefinition(draft, model, problems);
 }
 
 /** Sequelize refuses an `id` that is not the primary key when it would add its own `id` (never for a view). */
@@ -71,7 +73,12 @@ function checkTimestampCollision(
 ): void {
   if (!timestampNames(model.options).includes(attribute.name) || attribute.type === undefined) return;
   if (attribute.type.kind === 'DATE') return;
-  const option = model.options.createdAt === attribute.name ? 'createdAt' : 'updatedAt';
+  const option =
+    model.options.createdAt === attribute.name
+      ? 'createdAt'
+      : model.options.updatedAt === attribute.name
+        ? 'updatedAt'
+        : 'deletedAt';
   problems.add(
     attribute.typeNode,
     `attribute "${attribute.name}" of model ${model.name} is the ${option} timestamp, which the runtime fills with a Date, ` +
@@ -106,7 +113,7 @@ function checkAutoIncrement(draft: ModelDraft, model: ModelIR, problems: Problem
 /** Two attributes writing one column would fight over it. */
 function checkColumns(draft: ModelDraft, model: ModelIR, problems: ProblemCollector): void {
   const owners = new Map<string, AttributeIR>();
-  for (const attribute of model.attributes) {
+  for (const attribute of model.attributes.filter((a) => a.virtual === undefined)) {
     const owner = owners.get(attribute.field);
     if (owner === undefined) {
       owners.set(attribute.field, attribute);

@@ -2,6 +2,7 @@ import type { Node } from 'yaml';
 import type { AttributeDraft } from './attribute-draft.js';
 import type { IndexDraft } from './read-indexes.js';
 import type { AssociationDraft } from './read-associations.js';
+import type { ScopeDraft } from './read-scopes.js';
 
 /** A timestamp option as written: false, true (the default name), or another attribute name. */
 export interface TimestampOption {
@@ -40,4 +41,10 @@ export interface ModelDraft {
   readonly members: readonly MemberDraft[];
   readonly indexes: readonly IndexDraft[];
   readonly associations: readonly AssociationDraft[];
+  /** `paranoid: true` (its node, for messages); `deletedAt` renames the attribute. */
+  readonly paranoid?: Node;
+  readonly deletedAt?: { readonly value: string; readonly node: Node };
+  readonly hooks: Readonly<Record<string, string>>;
+  readonly defaultScope?: ScopeDraft;
+  readonly scopes: Readonly<Record<string, ScopeDraft>>;
 }

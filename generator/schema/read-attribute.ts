@@ -3,6 +3,7 @@ import type { AttributeDraft, ReferenceDraft } from './attribute-draft.js';
 import { didYouMean } from '../../runtime/did-you-mean.js';
 import { parseDefaultValue } from './parse-default-value.js';
 import { readType } from './read-type.js';
+import { readFunctionSource, readValidators } from './read-validators.js';
 import { ATTRIBUTE_KEYS, REFERENCES_KEYS, REFERENTIAL_ACTIONS } from './schema-keys.js';
 import { findEntry, type Entry, type YamlReader } from './yaml-reader.js';
 
@@ -68,8 +69,43 @@ function readAttributeMapping(
     unique: option('unique', (e) => readUnique(e, reader)) ?? false,
     comment: option('comment', (e) => reader.string(e, 'comment')),
     references: readReferences(entries, `of attribute "${entry.key}" of model ${modelName}`, reader),
+    ...readDefinition(entries, `of attribute "${entry.key}" of model ${modelName}`, reader),
   };
   return draft;
+}
+
+/** validate, get, set and virtual: what the attribute does in the runtime rather than in the table. */
+function readDefinition(
+  entries: readonly Entry[],
+  where: string,
+  reader: YamlReader,
+): Partial<AttributeDraft> {
+  const validate = findEntry(entries, 'validate');
+  const validators = readValidators(validate, where, reader);
+  const get = readFunctionSource(findEntry(entries, 'get'), 'get', 'get(): Type { return ... }', reader);
+  const set = readFunctionSource(findEntry(entries, 'set'), 'set', 'set(value: Type) { ... }', reader);
+  const virtual = findEntry(entries, 'virtual');
+  return {
+    ...(validators.length > 0 && { validate: validators, validateNode: validate!.keyNode }),
+    ...(get !== undefined && { get }),
+    ...(set !== undefined && { set }),
+    ...(virtual && readVirtual(virtual, reader)),
+  };
+}
+
+/** `virtual: true`, or the attributes its getter reads (VIRTUAL's `fields`, Sequelize's dependencies). */
+function readVirtual(entry: Entry, reader: YamlReader): Pick<AttributeDraft, 'virtual'> {
+  const value = reader.toJs(entry.value);
+  const node = entry.value ?? entry.keyNode;
+  if (value === true) return { virtual: { fields: [], node } };
+  if (value === false) return {};
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== ''))
+    return { virtual: { fields: value as string[], node } };
+  reader.problems.add(
+    node,
+    'virtual must be true or the list of attributes its getter reads, e.g. [firstName, lastName]',
+  );
+  return {};
 }
 
 /** `unique: true`, or a name shared by the attributes of one composite unique key. */

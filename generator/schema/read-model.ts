@@ -1,8 +1,10 @@
 import type { AttributeDraft } from './attribute-draft.js';
 import type { MemberDraft, ModelDraft, SharedOptions, TimestampOption } from './model-draft.js';
 import { readAttribute } from './read-attribute.js';
+import { readHooks } from './read-hooks.js';
 import { readIndexes } from './read-indexes.js';
 import { readAssociations } from './read-associations.js';
+import { readScopes } from './read-scopes.js';
 import { MODEL_KEYS } from './schema-keys.js';
 import { findEntry, type Entry, type YamlReader } from './yaml-reader.js';
 
@@ -29,6 +31,28 @@ export function readModel(entry: Entry, reader: YamlReader): ModelDraft | undefi
     members: [...readMembers(entries, 'methods', reader), ...readMembers(entries, 'getters', reader)],
     indexes: readIndexes(entries, entry.key, reader),
     associations: readAssociations(entries, entry.key, reader),
+    ...readParanoid(entries, reader),
+    hooks: readHooks(entries, entry.key, reader),
+    ...readScopes(entries, entry.key, reader),
+  };
+}
+
+/** `paranoid: true` and the `deletedAt` attribute's name (Sequelize's default: deletedAt). */
+function readParanoid(
+  entries: readonly Entry[],
+  reader: YamlReader,
+): Pick<ModelDraft, 'paranoid' | 'deletedAt'> {
+  const paranoid = findEntry(entries, 'paranoid');
+  const deletedAt = findEntry(entries, 'deletedAt');
+  const name = deletedAt && reader.string(deletedAt, 'deletedAt');
+  if (deletedAt && !(paranoid && reader.scalarValue(paranoid.value) === true))
+    reader.problems.add(
+      deletedAt.keyNode,
+      'deletedAt names the soft-delete attribute of a paranoid model; add paranoid: true or remove it',
+    );
+  return {
+    ...(paranoid && reader.boolean(paranoid, 'paranoid') === true && { paranoid: paranoid.keyNode }),
+    ...(name !== undefined && { deletedAt: { value: name, node: deletedAt!.value! } }),
   };
 }
 

@@ -1,4 +1,5 @@
-import type { AttributeIR, DataTypeIR, IndexIR, ModelIR, ModelOptionsIR } from '../ir.js';
+import type { AttributeIR, DataTypeIR, IndexIR, ModelIR, ModelOptionsIR, ScopeIR } from '../ir.js';
+import type { ScopeDraft } from './read-scopes.js';
 import type { IndexDraft } from './read-indexes.js';
 import type { AttributeDraft } from './attribute-draft.js';
 import type { ModelDraft, SharedOptions, TimestampOption } from './model-draft.js';
@@ -24,7 +25,14 @@ export function resolveModel(draft: ModelDraft, define: SharedOptions): ModelIR 
     attributes: [...autoPrimaryKey(draft), ...declared, ...timestampAttributes(draft, options)],
     members: draft.members.map(({ name, kind, source }) => ({ name, kind, source })),
     ...(draft.indexes.length > 0 && { indexes: draft.indexes.map(resolveIndex) }),
+    ...(Object.keys(draft.hooks).length > 0 && { hooks: draft.hooks }),
+    ...(draft.defaultScope && { defaultScope: draft.defaultScope.scope }),
+    ...(Object.keys(draft.scopes).length > 0 && { scopes: mapScopes(draft.scopes) }),
   };
+}
+
+function mapScopes(scopes: Readonly<Record<string, ScopeDraft>>): Record<string, ScopeIR> {
+  return Object.fromEntries(Object.entries(scopes).map(([name, draft]) => [name, draft.scope]));
 }
 
 function resolveIndex(draft: IndexDraft): IndexIR {
@@ -56,6 +64,7 @@ export function resolveOptions(draft: ModelDraft, define: SharedOptions): ModelO
     timestamps,
     createdAt: timestamps && timestampName(own.createdAt ?? define.createdAt, 'createdAt'),
     updatedAt: timestamps && timestampName(own.updatedAt ?? define.updatedAt, 'updatedAt'),
+    ...(timestamps && draft.paranoid && { paranoid: { deletedAt: draft.deletedAt?.value ?? 'deletedAt' } }),
   };
 }
 
@@ -66,11 +75,13 @@ function timestampName(option: TimestampOption | undefined, defaultName: string)
 
 /** Names of the timestamp attributes the model has (or would have). */
 export function timestampNames(options: ModelOptionsIR): string[] {
-  return [options.createdAt, options.updatedAt].filter((name): name is string => name !== false);
+  return [options.createdAt, options.updatedAt, options.paranoid?.deletedAt ?? false].filter(
+    (name): name is string => name !== false,
+  );
 }
 
 function resolveAttribute(draft: AttributeDraft, options: ModelOptionsIR): AttributeIR {
-  const isTimestamp = timestampNames(options).includes(draft.name);
+  const isTimestamp = draft.name === options.createdAt || draft.name === options.updatedAt;
   // A primary key, a serial, or a timestamp the runtime fills is never null unless the user says so.
   const notNullByDefault = draft.primaryKey || draft.autoIncrement || isTimestamp;
   return {
@@ -93,6 +104,10 @@ function resolveAttribute(draft: AttributeDraft, options: ModelOptionsIR): Attri
         ...(draft.references.onUpdate !== undefined && { onUpdate: draft.references.onUpdate }),
       },
     }),
+    ...(draft.validate && { validate: draft.validate }),
+    ...(draft.get !== undefined && { get: draft.get }),
+    ...(draft.set !== undefined && { set: draft.set }),
+    ...(draft.virtual && { virtual: { fields: draft.virtual.fields } }),
     origin: 'declared',
   };
 }
@@ -126,7 +141,8 @@ function timestampAttributes(draft: ModelDraft, options: ModelOptionsIR): Attrib
       name,
       field: inferColumnName(name, options.underscored),
       type: { kind: 'DATE' },
-      allowNull: false,
+      // deletedAt is null until the row is soft-deleted.
+      allowNull: name === options.paranoid?.deletedAt,
       primaryKey: false,
       autoIncrement: false,
       unique: false,

@@ -1,3 +1,5 @@
+import { MODEL_HOOK_NAMES } from '../../runtime/hooks/hook-names.js';
+
 /** The keys each level of `schema.yaml` accepts; schema.json lists the same (a test keeps them equal). */
 
 export const TOP_LEVEL_KEYS = ['define', 'models'] as const;
@@ -25,6 +27,11 @@ export const MODEL_KEYS = [
   'getters',
   'indexes',
   'associations',
+  'paranoid',
+  'deletedAt',
+  'hooks',
+  'defaultScope',
+  'scopes',
 ] as const;
 
 /** One of these names the kind and the target: `hasMany: Post`. */
@@ -41,6 +48,11 @@ export const ASSOCIATION_KEYS = [
   'onDelete',
   'onUpdate',
 ] as const;
+
+export const SCOPE_KEYS = ['where', 'order', 'attributes', 'limit'] as const;
+
+/** The lifecycle hooks a schema may declare: the runtime's own list, so both refuse the same names. */
+export const HOOK_NAMES = MODEL_HOOK_NAMES;
 
 export const INDEX_KEYS = ['fields', 'name', 'unique', 'using', 'where'] as const;
 
@@ -61,6 +73,10 @@ export const ATTRIBUTE_KEYS = [
   'references',
   'onDelete',
   'onUpdate',
+  'validate',
+  'get',
+  'set',
+  'virtual',
 ] as const;
 
 export const REFERENCES_KEYS = ['model', 'table', 'schema', 'key'] as const;

@@ -9,7 +9,9 @@
  * What the format cannot say is written as a comment next to the attribute or model, and is not
  * in the IR the loader gives back (a database → YAML → IR round trip loses exactly this):
  * - `generated` (identity and computed columns): they come back as plain columns;
- * - `domain` (name and CHECK) and `checkValues`: the base type is kept, the rule is not;
+ * - `domain` (name and CHECK) and `checkValues`: the base type is kept, the rule is not (a CHECK
+ *   that maps to validators comes back as those validators, `checks` as a comment);
+ * - `paranoidCandidate`: a comment; paranoid is an opt-in;
  * - ENUM `typeName`/`typeSchema`: the enum comes back as Sequelize's `enum_<table>_<column>`;
  * - `kind: 'materializedView'`: comes back as a view (`readOnly: true`);
  * - a model without a primary key (views, some tables): the loader adds Sequelize's automatic
@@ -17,7 +19,7 @@
  * Comments themselves do not survive a load, so YAML → IR → YAML is the identity for YAML
  * written from a loaded IR, and for any output once its comments are set aside.
  */
-import { Document, isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import {
   type AssociationIR,
   isReadOnly,
@@ -28,6 +30,8 @@ import {
   type JsonValue,
   type ModelIR,
   type SchemaIR,
+  type ScopeIR,
+  type ValidatorIR,
 } from '../ir.js';
 import { inferColumnName } from './table-name.js';
 
@@ -42,6 +46,7 @@ export function schemaToYaml(ir: SchemaIR): string {
   const doc = new Document({ models }, { aliasDuplicateObjects: false });
   doc.commentBefore = header(ir);
   for (const model of ir.models) addNotes(doc, model);
+  flowValidatorSettings(doc);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
 }
 
@@ -83,7 +88,36 @@ function modelToPlain(model: ModelIR, byName: ReadonlyMap<string, ModelIR>): Rec
   // Only declared associations: the others follow again from `references` and junction models.
   const declared = (model.associations ?? []).filter((a) => a.origin === 'declared');
   if (declared.length) out.associations = declared.map(associationToPlain);
+  if (o.paranoid) {
+    out.paranoid = true;
+    if (o.paranoid.deletedAt !== 'deletedAt') out.deletedAt = o.paranoid.deletedAt;
+  }
+  if (model.hooks)
+    out.hooks = Object.fromEntries(
+      Object.entries(model.hooks).map(([name, source]) => [name, blockSource(source)]),
+    );
+  if (model.defaultScope) out.defaultScope = scopeToPlain(model.defaultScope);
+  if (model.scopes)
+    out.scopes = Object.fromEntries(
+      Object.entries(model.scopes).map(([name, scope]) => [name, scopeToPlain(scope)]),
+    );
   return out;
+}
+
+function scopeToPlain(scope: ScopeIR): Record<string, unknown> {
+  return {
+    ...(scope.where && { where: scope.where }),
+    ...(scope.order && { order: scope.order.map(([name, direction]) => [name, direction]) }),
+    ...(scope.attributes && { attributes: scope.attributes }),
+    ...(scope.limit !== undefined && { limit: scope.limit }),
+  };
+}
+
+/** As read-validators.ts reads it: `true`, the args, `{ args, msg }`, or the custom validator's source. */
+function validatorToPlain(validator: ValidatorIR): unknown {
+  if ('source' in validator) return blockSource(validator.source);
+  if (validator.msg === undefined) return validator.args;
+  return validator.args === true ? { msg: validator.msg } : { args: validator.args, msg: validator.msg };
 }
 
 /** As the loader reads it (read-associations.ts): every key, so that it matches the same association. */
@@ -134,7 +168,7 @@ function isInferred(a: AttributeIR, model: ModelIR): boolean {
     a.type.kind === 'DATE' &&
     a.type.precision === undefined &&
     !a.type.withoutTimeZone &&
-    a.allowNull === false &&
+    a.allowNull === (a.name === model.options.paranoid?.deletedAt) &&
     !a.primaryKey &&
     !a.autoIncrement &&
     a.unique === false &&
@@ -181,6 +215,11 @@ function attributeToPlain(a: AttributeIR, model: ModelIR, byName: ReadonlyMap<st
     if (r.onDelete) out.onDelete = r.onDelete;
     if (r.onUpdate) out.onUpdate = r.onUpdate;
   }
+  if (a.validate?.length)
+    out.validate = Object.fromEntries(a.validate.map((v) => [v.name, validatorToPlain(v)]));
+  if (a.get !== undefined) out.get = blockSource(a.get);
+  if (a.set !== undefined) out.set = blockSource(a.set);
+  if (a.virtual) out.virtual = a.virtual.fields.length > 0 ? a.virtual.fields : true;
   // `name: TEXT` when the type is all there is to say.
   return Object.keys(out).length === 1 ? out.type : out;
 }
@@ -251,6 +290,24 @@ function blockSource(source: string): string {
   return source.endsWith('\n') ? source : `${source}\n`;
 }
 
+/** A validator's arguments and a virtual's fields on one line, as people write them: `len: [2, 50]`, `virtual: [a, b]`. */
+function flowValidatorSettings(doc: Document): void {
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === 'virtual' && isSeq(pair.value)) pair.value.flow = true;
+      if (!isScalar(pair.key) || pair.key.value !== 'validate' || !isMap(pair.value)) return;
+      for (const setting of pair.value.items) {
+        visit(setting.value as Node, {
+          Seq(_k, seq) {
+            seq.flow = true;
+          },
+        });
+        if (isSeq(setting.value)) setting.value.flow = true;
+      }
+    },
+  });
+}
+
 /** Comments for what the format cannot say (see the top of this file). */
 function addNotes(doc: Document, model: ModelIR): void {
   const modelPair = findPair(doc.get('models', true), model.name);
@@ -282,6 +339,11 @@ function attributeNotes(a: AttributeIR): string[] {
     notes.push(`domain ${name}${a.domain.check ? ` ${a.domain.check}` : ''}`);
   }
   if (a.checkValues) notes.push(`CHECK: one of ${a.checkValues.map((v) => JSON.stringify(v)).join(', ')}`);
+  for (const check of a.checks ?? []) notes.push(`${check} (validate: below)`);
+  if (a.paranoidCandidate)
+    notes.push(
+      `a soft-delete column? add paranoid: true and deletedAt: ${a.name} to the model to use it so (docs/from-db.md)`,
+    );
   const enumType = findEnum(a.type);
   if (enumType?.typeName) {
     notes.push(`enum type ${enumType.typeSchema ? `${enumType.typeSchema}.` : ''}${enumType.typeName}`);

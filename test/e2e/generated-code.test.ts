@@ -216,28 +216,30 @@ describe('models generated from example-schema.yaml', () => {
   }
 
   it('round-trips the tables: the YAML read from the database describes the same columns as example-schema.yaml', async () => {
-    // What only the runtime or the class knows (UUIDV4/NOW defaults, methods) is not in a database.
+    // What only the runtime or the class knows (UUIDV4/NOW defaults, methods, virtual attributes) is not in a database.
     const columns = (model: ModelIR) =>
       Object.fromEntries(
-        model.attributes.map((a) => [
-          a.field,
-          {
-            type: storedType(a.type),
-            allowNull: a.allowNull,
-            primaryKey: a.primaryKey,
-            unique: a.unique !== false,
-            default:
-              a.defaultValue?.kind === 'literal' || a.defaultValue?.kind === 'sql'
-                ? a.defaultValue
-                : undefined,
-            references: a.references && {
-              table: a.references.table,
-              key: a.references.key,
-              onDelete: a.references.onDelete,
+        model.attributes
+          .filter((a) => a.virtual === undefined)
+          .map((a) => [
+            a.field,
+            {
+              type: storedType(a.type),
+              allowNull: a.allowNull,
+              primaryKey: a.primaryKey,
+              unique: a.unique !== false,
+              default:
+                a.defaultValue?.kind === 'literal' || a.defaultValue?.kind === 'sql'
+                  ? a.defaultValue
+                  : undefined,
+              references: a.references && {
+                table: a.references.table,
+                key: a.references.key,
+                onDelete: a.references.onDelete,
+              },
+              comment: a.comment,
             },
-            comment: a.comment,
-          },
-        ]),
+          ]),
       );
     const tables = async (file: string) =>
       Object.fromEntries(

@@ -7,7 +7,8 @@
  * - model names and options: introspected models are frozen with explicit table names;
  * - renamed timestamps (`updatedAt: updatedTimeStamp`) come back as declared DATE columns;
  * - FLOAT(p,s), DOUBLE(p,s), BIGINT(n), TEXT('medium') are MySQL's: PostgreSQL keeps double
- *   precision, bigint, text; STRING.BINARY is bytea (BLOB).
+ *   precision, bigint, text; STRING.BINARY is bytea (BLOB);
+ * - what only the runtime does (virtual attributes, validators, get/set) has no column or constraint.
  * On a throwaway server database with DATABASE_URL, on a PGlite data directory otherwise.
  */
 import { PGlite } from '@electric-sql/pglite';
@@ -96,7 +97,16 @@ function columnFacts(
   typeOf: (type: DataTypeIR) => DataTypeIR,
 ): Record<string, unknown> {
   const runtimeDefault = a.defaultValue && ['UUIDV1', 'UUIDV4', 'NOW'].includes(a.defaultValue.kind);
-  const { name: _name, origin: _origin, comment, references, ...facts } = a;
+  const {
+    name: _name,
+    origin: _origin,
+    comment,
+    references,
+    validate: _validate,
+    get: _get,
+    set: _set,
+    ...facts
+  } = a;
   return {
     ...facts,
     type: typeOf(a.type),
@@ -135,7 +145,8 @@ function tableFacts(
 ): Record<string, unknown>[] {
   const model = ir.models.find((m) => m.tableName === tableName);
   if (!model) throw new Error(`no table ${tableName} in ${ir.source.kind}`);
-  return [...model.attributes]
+  return model.attributes
+    .filter((a) => a.virtual === undefined)
     .sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0))
     .map((a) => JSON.parse(JSON.stringify(columnFacts(a, model, typeOf))) as Record<string, unknown>);
 }

@@ -11,7 +11,14 @@ function plainType(type: DataTypeIR): DataTypeIR {
 }
 
 function plainAttribute(a: AttributeIR): AttributeIR {
-  const { generated: _generated, domain: _domain, checkValues: _checkValues, ...rest } = a;
+  const {
+    generated: _generated,
+    domain: _domain,
+    checkValues: _checkValues,
+    checks: _checks,
+    paranoidCandidate: _paranoidCandidate,
+    ...rest
+  } = a;
   return { ...rest, type: plainType(a.type) };
 }
 
