@@ -13,6 +13,7 @@ import { RUNTIME_FOLDER } from './output/runtime-bundle.js';
 import { packageVersion } from './package-root.js';
 import { applyConfig, type ConfigurableArguments } from './config/apply-config.js';
 import type { GenModelsConfig } from './config/config-types.js';
+import { applyRenames, namingRules } from './config/naming.js';
 
 /** What a configuration file can also give, and the flags only the command line has. */
 interface CliArguments extends ConfigurableArguments {
@@ -189,7 +190,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   } catch (error) {
     return reportError(error, io);
   }
-  const usage = usageProblem(args);
+  const usage =
+    usageProblem(args) ??
+    (args.keepNames && config?.naming?.attributes !== undefined && config.naming.attributes !== 'keep'
+      ? `--keep-names contradicts the configuration's naming.attributes: "${config.naming.attributes}"; give one of them`
+      : undefined);
   if (usage !== undefined) return reportError(new UsageError(usage), io);
   if (args.schemaOut !== undefined && args.fromDb === undefined) {
     io.err('gen-models: --schema-out needs --from-db (it writes the schema read from a database as YAML)');
@@ -210,10 +215,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         : // Loaded when used, as plan-schema below: pg and the runtime cost a YAML run ~0.1 s to load.
           await (
             await import('./introspect/from-db.js')
-          ).readDatabaseSchema(args.fromDb, introspectOptions(args, io));
+          ).readDatabaseSchema(args.fromDb, introspectOptions(args, io, config));
     // Planned first, so that a hand-made file there stops the run before anything is written.
     const schemaOutModule = args.schemaOut === undefined ? undefined : await import('./schema-out.js');
-    const schemaOut = schema && schemaOutModule?.planSchemaYaml(schema, args.schemaOut!);
+    const schemaOut =
+      schema &&
+      schemaOutModule?.planSchemaYaml(applyRenames(schema, config?.naming?.rename), args.schemaOut!);
     const result = await generate({
       schemaPath: args.schema,
       schema,
@@ -224,6 +231,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       prune: args.prune,
       force: args.force,
       typeOverrides: config?.typeOverrides,
+      naming: config?.naming,
       onProgress: args.quiet ? undefined : (message) => io.err(`gen-models: ${message}`),
     });
     if (schemaOut !== undefined) {
@@ -286,8 +294,9 @@ function reportSchemaOut(status: SchemaOutStatus, args: CliArguments, io: CliIo)
   }
 }
 
-function introspectOptions(args: CliArguments, io: CliIo) {
+function introspectOptions(args: CliArguments, io: CliIo, config: GenModelsConfig | undefined) {
   return {
+    naming: namingRules(config?.naming),
     schemas: args.schemas,
     include: args.include,
     exclude: args.exclude,

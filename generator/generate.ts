@@ -35,7 +35,8 @@ import {
 import { hasHandWrittenCode } from './merge/hand-written-code.js';
 import { readFingerprint } from './output/fingerprint.js';
 import { applyTypeOverrides } from './config/type-overrides.js';
-import type { TypeOverride } from './config/config-types.js';
+import type { NamingConfig, TypeOverride } from './config/config-types.js';
+import { applyRenames, checkNamingForYaml } from './config/naming.js';
 
 export type RuntimeMode = 'bundled' | 'package';
 
@@ -63,6 +64,12 @@ export interface GenerateOptions {
    * (see docs/configuration.md); a key that matches nothing is an error.
    */
   readonly typeOverrides?: Readonly<Record<string, TypeOverride>>;
+  /**
+   * Naming (docs/configuration.md): `rename` applies to the schema given or read here; the case and
+   * singular rules shape how --from-db names tables and columns (pass them to the introspection
+   * that made `schema`), and are refused with a YAML schema, which names everything itself.
+   */
+  readonly naming?: NamingConfig;
   /** Told how rendering goes on large schemas (the CLI prints it on stderr). */
   readonly onProgress?: (message: string) => void;
 }
@@ -90,6 +97,7 @@ export interface GenerateResult {
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const outDir = path.resolve(options.outDir);
+  if (options.schema === undefined) checkNamingForYaml(options.naming);
   const schemaText = options.schema === undefined ? await readSchemaOption(options.schemaPath) : undefined;
   const runtime = options.runtime ?? 'bundled';
   const templates = loadTemplates(options.templatesDir);
@@ -108,6 +116,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
           formatter.options,
           renderOptions,
           options.typeOverrides ?? null,
+          options.naming?.rename ?? null,
         );
   const lastRun = cacheKey === undefined ? undefined : readRunCache(outDir);
   const reused =
@@ -115,15 +124,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       ? reuseUpToDateFiles(outDir, lastRun, options.onProgress)
       : undefined;
   if (reused !== undefined) {
-    const schema = lazySchema(schemaText!, options.schemaPath!, options.typeOverrides);
+    const schema = lazySchema(schemaText!, options.schemaPath!, options);
     const result = finish(options, outDir, runtime, reused.files, reused.modelCount, schema);
     if (reused.restamp) recordRun(outDir, cacheKey!, reused.modelCount, reused.cached, result, options);
     return result;
   }
-  const schema = applyTypeOverrides(
+  const schema = configuredSchema(
     options.schema ??
       (await import('./schema/load-schema.js')).loadSchemaText(schemaText!, options.schemaPath!),
-    options.typeOverrides,
+    options,
   );
   await checkFormatter(formatter, outDir);
   const recipes = fileRecipes(schema, templates, formatter.options, renderOptions);
@@ -232,17 +241,18 @@ function readQuietly(file: string): string | undefined {
  * synchronous, so the parsers come by require() here rather than `await import()`: a run that
  * never asks does not load them (~0.15 s).
  */
-function lazySchema(
-  text: string,
-  schemaPath: string,
-  typeOverrides: GenerateOptions['typeOverrides'],
-): () => SchemaIR {
+function lazySchema(text: string, schemaPath: string, options: GenerateOptions): () => SchemaIR {
   let schema: SchemaIR | undefined;
   return () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { loadSchemaText } = require('./schema/load-schema.js') as typeof import('./schema/load-schema.js');
-    return (schema ??= applyTypeOverrides(loadSchemaText(text, schemaPath), typeOverrides));
+    return (schema ??= configuredSchema(loadSchemaText(text, schemaPath), options));
   };
+}
+
+/** The configuration's renames, then its type overrides (whose keys use the names renamed). */
+function configuredSchema(schema: SchemaIR, options: GenerateOptions): SchemaIR {
+  return applyTypeOverrides(applyRenames(schema, options.naming?.rename), options.typeOverrides);
 }
 
 /** Plans, checks or writes the model files, with the runtime, and prunes. */
