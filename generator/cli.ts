@@ -13,7 +13,7 @@ import { RUNTIME_FOLDER } from './output/runtime-bundle.js';
 import { packageVersion } from './package-root.js';
 import { applyConfig, type ConfigurableArguments } from './config/apply-config.js';
 import type { GenModelsConfig } from './config/config-types.js';
-import { applyRenames, namingRules } from './config/naming.js';
+import { applyRenames, checkNamingForYaml, namingRules } from './config/naming.js';
 
 /** What a configuration file can also give, and the flags only the command line has. */
 interface CliArguments extends ConfigurableArguments {
@@ -59,14 +59,19 @@ function parser(argv: readonly string[]) {
         command.positional('schema', { type: 'string', describe: 'The YAML schema file' }),
       )
       .command(
-        'plan <schema>',
+        'plan [schema]',
         'Show the SQL that sync({ alter: true }) would run on --db to match the schema (changes nothing)',
         (command) =>
-          command.positional('schema', { type: 'string', describe: 'The YAML schema file' }).option('db', {
-            type: 'string',
-            demandOption: true,
-            describe: 'The database to compare with (postgres://... or pglite:///dir)',
-          }),
+          command
+            .positional('schema', {
+              type: 'string',
+              describe: 'The YAML schema file (default: the configuration file\'s "schema")',
+            })
+            .option('db', {
+              type: 'string',
+              demandOption: true,
+              describe: 'The database to compare with (postgres://... or pglite:///dir)',
+            }),
       )
       .option('from-db', {
         type: 'string',
@@ -181,7 +186,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.out(output);
     return 0;
   }
-  if (args._[0] === 'plan') return runPlan(args, io);
+  if (args._[0] === 'plan') return runPlan(args, argv, io);
   let config: GenModelsConfig | undefined;
   try {
     const configured = await applyConfig(args, argv);
@@ -190,11 +195,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   } catch (error) {
     return reportError(error, io);
   }
-  const usage =
-    usageProblem(args) ??
-    (args.keepNames && config?.naming?.attributes !== undefined && config.naming.attributes !== 'keep'
-      ? `--keep-names contradicts the configuration's naming.attributes: "${config.naming.attributes}"; give one of them`
-      : undefined);
+  const usage = usageProblem(args);
   if (usage !== undefined) return reportError(new UsageError(usage), io);
   if (args.schemaOut !== undefined && args.fromDb === undefined) {
     io.err('gen-models: --schema-out needs --from-db (it writes the schema read from a database as YAML)');
@@ -245,14 +246,26 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
 }
 
-async function runPlan(args: CliArguments, io: CliIo): Promise<number> {
+/**
+ * `plan`: the schema comes from the argument or the configuration file's `schema`, with the
+ * configuration's renames applied as generation applies them (the same models, the same plan).
+ */
+async function runPlan(args: CliArguments, argv: readonly string[], io: CliIo): Promise<number> {
   try {
+    const { args: configured, loaded } = await applyConfig({ ...args }, argv);
+    if (configured.schema === undefined)
+      throw new UsageError(
+        loaded?.config.fromDb !== undefined
+          ? `plan compares a YAML schema with --db; the configuration ${loaded.file} reads a database (fromDb): give the schema file`
+          : 'plan needs a YAML schema: gen-models plan schema.yaml --db URL (or "schema" in a configuration file)',
+      );
+    checkNamingForYaml(loaded?.config.naming);
     const [{ loadSchemaFile }, { planSchemaChanges }, { formatSyncPlan }] = await Promise.all([
       import('./schema/load-schema.js'),
       import('./plan-schema.js'),
       import('../runtime/index.js'),
     ]);
-    const schema = await loadSchemaFile(args.schema!);
+    const schema = applyRenames(await loadSchemaFile(configured.schema), loaded?.config.naming?.rename);
     const plan = await planSchemaChanges(schema, args.db!);
     io.out(formatSyncPlan(plan));
     const count = (kind: string) =>
@@ -296,7 +309,7 @@ function reportSchemaOut(status: SchemaOutStatus, args: CliArguments, io: CliIo)
 
 function introspectOptions(args: CliArguments, io: CliIo, config: GenModelsConfig | undefined) {
   return {
-    naming: namingRules(config?.naming),
+    naming: namingRules(config?.naming, args.keepNames),
     schemas: args.schemas,
     include: args.include,
     exclude: args.exclude,

@@ -35,7 +35,8 @@ import {
 import { hasHandWrittenCode } from './merge/hand-written-code.js';
 import { readFingerprint } from './output/fingerprint.js';
 import { applyTypeOverrides } from './config/type-overrides.js';
-import type { NamingConfig, TypeOverride } from './config/config-types.js';
+import type { GenModelsConfig, NamingConfig, TypeOverride } from './config/config-types.js';
+import type { SchemaOutStatus } from './schema-out.js';
 import { applyRenames, checkNamingForYaml } from './config/naming.js';
 
 export type RuntimeMode = 'bundled' | 'package';
@@ -44,11 +45,19 @@ export type RuntimeMode = 'bundled' | 'package';
 const FILES_IN_FLIGHT = 8;
 
 export interface GenerateOptions {
+  /**
+   * A configuration, as a gen-models.config file holds it (docs/configuration.md): its keys give
+   * every option not given here (`schema` or `fromDb`, `out`, `runtime`, `typeOverrides`,
+   * `naming`, `schemaOut`, ...). Over `configPath`'s, key by key.
+   */
+  readonly config?: GenModelsConfig;
+  /** A configuration file (.json, .yaml, .mjs) read as the CLI reads it; its paths are relative to it. */
+  readonly configPath?: string;
   /** Path of the YAML schema; or pass `schema` (an IR, e.g. from introspection). */
   readonly schemaPath?: string;
   readonly schema?: SchemaIR;
-  /** Output folder (created when missing). */
-  readonly outDir: string;
+  /** Output folder (created when missing); may come from the configuration's `out`. */
+  readonly outDir?: string;
   /** 'bundled' (default) copies the runtime into `<outDir>/runtime`; 'package' imports `gen-models/runtime`. */
   readonly runtime?: RuntimeMode;
   /** A folder whose templates replace the package's templates of the same name. */
@@ -93,9 +102,27 @@ export interface GenerateResult {
   readonly pruned: readonly string[];
   /** Orphaned files `prune` kept because they hold hand-written code. */
   readonly keptOrphans: readonly string[];
+  /** With the configuration's `fromDb` and `schemaOut`: the YAML file and whether it changed. */
+  readonly schemaOut?: { readonly file: string; readonly status: SchemaOutStatus };
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  if (options.config === undefined && options.configPath === undefined) return generateModels(options);
+  const { configuredOptions } = await import('./generate-config.js');
+  const configured = await configuredOptions(options);
+  const result = await generateModels(configured.options);
+  const plan = configured.schemaOut;
+  if (plan === undefined) return result;
+  if (!options.check) (await import('./schema-out.js')).applySchemaYaml(plan);
+  return Object.defineProperties(
+    { schemaOut: { file: plan.file, status: plan.status } },
+    Object.getOwnPropertyDescriptors(result),
+  ) as GenerateResult;
+}
+
+async function generateModels(options: GenerateOptions): Promise<GenerateResult> {
+  if (options.outDir === undefined)
+    throw new UsageError('generate() needs outDir (or a configuration whose "out" names it)');
   const outDir = path.resolve(options.outDir);
   if (options.schema === undefined) checkNamingForYaml(options.naming);
   const schemaText = options.schema === undefined ? await readSchemaOption(options.schemaPath) : undefined;
@@ -145,7 +172,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return file;
   });
   const collisions = produced.flatMap((file) =>
-    file.collisions.map((collision) => ({ file: path.join(options.outDir, file.path), collision })),
+    file.collisions.map((collision) => ({ file: path.join(options.outDir!, file.path), collision })),
   );
   if (collisions.length > 0) throw new CollisionError(collisions);
   const files: GeneratedFile[] = produced.map(({ path, content, previous }) => ({ path, content, previous }));

@@ -22,9 +22,13 @@ export class NamingError extends GenModelsError {
 }
 
 /** The rules --from-db names with (the rename map is applied afterwards, to any source). */
-export function namingRules(naming: NamingConfig | undefined): NamingRules | undefined {
-  if (naming === undefined) return undefined;
-  const { models, attributes, singular } = naming;
+export function namingRules(naming: NamingConfig | undefined, keepNames = false): NamingRules | undefined {
+  if (keepNames && naming?.attributes !== undefined && naming.attributes !== 'keep')
+    throw new NamingError(
+      `keepNames (--keep-names) contradicts naming.attributes: "${naming.attributes}"; give one of them`,
+    );
+  if (naming === undefined) return keepNames ? { attributes: 'keep' } : undefined;
+  const { models, attributes = keepNames ? 'keep' : undefined, singular } = naming;
   if (models === 'keep' && singular !== undefined)
     throw new NamingError(
       'naming: "singular" does not go with models: "keep" (keep takes the table name as it is); remove one',

@@ -88,6 +88,7 @@ const GENERATOR_LAYERS: readonly (readonly string[])[] = [
   ['generator/output/'],
   [
     'generator/generate.ts',
+    'generator/generate-config.ts',
     'generator/plan-schema.ts',
     'generator/schema-out.ts',
     'generator/index.ts',
