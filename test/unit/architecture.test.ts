@@ -89,6 +89,7 @@ const GENERATOR_LAYERS: readonly (readonly string[])[] = [
   [
     'generator/generate.ts',
     'generator/generate-config.ts',
+    'generator/watch.ts',
     'generator/plan-schema.ts',
     'generator/schema-out.ts',
     'generator/index.ts',
