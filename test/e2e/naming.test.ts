@@ -3,7 +3,8 @@
  * singular rules, the rename map (tables and columns kept by tableName and field), type overrides
  * keyed by the new names, the same names in --schema-out, and the generated code compiled by tsc.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { runCli } from '../support/run-cli';
@@ -25,6 +26,19 @@ CREATE INDEX blog_posts_user_id ON blog_posts (user_id);
 
 const TYPES = `export interface Preferences { theme: 'light' | 'dark' }
 export type UserId = number & { readonly __brand: 'UserId' };
+`;
+
+/** Run against the database: the renamed attributes read and write the original columns. */
+const RUN = `import { Sequelize, initModels } from './models/index.js';
+
+const sequelize = new Sequelize(process.env.GM_NAMING_DB!, { logging: false });
+const { User, BlogPost } = initModels(sequelize);
+const user = await User.create({ login: 'ann', prefs: { theme: 'dark' } });
+await BlogPost.create({ authorId: user.id, title: 'Hello' });
+const posts = await BlogPost.findAll({ where: { authorId: user.id } });
+const [rows] = await sequelize.query('SELECT u.user_name, u.preferences, p.user_id = u.id AS linked FROM users u JOIN blog_posts p ON p.user_id = u.id');
+console.log(JSON.stringify({ titles: posts.map((p) => p.title), rows }));
+await sequelize.close();
 `;
 
 const USE = `import { ArInternalMetadata, BlogPost, User } from './models/index.js';
@@ -68,7 +82,9 @@ describeWithServer(needsServer('naming on --from-db'), () => {
   it('renames models and attributes, keeps the tables and columns, and the code compiles under tsc --strict', () => {
     write('src/types.ts', TYPES);
     write('src/use.ts', USE);
+    write('src/run.ts', RUN);
     write('package.json', JSON.stringify({ type: 'module' }));
+    symlinkSync(path.resolve(__dirname, '../../node_modules'), path.join(tempDir(), 'node_modules'));
     write(
       'gen-models.config.json',
       JSON.stringify({
@@ -109,16 +125,22 @@ describeWithServer(needsServer('naming on --from-db'), () => {
     const tsc = compileWithTsc(
       tempDir(),
       'strict',
-      {
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        noEmit: true,
-        typeRoots: [path.resolve(__dirname, '../../node_modules/@types')],
-      },
+      { module: 'NodeNext', moduleResolution: 'NodeNext', outDir: 'out' },
       ['src'],
     );
     expect(tsc.output).toBe('');
     expect(tsc.code).toBe(0);
+    const program = spawnSync(process.execPath, [path.join(tempDir(), 'out/run.js')], {
+      cwd: tempDir(),
+      encoding: 'utf8',
+      env: { ...process.env, ...env(), NODE_OPTIONS: '' },
+      timeout: 60_000,
+    });
+    expect(program.stderr).toBe('');
+    expect(JSON.parse(program.stdout)).toEqual({
+      titles: ['Hello'],
+      rows: [{ user_name: 'ann', preferences: { theme: 'dark' }, linked: true }],
+    });
   });
 
   it('snake case and plural table names (naming.models, attributes, singular) compile too', () => {
