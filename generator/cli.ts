@@ -313,7 +313,15 @@ async function runWatch(args: CliArguments, argv: readonly string[], io: CliIo):
       if (firstRun)
         io.err('gen-models: watching the schema, the configuration and templates (Ctrl-C to stop)');
       firstRun = false;
-      return watchTargets(runArgs);
+    },
+    targets: async () => {
+      const targetArgs: CliArguments = { ...args };
+      // A configuration that does not load: the run prints why; the file is still watched for the fix.
+      await applyConfig(targetArgs, argv).then(
+        (configured) => Object.assign(targetArgs, configured.args),
+        () => undefined,
+      );
+      return watchTargets(targetArgs);
     },
   });
   return 0;

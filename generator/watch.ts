@@ -18,8 +18,10 @@ export interface WatchTargets {
 }
 
 export interface WatchOptions {
-  /** One run; returns what to watch for the next (it may change: the configuration names the schema). */
-  run(): Promise<WatchTargets>;
+  /** What a run depends on, asked before each run (it may change: the configuration names the schema). */
+  targets(): Promise<WatchTargets>;
+  /** One run. */
+  run(): Promise<void>;
   /** Resolves when watching should stop (Ctrl-C). */
   readonly stop: Promise<void>;
   /** Quiet time after the last change before a run starts. */
@@ -35,12 +37,14 @@ export async function watchAndRun(options: WatchOptions): Promise<void> {
   let pending = false;
   let stopped = false;
 
+  // Watched before the run starts, so that a change made while it runs is not missed: it runs again.
   const runNow = async (): Promise<void> => {
     pending = false;
-    const targets = await options.run();
+    const targets = await options.targets();
     if (stopped) return;
     closeAll(watchers);
     watchers = watchTargets(targets, changed);
+    await options.run();
   };
   const schedule = (): void => {
     if (running !== undefined) {

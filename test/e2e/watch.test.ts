@@ -4,7 +4,7 @@
  * regenerates; Ctrl-C (SIGINT) ends it cleanly with exit code 0.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLI, runCli } from '../support/run-cli';
 import { useTempDir } from '../support/temp-dir';
@@ -38,6 +38,12 @@ class Watching {
   }
 }
 
+/** Saves as editors do: a new file renamed over the old one (a watch on the old file would miss it). */
+function save(file: string, text: string): void {
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+}
+
 describe('gen-models --watch', () => {
   const tempDir = useTempDir('gm-watch');
   let watching: Watching | undefined;
@@ -65,20 +71,20 @@ describe('gen-models --watch', () => {
     expect(watching.stdout).toMatch(/2 written \(User\.ts, index\.ts\), 0 unchanged/);
     expect(readFileSync(user, 'utf8')).not.toContain('age');
 
-    writeFileSync(schema, V2);
+    save(schema, V2);
     await watching.waitFor('stdout', run, 2);
     // Incremental: only User.ts changed; index.ts was not rewritten.
     expect(watching.stdout.trim().split('\n')[1]).toMatch(/1 written \(User\.ts\), 1 unchanged in \d+ ms$/);
     const good = readFileSync(user, 'utf8');
     expect(good).toContain('declare age: number | null;');
 
-    writeFileSync(schema, BROKEN);
+    save(schema, BROKEN);
     await watching.waitFor('stderr', /unknown type "STRNG"; did you mean STRING\?/);
     await watching.waitFor('stderr', /the files are left as they were; watching for the fix/);
     expect(readFileSync(user, 'utf8')).toBe(good);
     expect(watching.stdout.trim().split('\n')).toHaveLength(2);
 
-    writeFileSync(schema, V3);
+    save(schema, V3);
     await watching.waitFor('stdout', run, 3);
     expect(readFileSync(user, 'utf8')).not.toContain('age');
     expect(readFileSync(user, 'utf8')).toContain('declare name: string | null;');
@@ -100,7 +106,7 @@ describe('gen-models --watch', () => {
     );
     const run = /^gen-models: \[\d\d:\d\d:\d\d\] 1 models/;
     await watching.waitFor('stdout', run);
-    writeFileSync(
+    save(
       config,
       JSON.stringify({
         schema: 'schema.yaml',
