@@ -12,13 +12,16 @@ import { GenModelsError, UsageError } from './errors.js';
 import { RUNTIME_FOLDER } from './output/runtime-bundle.js';
 import { packageVersion } from './package-root.js';
 import { applyConfig, type ConfigurableArguments } from './config/apply-config.js';
+import { findConfigFile } from './config/find-config.js';
 import type { GenModelsConfig } from './config/config-types.js';
+import { applyRenames, checkNamingForYaml, namingRules } from './config/naming.js';
 
 /** What a configuration file can also give, and the flags only the command line has. */
 interface CliArguments extends ConfigurableArguments {
   _: (string | number)[];
   db?: string;
   check: boolean;
+  watch: boolean;
 }
 
 const EXAMPLES: [string, string][] = [
@@ -38,6 +41,7 @@ const EXAMPLES: [string, string][] = [
     '$0 plan schema.yaml --db postgres://localhost/shop',
     'review what sync({ alter: true }) would change in that database',
   ],
+  ['$0 schema.yaml --watch', 'regenerate on every change of the schema, configuration or templates'],
   ['$0 schema.yaml --prune', 'also delete files of models that left the schema'],
   ['$0 schema.yaml --runtime package', 'import gen-models/runtime instead of bundling the runtime'],
   [
@@ -58,14 +62,19 @@ function parser(argv: readonly string[]) {
         command.positional('schema', { type: 'string', describe: 'The YAML schema file' }),
       )
       .command(
-        'plan <schema>',
+        'plan [schema]',
         'Show the SQL that sync({ alter: true }) would run on --db to match the schema (changes nothing)',
         (command) =>
-          command.positional('schema', { type: 'string', describe: 'The YAML schema file' }).option('db', {
-            type: 'string',
-            demandOption: true,
-            describe: 'The database to compare with (postgres://... or pglite:///dir)',
-          }),
+          command
+            .positional('schema', {
+              type: 'string',
+              describe: 'The YAML schema file (default: the configuration file\'s "schema")',
+            })
+            .option('db', {
+              type: 'string',
+              demandOption: true,
+              describe: 'The database to compare with (postgres://... or pglite:///dir)',
+            }),
       )
       .option('from-db', {
         type: 'string',
@@ -141,6 +150,12 @@ function parser(argv: readonly string[]) {
         describe:
           'Configuration file (default: gen-models.config.json/.yaml/.yml/.mjs found from here upwards); flags override it',
       })
+      .option('watch', {
+        type: 'boolean',
+        default: false,
+        describe:
+          'Regenerate whenever the schema, the configuration file or a template changes (one line per run; Ctrl-C stops)',
+      })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' })
       .example(EXAMPLES)
       .version(packageVersion())
@@ -180,20 +195,39 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.out(output);
     return 0;
   }
-  if (args._[0] === 'plan') return runPlan(args, io);
+  if (args._[0] === 'plan') return runPlan(args, argv, io);
+  if (args.watch) return runWatch(args, argv, io);
+  return (await runOnce({ ...args }, argv, io)).code;
+}
+
+/** One run's exit code, and (when it got that far) the arguments as the configuration completed them. */
+interface RunOutcome {
+  readonly code: number;
+  readonly result?: GenerateResult;
+}
+
+/** A whole run: the configuration read, the schema read or introspected, the files generated and reported. */
+async function runOnce(
+  args: CliArguments,
+  argv: readonly string[],
+  io: CliIo,
+  watching = false,
+): Promise<RunOutcome> {
   let config: GenModelsConfig | undefined;
   try {
     const configured = await applyConfig(args, argv);
     Object.assign(args, configured.args);
     config = configured.loaded?.config;
+    // Watching prints one line per run, whatever the configuration's `quiet` says.
+    if (watching) args.quiet = true;
   } catch (error) {
-    return reportError(error, io);
+    return { code: reportError(error, io) };
   }
   const usage = usageProblem(args);
-  if (usage !== undefined) return reportError(new UsageError(usage), io);
+  if (usage !== undefined) return { code: reportError(new UsageError(usage), io) };
   if (args.schemaOut !== undefined && args.fromDb === undefined) {
     io.err('gen-models: --schema-out needs --from-db (it writes the schema read from a database as YAML)');
-    return 2;
+    return { code: 2 };
   }
   if ((args.schema === undefined) === (args.fromDb === undefined)) {
     io.err(
@@ -201,7 +235,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         ? 'gen-models: no schema given. Usage: gen-models <schema.yaml> [--out DIR] or gen-models --from-db <url>; see gen-models --help'
         : 'gen-models: give either a schema file or --from-db, not both',
     );
-    return 2;
+    return { code: 2 };
   }
   try {
     const schema =
@@ -210,10 +244,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         : // Loaded when used, as plan-schema below: pg and the runtime cost a YAML run ~0.1 s to load.
           await (
             await import('./introspect/from-db.js')
-          ).readDatabaseSchema(args.fromDb, introspectOptions(args, io));
+          ).readDatabaseSchema(args.fromDb, introspectOptions(args, io, config));
     // Planned first, so that a hand-made file there stops the run before anything is written.
     const schemaOutModule = args.schemaOut === undefined ? undefined : await import('./schema-out.js');
-    const schemaOut = schema && schemaOutModule?.planSchemaYaml(schema, args.schemaOut!);
+    const schemaOut =
+      schema &&
+      schemaOutModule?.planSchemaYaml(applyRenames(schema, config?.naming?.rename), args.schemaOut!);
     const result = await generate({
       schemaPath: args.schema,
       schema,
@@ -224,6 +260,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       prune: args.prune,
       force: args.force,
       typeOverrides: config?.typeOverrides,
+      naming: config?.naming,
       onProgress: args.quiet ? undefined : (message) => io.err(`gen-models: ${message}`),
     });
     if (schemaOut !== undefined) {
@@ -231,20 +268,117 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       reportSchemaOut(schemaOut.status, args, io);
     }
     const code = report(result, args, io);
-    return args.check && schemaOut !== undefined && schemaOut.status !== 'unchanged' ? 1 : code;
+    return {
+      code: args.check && schemaOut !== undefined && schemaOut.status !== 'unchanged' ? 1 : code,
+      result,
+    };
   } catch (error) {
-    return reportError(error, io);
+    return { code: reportError(error, io) };
   }
 }
 
-async function runPlan(args: CliArguments, io: CliIo): Promise<number> {
+/**
+ * `--watch`: a run now and one on every change of the schema, the configuration file or a
+ * template, one line each (an error is printed and watching goes on); Ctrl-C stops it, after the
+ * run in flight, with exit code 0.
+ */
+async function runWatch(args: CliArguments, argv: readonly string[], io: CliIo): Promise<number> {
+  if (args.check) return reportError(new UsageError('--watch writes files; it does not go with --check'), io);
+  const fromDb = await applyConfig({ ...args }, argv).then(
+    (configured) => configured.args.fromDb,
+    () => undefined, // a configuration error is the first run's to print
+  );
+  if (fromDb !== undefined)
+    return reportError(
+      new UsageError('--watch watches a YAML schema and the configuration; a database cannot be watched'),
+      io,
+    );
+  const { watchAndRun } = await import('./watch.js');
+  const stop = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  let firstRun = true;
+  await watchAndRun({
+    stop,
+    run: async () => {
+      const started = Date.now();
+      const runArgs: CliArguments = { ...args };
+      const { code, result } = await runOnce(runArgs, argv, io, true);
+      if (code === 0 && result !== undefined) {
+        io.out(watchLine(result, runArgs, Date.now() - started));
+      } else if (code !== 0) {
+        io.err(`gen-models: [${clock()}] the files are left as they were; watching for the fix`);
+      }
+      if (firstRun)
+        io.err('gen-models: watching the schema, the configuration and templates (Ctrl-C to stop)');
+      firstRun = false;
+    },
+    targets: async () => {
+      const targetArgs: CliArguments = { ...args };
+      // A configuration that does not load: the run prints why; the file is still watched for the fix.
+      await applyConfig(targetArgs, argv).then(
+        (configured) => Object.assign(targetArgs, configured.args),
+        () => undefined,
+      );
+      return watchTargets(targetArgs);
+    },
+  });
+  return 0;
+}
+
+/** `gen-models [12:00:01] 3 models → models/: 1 written, 2 unchanged (42 ms)` */
+function watchLine(result: GenerateResult, args: CliArguments, ms: number): string {
+  const outDir = path.relative(process.cwd(), result.plan.outDir) || '.';
+  const isModelFile = (file: { path: string }) => !file.path.startsWith(`${RUNTIME_FOLDER}/`);
+  const written = result.written.filter(isModelFile);
+  const unchanged = result.plan.files.filter(isModelFile).length - written.length;
+  const names =
+    written.length > 0 && written.length <= 3 ? ` (${written.map((f) => f.path).join(', ')})` : '';
+  return `gen-models: [${clock()}] ${result.modelCount} models from ${args.schema} → ${outDir}/: ${written.length} written${names}, ${unchanged} unchanged in ${ms} ms`;
+}
+
+const clock = (): string => new Date().toTimeString().slice(0, 8);
+
+/** What the next run depends on: the schema, the configuration file, the templates folder. */
+function watchTargets(args: CliArguments) {
+  const files: string[] = [];
+  const folders: string[] = [];
+  let configFile: string | undefined;
   try {
+    configFile = args.config ?? findConfigFile(process.cwd());
+  } catch {
+    // Two configuration files in one folder: the run said so; watch the folder for the fix.
+    folders.push(process.cwd());
+  }
+  if (configFile !== undefined) files.push(configFile);
+  if (args.schema !== undefined) files.push(args.schema);
+  if (args.templates !== undefined) folders.push(args.templates);
+  // Without a configuration file yet, one created here is seen.
+  if (configFile === undefined) folders.push(process.cwd());
+  return { files, folders };
+}
+
+/**
+ * `plan`: the schema comes from the argument or the configuration file's `schema`, with the
+ * configuration's renames applied as generation applies them (the same models, the same plan).
+ */
+async function runPlan(args: CliArguments, argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { args: configured, loaded } = await applyConfig({ ...args }, argv);
+    if (configured.schema === undefined)
+      throw new UsageError(
+        loaded?.config.fromDb !== undefined
+          ? `plan compares a YAML schema with --db; the configuration ${loaded.file} reads a database (fromDb): give the schema file`
+          : 'plan needs a YAML schema: gen-models plan schema.yaml --db URL (or "schema" in a configuration file)',
+      );
+    checkNamingForYaml(loaded?.config.naming);
     const [{ loadSchemaFile }, { planSchemaChanges }, { formatSyncPlan }] = await Promise.all([
       import('./schema/load-schema.js'),
       import('./plan-schema.js'),
       import('../runtime/index.js'),
     ]);
-    const schema = await loadSchemaFile(args.schema!);
+    const schema = applyRenames(await loadSchemaFile(configured.schema), loaded?.config.naming?.rename);
     const plan = await planSchemaChanges(schema, args.db!);
     io.out(formatSyncPlan(plan));
     const count = (kind: string) =>
@@ -286,8 +420,9 @@ function reportSchemaOut(status: SchemaOutStatus, args: CliArguments, io: CliIo)
   }
 }
 
-function introspectOptions(args: CliArguments, io: CliIo) {
+function introspectOptions(args: CliArguments, io: CliIo, config: GenModelsConfig | undefined) {
   return {
+    naming: namingRules(config?.naming, args.keepNames),
     schemas: args.schemas,
     include: args.include,
     exclude: args.exclude,

@@ -35,7 +35,9 @@ import {
 import { hasHandWrittenCode } from './merge/hand-written-code.js';
 import { readFingerprint } from './output/fingerprint.js';
 import { applyTypeOverrides } from './config/type-overrides.js';
-import type { TypeOverride } from './config/config-types.js';
+import type { GenModelsConfig, NamingConfig, TypeOverride } from './config/config-types.js';
+import type { SchemaOutStatus } from './schema-out.js';
+import { applyRenames, checkNamingForYaml } from './config/naming.js';
 
 export type RuntimeMode = 'bundled' | 'package';
 
@@ -43,11 +45,19 @@ export type RuntimeMode = 'bundled' | 'package';
 const FILES_IN_FLIGHT = 8;
 
 export interface GenerateOptions {
+  /**
+   * A configuration, as a gen-models.config file holds it (docs/configuration.md): its keys give
+   * every option not given here (`schema` or `fromDb`, `out`, `runtime`, `typeOverrides`,
+   * `naming`, `schemaOut`, ...). Over `configPath`'s, key by key.
+   */
+  readonly config?: GenModelsConfig;
+  /** A configuration file (.json, .yaml, .mjs) read as the CLI reads it; its paths are relative to it. */
+  readonly configPath?: string;
   /** Path of the YAML schema; or pass `schema` (an IR, e.g. from introspection). */
   readonly schemaPath?: string;
   readonly schema?: SchemaIR;
-  /** Output folder (created when missing). */
-  readonly outDir: string;
+  /** Output folder (created when missing); may come from the configuration's `out`. */
+  readonly outDir?: string;
   /** 'bundled' (default) copies the runtime into `<outDir>/runtime`; 'package' imports `gen-models/runtime`. */
   readonly runtime?: RuntimeMode;
   /** A folder whose templates replace the package's templates of the same name. */
@@ -63,6 +73,12 @@ export interface GenerateOptions {
    * (see docs/configuration.md); a key that matches nothing is an error.
    */
   readonly typeOverrides?: Readonly<Record<string, TypeOverride>>;
+  /**
+   * Naming (docs/configuration.md): `rename` applies to the schema given or read here; the case and
+   * singular rules shape how --from-db names tables and columns (pass them to the introspection
+   * that made `schema`), and are refused with a YAML schema, which names everything itself.
+   */
+  readonly naming?: NamingConfig;
   /** Told how rendering goes on large schemas (the CLI prints it on stderr). */
   readonly onProgress?: (message: string) => void;
 }
@@ -86,10 +102,29 @@ export interface GenerateResult {
   readonly pruned: readonly string[];
   /** Orphaned files `prune` kept because they hold hand-written code. */
   readonly keptOrphans: readonly string[];
+  /** With the configuration's `fromDb` and `schemaOut`: the YAML file and whether it changed. */
+  readonly schemaOut?: { readonly file: string; readonly status: SchemaOutStatus };
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  if (options.config === undefined && options.configPath === undefined) return generateModels(options);
+  const { configuredOptions } = await import('./generate-config.js');
+  const configured = await configuredOptions(options);
+  const result = await generateModels(configured.options);
+  const plan = configured.schemaOut;
+  if (plan === undefined) return result;
+  if (!options.check) (await import('./schema-out.js')).applySchemaYaml(plan);
+  return Object.defineProperties(
+    { schemaOut: { file: plan.file, status: plan.status } },
+    Object.getOwnPropertyDescriptors(result),
+  ) as GenerateResult;
+}
+
+async function generateModels(options: GenerateOptions): Promise<GenerateResult> {
+  if (options.outDir === undefined)
+    throw new UsageError('generate() needs outDir (or a configuration whose "out" names it)');
   const outDir = path.resolve(options.outDir);
+  if (options.schema === undefined) checkNamingForYaml(options.naming);
   const schemaText = options.schema === undefined ? await readSchemaOption(options.schemaPath) : undefined;
   const runtime = options.runtime ?? 'bundled';
   const templates = loadTemplates(options.templatesDir);
@@ -108,6 +143,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
           formatter.options,
           renderOptions,
           options.typeOverrides ?? null,
+          options.naming?.rename ?? null,
         );
   const lastRun = cacheKey === undefined ? undefined : readRunCache(outDir);
   const reused =
@@ -115,15 +151,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       ? reuseUpToDateFiles(outDir, lastRun, options.onProgress)
       : undefined;
   if (reused !== undefined) {
-    const schema = lazySchema(schemaText!, options.schemaPath!, options.typeOverrides);
+    const schema = lazySchema(schemaText!, options.schemaPath!, options);
     const result = finish(options, outDir, runtime, reused.files, reused.modelCount, schema);
     if (reused.restamp) recordRun(outDir, cacheKey!, reused.modelCount, reused.cached, result, options);
     return result;
   }
-  const schema = applyTypeOverrides(
+  const schema = configuredSchema(
     options.schema ??
       (await import('./schema/load-schema.js')).loadSchemaText(schemaText!, options.schemaPath!),
-    options.typeOverrides,
+    options,
   );
   await checkFormatter(formatter, outDir);
   const recipes = fileRecipes(schema, templates, formatter.options, renderOptions);
@@ -136,7 +172,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return file;
   });
   const collisions = produced.flatMap((file) =>
-    file.collisions.map((collision) => ({ file: path.join(options.outDir, file.path), collision })),
+    file.collisions.map((collision) => ({ file: path.join(options.outDir!, file.path), collision })),
   );
   if (collisions.length > 0) throw new CollisionError(collisions);
   const files: GeneratedFile[] = produced.map(({ path, content, previous }) => ({ path, content, previous }));
@@ -232,17 +268,18 @@ function readQuietly(file: string): string | undefined {
  * synchronous, so the parsers come by require() here rather than `await import()`: a run that
  * never asks does not load them (~0.15 s).
  */
-function lazySchema(
-  text: string,
-  schemaPath: string,
-  typeOverrides: GenerateOptions['typeOverrides'],
-): () => SchemaIR {
+function lazySchema(text: string, schemaPath: string, options: GenerateOptions): () => SchemaIR {
   let schema: SchemaIR | undefined;
   return () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { loadSchemaText } = require('./schema/load-schema.js') as typeof import('./schema/load-schema.js');
-    return (schema ??= applyTypeOverrides(loadSchemaText(text, schemaPath), typeOverrides));
+    return (schema ??= configuredSchema(loadSchemaText(text, schemaPath), options));
   };
+}
+
+/** The configuration's renames, then its type overrides (whose keys use the names renamed). */
+function configuredSchema(schema: SchemaIR, options: GenerateOptions): SchemaIR {
+  return applyTypeOverrides(applyRenames(schema, options.naming?.rename), options.typeOverrides);
 }
 
 /** Plans, checks or writes the model files, with the runtime, and prunes. */

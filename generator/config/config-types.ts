@@ -4,24 +4,32 @@
  * key lists equal.
  */
 export type RuntimeChoice = 'bundled' | 'package';
-export type NameCase = 'pascal' | 'camel' | 'snake' | 'keep';
+import type { NameCase } from '../introspect/names.js';
+
+export type { NameCase };
 
 /** A TypeScript type for an attribute, with the import lines it needs. */
 export type TypeOverride = string | { readonly type: string; readonly import?: string | readonly string[] };
 
+/** How models, attributes and associations are named (docs/configuration.md). */
 export interface NamingConfig {
-  /** Model class names: default pascal. */
+  /** --from-db model class names: default pascal; keep: the table name as it is. */
   readonly models?: NameCase;
-  /** Attribute names: default camel. */
+  /** --from-db attribute names: default camel (keepNames is keep). */
   readonly attributes?: NameCase;
-  /** Singular model names (`users` -> `User`): default true. */
+  /** --from-db singular model names (`users` -> `User`): default true; false keeps the table's number. */
   readonly singular?: boolean;
-  readonly rename?: {
-    /** Generated model name -> wanted name. */
-    readonly models?: Readonly<Record<string, string>>;
-    /** `Model.attribute` (generated names) -> wanted attribute name. */
-    readonly attributes?: Readonly<Record<string, string>>;
-  };
+  readonly rename?: RenameMap;
+}
+
+/** Explicit renames, applied after the rules above, on --from-db and YAML schemas alike. */
+export interface RenameMap {
+  /** Generated model name -> wanted name. */
+  readonly models?: Readonly<Record<string, string>>;
+  /** `Model.attribute` (generated names) -> wanted attribute name; the column stays (`field`). */
+  readonly attributes?: Readonly<Record<string, string>>;
+  /** `Model.association` (generated names) -> wanted association name. */
+  readonly associations?: Readonly<Record<string, string>>;
 }
 
 export interface GenModelsConfig {

@@ -40,11 +40,6 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
     extension === '.mjs' || extension === '.js' || extension === '.cjs'
       ? await loadModuleConfig(file)
       : loadTextConfig(file, readText(file));
-  // Reserved in config.schema.json for the naming options of issue 18; refused until they exist.
-  if (config.naming !== undefined)
-    throw new GenModelsError(
-      `${file}: "naming" is not implemented yet; remove it (models are named as without a configuration)`,
-    );
   return { file, config: resolvePaths(config, path.dirname(path.resolve(file))) };
 }
 

@@ -29,7 +29,7 @@ import { resolveColumnType, typeCatalog, type TypeCatalog } from './map-column-t
 import { mapDefault } from './map-default.js';
 import { mapIndexes } from './map-indexes.js';
 import { isIncluded } from './name-patterns.js';
-import { attributeNames, classNames } from './names.js';
+import { attributeNames, classNames, type NameCase, type NamingRules } from './names.js';
 import { inferColumnName } from '../../runtime/naming.js';
 import { deriveAssociations } from '../associations/derive-associations.js';
 import { foreignKeyFacts } from './foreign-key-facts.js';
@@ -39,6 +39,8 @@ export interface BuildOptions {
   readonly exclude?: readonly string[];
   /** Property names are the column names when they are valid identifiers. */
   readonly keepNames?: boolean;
+  /** The configuration's naming rules (case, singular); keepNames is `attributes: 'keep'`. */
+  readonly naming?: NamingRules;
 }
 
 const MODEL_KINDS: Readonly<Record<string, ModelIR['kind']>> = {
@@ -64,7 +66,10 @@ export function buildSchemaIR(rows: CatalogRows, options: BuildOptions = {}): Sc
   const relations = [...rows.relations]
     .filter((r) => isIncluded(r.schema, r.name, options.include, options.exclude))
     .sort((a, b) => compare(a.schema, b.schema) || compare(a.name, b.name));
-  const names = classNames(relations.map((r) => ({ schema: r.schema, table: r.name })));
+  const names = classNames(
+    relations.map((r) => ({ schema: r.schema, table: r.name })),
+    options.naming,
+  );
   const modelNameByOid = new Map(relations.map((r, i) => [r.oid, names[i]]));
   const byOid = groupByRelation(rows);
   const catalog = typeCatalog(rows.enums, rows.domains);
@@ -77,7 +82,7 @@ export function buildSchemaIR(rows: CatalogRows, options: BuildOptions = {}): Sc
       indexes: byOid.get(relation.oid)?.indexes ?? [],
       catalog,
       modelNameByOid,
-      keepNames: options.keepNames ?? false,
+      attributeCase: options.naming?.attributes ?? (options.keepNames ? 'keep' : 'camel'),
     }),
   );
   // Associations come from the foreign keys, once every model (and so every attribute name) exists.
@@ -100,7 +105,7 @@ interface ModelContext {
   readonly indexes: readonly IndexRow[];
   readonly catalog: TypeCatalog;
   readonly modelNameByOid: ReadonlyMap<string, string>;
-  readonly keepNames: boolean;
+  readonly attributeCase: NameCase;
 }
 
 function buildModel(relation: RelationRow, name: string, ctx: ModelContext): ModelIR {
@@ -108,7 +113,7 @@ function buildModel(relation: RelationRow, name: string, ctx: ModelContext): Mod
   const propertyNames = attributeNames(
     ctx.columns.map((c) => c.name),
     name,
-    ctx.keepNames,
+    ctx.attributeCase,
   );
   const attributes = singleAutoIncrement(
     ctx.columns.map((column, i) => buildAttribute(relation, column, propertyNames[i], keys, ctx.catalog)),
@@ -118,7 +123,8 @@ function buildModel(relation: RelationRow, name: string, ctx: ModelContext): Mod
   const stampFields = [stamps.createdAt, stamps.updatedAt].filter((f): f is string => !!f);
   const nameOf = (field: string | undefined): string | false =>
     (field && attributes.find((a) => a.field === field)?.name) || false;
-  const underscored = stamps.underscored && !ctx.keepNames;
+  // Underscored means camelCase attributes over snake_case columns: only camel names are that.
+  const underscored = stamps.underscored && ctx.attributeCase === 'camel';
   const options: ModelOptionsIR = {
     explicitTableName: true,
     freezeTableName: true,

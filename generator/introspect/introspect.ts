@@ -5,6 +5,7 @@
  */
 import type { SchemaIR } from '../ir.js';
 import { buildSchemaIR } from './build-schema-ir.js';
+import type { NamingRules } from './names.js';
 import type { CatalogRows } from '../../runtime/catalog/catalog-rows.js';
 import { readCatalog } from '../../runtime/catalog/read-catalog.js';
 import { IntrospectionError, toIntrospectionError } from './introspection-error.js';
@@ -21,6 +22,8 @@ export interface IntrospectOptions {
   readonly exclude?: readonly string[];
   /** Property names are the column names as they are (when valid identifiers). */
   readonly keepNames?: boolean;
+  /** How models and attributes are named (the configuration's `naming`, without `rename`). */
+  readonly naming?: NamingRules;
   readonly onProgress?: (message: string) => void;
 }
 

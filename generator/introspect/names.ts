@@ -16,6 +16,10 @@
  * camelCase (`production.product.class` → `productClass`); a name starting with a digit gets a
  * leading `_`; two columns that end up with the same name are numbered in column order
  * (`firstName`, `firstName2`). The column itself is always kept in `field`.
+ *
+ * The configuration's `naming` (NamingRules) changes the case of both (`pascal`, `camel`,
+ * `snake`, or `keep`: the database name as it is when it is a valid identifier) and whether class
+ * names are singular; the rules above (reserved names, clashes) hold in every case.
  */
 import { singularize } from '../../runtime/inflection.js';
 import { MODEL_MEMBER_NAMES } from '../../runtime/model-members.js';
@@ -25,6 +29,16 @@ import {
   TAKEN_CLASS_NAMES,
   TAKEN_FILE_NAMES,
 } from '../identifiers.js';
+
+/** How names are cased: the configuration's `naming.models` and `naming.attributes`. */
+export type NameCase = 'pascal' | 'camel' | 'snake' | 'keep';
+
+/** How --from-db names models and attributes (defaults: pascal, camel, singular). */
+export interface NamingRules {
+  readonly models?: NameCase;
+  readonly attributes?: NameCase;
+  readonly singular?: boolean;
+}
 
 /** Words of a database name: runs of letters and digits; everything else separates. */
 export function words(name: string): string[] {
@@ -52,16 +66,43 @@ export const RESERVED_CLASS_NAMES: ReadonlySet<string> = new Set(
 
 export const isIdentifier = (name: string): boolean => isSchemaIdentifier(name);
 
+/** `UserAccount` → `user`, `account`; `CustomerID` → `customer`, `id` (for snake_case). */
+function lowerWords(name: string): string[] {
+  return words(name).flatMap((word) =>
+    word.split(/(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u).map((part) => part.toLowerCase()),
+  );
+}
+
+/** A database name (or words joined) in a case; `keep` is the name itself when it is an identifier, else camel. */
+export function caseName(name: string, nameCase: NameCase): string {
+  switch (nameCase) {
+    case 'keep':
+      return isIdentifier(name) ? name : camelCase(name);
+    case 'snake':
+      return lowerWords(name).join('_');
+    case 'pascal':
+      return words(name).map(upperFirst).join('');
+    case 'camel':
+      return camelCase(name);
+  }
+}
+
 /** The class name of a table before disambiguation. */
-export function baseClassName(table: string): string {
+export function baseClassName(table: string, rules: NamingRules = {}): string {
+  const nameCase = rules.models ?? 'pascal';
   const parts = words(table);
   if (parts.length === 0) return 'Table';
-  const last = parts[parts.length - 1];
-  // Singularizing turns a lone `s` into nothing: keep such a word as it is.
-  parts[parts.length - 1] = singularize(last) || last;
-  let name = parts.map(upperFirst).join('');
-  if (/^\p{N}/u.test(name)) name = `Table${name}`;
-  return RESERVED_CLASS_NAMES.has(name.toLowerCase()) ? `${name}Model` : name;
+  if (nameCase !== 'keep' && rules.singular !== false) {
+    const last = parts[parts.length - 1];
+    // Singularizing turns a lone `s` into nothing: keep such a word as it is.
+    parts[parts.length - 1] = singularize(last) || last;
+  }
+  let name = nameCase === 'keep' ? caseName(table, 'keep') : caseName(parts.join(' '), nameCase);
+  if (/^\p{N}/u.test(name))
+    name = `${nameCase === 'snake' ? 'table_' : nameCase === 'pascal' ? 'Table' : 'table'}${name}`;
+  return RESERVED_CLASS_NAMES.has(name.toLowerCase())
+    ? `${name}${nameCase === 'snake' ? '_model' : 'Model'}`
+    : name;
 }
 
 export interface RelationName {
@@ -73,13 +114,14 @@ export interface RelationName {
  * Class names for relations, in the order given: unique case-insensitively, never reserved.
  * Deterministic: depends only on the set of (schema, table) pairs.
  */
-export function classNames(relations: readonly RelationName[]): string[] {
-  const base = relations.map((r) => baseClassName(r.table));
+export function classNames(relations: readonly RelationName[], rules: NamingRules = {}): string[] {
+  const nameCase = rules.models ?? 'pascal';
+  const base = relations.map((r) => baseClassName(r.table, rules));
   const count = new Map<string, number>();
   for (const name of base) count.set(name.toLowerCase(), (count.get(name.toLowerCase()) ?? 0) + 1);
   const prefixed = relations.map((r, i) =>
     (count.get(base[i].toLowerCase()) ?? 0) > 1 && r.schema !== 'public'
-      ? words(r.schema).map(upperFirst).join('') + base[i]
+      ? withSchemaPrefix(r.schema, base[i], nameCase)
       : base[i],
   );
   const order = relations
@@ -122,6 +164,15 @@ export function avoidGeneratedTypeNames(
   });
 }
 
+/** `person` before `address`: `PersonAddress`, `person_address`, `personAddress`. */
+function withSchemaPrefix(schema: string, name: string, nameCase: NameCase): string {
+  if (nameCase === 'snake') return `${caseName(schema, 'snake')}_${name}`;
+  const pascal = caseName(schema, 'pascal');
+  return nameCase === 'camel' || (nameCase === 'keep' && !/^\p{Lu}/u.test(name))
+    ? `${caseName(schema, 'camel')}${upperFirst(name)}`
+    : `${pascal}${upperFirst(name)}`;
+}
+
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** camelCase of a column name; `_` when nothing is left. */
@@ -131,21 +182,31 @@ export function camelCase(column: string): string {
   return parts.map((w, i) => (i === 0 ? lowerFirstWord(w) : upperFirst(w))).join('');
 }
 
+function prefixed(modelName: string, name: string, nameCase: NameCase): string {
+  if (nameCase === 'snake') return `${caseName(modelName, 'snake')}_${name}`;
+  if (nameCase === 'pascal') return upperFirst(modelName) + upperFirst(name);
+  return lowerFirstWord(modelName) + upperFirst(name);
+}
+
 /** True when a property of this name would be a reserved word or shadow a Model member. */
 export const isUnsafePropertyName = (name: string): boolean =>
   RESERVED_WORDS.has(name) || MODEL_MEMBERS.has(name);
 
 /**
- * Property names for a model's columns, in column order. `modelName` is the class name; its
- * camelCase prefixes unsafe names (`class` → `productClass`).
+ * Property names for a model's columns, in column order. `modelName` is the class name; it
+ * prefixes unsafe names (`class` → `productClass`, `product_class` in snake case).
  */
-export function attributeNames(columns: readonly string[], modelName: string, keepNames = false): string[] {
+export function attributeNames(
+  columns: readonly string[],
+  modelName: string,
+  nameCase: NameCase = 'camel',
+): string[] {
   const taken = new Set<string>();
-  const prefix = lowerFirstWord(modelName);
   return columns.map((column) => {
-    let name = keepNames && isIdentifier(column) ? column : camelCase(column);
+    let name = caseName(column, nameCase);
+    if (name === '') name = '_';
     if (/^\p{N}/u.test(name)) name = `_${name}`;
-    if (isUnsafePropertyName(name)) name = prefix + upperFirst(name);
+    if (isUnsafePropertyName(name)) name = prefixed(modelName, name, nameCase);
     let unique = name;
     for (let n = 2; taken.has(unique) || isUnsafePropertyName(unique); n++) unique = `${name}${n}`;
     taken.add(unique);

@@ -67,4 +67,36 @@ describe('gen-models plan', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Missing required argument: db');
   });
+
+  it('reads the schema from the configuration file, with its renames (the same models as generation)', () => {
+    writeFileSync(path.join(tempDir(), 'v2.yaml'), V2);
+    writeFileSync(
+      path.join(tempDir(), 'gen-models.config.yaml'),
+      'schema: v2.yaml\nnaming:\n  rename:\n    attributes: { User.nickname: alias }\n',
+    );
+    const run = runCli(['plan', '--db', url], tempDir());
+    expect(run.stderr).toContain('gen-models: 3 step(s): 2 safe, 1 destructive');
+    expect(run.code).toBe(0);
+    // The column stays nickname: a rename changes the property, not the table.
+    expect(run.stdout).toContain('ALTER TABLE "Users" ADD COLUMN "nickname" VARCHAR(255);');
+  });
+
+  it('a rename in the configuration that names nothing stops the plan with a did-you-mean', () => {
+    writeFileSync(path.join(tempDir(), 'v2.yaml'), V2);
+    writeFileSync(
+      path.join(tempDir(), 'gen-models.config.yaml'),
+      'schema: v2.yaml\nnaming:\n  rename:\n    attributes: { User.nickame: alias }\n',
+    );
+    const run = runCli(['plan', '--db', url], tempDir());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      '"User.nickame": model User has no such attribute; did you mean User.nickname?',
+    );
+  });
+
+  it('without a schema argument or a configuration it says what to give', () => {
+    const run = runCli(['plan', '--db', url], tempDir());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('plan needs a YAML schema');
+  });
 });

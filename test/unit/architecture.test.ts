@@ -89,6 +89,8 @@ const GENERATOR_LAYERS: readonly (readonly string[])[] = [
   ['generator/output/'],
   [
     'generator/generate.ts',
+    'generator/generate-config.ts',
+    'generator/watch.ts',
     'generator/plan-schema.ts',
     'generator/schema-out.ts',
     'generator/index.ts',

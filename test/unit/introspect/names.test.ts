@@ -95,10 +95,55 @@ describe('property names', () => {
   });
 
   it('keeps valid column names as they are with keepNames', () => {
-    expect(attributeNames(['film_id', 'zip code', 'class'], 'Film', true)).toEqual([
+    expect(attributeNames(['film_id', 'zip code', 'class'], 'Film', 'keep')).toEqual([
       'film_id',
       'zipCode',
       'filmClass',
     ]);
+  });
+
+  it('names attributes in snake, pascal or camel case (naming.attributes)', () => {
+    const columns = ['film_id', 'CustomerID', 'zip code', 'class', 'lastUpdate'];
+    expect(attributeNames(columns, 'FilmActor', 'snake')).toEqual([
+      'film_id',
+      'customer_id',
+      'zip_code',
+      'film_actor_class',
+      'last_update',
+    ]);
+    expect(attributeNames(columns, 'FilmActor', 'pascal')).toEqual([
+      'FilmId',
+      'CustomerID',
+      'ZipCode',
+      'Class',
+      'LastUpdate',
+    ]);
+    expect(attributeNames(columns, 'FilmActor', 'camel')).toEqual([
+      'filmId',
+      'customerID',
+      'zipCode',
+      'filmActorClass',
+      'lastUpdate',
+    ]);
+  });
+});
+
+describe('naming rules for model names', () => {
+  it('cases class names and keeps or singularizes the table name (naming.models, naming.singular)', () => {
+    expect(baseClassName('ar_internal_metadata')).toBe('ArInternalMetadatum');
+    expect(baseClassName('film_actors', { singular: false })).toBe('FilmActors');
+    expect(baseClassName('film_actors', { models: 'snake' })).toBe('film_actor');
+    expect(baseClassName('film_actors', { models: 'camel', singular: false })).toBe('filmActors');
+    expect(baseClassName('film_actors', { models: 'keep' })).toBe('film_actors');
+    expect(baseClassName('date', { models: 'snake' })).toBe('date_model');
+  });
+
+  it('prefixes clashing names with the schema in the same case', () => {
+    const relations = [
+      { schema: 'public', table: 'address' },
+      { schema: 'person', table: 'address' },
+    ];
+    expect(classNames(relations, { models: 'snake' })).toEqual(['address', 'person_address']);
+    expect(classNames(relations, { models: 'camel' })).toEqual(['address', 'personAddress']);
   });
 });
