@@ -13,7 +13,7 @@ import { inferColumnName } from '../../runtime/naming.js';
 import { GenModelsError } from '../errors.js';
 import { isIdentifier } from '../identifiers.js';
 import { RESERVED_CLASS_NAMES, isUnsafePropertyName, type NamingRules } from '../introspect/names.js';
-import type { AttributeIR, IndexIR, ModelIR, SchemaIR } from '../ir.js';
+import type { AssociationIR, AttributeIR, IndexIR, ModelIR, SchemaIR } from '../ir.js';
 import type { NamingConfig, RenameMap } from './config-types.js';
 
 /** A rename (or naming rule) that names nothing, or gives a name that cannot be used. */
@@ -54,11 +54,10 @@ export function applyRenames(schema: SchemaIR, rename: RenameMap | undefined): S
   const problems: string[] = [];
   const modelNames = renameModels(schema, rename.models ?? {}, problems);
   const attributeNames = renameAttributes(schema, modelNames, rename.attributes ?? {}, problems);
-  renameAssociations(schema, rename.associations ?? {}, problems);
+  const aliases = renameAssociations(schema, attributeNames, rename.associations ?? {}, problems);
   if (problems.length > 0) throw new NamingError(problems.join('\n'));
-  const models = schema.models.map((model) =>
-    renamedModel(model, modelNames, attributeNames.get(model.name) ?? new Map()),
-  );
+  const names: Renames = { models: modelNames, attributes: attributeNames, aliases };
+  const models = schema.models.map((model) => renamedModel(model, names));
   return { ...schema, models: models.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
 }
 
@@ -152,27 +151,69 @@ function renameAttributes(
   return result;
 }
 
-/**
- * The hook for `naming.rename.associations`. This version of the IR has no associations (they are
- * not generated yet), so every key names nothing and is an error, as an unknown model is: when
- * the IR gains associations, rename them here as renameAttributes does attributes.
- */
-function renameAssociations(
-  schema: SchemaIR,
-  map: Readonly<Record<string, string>>,
-  problems: string[],
-): void {
-  for (const key of Object.keys(map))
-    problems.push(
-      `naming.rename.associations: "${key}": the generated models have no associations to rename (this version does not generate associations; ${schema.models.length} models have none)`,
-    );
+/** Every rename, by the old names: models, attributes per model, association aliases per model. */
+interface Renames {
+  readonly models: ReadonlyMap<string, string>;
+  readonly attributes: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  readonly aliases: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
-function renamedModel(
-  model: ModelIR,
-  modelNames: ReadonlyMap<string, string>,
-  renames: ReadonlyMap<string, string>,
-): ModelIR {
+/** Per model (old name): old alias → new alias, from `naming.rename.associations` ("Model.alias": "newAlias"). */
+function renameAssociations(
+  schema: SchemaIR,
+  attributeNames: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  map: Readonly<Record<string, string>>,
+  problems: string[],
+): Map<string, Map<string, string>> {
+  const result = new Map<string, Map<string, string>>();
+  const keys = schema.models.flatMap((model) =>
+    (model.associations ?? []).map((a) => `${model.name}.${a.as}`),
+  );
+  for (const [key, to] of Object.entries(map)) {
+    const dot = key.indexOf('.');
+    const model = dot < 0 ? undefined : schema.models.find((m) => m.name === key.slice(0, dot));
+    const association = model?.associations?.find((a) => a.as === key.slice(dot + 1));
+    if (model === undefined || association === undefined) {
+      const what =
+        dot < 0
+          ? 'write Model.alias'
+          : model
+            ? `model ${model.name} has no such association`
+            : 'no model has that name';
+      problems.push(`naming.rename.associations: "${key}": ${what}${didYouMean(key, keys)}`);
+      continue;
+    }
+    if (!isIdentifier(to) || isUnsafePropertyName(to)) {
+      problems.push(
+        `naming.rename.associations: "${key}" → "${to}": ${isIdentifier(to) ? 'a reserved word or a member every model instance has' : 'not a valid TypeScript identifier'}`,
+      );
+      continue;
+    }
+    const renames = result.get(model.name) ?? new Map<string, string>();
+    renames.set(association.as, to);
+    result.set(model.name, renames);
+  }
+  // A renamed attribute or alias must not take the name of another member of its model.
+  for (const model of schema.models) {
+    const renames = result.get(model.name);
+    const attributes = attributeNames.get(model.name);
+    if (renames === undefined && attributes === undefined) continue;
+    const taken = new Set(model.attributes.map((a) => attributes?.get(a.name) ?? a.name));
+    for (const association of model.associations ?? []) {
+      const alias = renames?.get(association.as) ?? association.as;
+      if (taken.has(alias))
+        problems.push(
+          `naming.rename: model ${model.name} would have two members named ${alias} (an association and an attribute or another association); rename one of them`,
+        );
+      taken.add(alias);
+    }
+  }
+  return result;
+}
+
+function renamedModel(model: ModelIR, names: Renames): ModelIR {
+  const modelNames = names.models;
+  const renames = names.attributes.get(model.name) ?? new Map<string, string>();
   const name = modelNames.get(model.name)!;
   const attr = (attribute: string): string => renames.get(attribute) ?? attribute;
   const stamp = (option: string | false): string | false => (option === false ? false : attr(option));
@@ -191,6 +232,39 @@ function renamedModel(
     },
     attributes,
     ...(model.indexes ? { indexes: model.indexes.map((index) => renamedIndex(index, attr)) } : {}),
+    ...(model.associations
+      ? { associations: model.associations.map((a) => renamedAssociation(a, model.name, names)) }
+      : {}),
+  };
+}
+
+/**
+ * An association with its models, key attributes and alias renamed: each key is an attribute of
+ * the model it belongs to (foreignKey: the source's for belongsTo, the target's for hasOne and
+ * hasMany, the through model's for belongsToMany; otherKey: the through model's).
+ */
+function renamedAssociation(association: AssociationIR, source: string, names: Renames): AssociationIR {
+  const attributeOf = (model: string | undefined) => (name: string | undefined) =>
+    name === undefined || model === undefined ? name : (names.attributes.get(model)?.get(name) ?? name);
+  const { kind, target, through } = association;
+  const foreignKeyModel = kind === 'belongsTo' ? source : kind === 'belongsToMany' ? through : target;
+  const as = names.aliases.get(source)?.get(association.as) ?? association.as;
+  const renamed: AssociationIR = {
+    ...association,
+    as,
+    // Renamed, it is written to --schema-out's `associations:`, where it overrides the implied one.
+    ...(as !== association.as && { origin: 'declared' as const }),
+    target: names.models.get(target) ?? target,
+    foreignKey: attributeOf(foreignKeyModel)(association.foreignKey)!,
+  };
+  const optional = (key: 'sourceKey' | 'targetKey' | 'otherKey' | 'through', value: string | undefined) =>
+    value === undefined ? {} : { [key]: value };
+  return {
+    ...renamed,
+    ...optional('sourceKey', attributeOf(source)(association.sourceKey)),
+    ...optional('targetKey', attributeOf(target)(association.targetKey)),
+    ...optional('otherKey', attributeOf(through)(association.otherKey)),
+    ...optional('through', through === undefined ? undefined : (names.models.get(through) ?? through)),
   };
 }
 

@@ -89,9 +89,40 @@ describe('naming.rename', () => {
     );
   });
 
-  it('association renames are refused until associations are generated (nothing silently ignored)', () => {
-    expect(message(() => applyRenames(SCHEMA, { associations: { 'Post.user': 'author' } }))).toContain(
-      'naming.rename.associations: "Post.user": the generated models have no associations to rename',
+  it('associations follow renamed models and key attributes; naming.rename.associations renames an alias', () => {
+    const renamed = applyRenames(SCHEMA, {
+      models: { User: 'Account' },
+      attributes: { 'Post.userId': 'accountId' },
+      associations: { 'Post.user': 'author', 'User.posts': 'writings' },
+    });
+    const post = renamed.models.find((m) => m.name === 'Post')!;
+    expect(post.associations).toEqual([
+      expect.objectContaining({
+        kind: 'belongsTo',
+        as: 'author',
+        target: 'Account',
+        foreignKey: 'accountId',
+      }),
+    ]);
+    const account = renamed.models.find((m) => m.name === 'Account')!;
+    expect(account.associations).toEqual([
+      expect.objectContaining({ kind: 'hasMany', as: 'writings', target: 'Post', foreignKey: 'accountId' }),
+    ]);
+    // A renamed alias is written back by --schema-out, where it overrides the implied association.
+    expect(post.associations![0]!.origin).toBe('declared');
+    const keptAlias = applyRenames(SCHEMA, { models: { User: 'Account' } });
+    expect(keptAlias.models.find((m) => m.name === 'Post')!.associations![0]!.origin).toBe('foreignKey');
+  });
+
+  it('an association rename naming nothing, or taking the name of a member, is an error', () => {
+    expect(message(() => applyRenames(SCHEMA, { associations: { 'Post.usr': 'author' } }))).toContain(
+      'naming.rename.associations: "Post.usr": model Post has no such association; did you mean Post.user?',
+    );
+    expect(message(() => applyRenames(SCHEMA, { associations: { 'Post.user': 'userId' } }))).toContain(
+      'model Post would have two members named userId',
+    );
+    expect(message(() => applyRenames(SCHEMA, { associations: { 'Post.user': 'save' } }))).toContain(
+      'a reserved word or a member every model instance has',
     );
   });
 
