@@ -53,6 +53,7 @@ import {
   type HasOne,
   type HasOneOptions,
   type CheckedIncludes,
+  type NoInference,
   type IncludeOption,
   type Includeable,
   type WithIncluded,
@@ -244,7 +245,7 @@ export class ReadableModel<
   ): Promise<Attributes<M>[]>;
   static findAll<M extends AnyModel, const I extends IncludeList<M> = []>(
     this: ModelCtor<M>,
-    options?: NoInfer<FindOptions<Attributes<M>> & IncludeOption<M>> & {
+    options?: NoInference<FindOptions<Attributes<M>> & IncludeOption<M>> & {
       include?: I & CheckedIncludes<M, I>;
     },
   ): Promise<WithIncluded<M, I>[]>;
@@ -263,7 +264,7 @@ export class ReadableModel<
   ): Promise<Attributes<M> | null>;
   static findOne<M extends AnyModel, const I extends IncludeList<M> = []>(
     this: ModelCtor<M>,
-    options?: NoInfer<FindOptions<Attributes<M>> & IncludeOption<M>> & {
+    options?: NoInference<FindOptions<Attributes<M>> & IncludeOption<M>> & {
       include?: I & CheckedIncludes<M, I>;
     },
   ): Promise<WithIncluded<M, I> | null>;
@@ -284,7 +285,7 @@ export class ReadableModel<
   static findByPk<M extends AnyModel, const I extends IncludeList<M> = []>(
     this: ModelCtor<M>,
     pk: unknown,
-    options?: NoInfer<Omit<FindOptions<Attributes<M>>, 'where'> & IncludeOption<M>> & {
+    options?: NoInference<Omit<FindOptions<Attributes<M>>, 'where'> & IncludeOption<M>> & {
       include?: I & CheckedIncludes<M, I>;
     },
   ): Promise<WithIncluded<M, I> | null>;
@@ -322,7 +323,7 @@ export class ReadableModel<
   /** findAll's rows and count's total for the same where: `{ rows, count }` (two statements, as Sequelize). */
   static async findAndCountAll<M extends AnyModel, const I extends IncludeList<M> = []>(
     this: ModelCtor<M>,
-    options: NoInfer<FindAndCountOptions<Attributes<M>> & IncludeOption<M>> & {
+    options: NoInference<FindAndCountOptions<Attributes<M>> & IncludeOption<M>> & {
       include?: I & CheckedIncludes<M, I>;
     } = {},
   ): Promise<{ rows: WithIncluded<M, I>[]; count: number }> {

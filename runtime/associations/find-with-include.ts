@@ -113,13 +113,20 @@ async function loadLevel(
   const names = outputNames(def, spec.attributes);
   const keys = keysOf(def, undefined, spec.children);
   const orderExtras = new Map<IncludeNode, string[]>();
+  // An expression orders by a column computed in the model's own table (its bare names are its own).
+  const computed = new Map<unknown, string>();
   for (const item of plan.local) {
-    if (item.column === undefined) continue;
-    if (item.node === undefined) {
-      if (def.attributes[item.column] && !names.includes(item.column)) keys.push(item.column);
-    } else if (!outputNames(item.node.def, item.node.attributes).includes(item.column)) {
-      orderExtras.set(item.node, [...(orderExtras.get(item.node) ?? []), item.column]);
+    if (item.column === undefined) {
+      computed.set(item, q.column());
+      continue;
     }
+    const owner = item.node?.def ?? def;
+    const exposed = outputNames(owner, item.node ? item.node.attributes : spec.attributes);
+    if (exposed.includes(item.column)) continue;
+    if (!owner.attributes[item.column])
+      throw new Error(`Unknown attribute "${item.column}" in order of model ${owner.name}`);
+    if (item.node === undefined) keys.push(item.column);
+    else orderExtras.set(item.node, [...(orderExtras.get(item.node) ?? []), item.column]);
   }
   const association = spec.keysOf?.node.association;
   const btm = association?.associationType === 'BelongsToMany' ? (association as BelongsToMany) : undefined;
@@ -133,7 +140,10 @@ async function loadLevel(
   if (btm) keys.push(btm.targetKey);
   const rootKeys = [...new Set(keys)];
   const rootAlias = q.table();
-  let from = `${derivedTable(q, def, spec.attributes, rootKeys, spec.where, conditions)} AS ${rootAlias}`;
+  const computedSql = plan.local
+    .filter((item) => computed.has(item))
+    .map((item) => `${expressionOrder(def, item.expression, q.params)} AS ${quote(computed.get(item)!)}`);
+  let from = `${derivedTable(q, def, spec.attributes, rootKeys, spec.where, conditions, computedSql)} AS ${rootAlias}`;
   let throughColumns: [string, string][] = [];
   let throughAlias = '';
   if (btm) {
@@ -175,7 +185,7 @@ async function loadLevel(
         ? qualified(joined.find((j) => j.node === item.node)!.alias, item.column!)
         : item.column !== undefined
           ? qualified(rootAlias, item.column)
-          : expressionOrder(def, item.expression, q.params);
+          : qualified(rootAlias, computed.get(item)!);
     return item.direction ? `${target} ${item.direction}` : target;
   });
   if (order.length) sql += ` ORDER BY ${order.join(', ')}`;
@@ -195,10 +205,15 @@ async function loadLevel(
     Array.isArray(spec.keysOf!.node.through?.attributes) &&
     spec.keysOf!.node.through!.attributes!.length === 0
   );
+  // Without joined or computed columns a row holds exactly the model's columns: it is the dataValues.
+  const direct = joined.length === 0 && !btm && computed.size === 0;
   for (const row of rows as Row[]) {
-    const values: Row = {};
-    for (const name of names) values[name] = row[name];
-    for (const name of rootExtras) values[name] = row[name];
+    let values = row;
+    if (!direct) {
+      values = {};
+      for (const name of names) values[name] = row[name];
+      for (const name of rootExtras) values[name] = row[name];
+    }
     const instance = build(ctx, spec.model, values, rootExtras);
     instances.push(instance);
     buildJoined(ctx, instance, row, joined, at);
@@ -270,21 +285,23 @@ async function loadMultiple(
   forwarded: unknown[] | undefined,
 ): Promise<void> {
   const source = node.association.joinKeys.source;
+  const as = node.as;
   const byKey = new Map<unknown, AnyModel[]>();
+  const keys: unknown[] = [];
   for (const parent of parents) {
-    (parent.dataValues as Row)[node.as] = [];
-    const key = (parent.dataValues as Row)[source];
+    const values = parent.dataValues as Row;
+    values[as] = [];
+    const key = values[source];
     if (key === null || key === undefined) continue;
-    const list = byKey.get(mapKey(key));
+    const mapped = typeof key === 'object' ? mapKey(key) : key;
+    const list = byKey.get(mapped);
     if (list) list.push(parent);
-    else byKey.set(mapKey(key), [parent]);
+    else {
+      byKey.set(mapped, [parent]);
+      keys.push(key);
+    }
   }
-  if (byKey.size === 0) return;
-  const keys = [
-    ...new Set(
-      parents.map((p) => (p.dataValues as Row)[source]).filter((k) => k !== null && k !== undefined),
-    ),
-  ];
+  if (keys.length === 0) return;
   const own = node.order === undefined ? [] : Array.isArray(node.order) ? node.order : [node.order];
   const { instances, groups } = await loadLevel(ctx, {
     model: node.association.target,
@@ -295,10 +312,12 @@ async function loadMultiple(
     order: [...own, ...(forwarded ?? [])],
     keysOf: { node, keys },
   });
-  instances.forEach((instance, i) => {
-    for (const parent of byKey.get(mapKey(groups[i])) ?? [])
-      ((parent.dataValues as Row)[node.as] as AnyModel[]).push(instance);
-  });
+  for (let i = 0; i < instances.length; i++) {
+    const group = groups[i];
+    const owners = byKey.get(typeof group === 'object' && group !== null ? mapKey(group) : group);
+    if (owners)
+      for (const parent of owners) ((parent.dataValues as Row)[as] as AnyModel[]).push(instances[i]);
+  }
 }
 
 /** Keys compared by value: dates by time, buffers by content. */

@@ -58,11 +58,13 @@ export function derivedTable(
   keys: readonly string[],
   where: unknown,
   conditions: readonly string[],
+  /** `<expression> AS "alias"` items (an order by an expression, computed in the table's own scope). */
+  computed: readonly string[] = [],
 ): string {
   const names = outputNames(def, attributes);
   const listed = attributes === undefined ? def.selectList : selectList(def, attributes as never, q.params);
   const extra = [...new Set(keys)].filter((k) => !names.includes(k)).map((k) => def.attributes[k].selectSql);
-  const list = [listed, ...extra].filter((part) => part !== '').join(', ') || 'NULL';
+  const list = [listed, ...extra, ...computed].filter((part) => part !== '').join(', ') || 'NULL';
   const parts = [...conditions];
   const own = where === undefined ? undefined : whereCondition(whereContext(def, q.params), where);
   if (own !== undefined) parts.unshift(own);

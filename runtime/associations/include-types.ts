@@ -133,3 +133,6 @@ type CheckedWhere<W, A> = A extends AnyModel
     ? W
     : { [P in keyof W]: P extends keyof Attributes<A> | symbol | `${string}.${string}` ? W[P] : never }
   : W;
+
+/** TypeScript 5.4's NoInfer, spelt so that older compilers in a user's project accept it. */
+export type NoInference<T> = [T][T extends unknown ? 0 : never];

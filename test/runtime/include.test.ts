@@ -1,5 +1,5 @@
 /** include on the finders: joined single associations, one query per multiple association, nested, filters, order, limit. */
-import { DataTypes, Op } from '../../runtime/index.js';
+import { DataTypes, Op, col, fn } from '../../runtime/index.js';
 import { openTestConnection, type TestConnection } from './helpers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped models made with define()
@@ -216,6 +216,18 @@ test('order on included columns, limit limiting the parents, findOne/findByPk/fi
     include: [{ model: Post, as: 'posts', separate: true, order: [['rank', 'DESC']] }],
   });
   expect(names(separate[0].posts)).toEqual(['p2', 'p1']);
+  // An expression orders by the model's own columns, though every joined table has an id too.
+  const byExpression = await Post.findAll({
+    include: [{ model: User, as: 'author', include: ['company'] }],
+    order: [
+      [fn('lower', col('title')), 'DESC'],
+      [col('id'), 'ASC'],
+    ],
+  });
+  expect(names(byExpression)).toEqual(['p3', 'p2', 'p1']);
+  await expect(User.findAll({ include: ['posts'], order: [['nope', 'ASC']] })).rejects.toThrow(
+    'Unknown attribute "nope" in order of model User',
+  );
   const one = await User.findOne({ where: { name: 'ann' }, include: ['posts'] });
   expect(names(one.posts).sort()).toEqual(['p1', 'p2']);
   const byPk = await User.findByPk(bob.id, { include: [{ model: Post, as: 'edited' }] });
@@ -311,6 +323,22 @@ test('self-references and two keys to one table, as generated code declares them
   expect(staff[0].reports[0].manager.name).toBe('boss');
   expect(staff[0].givenReviews.map((r: Loose) => [r.note, r.author.name])).toEqual([['ok', 'dev']]);
   expect(staff[1].authoredReviews.map((r: Loose) => r.note)).toEqual(['ok']);
+  const managers = await Employee.findAll({
+    include: [
+      {
+        association: 'reports',
+        required: true,
+        include: [{ association: 'authoredReviews', required: true }],
+      },
+    ],
+  });
+  expect(managers.map((e: Loose) => [e.name, names(e.reports)])).toEqual([['boss', ['dev']]]);
+  const counted = await Employee.findAndCountAll({
+    include: [{ association: 'reports', required: true }],
+    distinct: true,
+    col: 'id',
+  });
+  expect(counted.count).toBe(1);
   expect(await boss.countReports()).toBe(2);
   expect((await dev.getManager()).name).toBe('boss');
 });
