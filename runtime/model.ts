@@ -12,7 +12,7 @@ import {
   WHERE_ONLY,
   type BuildOptions,
 } from './readable-model.js';
-import { withScope } from './scopes.js';
+import { scopesInUse, withScope } from './scopes.js';
 import { bulkColumnCount, bulkInsertSql, insertSql, MAX_PARAMETERS } from './sql/insert.js';
 import { CREATED_COLUMN, insertOrNothingSql, uniqueKeys, upsertSql } from './sql/upsert.js';
 import {
@@ -221,7 +221,7 @@ export class Model<
   ): Promise<[number] | [number, M[]]> {
     const def = definitionOf(this);
     checkOptions(options, UPDATE_OPTIONS, `${def.name}.update()`);
-    options = withScope(this, options, WHERE_ONLY);
+    if (scopesInUse) options = await withScope(this, options, WHERE_ONLY);
     if (!options || options.where === undefined || options.where === null)
       throw new Error(`${MISSING_WHERE} passed to update.`);
     const Ctor = this as unknown as Constructor<M>;
@@ -243,7 +243,7 @@ export class Model<
   ): Promise<number> {
     const def = definitionOf(this);
     checkOptions(options, DESTROY_OPTIONS, `${def.name}.destroy()`);
-    options = withScope(this, options, WHERE_ONLY);
+    if (scopesInUse) options = await withScope(this, options, WHERE_ONLY);
     if (!options || ((options.where === undefined || options.where === null) && !options.truncate))
       throw new Error('Missing where or truncate attribute in the options parameter of model.destroy.');
     if (hooksOn(options))
@@ -814,7 +814,7 @@ async function incrementRows<M extends AnyWritable>(
 ): Promise<[M[], number]> {
   const def = definitionOf(Model);
   checkOptions(options, INCREMENT_OPTIONS, `${def.name}.${sign === '+' ? 'increment' : 'decrement'}()`);
-  options = withScope(Model, options, WHERE_ONLY);
+  if (scopesInUse) options = await withScope(Model, options, WHERE_ONLY);
   if (!options || options.where === undefined || options.where === null) throw new Error(MISSING_WHERE);
   const list = increments(def, fields, options.by);
   const params: unknown[] = [];

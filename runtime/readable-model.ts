@@ -38,7 +38,7 @@ import { whereSql } from './sql/where.js';
 import { liveRowsWhere, requireParanoid } from './paranoid.js';
 import { addHook, addHooksOption, hasOwnHooks, hooksOn, removeHook } from './hooks/hook-registry.js';
 import { defineStaticHookForms } from './hooks/hook-methods.js';
-import { addScope, defineScopes, scopedModel, withScope, type ScopeArgument } from './scopes.js';
+import { addScope, defineScopes, scopedModel, scopesInUse, withScope, type ScopeArgument } from './scopes.js';
 import type { Sequelize } from './sequelize.js';
 import type {
   AnyModel,
@@ -295,7 +295,7 @@ export class ReadableModel<
   ): Promise<M[] | Attributes<M>[]> {
     const def = definitionOf(this);
     checkOptions(options, FIND_OPTIONS, `${def.name}.findAll()`);
-    options = withScope(this, options);
+    if (scopesInUse) options = await withScope(this, options);
     if (hooksOn(options))
       return (await hookedOperations()).findWithHooks(
         this,
@@ -358,7 +358,7 @@ export class ReadableModel<
   ): Promise<number> {
     const def = definitionOf(this);
     checkOptions(options, COUNT_OPTIONS, `${def.name}.count()`);
-    options = withScope(this, options, WHERE_ONLY);
+    if (scopesInUse) options = await withScope(this, options, WHERE_ONLY);
     if (hooksOn(options))
       await (await hookedOperations()).runHooks(this, 'beforeCount', (options = { ...options }));
     const params: unknown[] = [];
@@ -376,7 +376,7 @@ export class ReadableModel<
   ): Promise<{ rows: M[]; count: number }> {
     const def = definitionOf(this);
     checkOptions(options, FIND_AND_COUNT_OPTIONS, `${def.name}.findAndCountAll()`);
-    options = withScope(this, options);
+    if (scopesInUse) options = await withScope(this, options);
     const { col, distinct, ...find } = options;
     const counted = distinct && col === undefined ? def.primaryKeys[0]?.name : col;
     const params: unknown[] = [];
@@ -587,7 +587,7 @@ async function findFirst<M extends AnyModel>(
   def: ModelDefinition,
   options: FindOptions<Row>,
 ): Promise<M | Attributes<M> | null> {
-  const one = { ...withScope(model, options), limit: 1 };
+  const one = { ...(scopesInUse ? await withScope(model, options) : options), limit: 1 };
   const found = hooksOn(options)
     ? ((await (
         await hookedOperations()
@@ -713,7 +713,7 @@ async function aggregateValue(
 ): Promise<unknown> {
   const def = definitionOf(model);
   checkOptions(options, AGGREGATE_OPTIONS, `${def.name}.${method}()`);
-  options = withScope(model, options, WHERE_ONLY);
+  if (scopesInUse) options = await withScope(model, options, WHERE_ONLY);
   const attr = field === '*' ? undefined : attributeOf(def, field, method);
   const params: unknown[] = [];
   const where = liveRowsWhere(def, options.where, options);
