@@ -911,6 +911,11 @@ async function findOrCreateRow<M extends AnyWritable>(
   const data = instance.dataValues as Row;
   stampNew(def, data, options);
   if (options.validate !== false) await validateMaybeHooked(def, instance, data, def.attributeList, options);
+  // As Sequelize's findOrCreate (which calls create): the create and save hooks around the INSERT.
+  const hooks = hooksOn(options) ? await hookedOperations() : undefined;
+  const hookOptions = { ...options };
+  await hooks?.runHooks(Ctor, 'beforeCreate', instance, hookOptions);
+  await hooks?.runHooks(Ctor, 'beforeSave', instance, hookOptions);
   const params: unknown[] = [];
   const { rows } = await def.sequelize.run(
     insertOrNothingSql(def, data, def.attributeList, params),
@@ -920,6 +925,8 @@ async function findOrCreateRow<M extends AnyWritable>(
   );
   if (rows[0]) {
     markInserted(instance, rows[0], undefined);
+    await hooks?.runHooks(Ctor, 'afterCreate', instance, hookOptions);
+    await hooks?.runHooks(Ctor, 'afterSave', instance, hookOptions);
     return [instance, true];
   }
   // A unique key already holds these values: a concurrent call inserted it meanwhile.

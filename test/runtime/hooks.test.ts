@@ -327,3 +327,20 @@ test('hook names nothing runs are refused: typos with a did-you-mean, unsupporte
   expect(User.hasHook('beforeCreate')).toBe(true);
   expect(User.hasHook('afterFind')).toBe(false);
 });
+
+test('findOrCreate runs the create and save hooks when it inserts, and only then', async () => {
+  const first = await User.findOrCreate({ where: { name: 'zed' } });
+  expect(first[1]).toBe(true);
+  expect(calls).toEqual([
+    'beforeValidate',
+    'afterValidate',
+    'beforeCreate',
+    'beforeSave',
+    'afterCreate',
+    'afterSave',
+  ]);
+  calls.length = 0;
+  const again = await User.findOrCreate({ where: { name: 'zed' } });
+  expect([again[0].id, again[1]]).toEqual([first[0].id, false]);
+  expect(calls).toEqual([]);
+});
