@@ -212,6 +212,11 @@ export class Model<
   static update<M extends AnyWritable>(
     this: ModelCtor<M>,
     values: Partial<Attributes<M>>,
+    options: UpdateOptions<Attributes<M>> & { individualHooks: true },
+  ): Promise<[affectedCount: number, affectedRows: M[]]>;
+  static update<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    values: Partial<Attributes<M>>,
     options: UpdateOptions<Attributes<M>>,
   ): Promise<[affectedCount: number]>;
   static async update<M extends AnyWritable>(

@@ -142,6 +142,9 @@ export class ReadableModel<
     if (def.name !== this.name) Object.defineProperty(this, 'name', { value: def.name });
     defineAccessors(this.prototype as object, def);
     def.sequelize.models[def.name] = this as never;
+    // Hooks of the Sequelize's `define` option, then the model's own (Sequelize merges the two).
+    const shared = def.sequelize.options.define.hooks;
+    if (shared && shared !== def.options.hooks) addHooksOption(this, `${def.name}.init()`, false, shared);
     addHooksOption(this, `${def.name}.init()`, false, def.options.hooks);
     const { defaultScope, scopes, whereMergeStrategy } = def.options;
     if (defaultScope || scopes || whereMergeStrategy) defineScopes(this, def.name, def.options);

@@ -1,5 +1,5 @@
 /** Lifecycle hooks: order, arguments, changes hooks make, aborting, bulk forms, finders, registration. */
-import { DataTypes, Model, Op, ValidationError } from '../../runtime/index.js';
+import { DataTypes, Model, Op, Sequelize, ValidationError } from '../../runtime/index.js';
 import { openTestConnection, type TestConnection } from './helpers.js';
 
 let conn: TestConnection;
@@ -297,6 +297,33 @@ test('global hooks (sequelize.addHook, new Sequelize({ hooks })) run after the m
     expect(conn.sequelize.hasHook('beforeCreate')).toBe(false);
   } finally {
     User.removeHook('beforeCreate', 'own');
+  }
+});
+
+test('hooks of new Sequelize({ hooks }) and of define: { hooks } run with the model’s own', async () => {
+  const seen: string[] = [];
+  const other = new Sequelize(conn.db.url, {
+    logging: false,
+    hooks: { beforeCreate: () => void seen.push('global') },
+    define: { hooks: { beforeCreate: () => void seen.push('define') } },
+  });
+  try {
+    const Tag = other.define(
+      'GlobalTag',
+      { label: DataTypes.STRING },
+      {
+        hooks: { beforeCreate: () => void seen.push('own') },
+      },
+    );
+    const Plain = other.define('PlainTag', { label: DataTypes.STRING });
+    await other.sync();
+    const tag = await Tag.create({ label: 't' });
+    await Plain.create({ label: 'p' });
+    expect(seen).toEqual(['define', 'own', 'global', 'define', 'global']);
+    const [rows] = await other.query('SELECT label FROM "GlobalTags"');
+    expect(rows).toEqual([{ label: tag.get('label') }]);
+  } finally {
+    await other.close();
   }
 });
 
