@@ -265,6 +265,7 @@ async function benchRuntime({ databaseUrl, count = 500, rounds = 15, buildCount 
     `${kb(measured.raw)} / ${kb(measured.minified)} / ${kb(measured.bundled)} (${measured.files} files)`;
   lines.push(
     `| runtime's JavaScript loaded by a typical program¹: compiled / minified / one minified bundle | ${sizes(size.loaded)} | | |`,
+    `| the same program with a hook, a scope and a paranoid model³ | ${sizes(size.lifecycle)} | | |`,
     `| runtime's JavaScript in all²: compiled / minified / one minified bundle | ${sizes(size.all)} | ${kb(size.sequelize.raw)} compiled (${size.sequelize.files} files) | |`,
   );
 
@@ -279,6 +280,7 @@ async function benchRuntime({ databaseUrl, count = 500, rounds = 15, buildCount 
     '¹ The dist/runtime files in require.cache of a fresh process that requires the runtime, connects with pg, defines a model with a tableName ' +
       'and runs create, findAll and save; the rest (PGlite driver, sync/drop and DDL, sync({ alter }), error mapping, array literal parsing) loads on first use. ' +
       '² Every .js file under dist/runtime (Sequelize: every .js file under sequelize/lib). ' +
+      '³ ¹ with the model paranoid, a beforeCreate hook and a defaultScope: the hooked operations and scope merging load on first use. ' +
       "Compiled: tsc's CommonJS output, comments included. Minified: each file on its own by esbuild (whitespace, comments, local names). " +
       'One minified bundle: the same modules bundled from the TypeScript sources by esbuild (ESM, minified, pg external), as an application bundler ships them.',
   );
@@ -339,6 +341,12 @@ const runtime = require(process.argv[1] + '/index.js');
 })();
 `;
 
+/** TYPICAL_PROGRAM, its model paranoid, with a beforeCreate hook and a default scope (issue 17). */
+const LIFECYCLE_PROGRAM = TYPICAL_PROGRAM.replace(
+  "{ sequelize, tableName: 'gm_size_probe' }",
+  "{ sequelize, tableName: 'gm_size_probe', paranoid: true, defaultScope: { where: { age: { [runtime.Op.gte]: 0 } } }, hooks: { beforeCreate: (probe) => { probe.age = probe.age ?? 0; } } }",
+).replace('"updatedAt" TIMESTAMPTZ NOT NULL)', '"updatedAt" TIMESTAMPTZ NOT NULL, "deletedAt" TIMESTAMPTZ)');
+
 /** Every .js file under `dir`. */
 function javaScriptFiles(dir) {
   const { readdirSync } = require('node:fs');
@@ -397,18 +405,22 @@ async function runtimeSize(databaseUrl) {
     }
     return { files: files.length, raw, minified };
   };
-  const loaded = JSON.parse(
-    execFileSync(process.execPath, ['-e', TYPICAL_PROGRAM, RUNTIME_DIST, databaseUrl], {
-      cwd: __dirname,
-      encoding: 'utf8',
-    }),
-  );
+  const loadedBy = (program) =>
+    JSON.parse(
+      execFileSync(process.execPath, ['-e', program, RUNTIME_DIST, databaseUrl], {
+        cwd: __dirname,
+        encoding: 'utf8',
+      }),
+    );
+  const loaded = loadedBy(TYPICAL_PROGRAM);
+  const lifecycle = loadedBy(LIFECYCLE_PROGRAM);
   const all = javaScriptFiles(RUNTIME_DIST);
   const sequelizeFiles = javaScriptFiles(
     path.join(path.dirname(require.resolve('sequelize/package.json', { paths: [__dirname] })), 'lib'),
   );
   return {
     loaded: { ...measure(loaded), bundled: await bundledBytes(loaded) },
+    lifecycle: { ...measure(lifecycle), bundled: await bundledBytes(lifecycle) },
     all: { ...measure(all), bundled: await bundledBytes(all) },
     sequelize: {
       files: sequelizeFiles.length,

@@ -12,7 +12,7 @@ import {
   WHERE_ONLY,
   type BuildOptions,
 } from './readable-model.js';
-import { withScope } from './scopes.js';
+import { scopesInUse, withScope } from './scopes.js';
 import { bulkColumnCount, bulkInsertSql, insertSql, MAX_PARAMETERS } from './sql/insert.js';
 import { CREATED_COLUMN, insertOrNothingSql, uniqueKeys, upsertSql } from './sql/upsert.js';
 import {
@@ -214,6 +214,11 @@ export class Model<
   static update<M extends AnyWritable>(
     this: ModelCtor<M>,
     values: Partial<Attributes<M>>,
+    options: UpdateOptions<Attributes<M>> & { individualHooks: true },
+  ): Promise<[affectedCount: number, affectedRows: M[]]>;
+  static update<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    values: Partial<Attributes<M>>,
     options: UpdateOptions<Attributes<M>>,
   ): Promise<[affectedCount: number]>;
   static async update<M extends AnyWritable>(
@@ -223,7 +228,7 @@ export class Model<
   ): Promise<[number] | [number, M[]]> {
     const def = definitionOf(this);
     checkOptions(options, UPDATE_OPTIONS, `${def.name}.update()`);
-    options = withScope(this, options, WHERE_ONLY);
+    if (scopesInUse) options = await withScope(this, options, WHERE_ONLY);
     if (!options || options.where === undefined || options.where === null)
       throw new Error(`${MISSING_WHERE} passed to update.`);
     const Ctor = this as unknown as Constructor<M>;
@@ -245,7 +250,7 @@ export class Model<
   ): Promise<number> {
     const def = definitionOf(this);
     checkOptions(options, DESTROY_OPTIONS, `${def.name}.destroy()`);
-    options = withScope(this, options, WHERE_ONLY);
+    if (scopesInUse) options = await withScope(this, options, WHERE_ONLY);
     if (!options || ((options.where === undefined || options.where === null) && !options.truncate))
       throw new Error('Missing where or truncate attribute in the options parameter of model.destroy.');
     if (hooksOn(options))
@@ -818,7 +823,7 @@ async function incrementRows<M extends AnyWritable>(
 ): Promise<[M[], number]> {
   const def = definitionOf(Model);
   checkOptions(options, INCREMENT_OPTIONS, `${def.name}.${sign === '+' ? 'increment' : 'decrement'}()`);
-  options = withScope(Model, options, WHERE_ONLY);
+  if (scopesInUse) options = await withScope(Model, options, WHERE_ONLY);
   if (!options || options.where === undefined || options.where === null) throw new Error(MISSING_WHERE);
   const list = increments(def, fields, options.by);
   const params: unknown[] = [];
@@ -916,6 +921,11 @@ async function findOrCreateRow<M extends AnyWritable>(
   const data = instance.dataValues as Row;
   stampNew(def, data, options);
   if (options.validate !== false) await validateMaybeHooked(def, instance, data, def.attributeList, options);
+  // As Sequelize's findOrCreate (which calls create): the create and save hooks around the INSERT.
+  const hooks = hooksOn(options) ? await hookedOperations() : undefined;
+  const hookOptions = { ...options };
+  await hooks?.runHooks(Ctor, 'beforeCreate', instance, hookOptions);
+  await hooks?.runHooks(Ctor, 'beforeSave', instance, hookOptions);
   const params: unknown[] = [];
   const { rows } = await def.sequelize.run(
     insertOrNothingSql(def, data, def.attributeList, params),
@@ -925,6 +935,8 @@ async function findOrCreateRow<M extends AnyWritable>(
   );
   if (rows[0]) {
     markInserted(instance, rows[0], undefined);
+    await hooks?.runHooks(Ctor, 'afterCreate', instance, hookOptions);
+    await hooks?.runHooks(Ctor, 'afterSave', instance, hookOptions);
     return [instance, true];
   }
   // A unique key already holds these values: a concurrent call inserted it meanwhile.

@@ -38,7 +38,7 @@ import { whereSql } from './sql/where.js';
 import { liveRowsWhere, requireParanoid } from './paranoid.js';
 import { addHook, addHooksOption, hasOwnHooks, hooksOn, removeHook } from './hooks/hook-registry.js';
 import { defineStaticHookForms } from './hooks/hook-methods.js';
-import { addScope, defineScopes, scopedModel, withScope, type ScopeArgument } from './scopes.js';
+import { addScope, defineScopes, scopedModel, scopesInUse, withScope, type ScopeArgument } from './scopes.js';
 import type { Sequelize } from './sequelize.js';
 import { ROW_OPTIONS as ROW } from './row-options.js';
 import {
@@ -167,6 +167,9 @@ export class ReadableModel<
     if (def.name !== this.name) Object.defineProperty(this, 'name', { value: def.name });
     defineAccessors(this.prototype as object, def);
     def.sequelize.models[def.name] = this as never;
+    // Hooks of the Sequelize's `define` option, then the model's own (Sequelize merges the two).
+    const shared = def.sequelize.options.define.hooks;
+    if (shared && shared !== def.options.hooks) addHooksOption(this, `${def.name}.init()`, false, shared);
     addHooksOption(this, `${def.name}.init()`, false, def.options.hooks);
     const { defaultScope, scopes, whereMergeStrategy } = def.options;
     if (defaultScope || scopes || whereMergeStrategy) defineScopes(this, def.name, def.options);
@@ -361,7 +364,7 @@ export class ReadableModel<
   ): Promise<M[] | Attributes<M>[]> {
     const def = definitionOf(this);
     checkOptions(options, FIND_OPTIONS, `${def.name}.findAll()`);
-    options = withScope(this, options);
+    if (scopesInUse) options = await withScope(this, options);
     if (hooksOn(options))
       return (await hookedOperations()).findWithHooks(
         this,
@@ -437,7 +440,7 @@ export class ReadableModel<
   ): Promise<number | GroupedCountResultItem[]> {
     const def = definitionOf(this);
     checkOptions(options, COUNT_OPTIONS, `${def.name}.count()`);
-    options = withScope(this, options, WHERE_ONLY);
+    if (scopesInUse) options = await withScope(this, options, WHERE_ONLY);
     if (hooksOn(options))
       await (await hookedOperations()).runHooks(this, 'beforeCount', (options = { ...options }));
     if (hasIncludes(options.include)) {
@@ -470,7 +473,7 @@ export class ReadableModel<
   ): Promise<{ rows: WithIncluded<M, I>[]; count: number | GroupedCountResultItem[] }> {
     const def = definitionOf(this);
     checkOptions(options, FIND_AND_COUNT_OPTIONS, `${def.name}.findAndCountAll()`);
-    options = withScope(this, options);
+    if (scopesInUse) options = await withScope(this, options);
     const { col, distinct, ...find } = options;
     const found = async () =>
       (hooksOn(find)
@@ -712,7 +715,7 @@ async function findFirst<M extends AnyModel>(
   options: FindOptions<Row> & { include?: unknown },
   prepare?: boolean,
 ): Promise<M | Attributes<M> | null> {
-  const one = { ...withScope(model, options), limit: 1 };
+  const one = { ...(scopesInUse ? await withScope(model, options) : options), limit: 1 };
   const found = hooksOn(options)
     ? ((await (
         await hookedOperations()
@@ -838,7 +841,7 @@ async function aggregateValue(
 ): Promise<unknown> {
   const def = definitionOf(model);
   checkOptions(options, AGGREGATE_OPTIONS, `${def.name}.${method}()`);
-  options = withScope(model, options, WHERE_ONLY);
+  if (scopesInUse) options = await withScope(model, options, WHERE_ONLY);
   const attr = field === '*' ? undefined : attributeOf(def, field, method);
   const params: unknown[] = [];
   const { group, attributes } = options;

@@ -1,32 +1,30 @@
 /**
  * Scopes: `defaultScope`, named `scopes` (objects, or functions taking arguments), Model.scope()
- * and unscoped(). A scoped model is a subclass of the model (as in Sequelize) whose scope is kept
- * here; finders merge the scope under their own options as Sequelize's _injectScope does. With
- * no scope declared anywhere, `scopesInUse` stays false and no finder looks further.
+ * and unscoped(). A scoped model is a subclass of the model (as in Sequelize) whose scope
+ * arguments are kept here, checked when scope() is called; merging them, and merging a scope
+ * under a call's options, is scope-merge.ts's work, loaded on first use. With no scope declared
+ * anywhere, `scopesInUse` stays false and no finder looks further.
  */
 import { checkOptions } from './check-options.js';
 import { didYouMean } from './did-you-mean.js';
 import { ScopeError } from './errors.js';
-import { isExpression } from './expressions.js';
-import { Literal } from './literal.js';
 import { SCOPE_OPTIONS } from './method-options.js';
-import { Op } from './operators.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Row = Record<string | symbol, any>;
-type ScopeFunction = (...args: unknown[]) => Row;
+export type Row = Record<string | symbol, any>;
+export type ScopeFunction = (...args: unknown[]) => Row;
 
-interface ModelScopes {
+export interface ModelScopes {
   defaultScope: Row | undefined;
   readonly scopes: Map<string, Row | ScopeFunction>;
   /** Model option whereMergeStrategy: 'overwrite' (Sequelize's default) or 'and'. */
-  readonly andWheres: boolean;
+  andWheres: boolean;
 }
 
-/** Per initialised model class: what it declared. */
+/** Per model class that declared scopes (init or addScope): what it declared. */
 const declared = new WeakMap<Function, ModelScopes>();
-/** Per scoped subclass (Model.scope(...)): the merged scope it applies. */
-const active = new WeakMap<Function, Row>();
+/** Per scoped subclass (Model.scope(...)): the arguments scope() was called with, checked. */
+const scopedArgs = new WeakMap<Function, readonly unknown[]>();
 
 /** False until some model declares a scope or a scoped model is made: finders then skip all of this. */
 export let scopesInUse = false;
@@ -37,8 +35,7 @@ export function defineScopes(model: Function, modelName: string, options: Record
   if (strategy !== 'overwrite' && strategy !== 'and')
     throw new TypeError(`${modelName}.init(): whereMergeStrategy must be 'overwrite' or 'and'`);
   const { defaultScope, scopes } = options;
-  const own: ModelScopes = { defaultScope: undefined, scopes: new Map(), andWheres: strategy === 'and' };
-  declared.set(model, own);
+  declared.set(model, { defaultScope: undefined, scopes: new Map(), andWheres: strategy === 'and' });
   if (defaultScope !== undefined && defaultScope !== null)
     addScope(model, modelName, 'defaultScope', defaultScope, {});
   if (scopes === undefined || scopes === null) return;
@@ -47,9 +44,11 @@ export function defineScopes(model: Function, modelName: string, options: Record
       `${modelName}.init(): scopes must be an object of scopes (objects or functions) by name`,
     );
   for (const [name, scope] of Object.entries(scopes)) addScope(model, modelName, name, scope, {});
+  scopesInUse = true;
 }
 
-function scopesOf(model: Function): ModelScopes | undefined {
+/** The scopes the model (or the class it extends) declared. */
+export function scopesOf(model: Function): ModelScopes | undefined {
   for (
     let c: Function | null = model;
     c && c !== Function.prototype;
@@ -85,7 +84,8 @@ export function addScope(
   scopesInUse = true;
 }
 
-function checkScope(scope: unknown, subject: string): void {
+/** A scope is find options: refused by name otherwise (also what a function scope returns). */
+export function checkScope(scope: unknown, subject: string): void {
   if (scope === null || typeof scope !== 'object' || Array.isArray(scope))
     throw new TypeError(
       `${subject}: a scope is an object of find options (where, attributes, order, ...) or a function returning one`,
@@ -93,53 +93,44 @@ function checkScope(scope: unknown, subject: string): void {
   checkOptions(scope, SCOPE_OPTIONS, subject);
 }
 
-/** What Model.scope() takes: names, `{ method: [name, ...args] }`, scope objects; null/undefined alone: no scope. */
+/** What Model.scope() takes: names, `{ method: [name, ...args] }`, scope objects; null/undefined: nothing. */
 export type ScopeArgument =
   string | { method: string | readonly [string, ...unknown[]] } | Row | null | undefined;
 
-/** Model.scope(...): a subclass applying the named scopes merged in order (the default scope only when named). */
+/**
+ * Model.scope(...): a subclass applying the named scopes merged in order (the default scope only
+ * when named). Names are checked now, as Sequelize; function scopes run at the first query.
+ */
 export function scopedModel<MS extends Function>(model: MS, args: readonly unknown[]): MS {
   const base = model as unknown as new (...a: never[]) => object;
   const Scoped = class extends base {};
   Object.defineProperty(Scoped, 'name', { value: model.name });
-  const merged: Row = {};
   const own = scopesOf(model);
-  for (const arg of args.flat()) {
-    if (arg === null || arg === undefined) continue;
-    const scope = resolveScope(model, own, arg);
-    mergeScope(merged, scope, own?.andWheres ?? false);
-  }
-  active.set(Scoped, merged);
+  const list = args.flat().filter((arg) => arg !== null && arg !== undefined);
+  for (const arg of list) checkArgument(model, own, arg);
+  scopedArgs.set(Scoped, list);
   scopesInUse = true;
   return Scoped as unknown as MS;
 }
 
-function resolveScope(model: Function, own: ModelScopes | undefined, arg: unknown): Row {
+function checkArgument(model: Function, own: ModelScopes | undefined, arg: unknown): void {
   const subject = `"${model.name}.scope()"`;
   if (typeof arg === 'string') {
-    if (arg === 'defaultScope') return own?.defaultScope ?? {};
-    const scope = own?.scopes.get(arg);
-    if (scope === undefined) throw unknownScope(subject, arg, own);
-    return typeof scope === 'function' ? checked(subject, arg, (scope as ScopeFunction).call(model)) : scope;
+    if (arg !== 'defaultScope' && !own?.scopes.has(arg)) throw unknownScope(subject, arg, own);
+    return;
   }
   if (typeof arg === 'object' && !Array.isArray(arg) && 'method' in (arg as Row)) {
     const method = (arg as Row).method as string | readonly unknown[];
-    const [name, ...params] = (Array.isArray(method) ? method : [method]) as [string, ...unknown[]];
+    const name = (Array.isArray(method) ? method[0] : method) as string;
     const scope = own?.scopes.get(name);
     if (scope === undefined) throw unknownScope(subject, name, own);
     if (typeof scope !== 'function')
       throw new ScopeError(
         `${subject}: scope ${name} is not a function, so it takes no arguments; pass its name`,
       );
-    return checked(subject, name, (scope as ScopeFunction).apply(model, params));
+    return;
   }
   checkScope(arg, `${subject} scope object`);
-  return arg as Row;
-}
-
-function checked(subject: string, name: string, scope: unknown): Row {
-  checkScope(scope, `${subject} scope ${name}`);
-  return scope as Row;
 }
 
 function unknownScope(subject: string, name: string, own: ModelScopes | undefined): ScopeError {
@@ -147,18 +138,17 @@ function unknownScope(subject: string, name: string, own: ModelScopes | undefine
   return new ScopeError(`${subject} invoked with invalid scope: ${name} does not exist${hint}`);
 }
 
-/** The scope a finder of this class applies: its Model.scope() one, else the model's defaultScope. */
-export function scopeOf(model: Function): Row | undefined {
-  if (!scopesInUse) return undefined;
-  const scoped = active.get(model);
-  if (scoped) return scoped;
+/** What a class's queries apply: its Model.scope() arguments, else the model's defaultScope. */
+export function scopeSource(
+  model: Function,
+): { args: readonly unknown[]; scoped: Function } | Row | undefined {
   for (
     let c: Function | null = model;
     c && c !== Function.prototype;
     c = Object.getPrototypeOf(c) as Function
   ) {
-    const own = active.get(c);
-    if (own) return own;
+    const args = scopedArgs.get(c);
+    if (args) return { args, scoped: c };
     const decl = declared.get(c);
     if (decl) return decl.defaultScope;
   }
@@ -166,69 +156,13 @@ export function scopeOf(model: Function): Row | undefined {
 }
 
 /**
- * Sequelize's _mergeFunction, `source` merged into `target` key by key: lists joined (without
- * duplicates), `{ exclude, include }` attributes joined per list, where/having objects merged
- * key by key (the later value of a key wins; with whereMergeStrategy 'and' the two AND-ed), any
- * other value replaced by a later one that is set.
+ * A call's options with the class's scope under them: only when scopesInUse (callers test it
+ * first), through scope-merge.ts, loaded on first use. `keys`: the options this method takes.
  */
-export function mergeScope(target: Row, source: Row, andWheres: boolean): Row {
-  for (const key of Object.keys(source)) target[key] = mergeValue(target[key], source[key], key, andWheres);
-  return target;
-}
-
-function mergeValue(before: unknown, after: unknown, key: string, andWheres: boolean): unknown {
-  if (after === undefined) return before;
-  if (before === undefined) return after;
-  if (Array.isArray(before) && Array.isArray(after)) return union(before, after);
-  if (key === 'where' || key === 'having') {
-    if (andWheres) return { [Op.and]: [before, after] };
-    const a = isExpression(before) || before instanceof Literal ? { [Op.and]: before } : before;
-    const b = isExpression(after) || after instanceof Literal ? { [Op.and]: after } : after;
-    if (isPlain(a) && isPlain(b)) return { ...a, ...b };
-    return after;
-  }
-  if (key === 'attributes' && isPlain(before) && isPlain(after)) {
-    const out: Row = { ...before };
-    for (const k of Object.keys(after)) out[k] = Array.isArray(out[k]) ? union(out[k], after[k]) : after[k];
-    return out;
-  }
-  return after;
-}
-
-function union(a: readonly unknown[], b: readonly unknown[]): unknown[] {
-  const out = [...a];
-  for (const item of b) if (!out.includes(item)) out.push(item);
-  return out;
-}
-
-function isPlain(value: unknown): value is Row {
-  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
-}
-
-/**
- * A finder's options with the class's scope under them (Sequelize's _defaultsOptions): the
- * options win over the scope key by key, where objects merge, lists join. `keys`: the options
- * this method takes (count and update take the scope's where only).
- */
-export function withScope<O extends object>(model: Function, options: O, keys?: readonly string[]): O {
-  const scope = scopeOf(model);
-  if (!scope) return options;
-  const own = scopesOf(model);
-  const merged: Row = {};
-  for (const key of Object.keys(scope)) {
-    if (keys && !keys.includes(key)) continue;
-    merged[key] = structuredCopy(scope[key]);
-  }
-  return mergeScope(merged, (options ?? {}) as Row, own?.andWheres ?? false) as O;
-}
-
-/** A copy of a scope's value, so a query (or a hook changing the options) never alters the scope. */
-function structuredCopy(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(structuredCopy);
-  if (isPlain(value)) {
-    const out: Row = {};
-    for (const key of Reflect.ownKeys(value)) out[key] = structuredCopy(value[key]);
-    return out;
-  }
-  return value;
+export async function withScope<O extends object>(
+  model: Function,
+  options: O,
+  keys?: readonly string[],
+): Promise<O> {
+  return (await import('./scope-merge.js')).applyScope(model, options, keys);
 }

@@ -1,5 +1,5 @@
 /** Lifecycle hooks: order, arguments, changes hooks make, aborting, bulk forms, finders, registration. */
-import { DataTypes, Model, Op, ValidationError } from '../../runtime/index.js';
+import { DataTypes, Model, Op, Sequelize, ValidationError } from '../../runtime/index.js';
 import { openTestConnection, type TestConnection } from './helpers.js';
 
 let conn: TestConnection;
@@ -300,6 +300,33 @@ test('global hooks (sequelize.addHook, new Sequelize({ hooks })) run after the m
   }
 });
 
+test('hooks of new Sequelize({ hooks }) and of define: { hooks } run with the model’s own', async () => {
+  const seen: string[] = [];
+  const other = new Sequelize(conn.db.url, {
+    logging: false,
+    hooks: { beforeCreate: () => void seen.push('global') },
+    define: { hooks: { beforeCreate: () => void seen.push('define') } },
+  });
+  try {
+    const Tag = other.define(
+      'GlobalTag',
+      { label: DataTypes.STRING },
+      {
+        hooks: { beforeCreate: () => void seen.push('own') },
+      },
+    );
+    const Plain = other.define('PlainTag', { label: DataTypes.STRING });
+    await other.sync();
+    const tag = await Tag.create({ label: 't' });
+    await Plain.create({ label: 'p' });
+    expect(seen).toEqual(['define', 'own', 'global', 'define', 'global']);
+    const [rows] = await other.query('SELECT label FROM "GlobalTags"');
+    expect(rows).toEqual([{ label: tag.get('label') }]);
+  } finally {
+    await other.close();
+  }
+});
+
 test('upsert hooks get the values, then [instance, created]', async () => {
   const seen: unknown[] = [];
   User.beforeUpsert('u', (values) => void seen.push(values.name));
@@ -326,4 +353,21 @@ test('hook names nothing runs are refused: typos with a did-you-mean, unsupporte
   expect(() => User.addHook('beforeSave', 'x' as never)).toThrow('the beforeSave hook must be a function');
   expect(User.hasHook('beforeCreate')).toBe(true);
   expect(User.hasHook('afterFind')).toBe(false);
+});
+
+test('findOrCreate runs the create and save hooks when it inserts, and only then', async () => {
+  const first = await User.findOrCreate({ where: { name: 'zed' } });
+  expect(first[1]).toBe(true);
+  expect(calls).toEqual([
+    'beforeValidate',
+    'afterValidate',
+    'beforeCreate',
+    'beforeSave',
+    'afterCreate',
+    'afterSave',
+  ]);
+  calls.length = 0;
+  const again = await User.findOrCreate({ where: { name: 'zed' } });
+  expect([again[0].id, again[1]]).toEqual([first[0].id, false]);
+  expect(calls).toEqual([]);
 });

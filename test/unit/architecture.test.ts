@@ -144,6 +144,7 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/paranoid.ts',
     'runtime/hooks/',
     'runtime/scopes.ts',
+    'runtime/scope-merge.ts',
   ],
   ['runtime/associations/'],
   ['runtime/readable-model.ts', 'runtime/model.ts', 'runtime/read-only-model.ts'],
@@ -166,6 +167,7 @@ const LAZY_MODULES = [
   'runtime/replacements.ts',
   'runtime/drivers/replica-set-driver.ts',
   'runtime/hooks/hooked-operations.ts',
+  'runtime/scope-merge.ts',
 ];
 
 /** The type vocabulary every layer may import types from (and which imports types back). */

@@ -108,6 +108,10 @@ export async function usage(): Promise<void> {
   sequelize.addHook('beforeConnect', () => undefined);
   new Sequelize('postgres://localhost/db', { hooks: { afterBulkSync: () => undefined } });
 
+  const [updated, rows] = await Post.update({ views: 1 }, { where: { id: 1 }, individualHooks: true });
+  const typedRows: Post[] = rows;
+  void [updated, typedRows];
+
   // Scopes
   const popular: Post[] = await Post.scope('popular', { method: ['titled', 'x'] }).findAll();
   const all: number = await Post.unscoped().count();
