@@ -30,12 +30,18 @@ function defineModels({ DataTypes, Model }, sequelize) {
   Parent.init({ name: { type: DataTypes.STRING, allowNull: false } }, options('Parent', 'BenchParents'));
   class Child extends Model {}
   Child.init(
-    { name: { type: DataTypes.STRING, allowNull: false }, parentId: { type: DataTypes.INTEGER, allowNull: false } },
+    {
+      name: { type: DataTypes.STRING, allowNull: false },
+      parentId: { type: DataTypes.INTEGER, allowNull: false },
+    },
     options('Child', 'BenchChildren'),
   );
   class Grandchild extends Model {}
   Grandchild.init(
-    { name: { type: DataTypes.STRING, allowNull: false }, childId: { type: DataTypes.INTEGER, allowNull: false } },
+    {
+      name: { type: DataTypes.STRING, allowNull: false },
+      childId: { type: DataTypes.INTEGER, allowNull: false },
+    },
     options('Grandchild', 'BenchGrandchildren'),
   );
   Parent.hasMany(Child, { as: 'children', foreignKey: 'parentId' });
@@ -73,7 +79,8 @@ async function handWritten(pool) {
       childrenById.set(row.c_id, child);
       parent.children.push(child);
     }
-    if (row.g_id !== null) child.grandchildren.push({ id: row.g_id, name: row.g_name, childId: row.g_childId });
+    if (row.g_id !== null)
+      child.grandchildren.push({ id: row.g_id, name: row.g_name, childId: row.g_childId });
   }
   return parents;
 }
