@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
 const { benchGeneration } = require('./generation.js');
+const { benchInclude } = require('./include.js');
 const { benchPgliteStartup } = require('./pglite-startup.js');
 const { benchQueries } = require('./queries.js');
 const { benchRuntime } = require('./runtime.js');
@@ -59,6 +60,11 @@ async function main() {
   sections.push(
     await section('Queries: operators, bulkCreate, findOrCreate and upsert (issue 15)', () =>
       withScratchDatabase('gm_bench_queries', (databaseUrl) => benchQueries({ databaseUrl })),
+    ),
+  );
+  sections.push(
+    await section('Include: two-level findAll against a hand-written JOIN (issue 16)', () =>
+      withScratchDatabase('gm_bench_include', (databaseUrl) => benchInclude({ databaseUrl })),
     ),
   );
   sections.push(await section('Embedded PGlite start-up', () => benchPgliteStartup()));

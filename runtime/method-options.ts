@@ -371,6 +371,7 @@ export const INCLUDE_OPTIONS = optionKeys(
     'through',
     'separate',
     'order',
+    'paranoid',
   ],
   {
     all: 'including every association',
@@ -379,12 +380,10 @@ export const INCLUDE_OPTIONS = optionKeys(
     right: 'RIGHT OUTER JOIN',
     duplicating: 'duplicating joins',
     limit: 'a per-parent limit of included rows',
-    paranoid: 'paranoid includes',
     subQuery: 'subqueries for include with limit',
   },
 );
 /** `through: { ... }` of a belongsToMany include. */
-export const INCLUDE_THROUGH_OPTIONS = optionKeys(['attributes', 'where'], {
-  paranoid: 'paranoid through rows',
+export const INCLUDE_THROUGH_OPTIONS = optionKeys(['attributes', 'where', 'paranoid'], {
   as: 'renaming the through value',
 });

@@ -26,6 +26,11 @@ const declared = new WeakMap<Function, ModelScopes>();
 /** Per scoped subclass (Model.scope(...)): the arguments scope() was called with, checked. */
 const scopedArgs = new WeakMap<Function, readonly unknown[]>();
 
+/** Whether a model class declared a defaultScope (includes refuse such targets: see include-tree.ts). */
+export function hasDefaultScope(model: Function): boolean {
+  return declared.get(model)?.defaultScope !== undefined;
+}
+
 /** False until some model declares a scope or a scoped model is made: finders then skip all of this. */
 export let scopesInUse = false;
 

@@ -253,6 +253,7 @@ function buildJoined(
   joined: readonly JoinedNode[],
   at: Map<IncludeNode, AnyModel[]>,
 ): void {
+  if (joined.length === 0) return; // the common case: no per-row Map
   const built = new Map<JoinedNode, AnyModel | null>();
   for (const j of joined) {
     const parent = j.parent === undefined ? root : built.get(j.parent);

@@ -43,8 +43,14 @@ export interface IncludeOptionsFor<
   required?: boolean;
   attributes?: FindAttributeOptions<Attributes<A>>;
   include?: readonly Includeable<A>[];
-  /** belongsToMany: the through row's attributes (`[]`: none) and conditions. */
-  through?: { attributes?: readonly string[]; where?: WhereOptions<Record<string, unknown>> };
+  /** belongsToMany: the through row's attributes (`[]`: none) and conditions; `paranoid: false` keeps soft-deleted links. */
+  through?: {
+    attributes?: readonly string[];
+    where?: WhereOptions<Record<string, unknown>>;
+    paranoid?: boolean;
+  };
+  /** false: a paranoid target's soft-deleted rows are included too. */
+  paranoid?: boolean;
   /** hasMany: loaded by its own query (every include of a multiple association is, here). */
   separate?: boolean;
   /** With separate: the order of the included rows. */

@@ -147,6 +147,9 @@ export async function associations(): Promise<void> {
   await User.findAll({ include: [{ model: Post, as: 'posts', requird: true }] });
   // @ts-expect-error a misspelt finder option still fails with include
   await User.findAll({ include: ['posts'], wher: { id: 1 } });
+  await User.findAll({ include: [{ model: Post, as: 'posts', paranoid: false }] });
+  // @ts-expect-error paranoid of an include is a boolean
+  await User.findAll({ include: [{ model: Post, as: 'posts', paranoid: 'no' }] });
   await User.count({ include: ['posts'] });
   const { rows } = await User.findAndCountAll({ include: ['posts'], limit: 2 });
   const n: number = rows[0].posts.length;
@@ -224,7 +227,10 @@ export async function generatedShape(): Promise<void> {
   });
   void [authored, belongs, partner, genres];
   const a = await Author.findByPk(1, {
-    include: [Author.associations.authoredBooks, { association: 'genres', through: { attributes: [] } }],
+    include: [
+      Author.associations.authoredBooks,
+      { association: 'genres', through: { attributes: [], paranoid: false } },
+    ],
   });
   // An association object includes, but its alias is not known to the types: the value stays optional.
   const books: Book[] | undefined = a?.authoredBooks;
