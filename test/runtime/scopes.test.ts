@@ -143,7 +143,7 @@ test('an include of a model with a defaultScope is refused before any query, not
   Shelf.init({ label: DataTypes.STRING }, { sequelize: conn.sequelize, timestamps: false });
   Shelf.hasMany(Item, { as: 'items', foreignKey: 'shelfId', constraints: false });
   conn.statements.length = 0;
-  await expect(Shelf.findAll({ include: [{ association: 'items' }] })).rejects.toThrow(
+  await expect(Shelf.findAll({ include: [{ association: 'items' }] as never })).rejects.toThrow(
     'Item has a defaultScope, which is not applied to includes yet',
   );
   expect(conn.statements).toEqual([]);
