@@ -165,7 +165,7 @@ function byModel(
   as: string | undefined,
 ): Association {
   const base = unscopedClass(target);
-  const candidates = Object.values(associationsOf(model)).filter((a) => a.target === base);
+  const candidates = Object.values(associationsOf(model)).filter((a) => unscopedClass(a.target) === base);
   const targetName = definitionOf(target).name;
   if (candidates.length === 0) throw new EagerLoadingError(`${targetName} is not associated to ${def.name}!`);
   if (as !== undefined) {

@@ -4,7 +4,7 @@
  * the scope makes the include required, and Model.scope()/unscoped() classes in include apply
  * their own scopes instead.
  */
-import { DataTypes, Model, type NonAttribute } from '../../runtime/index.js';
+import { DataTypes, Model, Op, type NonAttribute } from '../../runtime/index.js';
 import { openTestConnection, type TestConnection } from './helpers.js';
 
 let conn: TestConnection;
@@ -197,4 +197,34 @@ test('a scope with an option no include takes (limit) is refused by name before 
     'include "tasks" of Owner: the scope of Task has limit, which does not apply to an include',
   );
   expect(conn.statements).toEqual([]);
+});
+
+test("whereMergeStrategy 'and' of the included model AND-s the include's where with its scope's", async () => {
+  class Step extends Model {
+    declare id: number;
+    declare size: number;
+  }
+  Step.init(
+    { size: DataTypes.INTEGER },
+    {
+      sequelize: conn.sequelize,
+      timestamps: false,
+      whereMergeStrategy: 'and',
+      defaultScope: { where: { size: { [Op.gt]: 1 } } },
+    },
+  );
+  class Plan extends Model {
+    declare id: number;
+    declare steps?: NonAttribute<Step[]>;
+  }
+  Plan.init({ label: DataTypes.STRING }, { sequelize: conn.sequelize, timestamps: false });
+  Plan.hasMany(Step, { as: 'steps', foreignKey: 'planId' });
+  await Plan.sync();
+  await Step.sync();
+  const plan = await Plan.create({ label: 'p' });
+  await Step.bulkCreate([1, 2, 3, 4].map((size) => ({ size, planId: plan.id })));
+  const [found] = await Plan.findAll({
+    include: [{ model: Step, as: 'steps', where: { size: { [Op.lt]: 4 } }, order: [['size', 'ASC']] }],
+  });
+  expect(found.steps!.map((s) => s.size)).toEqual([2, 3]);
 });
