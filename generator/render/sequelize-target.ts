@@ -7,26 +7,23 @@ import type { DataTypeIR } from '../ir.js';
 import { call, id, member, str, type Expression } from '../layout/expression.js';
 import { quoteIdentifier } from '../../runtime/sql/quote.js';
 import { dataTypeExpression } from './type-map.js';
+import { PARSED_TYPE_NAMES, PARSED_TYPE_SOURCE } from './sequelize-value-types.js';
 
 /** The generated file (in the output folder) that declares JsonValue and NumericString. */
 export const SEQUELIZE_TYPES_MODULE = 'sequelize-types';
 
 /** The names it exports, as the models import them. */
-export const SEQUELIZE_LOCAL_TYPES = ['JsonValue', 'NumericString'] as const;
+export const SEQUELIZE_LOCAL_TYPES = ['JsonValue', 'NumericString', ...PARSED_TYPE_NAMES] as const;
 
 /** Its declarations: the same shapes as the runtime's, so that models type their values alike. */
 export const SEQUELIZE_TYPES_SOURCE = [
   '/** A JSON value as pg hands back a json or jsonb column (Sequelize has no such type). */',
   'export type JsonValue =',
-  '  | string',
-  '  | number',
-  '  | boolean',
-  '  | null',
-  '  | JsonValue[]',
-  '  | { [key: string]: JsonValue };',
+  '  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };',
   '',
   '/** An int8 or numeric value: pg hands it back as text, exact (Sequelize types it string too). */',
   'export type NumericString = string;',
+  ...PARSED_TYPE_SOURCE,
 ];
 
 /**
