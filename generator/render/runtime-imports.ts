@@ -8,9 +8,13 @@ import { stringLiteral } from '../layout/literals.js';
 
 type Target = RenderOptions['target'];
 
-/** Sequelize has no read-only model: there, views extend Model too (sequelize-target.ts). */
+/** Sequelize has no read-only model: there, views extend Model too, with a creation type (sequelize-target.ts). */
+export function readOnlyInCode(model: ModelIR, target?: Target): boolean {
+  return isReadOnly(model) && target !== 'sequelize';
+}
+
 export function baseClassOf(model: ModelIR, target?: Target): 'Model' | 'ReadOnlyModel' {
-  return isReadOnly(model) && target !== 'sequelize' ? 'ReadOnlyModel' : 'Model';
+  return readOnlyInCode(model, target) ? 'ReadOnlyModel' : 'Model';
 }
 
 /** Which runtime names the model file imports: only those it uses (strict builds may flag unused ones). */

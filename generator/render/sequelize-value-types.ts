@@ -88,6 +88,10 @@ function attributeWithValueType(attribute: AttributeIR): AttributeIR {
 }
 
 function parsedType(type: DataTypeIR): string | undefined {
+  // pg knows no array type of an enum it has no parser for, and Sequelize parses only its own
+  // ARRAY(ENUM): an array of a named enum (sequelize-target.ts) comes back as its literal text.
+  if (type.kind === 'ARRAY' && type.element.kind === 'ENUM' && type.element.typeName !== undefined)
+    return 'string';
   if (type.kind === 'ARRAY') {
     const element = parsedType(type.element);
     return element === undefined ? undefined : `(${element})[]`;
