@@ -222,6 +222,20 @@ it('imports sequelize, copies no runtime, and declares what Sequelize lacks in s
   expect(view).toContain('PostTitle.removeAttribute("id");');
 });
 
+it('takes the runtime from a configuration file too', () => {
+  mkdirSync(path.join(work, 'cfg'));
+  writeFileSync(
+    path.join(work, 'cfg/gen-models.config.json'),
+    JSON.stringify({ schema: '../features.yaml', out: '../from-config', runtime: 'sequelize' }),
+  );
+  cli(['--config', 'cfg/gen-models.config.json']);
+  expect(readFileSync(path.join(work, 'from-config/Post.ts'), 'utf8')).toMatch(/^} from "sequelize";$/m);
+  expect(existsSync(path.join(work, 'from-config/runtime'))).toBe(false);
+  expect(readFileSync(path.join(work, 'from-config/Post.ts'), 'utf8')).toBe(
+    readFileSync(path.join(work, 'features/Post.ts'), 'utf8'),
+  );
+});
+
 it('keeps hand-written code when the models are generated again', () => {
   const user = readFileSync(path.join(work, 'models/User.ts'), 'utf8');
   expect(user).toContain(HAND_WRITTEN.trim().split('\n')[0]!.trim());
