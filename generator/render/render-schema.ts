@@ -152,7 +152,11 @@ function modelRecipe(
         ...(options.target === 'sequelize' ? SEQUELIZE_LOCAL_TYPES : []),
         ...associatedModels(model),
       ],
-      modules: [options.runtimeModule, ...associatedModels(model).map((name) => `./${name}.js`)],
+      modules: [
+        options.runtimeModule,
+        ...associatedModels(model).map((name) => `./${name}.js`),
+        ...(options.target === 'sequelize' ? [`./${SEQUELIZE_TYPES_MODULE}.js`] : []),
+      ],
     }),
     render: () =>
       templates.model === undefined

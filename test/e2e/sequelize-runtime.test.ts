@@ -93,6 +93,14 @@ const USE_EXAMPLE = nodeProgram(
   await Foo.create({ label: 'a', ownerId: user.id });
   await Foo.create({ label: 'b', ownerId: user.id });
   const found = await User.findOne({ where: { id: user.id }, include: [{ model: Foo, as: 'ownedFoos' }] });
+  // Sequelize's own types hold the generated ones: misuse does not compile.
+  // @ts-expect-error firstName is required on create
+  User.build({ email: 'x@example.com' });
+  // @ts-expect-error getOwnedFoos resolves to Foo[]
+  const wrong: Promise<number> = user.getOwnedFoos();
+  await wrong;
+  // @ts-expect-error no such attribute
+  void found?.nickname;
   const boss = await Employee.create({ name: 'Boss', hiredOn: '2020-01-01' });
   await Employee.create({ name: 'Report', hiredOn: '2021-01-01', managerId: boss.id });
   const person = await Person.create({});
