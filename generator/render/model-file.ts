@@ -10,7 +10,15 @@ import { attributeSignatures, type AttributeSignatures } from './attribute-signa
 import { initModelMethod, type InitMethodPart } from './init-method.js';
 import { jsdoc } from './jsdoc.js';
 import { header, region, slot } from './outline-marks.js';
-import { baseClassOf, runtimeImportList, typeOverrideImports } from './runtime-imports.js';
+import {
+  baseClassOf,
+  localTypeImports,
+  readOnlyInCode,
+  runtimeImportList,
+  typeOverrideImports,
+} from './runtime-imports.js';
+import { textOnCreate } from './sequelize-value-types.js';
+import { keylessWithId, SEQUELIZE_ID_KEY_NOTE, SEQUELIZE_READ_ONLY_NOTE } from './sequelize-target.js';
 import type { RenderOptions } from './render-options.js';
 import { associatedModels, associationMembers, type AssociationTargets } from './association-members.js';
 import { stringLiteral } from '../layout/literals.js';
@@ -31,36 +39,46 @@ export function modelFile(
   options: RenderOptions,
   targets: AssociationTargets = {},
 ): Outline<ModelPart> {
-  const signatures = attributeSignatures(model);
-  const classDoc = jsdoc(classComment(model));
+  const readOnly = readOnlyInCode(model, options.target);
+  const signatures = attributeSignatures(model, readOnly, textOnCreate(options.target));
+  const classDoc = jsdoc(classComment(model, options.target));
   return [
     ...header(options.sourceLabel),
     slot('top', 0),
     ...region('imports and types', [
       laidOut(
-        { kind: 'import', names: runtimeImportList(model, targets), module: options.runtimeModule },
+        {
+          kind: 'import',
+          names: runtimeImportList(model, targets, options.target),
+          module: options.runtimeModule,
+        },
         'importStatement',
       ),
       ...modelImports(model).map((line) => text(line)),
+      ...localTypeImports(model, options.target).map((line) => text(line)),
       ...typeOverrideImports(model).map((line) => text(line)),
       BLANK,
-      ...attributeTypes(model, signatures),
+      ...attributeTypes(model, signatures, readOnly),
     ]),
     slot('top', 1),
     BLANK,
     ...(classDoc === '' ? [] : [text(classDoc)]),
-    block(classHeading(model), classBody(model, signatures.attributes, targets), '}'),
+    block(classHeading(model, options), classBody(model, signatures.attributes, targets, options), '}'),
     slot('top', 2),
   ];
 }
 
-function attributeTypes(model: ModelIR, signatures: AttributeSignatures): Outline<ModelPart> {
+function attributeTypes(
+  model: ModelIR,
+  signatures: AttributeSignatures,
+  readOnly: boolean,
+): Outline<ModelPart> {
   const { name } = model;
   const row = [
     text('/** The row as the database returns it. */'),
     interfaceBlock(`${name}Attributes`, signatures.attributes, 'attributes'),
   ];
-  if (isReadOnly(model)) return row;
+  if (readOnly) return row;
   return [
     ...row,
     BLANK,
@@ -82,16 +100,16 @@ function interfaceBlock(
   return block(text(`export interface ${name} {`), body, '}');
 }
 
-function classHeading(model: ModelIR) {
+function classHeading(model: ModelIR, options: RenderOptions) {
   const { name } = model;
-  const typeArguments = isReadOnly(model)
+  const typeArguments = readOnlyInCode(model, options.target)
     ? [`${name}Attributes`]
     : [`${name}Attributes`, `${name}CreationAttributes`];
   return laidOut(
     {
       kind: 'class-heading',
       className: name,
-      baseClass: baseClassOf(model),
+      baseClass: baseClassOf(model, options.target),
       typeArguments,
       implemented: `${name}Attributes`,
     },
@@ -107,6 +125,7 @@ function classBody(
   model: ModelIR,
   attributes: readonly PropertySignature[],
   targets: AssociationTargets,
+  options: RenderOptions,
 ): Outline<ModelPart> {
   const declarations = attributes.map((signature) =>
     laidOut({ kind: 'property-signature', signature, modifier: 'declare ' }, 'declarations'),
@@ -117,7 +136,7 @@ function classBody(
     ...region('attributes', declarations),
     slot('class', 1),
     BLANK,
-    ...region('from the schema', [...members, initModelMethod(model)]),
+    ...region('from the schema', [...members, initModelMethod(model, options.target)]),
     slot('class', 2),
     ...associationsRegion(model, targets),
   ];
@@ -147,8 +166,11 @@ export function modelImports(model: ModelIR): string[] {
 }
 
 /** The schema's comment, then why a foreign key is no association, if one is not. */
-export function classComment(model: ModelIR): string | undefined {
-  const parts = [model.comment, (model.associationNotes ?? []).join('\n')].filter(
+export function classComment(model: ModelIR, target?: RenderOptions['target']): string | undefined {
+  const sequelize = target === 'sequelize';
+  const readOnlyNote = sequelize && isReadOnly(model) ? SEQUELIZE_READ_ONLY_NOTE : undefined;
+  const idNote = sequelize && keylessWithId(model) ? SEQUELIZE_ID_KEY_NOTE : undefined;
+  const parts = [model.comment, readOnlyNote, idNote, (model.associationNotes ?? []).join('\n')].filter(
     (part): part is string => part !== undefined && part.trim() !== '',
   );
   return parts.length === 0 ? undefined : parts.join('\n\n');

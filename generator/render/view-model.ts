@@ -5,7 +5,7 @@
  * templates that lay out code themselves. Both are documented for template authors: keep them.
  */
 import { headerLines } from '../file-marks.js';
-import { isReadOnly, type ModelIR, type SchemaIR } from '../ir.js';
+import type { ModelIR, SchemaIR } from '../ir.js';
 import type { PropertySignature } from '../layout/declarations.js';
 import { flatPropertyText } from '../layout/expression.js';
 import { isLaidOutExactly, laidOutParts, type Outline } from '../layout/outline.js';
@@ -18,7 +18,15 @@ import { jsdoc } from './jsdoc.js';
 import { classComment, modelFile, modelImports, type ModelPart } from './model-file.js';
 import { associationMembers, type AssociationTargets } from './association-members.js';
 import type { RenderOptions } from './render-options.js';
-import { baseClassOf, runtimeImportList, typeOverrideImports } from './runtime-imports.js';
+import { removesSequelizeId } from './sequelize-target.js';
+import { textOnCreate } from './sequelize-value-types.js';
+import {
+  baseClassOf,
+  localTypeImports,
+  readOnlyInCode,
+  runtimeImportList,
+  typeOverrideImports,
+} from './runtime-imports.js';
 
 export interface PropertyView {
   readonly name: string;
@@ -64,6 +72,11 @@ export interface ModelView {
   readonly typeImports: readonly string[];
   readonly baseClass: 'Model' | 'ReadOnlyModel';
   readonly readOnly: boolean;
+  /**
+   * --runtime sequelize, a model without a primary key: Sequelize would add an `id`, so initModel
+   * must call `init` without returning it, then `{{className}}.removeAttribute("id")` and return the class.
+   */
+  readonly removesId: boolean;
   readonly classDoc: string;
   readonly attributes: readonly PropertyView[];
   readonly creationAttributes: readonly PropertyView[];
@@ -102,19 +115,25 @@ export function buildModelView(
   options: RenderOptions,
   targets: AssociationTargets = {},
 ): ModelView {
-  const { attributes, creationAttributes } = attributeSignatures(model);
-  const spec = initSpec(model);
+  const { attributes, creationAttributes } = attributeSignatures(
+    model,
+    readOnlyInCode(model, options.target),
+    textOnCreate(options.target),
+  );
+  const spec = initSpec(model, options.target);
+  const printEntry = (entry: InitEntry): string => flatPropertyText(initProperty(entry, options.target));
   const groups = associationMembers(model, targets);
   return {
     className: model.name,
     fileName: `${model.name}.ts`,
     header: headerLines(options.sourceLabel),
     runtimeModule: options.runtimeModule,
-    runtimeImports: runtimeImportList(model, targets).join(', '),
-    typeImports: typeOverrideImports(model),
-    baseClass: baseClassOf(model),
-    readOnly: isReadOnly(model),
-    classDoc: jsdoc(classComment(model)),
+    runtimeImports: runtimeImportList(model, targets, options.target).join(', '),
+    typeImports: [...localTypeImports(model, options.target), ...typeOverrideImports(model)],
+    baseClass: baseClassOf(model, options.target),
+    readOnly: readOnlyInCode(model, options.target),
+    removesId: removesId(model, options),
+    classDoc: jsdoc(classComment(model, options.target)),
     attributes: attributes.map(propertyView),
     creationAttributes: creationAttributes.map(propertyView),
     initAttributes: spec.attributes.map(({ key, entries }) => ({ key, entries: entries.map(printEntry) })),
@@ -132,6 +151,10 @@ export function buildModelView(
       groups.map((group) => group.signatures.length),
     ),
   };
+}
+
+export function removesId(model: ModelIR, options: RenderOptions): boolean {
+  return removesSequelizeId(model, options.target);
 }
 
 function modelLayout(file: Outline<ModelPart>, groupSizes: readonly number[]): ModelLayout {
@@ -180,6 +203,3 @@ function propertyView(signature: PropertySignature): PropertyView {
     jsdoc: signature.jsdoc,
   };
 }
-
-/** `key: value` on one line, for templates that lay out `init` themselves. */
-const printEntry = (entry: InitEntry): string => flatPropertyText(initProperty(entry));
