@@ -45,6 +45,10 @@ const EXAMPLES: [string, string][] = [
   ['$0 schema.yaml --prune', 'also delete files of models that left the schema'],
   ['$0 schema.yaml --runtime package', 'import gen-models/runtime instead of bundling the runtime'],
   [
+    '$0 schema.yaml --runtime sequelize',
+    'the same models on the sequelize v6 package (npm install sequelize pg)',
+  ],
+  [
     '$0 --config gen-models.config.json',
     'take the options from a configuration file (see docs/configuration.md)',
   ],
@@ -119,10 +123,10 @@ function parser(argv: readonly string[]) {
         describe: 'Output folder',
       })
       .option('runtime', {
-        choices: ['bundled', 'package'] as const,
+        choices: ['bundled', 'package', 'sequelize'] as const,
         default: 'bundled' as const,
         describe:
-          'bundled: copy the runtime into <out>/runtime (production needs only pg); package: import gen-models/runtime',
+          'bundled: copy the runtime into <out>/runtime (production needs only pg); package: import gen-models/runtime; sequelize: import the sequelize v6 package',
       })
       .option('templates', {
         type: 'string',
@@ -461,7 +465,7 @@ function report(result: GenerateResult, args: CliArguments, io: CliIo): number {
   );
   if (staleRuntime.length > 0) {
     io.err(
-      `warning: ${path.join(outDir, RUNTIME_FOLDER)}/ holds a copy of the runtime that these models no longer use (--runtime package); run with --prune to delete it`,
+      `warning: ${path.join(outDir, RUNTIME_FOLDER)}/ holds a copy of the runtime that these models no longer use (--runtime ${args.runtime}); run with --prune to delete it`,
     );
   }
   if (args.check) {

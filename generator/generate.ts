@@ -17,6 +17,7 @@ import {
   type RunCacheEntry,
 } from './output/run-cache.js';
 import { loadTemplates } from './render/templates.js';
+import type { RenderOptions } from './render/render-options.js';
 import { fileRecipes, type FileRecipe } from './render/render-schema.js';
 import { produceFile, upToDateFile, type ProducedFile } from './output/produce-file.js';
 import { mapLimited } from './map-limited.js';
@@ -39,7 +40,13 @@ import type { GenModelsConfig, NamingConfig, TypeOverride } from './config/confi
 import type { SchemaOutStatus } from './schema-out.js';
 import { applyRenames, checkNamingForYaml } from './config/naming.js';
 
-export type RuntimeMode = 'bundled' | 'package';
+export type RuntimeMode = 'bundled' | 'package' | 'sequelize';
+
+const RUNTIME_MODULES: Readonly<Record<RuntimeMode, string>> = {
+  bundled: `./${RUNTIME_FOLDER}/index.js`,
+  package: 'gen-models/runtime',
+  sequelize: 'sequelize',
+};
 
 /** Files rendered and formatted at once: enough to overlap file reads with formatting. */
 const FILES_IN_FLIGHT = 8;
@@ -58,7 +65,10 @@ export interface GenerateOptions {
   readonly schema?: SchemaIR;
   /** Output folder (created when missing); may come from the configuration's `out`. */
   readonly outDir?: string;
-  /** 'bundled' (default) copies the runtime into `<outDir>/runtime`; 'package' imports `gen-models/runtime`. */
+  /**
+   * 'bundled' (default) copies the runtime into `<outDir>/runtime`; 'package' imports `gen-models/runtime`;
+   * 'sequelize' writes the same classes against the `sequelize` v6 package (docs/sequelize-runtime.md).
+   */
   readonly runtime?: RuntimeMode;
   /** A folder whose templates replace the package's templates of the same name. */
   readonly templatesDir?: string;
@@ -129,9 +139,11 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
   const runtime = options.runtime ?? 'bundled';
   const templates = loadTemplates(options.templatesDir);
   const formatter = await resolveFormatter(outDir);
-  const renderOptions = {
-    runtimeModule: runtime === 'bundled' ? `./${RUNTIME_FOLDER}/index.js` : 'gen-models/runtime',
+  const renderOptions: RenderOptions = {
+    runtimeModule: RUNTIME_MODULES[runtime],
     sourceLabel: sourceLabel(options.schema?.source ?? { kind: 'yaml', path: options.schemaPath! }, outDir),
+    // Only set for sequelize, so that the other runtimes' fingerprints stay as they were.
+    ...(runtime === 'sequelize' ? { target: 'sequelize' as const } : {}),
   };
   const cacheKey =
     schemaText === undefined

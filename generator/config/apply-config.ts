@@ -17,7 +17,7 @@ export interface ConfigurableArguments {
   keepNames: boolean;
   schemaOut?: string;
   out: string;
-  runtime: 'bundled' | 'package';
+  runtime: 'bundled' | 'package' | 'sequelize';
   templates?: string;
   prune: boolean;
   force: boolean;

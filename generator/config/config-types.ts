@@ -3,7 +3,7 @@
  * config.schema.json at the package root, which validates the files; a unit test keeps the two
  * key lists equal.
  */
-export type RuntimeChoice = 'bundled' | 'package';
+export type RuntimeChoice = 'bundled' | 'package' | 'sequelize';
 import type { NameCase } from '../introspect/names.js';
 
 export type { NameCase };

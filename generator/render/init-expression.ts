@@ -14,21 +14,33 @@ import {
 } from '../layout/expression.js';
 import { DateText, typedLiteral, type InitEntry, type InitValue, type TypedLiteral } from './init-spec.js';
 import { dataTypeExpression } from './type-map.js';
+import type { RenderOptions } from './render-options.js';
+import { sequelizeDataTypeExpression } from './sequelize-target.js';
 
-export function initEntriesExpression(entries: readonly InitEntry[], expanded = false): Expression {
-  return object(entries.map(initProperty), expanded);
+type Target = RenderOptions['target'];
+
+export function initEntriesExpression(
+  entries: readonly InitEntry[],
+  expanded = false,
+  target?: Target,
+): Expression {
+  return object(
+    entries.map((entry) => initProperty(entry, target)),
+    expanded,
+  );
 }
 
-export function initProperty([key, value]: InitEntry): Property {
+export function initProperty([key, value]: InitEntry, target?: Target): Property {
   if (value.kind === 'function')
     return { key, value: { kind: 'source', text: value.source.trim() }, method: true };
-  return { key, value: initValueExpression(value) };
+  return { key, value: initValueExpression(value, target) };
 }
 
-function initValueExpression(value: InitValue): Expression {
+function initValueExpression(value: InitValue, target: Target): Expression {
+  const typeExpression = target === 'sequelize' ? sequelizeDataTypeExpression : dataTypeExpression;
   switch (value.kind) {
     case 'dataType':
-      return dataTypeExpression(value.type);
+      return typeExpression(value.type);
     case 'default':
       return defaultValueExpression(value.value, value.type);
     case 'string':
@@ -36,9 +48,9 @@ function initValueExpression(value: InitValue): Expression {
     case 'boolean':
       return { kind: 'keyword', text: value.value ? 'true' : 'false' };
     case 'object':
-      return initEntriesExpression(value.entries);
+      return initEntriesExpression(value.entries, false, target);
     case 'array':
-      return { kind: 'array', items: value.items.map(initValueExpression) };
+      return { kind: 'array', items: value.items.map((item) => initValueExpression(item, target)) };
     case 'literal':
       return call(id('literal'), [str(value.sql)]);
     case 'json':
@@ -47,7 +59,7 @@ function initValueExpression(value: InitValue): Expression {
       return { kind: 'source', text: value.source.trim() };
     case 'virtual':
       return call(member(id('DataTypes'), 'VIRTUAL'), [
-        dataTypeExpression(value.type),
+        typeExpression(value.type),
         ...(value.fields.length > 0 ? [{ kind: 'array' as const, items: value.fields.map(str) }] : []),
       ]);
   }

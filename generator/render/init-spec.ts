@@ -46,10 +46,14 @@ const str = (value: string): InitValue => ({ kind: 'string', value });
 const TRUE: InitValue = { kind: 'boolean', value: true };
 const FALSE: InitValue = { kind: 'boolean', value: false };
 
-export function initSpec(model: ModelIR): InitSpec {
+/**
+ * `target` 'sequelize': every attribute, the automatic id and timestamps too, as Sequelize's
+ * `init` types want them all (the declarations it would add itself, written out).
+ */
+export function initSpec(model: ModelIR, target?: 'sequelize'): InitSpec {
   return {
     attributes: model.attributes
-      .filter((attribute) => attribute.origin === 'declared')
+      .filter((attribute) => target === 'sequelize' || attribute.origin === 'declared')
       .map((attribute) => ({ key: attribute.name, entries: attributeEntries(attribute, model) })),
     options: optionEntries(model),
   };

@@ -10,7 +10,8 @@ import { attributeSignatures, type AttributeSignatures } from './attribute-signa
 import { initModelMethod, type InitMethodPart } from './init-method.js';
 import { jsdoc } from './jsdoc.js';
 import { header, region, slot } from './outline-marks.js';
-import { baseClassOf, runtimeImportList, typeOverrideImports } from './runtime-imports.js';
+import { baseClassOf, localTypeImports, runtimeImportList, typeOverrideImports } from './runtime-imports.js';
+import { SEQUELIZE_READ_ONLY_NOTE } from './sequelize-target.js';
 import type { RenderOptions } from './render-options.js';
 import { associatedModels, associationMembers, type AssociationTargets } from './association-members.js';
 import { stringLiteral } from '../layout/literals.js';
@@ -32,16 +33,21 @@ export function modelFile(
   targets: AssociationTargets = {},
 ): Outline<ModelPart> {
   const signatures = attributeSignatures(model);
-  const classDoc = jsdoc(classComment(model));
+  const classDoc = jsdoc(classComment(model, options.target));
   return [
     ...header(options.sourceLabel),
     slot('top', 0),
     ...region('imports and types', [
       laidOut(
-        { kind: 'import', names: runtimeImportList(model, targets), module: options.runtimeModule },
+        {
+          kind: 'import',
+          names: runtimeImportList(model, targets, options.target),
+          module: options.runtimeModule,
+        },
         'importStatement',
       ),
       ...modelImports(model).map((line) => text(line)),
+      ...localTypeImports(model, options.target).map((line) => text(line)),
       ...typeOverrideImports(model).map((line) => text(line)),
       BLANK,
       ...attributeTypes(model, signatures),
@@ -49,7 +55,7 @@ export function modelFile(
     slot('top', 1),
     BLANK,
     ...(classDoc === '' ? [] : [text(classDoc)]),
-    block(classHeading(model), classBody(model, signatures.attributes, targets), '}'),
+    block(classHeading(model, options), classBody(model, signatures.attributes, targets, options), '}'),
     slot('top', 2),
   ];
 }
@@ -82,7 +88,7 @@ function interfaceBlock(
   return block(text(`export interface ${name} {`), body, '}');
 }
 
-function classHeading(model: ModelIR) {
+function classHeading(model: ModelIR, options: RenderOptions) {
   const { name } = model;
   const typeArguments = isReadOnly(model)
     ? [`${name}Attributes`]
@@ -91,7 +97,7 @@ function classHeading(model: ModelIR) {
     {
       kind: 'class-heading',
       className: name,
-      baseClass: baseClassOf(model),
+      baseClass: baseClassOf(model, options.target),
       typeArguments,
       implemented: `${name}Attributes`,
     },
@@ -107,6 +113,7 @@ function classBody(
   model: ModelIR,
   attributes: readonly PropertySignature[],
   targets: AssociationTargets,
+  options: RenderOptions,
 ): Outline<ModelPart> {
   const declarations = attributes.map((signature) =>
     laidOut({ kind: 'property-signature', signature, modifier: 'declare ' }, 'declarations'),
@@ -117,7 +124,7 @@ function classBody(
     ...region('attributes', declarations),
     slot('class', 1),
     BLANK,
-    ...region('from the schema', [...members, initModelMethod(model)]),
+    ...region('from the schema', [...members, initModelMethod(model, options.target)]),
     slot('class', 2),
     ...associationsRegion(model, targets),
   ];
@@ -147,8 +154,9 @@ export function modelImports(model: ModelIR): string[] {
 }
 
 /** The schema's comment, then why a foreign key is no association, if one is not. */
-export function classComment(model: ModelIR): string | undefined {
-  const parts = [model.comment, (model.associationNotes ?? []).join('\n')].filter(
+export function classComment(model: ModelIR, target?: RenderOptions['target']): string | undefined {
+  const readOnlyNote = target === 'sequelize' && isReadOnly(model) ? SEQUELIZE_READ_ONLY_NOTE : undefined;
+  const parts = [model.comment, readOnlyNote, (model.associationNotes ?? []).join('\n')].filter(
     (part): part is string => part !== undefined && part.trim() !== '',
   );
   return parts.length === 0 ? undefined : parts.join('\n\n');

@@ -12,7 +12,11 @@ import { modelFile } from './model-file.js';
 import type { RenderOptions } from './render-options.js';
 import { runtimeImportNames } from './runtime-imports.js';
 import type { Templates } from './templates.js';
-import { buildIndexView, buildModelView } from './view-model.js';
+import { buildIndexView, buildModelView, removesId } from './view-model.js';
+import { SEQUELIZE_LOCAL_TYPES, SEQUELIZE_TYPES_MODULE, SEQUELIZE_TYPES_SOURCE } from './sequelize-target.js';
+import { header, region, slot } from './outline-marks.js';
+import { BLANK, text } from '../layout/outline.js';
+import { UsageError } from '../errors.js';
 import { associatedModels, associationMembers, associationTargets } from './association-members.js';
 
 export interface FileRecipe {
@@ -79,7 +83,40 @@ export function fileRecipes(
         ? laidOutFile(indexFile(schema, options))
         : { text: templates.index(buildIndexView(schema, options)), preformatted: false },
   };
-  return [...models, index];
+  return options.target === 'sequelize'
+    ? [...models, index, sequelizeTypesRecipe(shared, options)]
+    : [...models, index];
+}
+
+/** --runtime sequelize: the file that declares JsonValue and NumericString, which Sequelize lacks. */
+function sequelizeTypesRecipe(shared: string, options: RenderOptions): FileRecipe {
+  return {
+    path: `${SEQUELIZE_TYPES_MODULE}.ts`,
+    inputsHash: hashOf(shared, SEQUELIZE_TYPES_SOURCE),
+    generatedNames: () => ({ classMembers: [], topLevel: [...SEQUELIZE_LOCAL_TYPES], modules: [] }),
+    render: () =>
+      laidOutFile([
+        ...header(options.sourceLabel),
+        slot('top', 0),
+        ...region(
+          undefined,
+          SEQUELIZE_TYPES_SOURCE.map((line) => (line === '' ? BLANK : text(line))),
+        ),
+        slot('top', 1),
+      ]),
+  };
+}
+
+/**
+ * A user's template with --runtime sequelize, for a model without a primary key: its initModel
+ * must remove the `id` Sequelize adds (the view's `removesId`), or the model would read a column
+ * the table does not have.
+ */
+function checkRemovesId(text: string, model: ModelIR, options: RenderOptions): string {
+  if (!removesId(model, options) || text.includes(`${model.name}.removeAttribute(`)) return text;
+  throw new UsageError(
+    `the --templates model template renders ${model.name}, which has no primary key, without ${model.name}.removeAttribute("id"): with --runtime sequelize, Sequelize would add an id column the table does not have; print it when the view's removesId is true (see templates/model.ts.hbs and docs/sequelize-runtime.md)`,
+  );
 }
 
 function modelRecipe(
@@ -109,7 +146,8 @@ function modelRecipe(
         model.name,
         `${model.name}Attributes`,
         `${model.name}CreationAttributes`,
-        ...Object.values(runtimeImportNames(model, targets)).flat(),
+        ...Object.values(runtimeImportNames(model, targets, options.target)).flat(),
+        ...(options.target === 'sequelize' ? SEQUELIZE_LOCAL_TYPES : []),
         ...associatedModels(model),
       ],
       modules: [options.runtimeModule, ...associatedModels(model).map((name) => `./${name}.js`)],
@@ -117,7 +155,10 @@ function modelRecipe(
     render: () =>
       templates.model === undefined
         ? laidOutFile(modelFile(model, options, targets))
-        : { text: templates.model(buildModelView(model, options, targets)), preformatted: false },
+        : {
+            text: checkRemovesId(templates.model(buildModelView(model, options, targets)), model, options),
+            preformatted: false,
+          },
   };
 }
 

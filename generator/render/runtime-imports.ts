@@ -2,17 +2,24 @@
 import { isReadOnly, type ModelIR } from '../ir.js';
 import { tsTypeOf } from './type-map.js';
 import { associationMembers, type AssociationTargets } from './association-members.js';
+import type { RenderOptions } from './render-options.js';
+import { SEQUELIZE_LOCAL_TYPES, SEQUELIZE_TYPES_MODULE } from './sequelize-target.js';
+import { stringLiteral } from '../layout/literals.js';
 
-export function baseClassOf(model: ModelIR): 'Model' | 'ReadOnlyModel' {
-  return isReadOnly(model) ? 'ReadOnlyModel' : 'Model';
+type Target = RenderOptions['target'];
+
+/** Sequelize has no read-only model: there, views extend Model too (sequelize-target.ts). */
+export function baseClassOf(model: ModelIR, target?: Target): 'Model' | 'ReadOnlyModel' {
+  return isReadOnly(model) && target !== 'sequelize' ? 'ReadOnlyModel' : 'Model';
 }
 
 /** Which runtime names the model file imports: only those it uses (strict builds may flag unused ones). */
 export function runtimeImportNames(
   model: ModelIR,
   targets: AssociationTargets = {},
+  target?: Target,
 ): { values: string[]; types: string[] } {
-  const values = new Set<string>(['DataTypes', baseClassOf(model)]);
+  const values = new Set<string>(['DataTypes', baseClassOf(model, target)]);
   const declared = model.attributes.filter((attribute) => attribute.origin === 'declared');
   if (declared.some((attribute) => attribute.defaultValue?.kind === 'sql')) values.add('literal');
   const indexSql = (model.indexes ?? []).some(
@@ -20,14 +27,27 @@ export function runtimeImportNames(
   );
   if (indexSql) values.add('literal');
   const types = ['Sequelize'];
+  if (target !== 'sequelize') types.push(...localTypesOf(model));
+  const associationTypes = associationMembers(model, targets).flatMap((members) => members.runtimeTypes);
+  return { values: [...values].sort(), types: [...new Set([...types, ...associationTypes])].sort() };
+}
+
+/** JsonValue and NumericString where the attributes use them. */
+function localTypesOf(model: ModelIR): string[] {
   const attributeTypes = model.attributes.map((attribute) =>
     attribute.tsType ? attribute.tsType.type : tsTypeOf(attribute.type, attribute.checkValues),
   );
-  for (const name of ['JsonValue', 'NumericString']) {
-    if (attributeTypes.some((type) => new RegExp(`\\b${name}\\b`).test(type))) types.push(name);
-  }
-  const associationTypes = associationMembers(model, targets).flatMap((members) => members.runtimeTypes);
-  return { values: [...values].sort(), types: [...new Set([...types, ...associationTypes])].sort() };
+  return SEQUELIZE_LOCAL_TYPES.filter((name) =>
+    attributeTypes.some((type) => new RegExp(`\\b${name}\\b`).test(type)),
+  );
+}
+
+/** With Sequelize, which has no JsonValue or NumericString: their import from the shared generated file. */
+export function localTypeImports(model: ModelIR, target?: Target): string[] {
+  if (target !== 'sequelize') return [];
+  const names = localTypesOf(model);
+  if (names.length === 0) return [];
+  return [`import type { ${names.join(', ')} } from ${stringLiteral(`./${SEQUELIZE_TYPES_MODULE}.js`)};`];
 }
 
 /** The import lines type overrides need, each once, in the order first met. */
@@ -36,7 +56,11 @@ export function typeOverrideImports(model: ModelIR): string[] {
 }
 
 /** The names as the import statement lists them: values, then `type X`. */
-export function runtimeImportList(model: ModelIR, targets: AssociationTargets = {}): string[] {
-  const { values, types } = runtimeImportNames(model, targets);
+export function runtimeImportList(
+  model: ModelIR,
+  targets: AssociationTargets = {},
+  target?: Target,
+): string[] {
+  const { values, types } = runtimeImportNames(model, targets, target);
   return [...values, ...types.map((name) => `type ${name}`)];
 }

@@ -18,7 +18,7 @@ import { jsdoc } from './jsdoc.js';
 import { classComment, modelFile, modelImports, type ModelPart } from './model-file.js';
 import { associationMembers, type AssociationTargets } from './association-members.js';
 import type { RenderOptions } from './render-options.js';
-import { baseClassOf, runtimeImportList, typeOverrideImports } from './runtime-imports.js';
+import { baseClassOf, localTypeImports, runtimeImportList, typeOverrideImports } from './runtime-imports.js';
 
 export interface PropertyView {
   readonly name: string;
@@ -64,6 +64,11 @@ export interface ModelView {
   readonly typeImports: readonly string[];
   readonly baseClass: 'Model' | 'ReadOnlyModel';
   readonly readOnly: boolean;
+  /**
+   * --runtime sequelize, a model without a primary key: Sequelize would add an `id`, so initModel
+   * must call `init` without returning it, then `{{className}}.removeAttribute("id")` and return the class.
+   */
+  readonly removesId: boolean;
   readonly classDoc: string;
   readonly attributes: readonly PropertyView[];
   readonly creationAttributes: readonly PropertyView[];
@@ -103,18 +108,20 @@ export function buildModelView(
   targets: AssociationTargets = {},
 ): ModelView {
   const { attributes, creationAttributes } = attributeSignatures(model);
-  const spec = initSpec(model);
+  const spec = initSpec(model, options.target);
+  const printEntry = (entry: InitEntry): string => flatPropertyText(initProperty(entry, options.target));
   const groups = associationMembers(model, targets);
   return {
     className: model.name,
     fileName: `${model.name}.ts`,
     header: headerLines(options.sourceLabel),
     runtimeModule: options.runtimeModule,
-    runtimeImports: runtimeImportList(model, targets).join(', '),
-    typeImports: typeOverrideImports(model),
-    baseClass: baseClassOf(model),
+    runtimeImports: runtimeImportList(model, targets, options.target).join(', '),
+    typeImports: [...localTypeImports(model, options.target), ...typeOverrideImports(model)],
+    baseClass: baseClassOf(model, options.target),
     readOnly: isReadOnly(model),
-    classDoc: jsdoc(classComment(model)),
+    removesId: removesId(model, options),
+    classDoc: jsdoc(classComment(model, options.target)),
     attributes: attributes.map(propertyView),
     creationAttributes: creationAttributes.map(propertyView),
     initAttributes: spec.attributes.map(({ key, entries }) => ({ key, entries: entries.map(printEntry) })),
@@ -132,6 +139,10 @@ export function buildModelView(
       groups.map((group) => group.signatures.length),
     ),
   };
+}
+
+export function removesId(model: ModelIR, options: RenderOptions): boolean {
+  return options.target === 'sequelize' && !model.attributes.some((attribute) => attribute.primaryKey);
 }
 
 function modelLayout(file: Outline<ModelPart>, groupSizes: readonly number[]): ModelLayout {
@@ -180,6 +191,3 @@ function propertyView(signature: PropertySignature): PropertyView {
     jsdoc: signature.jsdoc,
   };
 }
-
-/** `key: value` on one line, for templates that lay out `init` themselves. */
-const printEntry = (entry: InitEntry): string => flatPropertyText(initProperty(entry));

@@ -67,7 +67,7 @@ describe('configuration files', () => {
   test('YAML values of the wrong type or outside an enum are reported where they stand', () => {
     const text = 'schema: s.yaml\nruntime: bundeld\nprune: yes please\ninclude: users\n';
     expect(messageOf(() => loadTextConfig('c.yaml', text)).split('\n')).toEqual([
-      'c.yaml:2:10: "runtime" must be one of bundled, package, not "bundeld"; did you mean bundled?',
+      'c.yaml:2:10: "runtime" must be one of bundled, package, sequelize, not "bundeld"; did you mean bundled?',
       'c.yaml:3:8: "prune" must be true or false, not string',
       'c.yaml:4:10: "include" must be a list of strings, not string',
     ]);
