@@ -4,31 +4,42 @@
  * real TypeScript compiler (type checking is generated-code.test.ts's and the sequelize runtime
  * tests' job; here it would only cost time) and run by runner.js in a child process.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { CLI } from '../../support/run-cli.js';
 import { OUTCOMES_MARK } from './steps.js';
 
 export type Side = 'bundled' | 'sequelize';
 export const SIDES: readonly Side[] = ['bundled', 'sequelize'];
 
+/** Transpiled text by source text: every bundled output holds the same runtime copy, transpiled once. */
+const transpiled = new Map<string, string>();
+
+function transpile(text: string): string {
+  let output = transpiled.get(text);
+  if (output === undefined) {
+    output = ts.transpileModule(text, {
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+      },
+    }).outputText;
+    transpiled.set(text, output);
+  }
+  return output;
+}
+
 /** Every .ts file under `dir` (not .d.ts) becomes a .js file beside it. */
-export function transpileTree(dir: string, rewrite: (text: string) => string = (text) => text): void {
+export function transpileTree(dir: string): void {
   for (const entry of readdirSync(dir)) {
     const file = path.join(dir, entry);
     if (statSync(file).isDirectory()) {
-      if (entry !== 'node_modules') transpileTree(file, rewrite);
+      if (entry !== 'node_modules') transpileTree(file);
     } else if (entry.endsWith('.ts') && !entry.endsWith('.d.ts')) {
-      const output = ts.transpileModule(rewrite(readFileSync(file, 'utf8')), {
-        compilerOptions: {
-          module: ts.ModuleKind.CommonJS,
-          target: ts.ScriptTarget.ES2022,
-          esModuleInterop: true,
-        },
-        fileName: file,
-      });
-      writeFileSync(file.replace(/\.ts$/, '.js'), output.outputText);
+      writeFileSync(file.replace(/\.ts$/, '.js'), transpile(readFileSync(file, 'utf8')));
     }
   }
 }
@@ -39,25 +50,51 @@ export interface RunnerResult {
   readonly printed: string;
 }
 
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A node program in a child process, without blocking: the two sides run at the same time. */
+function runNode(args: readonly string[], cwd: string, timeout: number): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, NODE_OPTIONS: '' } });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    const timer = setTimeout(() => child.kill(), timeout);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({
+        code: code ?? -1,
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString(),
+      });
+    });
+  });
+}
+
+/** The real, built command line (as test/support/run-cli.ts runs it), in a child process. */
+export function runCliAsync(args: readonly string[], cwd: string): Promise<Run> {
+  return runNode([CLI, ...args], cwd, 120_000);
+}
+
 /** Runs runner.js (transpiled into `work`) on one side's models and database. */
-export function runScenarios(
+export async function runScenarios(
   work: string,
   modelsDir: string,
   url: string,
   kind: 'example' | 'real',
-): RunnerResult {
-  const run = spawnSync(
-    process.execPath,
+): Promise<RunnerResult> {
+  const run = await runNode(
     [path.join(work, 'differential', 'runner.js'), modelsDir, url, kind],
-    {
-      cwd: work,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: '' },
-      timeout: 120_000,
-      maxBuffer: 256 * 1024 * 1024,
-    },
+    work,
+    120_000,
   );
-  if (run.status !== 0) throw new Error(`runner failed on ${modelsDir}:\n${run.stderr}`);
+  if (run.code !== 0) throw new Error(`runner failed on ${modelsDir}:\n${run.stderr}`);
   const line = run.stdout.split('\n').find((text) => text.startsWith(OUTCOMES_MARK));
   if (!line) throw new Error(`runner printed no outcomes on ${modelsDir}:\n${run.stdout}\n${run.stderr}`);
   return {
