@@ -453,8 +453,46 @@ export const DOCUMENTED_DIFFERENCES: readonly DocumentedDifference[] = [
     ],
   },
   {
+    key: 'Rental/create copy',
+    schemas: ['pagila'],
+    doc: UNIQUE,
+    bundled: {
+      error: 'UniqueConstraintError',
+      errors: [
+        'customerId unique violation not_unique',
+        'inventoryId unique violation not_unique',
+        'rentalDate unique violation not_unique',
+      ],
+      fields: ['customerId', 'inventoryId', 'rentalDate'],
+    },
+    sequelize: {
+      error: 'UniqueConstraintError',
+      errors: [
+        'customer_id unique violation not_unique',
+        'inventory_id unique violation not_unique',
+        'rental_date unique violation not_unique',
+      ],
+      fields: ['customer_id', 'inventory_id', 'rental_date'],
+    },
+  },
+  {
+    key: 'Store/create copy',
+    schemas: ['pagila'],
+    doc: UNIQUE,
+    bundled: {
+      error: 'UniqueConstraintError',
+      errors: ['managerStaffId unique violation not_unique'],
+      fields: ['managerStaffId'],
+    },
+    sequelize: {
+      error: 'UniqueConstraintError',
+      errors: ['manager_staff_id unique violation not_unique'],
+      fields: ['manager_staff_id'],
+    },
+  },
+  {
     key: '*/destroy copy',
-    schemas: ['chinook_identity'],
+    schemas: ['chinook_identity', 'pagila'],
     doc: DESTROY,
     bundled: { result: '<undefined>' },
     sequelize: { result: [] },
