@@ -171,6 +171,16 @@ async function bulkValidation(steps: Steps, { User }: Models): Promise<void> {
   await steps.rows('rows', `${USERS} WHERE "firstName" = 'Bad'`);
 }
 
+/** Writes without a where: both runtimes refuse them (differently); `where: {}` means every row on both. */
+async function writesWithoutWhere(steps: Steps, { Employee, User }: Models): Promise<void> {
+  await steps.call('static increment without where', () => Employee.increment('salary', { by: 1 }));
+  await steps.call('static decrement without where', () => User.decrement('age'));
+  await steps.call('static update with where {}', () => Employee.update({ name: 'Everyone' }, { where: {} }));
+  await steps.call('restore', () => Employee.restore({ where: {} }));
+  await steps.rows('employees', 'SELECT name, salary FROM "Employees"');
+  await steps.rows('user ages', `SELECT email, age FROM "Users" WHERE "firstName" <> 'Bad'`);
+}
+
 export const EXAMPLE_SCENARIOS: readonly Scenario[] = [
   { name: 'create and save', run: createAndSave },
   { name: 'build then save', run: buildThenSave },
@@ -180,4 +190,5 @@ export const EXAMPLE_SCENARIOS: readonly Scenario[] = [
   { name: 'bulk writes', run: bulkWrites },
   { name: 'unsaved edits', run: unsavedEdits },
   { name: 'bulk validation', run: bulkValidation },
+  { name: 'writes without where', run: writesWithoutWhere },
 ];
