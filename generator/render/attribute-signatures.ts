@@ -14,9 +14,10 @@ export interface AttributeSignatures {
   readonly creationAttributes: readonly PropertySignature[];
 }
 
-export function attributeSignatures(model: ModelIR): AttributeSignatures {
+/** `readOnly`: no creation type (false for --runtime sequelize, which has no read-only model). */
+export function attributeSignatures(model: ModelIR, readOnly = isReadOnly(model)): AttributeSignatures {
   const attributes = model.attributes.map(attributeSignature);
-  const creationAttributes = isReadOnly(model)
+  const creationAttributes = readOnly
     ? []
     : model.attributes.flatMap((attribute, index) =>
         isWritable(attribute)

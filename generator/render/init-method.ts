@@ -8,6 +8,7 @@ import { initEntriesExpression, initProperty } from './init-expression.js';
 import { initSpec } from './init-spec.js';
 import type { RenderOptions } from './render-options.js';
 import { stringLiteral } from '../layout/literals.js';
+import { removesSequelizeId } from './sequelize-target.js';
 
 /** The parts of the method a template prints from the view (`layout.*`). */
 export type InitMethodPart = 'initModelSignature' | 'initAttributes' | 'initOptions';
@@ -28,7 +29,7 @@ export function initModelMethod(
     ...spec.options.map((entry) => initProperty(entry, target)),
   ]);
   // Sequelize adds an `id` to a model without a primary key: removed, as the table has none.
-  const withoutId = target === 'sequelize' && !model.attributes.some((attribute) => attribute.primaryKey);
+  const withoutId = removesSequelizeId(model, target);
   // The attributes object is written one attribute a line, so prettier keeps it expanded, which
   // breaks the call: each argument goes on a line of its own.
   const initCall = block(

@@ -15,6 +15,7 @@ import type {
   ValidatorIR,
 } from '../ir.js';
 import { inferColumnName } from '../../runtime/naming.js';
+import { keylessWithId } from './sequelize-target.js';
 
 export type InitValue =
   | { readonly kind: 'dataType'; readonly type: DataTypeIR }
@@ -54,9 +55,18 @@ export function initSpec(model: ModelIR, target?: 'sequelize'): InitSpec {
   return {
     attributes: model.attributes
       .filter((attribute) => target === 'sequelize' || attribute.origin === 'declared')
-      .map((attribute) => ({ key: attribute.name, entries: attributeEntries(attribute, model) })),
+      .map((attribute) => ({
+        key: attribute.name,
+        entries: attributeEntries(sequelizeKey(attribute, model, target), model),
+      })),
     options: optionEntries(model),
   };
+}
+
+/** --runtime sequelize: the `id` of a model without a key is its key to Sequelize (sequelize-target.ts). */
+function sequelizeKey(attribute: AttributeIR, model: ModelIR, target: 'sequelize' | undefined): AttributeIR {
+  if (target !== 'sequelize' || attribute.name !== 'id' || !keylessWithId(model)) return attribute;
+  return { ...attribute, primaryKey: true };
 }
 
 function attributeEntries(attribute: AttributeIR, model: ModelIR): InitEntry[] {

@@ -10,8 +10,14 @@ import { attributeSignatures, type AttributeSignatures } from './attribute-signa
 import { initModelMethod, type InitMethodPart } from './init-method.js';
 import { jsdoc } from './jsdoc.js';
 import { header, region, slot } from './outline-marks.js';
-import { baseClassOf, localTypeImports, runtimeImportList, typeOverrideImports } from './runtime-imports.js';
-import { SEQUELIZE_READ_ONLY_NOTE } from './sequelize-target.js';
+import {
+  baseClassOf,
+  localTypeImports,
+  readOnlyInCode,
+  runtimeImportList,
+  typeOverrideImports,
+} from './runtime-imports.js';
+import { keylessWithId, SEQUELIZE_ID_KEY_NOTE, SEQUELIZE_READ_ONLY_NOTE } from './sequelize-target.js';
 import type { RenderOptions } from './render-options.js';
 import { associatedModels, associationMembers, type AssociationTargets } from './association-members.js';
 import { stringLiteral } from '../layout/literals.js';
@@ -32,7 +38,8 @@ export function modelFile(
   options: RenderOptions,
   targets: AssociationTargets = {},
 ): Outline<ModelPart> {
-  const signatures = attributeSignatures(model);
+  const readOnly = readOnlyInCode(model, options.target);
+  const signatures = attributeSignatures(model, readOnly);
   const classDoc = jsdoc(classComment(model, options.target));
   return [
     ...header(options.sourceLabel),
@@ -50,7 +57,7 @@ export function modelFile(
       ...localTypeImports(model, options.target).map((line) => text(line)),
       ...typeOverrideImports(model).map((line) => text(line)),
       BLANK,
-      ...attributeTypes(model, signatures),
+      ...attributeTypes(model, signatures, readOnly),
     ]),
     slot('top', 1),
     BLANK,
@@ -60,13 +67,17 @@ export function modelFile(
   ];
 }
 
-function attributeTypes(model: ModelIR, signatures: AttributeSignatures): Outline<ModelPart> {
+function attributeTypes(
+  model: ModelIR,
+  signatures: AttributeSignatures,
+  readOnly: boolean,
+): Outline<ModelPart> {
   const { name } = model;
   const row = [
     text('/** The row as the database returns it. */'),
     interfaceBlock(`${name}Attributes`, signatures.attributes, 'attributes'),
   ];
-  if (isReadOnly(model)) return row;
+  if (readOnly) return row;
   return [
     ...row,
     BLANK,
@@ -90,7 +101,7 @@ function interfaceBlock(
 
 function classHeading(model: ModelIR, options: RenderOptions) {
   const { name } = model;
-  const typeArguments = isReadOnly(model)
+  const typeArguments = readOnlyInCode(model, options.target)
     ? [`${name}Attributes`]
     : [`${name}Attributes`, `${name}CreationAttributes`];
   return laidOut(
@@ -155,8 +166,10 @@ export function modelImports(model: ModelIR): string[] {
 
 /** The schema's comment, then why a foreign key is no association, if one is not. */
 export function classComment(model: ModelIR, target?: RenderOptions['target']): string | undefined {
-  const readOnlyNote = target === 'sequelize' && isReadOnly(model) ? SEQUELIZE_READ_ONLY_NOTE : undefined;
-  const parts = [model.comment, readOnlyNote, (model.associationNotes ?? []).join('\n')].filter(
+  const sequelize = target === 'sequelize';
+  const readOnlyNote = sequelize && isReadOnly(model) ? SEQUELIZE_READ_ONLY_NOTE : undefined;
+  const idNote = sequelize && keylessWithId(model) ? SEQUELIZE_ID_KEY_NOTE : undefined;
+  const parts = [model.comment, readOnlyNote, idNote, (model.associationNotes ?? []).join('\n')].filter(
     (part): part is string => part !== undefined && part.trim() !== '',
   );
   return parts.length === 0 ? undefined : parts.join('\n\n');

@@ -15,6 +15,7 @@ import type { Templates } from './templates.js';
 import { buildIndexView, buildModelView, removesId } from './view-model.js';
 import { SEQUELIZE_LOCAL_TYPES, SEQUELIZE_TYPES_MODULE, SEQUELIZE_TYPES_SOURCE } from './sequelize-target.js';
 import { header, region, slot } from './outline-marks.js';
+import { withSequelizeValueTypes } from './sequelize-value-types.js';
 import { BLANK, text } from '../layout/outline.js';
 import { UsageError } from '../errors.js';
 import { associatedModels, associationMembers, associationTargets } from './association-members.js';
@@ -57,6 +58,7 @@ export function fileRecipes(
   options: RenderOptions,
 ): FileRecipe[] {
   const shared = hashOf(packageVersion(), templates.sources, formattingOptions, options);
+  if (options.target === 'sequelize') schema = withSequelizeValueTypes(schema);
   const models = schema.models.map((model) => modelRecipe(model, schema, templates, shared, options));
   const index: FileRecipe = {
     path: 'index.ts',

@@ -8,9 +8,13 @@ import { stringLiteral } from '../layout/literals.js';
 
 type Target = RenderOptions['target'];
 
-/** Sequelize has no read-only model: there, views extend Model too (sequelize-target.ts). */
+/** Sequelize has no read-only model: there, views extend Model too, with a creation type (sequelize-target.ts). */
+export function readOnlyInCode(model: ModelIR, target?: Target): boolean {
+  return isReadOnly(model) && target !== 'sequelize';
+}
+
 export function baseClassOf(model: ModelIR, target?: Target): 'Model' | 'ReadOnlyModel' {
-  return isReadOnly(model) && target !== 'sequelize' ? 'ReadOnlyModel' : 'Model';
+  return readOnlyInCode(model, target) ? 'ReadOnlyModel' : 'Model';
 }
 
 /** Which runtime names the model file imports: only those it uses (strict builds may flag unused ones). */
@@ -27,25 +31,23 @@ export function runtimeImportNames(
   );
   if (indexSql) values.add('literal');
   const types = ['Sequelize'];
-  if (target !== 'sequelize') types.push(...localTypesOf(model));
+  if (target !== 'sequelize') types.push(...localTypesOf(model, ['JsonValue', 'NumericString']));
   const associationTypes = associationMembers(model, targets).flatMap((members) => members.runtimeTypes);
   return { values: [...values].sort(), types: [...new Set([...types, ...associationTypes])].sort() };
 }
 
-/** JsonValue and NumericString where the attributes use them. */
-function localTypesOf(model: ModelIR): string[] {
+/** Those of `names` the attributes' types use. */
+function localTypesOf(model: ModelIR, names: readonly string[]): string[] {
   const attributeTypes = model.attributes.map((attribute) =>
     attribute.tsType ? attribute.tsType.type : tsTypeOf(attribute.type, attribute.checkValues),
   );
-  return SEQUELIZE_LOCAL_TYPES.filter((name) =>
-    attributeTypes.some((type) => new RegExp(`\\b${name}\\b`).test(type)),
-  );
+  return names.filter((name) => attributeTypes.some((type) => new RegExp(`\\b${name}\\b`).test(type)));
 }
 
 /** With Sequelize, which has no JsonValue or NumericString: their import from the shared generated file. */
 export function localTypeImports(model: ModelIR, target?: Target): string[] {
   if (target !== 'sequelize') return [];
-  const names = localTypesOf(model);
+  const names = localTypesOf(model, SEQUELIZE_LOCAL_TYPES);
   if (names.length === 0) return [];
   return [`import type { ${names.join(', ')} } from ${stringLiteral(`./${SEQUELIZE_TYPES_MODULE}.js`)};`];
 }

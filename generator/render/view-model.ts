@@ -5,7 +5,7 @@
  * templates that lay out code themselves. Both are documented for template authors: keep them.
  */
 import { headerLines } from '../file-marks.js';
-import { isReadOnly, type ModelIR, type SchemaIR } from '../ir.js';
+import type { ModelIR, SchemaIR } from '../ir.js';
 import type { PropertySignature } from '../layout/declarations.js';
 import { flatPropertyText } from '../layout/expression.js';
 import { isLaidOutExactly, laidOutParts, type Outline } from '../layout/outline.js';
@@ -18,7 +18,14 @@ import { jsdoc } from './jsdoc.js';
 import { classComment, modelFile, modelImports, type ModelPart } from './model-file.js';
 import { associationMembers, type AssociationTargets } from './association-members.js';
 import type { RenderOptions } from './render-options.js';
-import { baseClassOf, localTypeImports, runtimeImportList, typeOverrideImports } from './runtime-imports.js';
+import { removesSequelizeId } from './sequelize-target.js';
+import {
+  baseClassOf,
+  localTypeImports,
+  readOnlyInCode,
+  runtimeImportList,
+  typeOverrideImports,
+} from './runtime-imports.js';
 
 export interface PropertyView {
   readonly name: string;
@@ -107,7 +114,10 @@ export function buildModelView(
   options: RenderOptions,
   targets: AssociationTargets = {},
 ): ModelView {
-  const { attributes, creationAttributes } = attributeSignatures(model);
+  const { attributes, creationAttributes } = attributeSignatures(
+    model,
+    readOnlyInCode(model, options.target),
+  );
   const spec = initSpec(model, options.target);
   const printEntry = (entry: InitEntry): string => flatPropertyText(initProperty(entry, options.target));
   const groups = associationMembers(model, targets);
@@ -119,7 +129,7 @@ export function buildModelView(
     runtimeImports: runtimeImportList(model, targets, options.target).join(', '),
     typeImports: [...localTypeImports(model, options.target), ...typeOverrideImports(model)],
     baseClass: baseClassOf(model, options.target),
-    readOnly: isReadOnly(model),
+    readOnly: readOnlyInCode(model, options.target),
     removesId: removesId(model, options),
     classDoc: jsdoc(classComment(model, options.target)),
     attributes: attributes.map(propertyView),
@@ -142,7 +152,7 @@ export function buildModelView(
 }
 
 export function removesId(model: ModelIR, options: RenderOptions): boolean {
-  return options.target === 'sequelize' && !model.attributes.some((attribute) => attribute.primaryKey);
+  return removesSequelizeId(model, options.target);
 }
 
 function modelLayout(file: Outline<ModelPart>, groupSizes: readonly number[]): ModelLayout {
