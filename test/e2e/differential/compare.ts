@@ -31,6 +31,9 @@ export function compareOutcomes(
   const other = new Map(sequelize.map((o) => [o.key, o.outcome]));
   const entries = documented.filter((d) => d.schemas.includes(schema));
   for (const { key, outcome } of bundled) {
+    // A scenario that crashed compared nothing after the crash, even if both sides crashed alike.
+    if (key.endsWith('/<scenario crashed>'))
+      findings.push({ key, problem: 'scenario crashed', bundled: outcome });
     if (!other.has(key)) {
       findings.push({ key, problem: 'only the bundled runtime got here', bundled: outcome });
       continue;

@@ -72,7 +72,7 @@ async function databaseErrors(steps: Steps, { User, Foo, Membership }: Models): 
   });
   await steps.call('foreign key', () => Foo.create({ label: 'ABCDEFGH', ownerId: 999 }));
   await steps.call('duplicate primary key', () => Membership.create({ userId: 1, teamName: 'core' }));
-  await steps.rows('memberships', 'SELECT user_id, "teamName", role, seat, team_code FROM memberships');
+  await steps.rows('memberships', 'SELECT user_id, team_name, role, seat, team_code FROM memberships');
 }
 
 async function finders(steps: Steps, { User, Employee, Foo }: Models): Promise<void> {

@@ -8,19 +8,12 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { EXAMPLE_SCENARIOS } from './example-scenarios.js';
 import { Normalizer } from './normalize.js';
-import { realDatabaseScenarios } from './real-database-scenarios.js';
+import { CATALOG_SQL, realDatabaseScenarios, type CatalogRow } from './real-database-scenarios.js';
 import { OUTCOMES_MARK, Steps, type AnyModel, type Models, type Scenario } from './steps.js';
 
 interface ModelsModule {
   Sequelize: new (url: string, options: Record<string, unknown>) => AnyModel;
   initModels(sequelize: AnyModel): Models;
-}
-
-async function baseTables(raw: Client): Promise<Set<string>> {
-  const { rows } = await raw.query<{ name: string }>(
-    "SELECT table_schema || '.' || table_name AS name FROM information_schema.tables WHERE table_type = 'BASE TABLE'",
-  );
-  return new Set(rows.map((row) => row.name));
 }
 
 async function main(): Promise<void> {
@@ -36,7 +29,9 @@ async function main(): Promise<void> {
     const models = initModels(sequelize);
     if (kind === 'example') await sequelize.sync({ force: true });
     const scenarios: readonly Scenario[] =
-      kind === 'example' ? EXAMPLE_SCENARIOS : realDatabaseScenarios(models, await baseTables(raw));
+      kind === 'example'
+        ? EXAMPLE_SCENARIOS
+        : realDatabaseScenarios(models, (await raw.query<CatalogRow>(CATALOG_SQL)).rows);
     const steps = new Steps(raw, new Normalizer());
     for (const scenario of scenarios) {
       steps.begin(scenario.name);

@@ -3,7 +3,7 @@
  * write left (read back with raw SQL on a separate connection, so neither runtime reads its own
  * writes). One outcome per key `scenario/step`; both sides must produce the same keys.
  */
-import { Normalizer } from './normalize.js';
+import { error, Normalizer } from './normalize.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- scenarios drive the models of two runtimes (the bundled one and Sequelize) through one loose shape */
 export type AnyModel = any;
@@ -72,6 +72,7 @@ export class Steps {
 
   /** A crash outside any step: recorded so that the other side's keys still line up. */
   crashed(caught: unknown): void {
-    this.record('<scenario crashed>', this.normalizer.value(caught));
+    const message = caught instanceof Error ? caught.message : String(caught);
+    this.record('<scenario crashed>', { ...error(caught), message });
   }
 }
