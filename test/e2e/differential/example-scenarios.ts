@@ -2,7 +2,7 @@
  * Scenarios on the models of example-schema.yaml, written once against the Sequelize v6 model
  * API: each runs on both runtimes, in this order, on a database their own sync({ force }) made.
  */
-import type { Models, Scenario, Steps } from './steps.js';
+import type { Models, OpLike, Scenario, Steps } from './steps.js';
 
 const USERS = 'SELECT * FROM "Users"';
 
@@ -75,7 +75,7 @@ async function databaseErrors(steps: Steps, { User, Foo, Membership }: Models): 
   await steps.rows('memberships', 'SELECT user_id, team_name, role, seat, team_code FROM memberships');
 }
 
-async function finders(steps: Steps, { User, Employee, Foo }: Models): Promise<void> {
+async function finders(steps: Steps, { User, Employee, Foo }: Models, Op: OpLike): Promise<void> {
   await User.bulkCreate([
     { firstName: 'Ann', lastName: 'Alpha', email: 'ann@example.com', age: 20 },
     { firstName: 'Bob', lastName: 'Beta', email: 'bob@example.com', age: 40, isAdmin: true },
@@ -119,6 +119,32 @@ async function finders(steps: Steps, { User, Employee, Foo }: Models): Promise<v
   );
   await steps.call('findAndCountAll include', () =>
     Employee.findAndCountAll({ include: [{ association: 'reports', required: true }] }),
+  );
+  await steps.call('include where required', () =>
+    Employee.findAll({ include: [{ association: 'reports', where: { name: 'Worker' }, required: true }] }),
+  );
+  await steps.call('include attributes', () =>
+    Employee.findAll({
+      attributes: ['id', 'name'],
+      include: [{ association: 'manager', attributes: ['name'] }],
+      ...byName,
+    }),
+  );
+  await steps.call('count include', () =>
+    User.count({ include: [{ association: 'ownedFoos', required: true }] }),
+  );
+  await steps.call('sum where', () => User.sum('age', { where: { isAdmin: false } }));
+  await steps.call('max of none', () => User.max('age', { where: { email: 'nobody@example.com' } }));
+  await steps.call('findAll raw', () =>
+    Employee.findAll({ raw: true, attributes: ['name', 'hiredOn'], ...byName }),
+  );
+  await steps.call('findByPk rejectOnEmpty', () => User.findByPk(9999, { rejectOnEmpty: true }));
+  await steps.call('where operators', () =>
+    User.findAll({
+      where: { age: { [Op.gte]: 20 }, lastName: { [Op.ne]: null } },
+      attributes: ['email'],
+      ...byName,
+    }),
   );
   await steps.call('misspelled option', () => User.findAll({ wher: { id: 1 }, attributes: ['id'] }));
   await steps.call('findOrCreate found', () =>

@@ -9,10 +9,10 @@ import { Client } from 'pg';
 import { EXAMPLE_SCENARIOS } from './example-scenarios.js';
 import { Normalizer } from './normalize.js';
 import { CATALOG_SQL, realDatabaseScenarios, type CatalogRow } from './real-database-scenarios.js';
-import { OUTCOMES_MARK, Steps, type AnyModel, type Models, type Scenario } from './steps.js';
+import { OUTCOMES_MARK, Steps, type OpLike, type AnyModel, type Models, type Scenario } from './steps.js';
 
 interface ModelsModule {
-  Sequelize: new (url: string, options: Record<string, unknown>) => AnyModel;
+  Sequelize: (new (url: string, options: Record<string, unknown>) => AnyModel) & { Op: OpLike };
   initModels(sequelize: AnyModel): Models;
 }
 
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       steps.begin(scenario.name);
       try {
-        await scenario.run(steps, models);
+        await scenario.run(steps, models, Sequelize.Op);
       } catch (caught) {
         steps.crashed(caught);
       }

@@ -22,9 +22,12 @@ export interface Outcome {
   readonly outcome: unknown;
 }
 
+/** The side's `Sequelize.Op` (each runtime has its own symbols). */
+export type OpLike = Readonly<Record<string, symbol>>;
+
 export interface Scenario {
   readonly name: string;
-  run(steps: Steps, models: Models): Promise<void>;
+  run(steps: Steps, models: Models, op: OpLike): Promise<void>;
 }
 
 export class Steps {
