@@ -14,17 +14,37 @@ export interface AttributeSignatures {
   readonly creationAttributes: readonly PropertySignature[];
 }
 
-/** `readOnly`: no creation type (false for --runtime sequelize, which has no read-only model). */
-export function attributeSignatures(model: ModelIR, readOnly = isReadOnly(model)): AttributeSignatures {
+/**
+ * `readOnly`: no creation type (false for --runtime sequelize, which has no read-only model).
+ * `alsoText`: attributes whose value may also be written as its PostgreSQL text (--runtime
+ * sequelize's parsed types: an interval read as an object is written as '1 day').
+ */
+export function attributeSignatures(
+  model: ModelIR,
+  readOnly = isReadOnly(model),
+  alsoText: (attribute: AttributeIR) => boolean = () => false,
+): AttributeSignatures {
   const attributes = model.attributes.map(attributeSignature);
   const creationAttributes = readOnly
     ? []
     : model.attributes.flatMap((attribute, index) =>
         isWritable(attribute)
-          ? [{ ...attributes[index]!, optional: isOptionalOnCreate(attribute, model) }]
+          ? [
+              {
+                ...attributes[index]!,
+                ...(alsoText(attribute) ? { type: withText(attribute) } : {}),
+                optional: isOptionalOnCreate(attribute, model),
+              },
+            ]
           : [],
       );
   return { attributes, creationAttributes };
+}
+
+/** `Type | string | null`: the value, or its PostgreSQL text. */
+function withText(attribute: AttributeIR) {
+  const types = [attributeTypeExpression(attribute), typeName('string')];
+  return union(attribute.allowNull ? [...types, typeName('null')] : types);
 }
 
 function attributeSignature(attribute: AttributeIR): PropertySignature {

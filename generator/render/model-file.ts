@@ -17,6 +17,7 @@ import {
   runtimeImportList,
   typeOverrideImports,
 } from './runtime-imports.js';
+import { textOnCreate } from './sequelize-value-types.js';
 import { keylessWithId, SEQUELIZE_ID_KEY_NOTE, SEQUELIZE_READ_ONLY_NOTE } from './sequelize-target.js';
 import type { RenderOptions } from './render-options.js';
 import { associatedModels, associationMembers, type AssociationTargets } from './association-members.js';
@@ -39,7 +40,7 @@ export function modelFile(
   targets: AssociationTargets = {},
 ): Outline<ModelPart> {
   const readOnly = readOnlyInCode(model, options.target);
-  const signatures = attributeSignatures(model, readOnly);
+  const signatures = attributeSignatures(model, readOnly, textOnCreate(options.target));
   const classDoc = jsdoc(classComment(model, options.target));
   return [
     ...header(options.sourceLabel),

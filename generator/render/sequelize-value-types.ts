@@ -103,3 +103,13 @@ function parsedType(type: DataTypeIR): string | undefined {
   if (parsed === undefined || !type.sql.trim().endsWith('[]')) return parsed;
   return `(${parsed})[]`;
 }
+
+/** An attribute typed here as a parsed value: it may be written as its text too. */
+export function parsedValueType(attribute: AttributeIR): boolean {
+  return attribute.tsType !== undefined && attribute.tsType.type === parsedType(attribute.type);
+}
+
+/** For attributeSignatures: with Sequelize, parsed values may be created from their text. */
+export function textOnCreate(target: 'sequelize' | undefined): (attribute: AttributeIR) => boolean {
+  return target === 'sequelize' ? parsedValueType : () => false;
+}

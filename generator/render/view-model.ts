@@ -19,6 +19,7 @@ import { classComment, modelFile, modelImports, type ModelPart } from './model-f
 import { associationMembers, type AssociationTargets } from './association-members.js';
 import type { RenderOptions } from './render-options.js';
 import { removesSequelizeId } from './sequelize-target.js';
+import { textOnCreate } from './sequelize-value-types.js';
 import {
   baseClassOf,
   localTypeImports,
@@ -117,6 +118,7 @@ export function buildModelView(
   const { attributes, creationAttributes } = attributeSignatures(
     model,
     readOnlyInCode(model, options.target),
+    textOnCreate(options.target),
   );
   const spec = initSpec(model, options.target);
   const printEntry = (entry: InitEntry): string => flatPropertyText(initProperty(entry, options.target));

@@ -130,9 +130,17 @@ const USE_FEATURES = nodeProgram(
   for (const model of [Author, Post, Tag, PostTag]) await model.sync({ force: true });
   await sequelize.query('CREATE VIEW post_titles AS SELECT title FROM "Posts"');
   const author = await Author.create({ name: 'Ann' });
-  const post = await Post.create({ title: '  hello ', authorId: author.id, born: new Date('2020-01-01T10:00:00Z') });
+  // Parsed types are written as their PostgreSQL text; RETURNING hands them back parsed.
+  const post = await Post.create({
+    title: '  hello ',
+    authorId: author.id,
+    born: new Date('2020-01-01T10:00:00Z'),
+    span: '1 day',
+    during: '[2024-01-01,2024-02-01)',
+    at: '(1,2)',
+  });
   await Post.create({ title: 'draft', published: false });
-  await sequelize.query(\`UPDATE "Posts" SET span = '1 day', during = '[2024-01-01,2024-02-01)', at = '(1,2)'\`);
+  const created = { span: post.span?.days, at: post.at };
   const tag = await Tag.create({ label: 'news' });
   await post.addTag(tag);
   const read = (await Post.findByPk(post.id, { include: [{ model: Tag, as: 'tags' }] }))!;
@@ -147,6 +155,7 @@ const USE_FEATURES = nodeProgram(
     all: await Post.unscoped().count({ paranoid: false }),
     drafts: (await Post.scope('drafts').findAll()).map((p) => p.title),
     shout: author.shout(),
+    created,
     view: (await PostTitle.findAll({ order: [['title', 'ASC']] })).map((row) => row.title),
     viewAttributes: Object.keys(PostTitle.getAttributes()),
   }));
@@ -214,12 +223,28 @@ it('imports sequelize, copies no runtime, and declares what Sequelize lacks in s
   const post = readFileSync(path.join(work, 'features/Post.ts'), 'utf8');
   expect(post).toContain('span: { type: "interval" }');
   expect(post).toContain('declare span: PgInterval | null;');
+  // Written as its text: the creation type takes both.
+  expect(post).toContain('span?: PgInterval | string | null;');
   expect(post).toContain('declare during: SequelizeRange<Date> | null;');
   expect(post).toContain('born: { type: "timestamp without time zone" }');
   const view = readFileSync(path.join(work, 'features/PostTitle.ts'), 'utf8');
   expect(view).toContain('extends Model<PostTitleAttributes, PostTitleCreationAttributes>');
   expect(view).toContain('Sequelize has no read-only model');
   expect(view).toContain('PostTitle.removeAttribute("id");');
+});
+
+it('takes the runtime from a configuration file too', () => {
+  mkdirSync(path.join(work, 'cfg'));
+  writeFileSync(
+    path.join(work, 'cfg/gen-models.config.json'),
+    JSON.stringify({ schema: '../features.yaml', out: '../from-config', runtime: 'sequelize' }),
+  );
+  cli(['--config', 'cfg/gen-models.config.json']);
+  expect(readFileSync(path.join(work, 'from-config/Post.ts'), 'utf8')).toMatch(/^} from "sequelize";$/m);
+  expect(existsSync(path.join(work, 'from-config/runtime'))).toBe(false);
+  expect(readFileSync(path.join(work, 'from-config/Post.ts'), 'utf8')).toBe(
+    readFileSync(path.join(work, 'features/Post.ts'), 'utf8'),
+  );
 });
 
 it('keeps hand-written code when the models are generated again', () => {
@@ -341,6 +366,7 @@ describe('on real PostgreSQL with real Sequelize', () => {
         all: 2,
         drafts: ['draft'],
         shout: 'ANN',
+        created: { span: 1, at: { x: 1, y: 2 } },
         view: ['draft', 'hello'],
         viewAttributes: ['title'],
       });
