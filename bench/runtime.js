@@ -14,6 +14,7 @@ const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { formatMs } = require('./stats.js');
+const { runtimeSize } = require('./runtime-size.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const runtime = require('../dist/runtime/index.js');
@@ -265,7 +266,7 @@ async function benchRuntime({ databaseUrl, count = 500, rounds = 15, buildCount 
     `${kb(measured.raw)} / ${kb(measured.minified)} / ${kb(measured.bundled)} (${measured.files} files)`;
   lines.push(
     `| runtime's JavaScript loaded by a typical program¹: compiled / minified / one minified bundle | ${sizes(size.loaded)} | | |`,
-    `| the same program with a hook, a scope and a paranoid model³ | ${sizes(size.lifecycle)} | | |`,
+    `| the same program with a hook, a scope, a paranoid model and a validator³ | ${sizes(size.lifecycle)} | | |`,
     `| runtime's JavaScript in all²: compiled / minified / one minified bundle | ${sizes(size.all)} | ${kb(size.sequelize.raw)} compiled (${size.sequelize.files} files) | |`,
   );
 
@@ -280,7 +281,7 @@ async function benchRuntime({ databaseUrl, count = 500, rounds = 15, buildCount 
     '¹ The dist/runtime files in require.cache of a fresh process that requires the runtime, connects with pg, defines a model with a tableName ' +
       'and runs create, findAll and save; the rest (PGlite driver, sync/drop and DDL, sync({ alter }), error mapping, array literal parsing) loads on first use. ' +
       '² Every .js file under dist/runtime (Sequelize: every .js file under sequelize/lib). ' +
-      '³ ¹ with the model paranoid, a beforeCreate hook and a defaultScope: the hooked operations and scope merging load on first use. ' +
+      '³ ¹ with the model paranoid, a beforeCreate hook, a defaultScope and a len validator, and a destroy: the hooked operations, scope merging, soft deletes and the validators load on first use (node bench/runtime-size.js prints both lists). ' +
       "Compiled: tsc's CommonJS output, comments included. Minified: each file on its own by esbuild (whitespace, comments, local names). " +
       'One minified bundle: the same modules bundled from the TypeScript sources by esbuild (ESM, minified, pg external), as an application bundler ships them.',
   );
@@ -316,117 +317,6 @@ async function benchPglite(count, rounds) {
     lines.push(`| ${row.label} | ${cell('create')} | ${cell('save')} | ${cell('increment')} |`);
   }
   return lines.join('\n');
-}
-
-const RUNTIME_DIST = path.join(ROOT, 'dist/runtime');
-
-/** What a typical program loads: runs in a fresh process, prints the runtime files in require.cache. */
-const TYPICAL_PROGRAM = `
-const runtime = require(process.argv[1] + '/index.js');
-(async () => {
-  const sequelize = new runtime.Sequelize(process.argv[2], { logging: false });
-  class Probe extends runtime.Model {}
-  Probe.init({ name: { type: runtime.DataTypes.STRING, allowNull: false }, age: runtime.DataTypes.INTEGER }, { sequelize, tableName: 'gm_size_probe' });
-  await sequelize.query('CREATE TABLE "gm_size_probe" ("id" SERIAL PRIMARY KEY, "name" VARCHAR(255) NOT NULL, "age" INTEGER, "createdAt" TIMESTAMPTZ NOT NULL, "updatedAt" TIMESTAMPTZ NOT NULL)');
-  try {
-    const probe = await Probe.create({ name: 'a', age: 1 });
-    await Probe.findAll({ where: { name: 'a' } });
-    probe.age = 2;
-    await probe.save();
-  } finally {
-    await sequelize.query('DROP TABLE "gm_size_probe"');
-    await sequelize.close();
-  }
-  process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((file) => file.startsWith(process.argv[1] + require('node:path').sep))));
-})();
-`;
-
-/** TYPICAL_PROGRAM, its model paranoid, with a beforeCreate hook and a default scope (issue 17). */
-const LIFECYCLE_PROGRAM = TYPICAL_PROGRAM.replace(
-  "{ sequelize, tableName: 'gm_size_probe' }",
-  "{ sequelize, tableName: 'gm_size_probe', paranoid: true, defaultScope: { where: { age: { [runtime.Op.gte]: 0 } } }, hooks: { beforeCreate: (probe) => { probe.age = probe.age ?? 0; } } }",
-).replace('"updatedAt" TIMESTAMPTZ NOT NULL)', '"updatedAt" TIMESTAMPTZ NOT NULL, "deletedAt" TIMESTAMPTZ)');
-
-/** Every .js file under `dir`. */
-function javaScriptFiles(dir) {
-  const { readdirSync } = require('node:fs');
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return javaScriptFiles(file);
-    return entry.name.endsWith('.js') ? [file] : [];
-  });
-}
-
-/**
- * The modules of `compiledFiles` bundled from their TypeScript sources into one minified ESM file;
- * imports of modules outside that set (lazy ones, pg, PGlite) stay external.
- */
-async function bundledBytes(compiledFiles) {
-  const { build } = requireBench('esbuild');
-  const sources = path.join(ROOT, 'runtime');
-  const included = new Set(
-    compiledFiles.map((file) => path.relative(RUNTIME_DIST, file).replace(/\.js$/, '')),
-  );
-  const keepToIncluded = {
-    name: 'only-included-modules',
-    setup(builder) {
-      builder.onResolve({ filter: /.*/ }, (args) => {
-        if (args.kind === 'entry-point') return undefined;
-        if (!args.path.startsWith('.')) return { path: args.path, external: true };
-        const module = path.relative(sources, path.resolve(args.resolveDir, args.path)).replace(/\.js$/, '');
-        return included.has(module)
-          ? { path: path.join(sources, `${module}.ts`) }
-          : { path: args.path, external: true };
-      });
-    },
-  };
-  const result = await build({
-    entryPoints: [path.join(sources, 'index.ts')],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-    plugins: [keepToIncluded],
-  });
-  return result.outputFiles[0].contents.length;
-}
-
-async function runtimeSize(databaseUrl) {
-  const { readFileSync } = require('node:fs');
-  const { transformSync } = requireBench('esbuild');
-  const measure = (files) => {
-    let raw = 0;
-    let minified = 0;
-    for (const file of files) {
-      const code = readFileSync(file, 'utf8');
-      raw += Buffer.byteLength(code);
-      minified += Buffer.byteLength(transformSync(code, { minify: true, loader: 'js' }).code);
-    }
-    return { files: files.length, raw, minified };
-  };
-  const loadedBy = (program) =>
-    JSON.parse(
-      execFileSync(process.execPath, ['-e', program, RUNTIME_DIST, databaseUrl], {
-        cwd: __dirname,
-        encoding: 'utf8',
-      }),
-    );
-  const loaded = loadedBy(TYPICAL_PROGRAM);
-  const lifecycle = loadedBy(LIFECYCLE_PROGRAM);
-  const all = javaScriptFiles(RUNTIME_DIST);
-  const sequelizeFiles = javaScriptFiles(
-    path.join(path.dirname(require.resolve('sequelize/package.json', { paths: [__dirname] })), 'lib'),
-  );
-  return {
-    loaded: { ...measure(loaded), bundled: await bundledBytes(loaded) },
-    lifecycle: { ...measure(lifecycle), bundled: await bundledBytes(lifecycle) },
-    all: { ...measure(all), bundled: await bundledBytes(all) },
-    sequelize: {
-      files: sequelizeFiles.length,
-      raw: sequelizeFiles.reduce((sum, file) => sum + readFileSync(file).length, 0),
-    },
-  };
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;

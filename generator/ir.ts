@@ -50,6 +50,8 @@ export interface ModelIR {
   readonly associationNotes?: readonly string[];
   /** The `hooks` option: hook name → the function's TypeScript source (`beforeCreate(user: User) {...}`). */
   readonly hooks?: Readonly<Record<string, string>>;
+  /** The `validate` option (model validators): name → the function's TypeScript source. Absent: none. */
+  readonly validate?: Readonly<Record<string, string>>;
   /** The `defaultScope` and `scopes` options, as data. */
   readonly defaultScope?: ScopeIR;
   readonly scopes?: Readonly<Record<string, ScopeIR>>;

@@ -7,6 +7,7 @@ import { definitionOf, type AttributeDefinition, type ModelDefinition } from './
 import {
   checkClassFields,
   forgetChange,
+  liveWhere,
   ReadableModel,
   ROW_OPTIONS,
   WHERE_ONLY,
@@ -66,7 +67,6 @@ import {
 import { validateInstance } from './validation.js';
 import { setVirtual } from './attribute-accessors.js';
 import { hooksOn } from './hooks/hook-registry.js';
-import { liveRowsWhere, requireParanoid, restoreRows, softDeleteRows } from './paranoid.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
@@ -265,6 +265,7 @@ export class Model<
   ): Promise<void> {
     const def = definitionOf(this);
     checkOptions(options, RESTORE_OPTIONS, `${def.name}.restore()`);
+    const { requireParanoid, restoreRows } = await paranoid();
     requireParanoid(def);
     if (hooksOn(options))
       await (
@@ -383,7 +384,7 @@ export class Model<
   async restore(options: QueryOptions = {}): Promise<void> {
     const def = definitionOf(this.constructor);
     checkOptions(options, INSTANCE_RESTORE_OPTIONS, `${def.name}.restore()`);
-    const deletedAt = requireParanoid(def);
+    const deletedAt = (await paranoid()).requireParanoid(def);
     requirePrimaryKey(def, this.dataValues as Row, 'restore');
     const restore = async (o: QueryOptions): Promise<void> => {
       this.setDataValue(deletedAt as never, null as never);
@@ -515,7 +516,7 @@ async function updateRows<M extends AnyWritable>(
     await validateInstance(def, built, data, fields);
   }
   const params: unknown[] = [];
-  const rowsWhere = liveRowsWhere(def, options.where, options);
+  const rowsWhere = await liveWhere(def, options.where, options);
   const where: WhereBuilder = (p) => whereSql(def, rowsWhere, p);
   const result = await def.sequelize.run(
     updateSql(def, data, fields, where, params, options.returning ? def.returning : ''),
@@ -539,7 +540,7 @@ async function destroyRows(def: ModelDefinition, options: DestroyOptions<Row>): 
     );
     return 0;
   }
-  if (def.deletedAt && !options.force) return softDeleteRows(def, options.where, options);
+  if (def.deletedAt && !options.force) return (await paranoid()).softDeleteRows(def, options.where, options);
   const params: unknown[] = [];
   const sql = deleteSql(def, (p) => whereSql(def, options.where as Row, p), params);
   return (await def.sequelize.run(sql, params, options, def)).rowCount;
@@ -570,6 +571,9 @@ async function destroyInstance(
 
 /** Hooks run only in programs that register some: their module is loaded on first use. */
 const hookedOperations = () => import('./hooks/hooked-operations.js');
+
+/** Soft deletes and restore: loaded by the first restore or destroy of a paranoid model. */
+const paranoid = () => import('./paranoid.js');
 
 /** validateInstance, through the validation hooks when hooks are on: upsert, findOrCreate, instance.validate(). */
 async function validateMaybeHooked(

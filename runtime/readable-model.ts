@@ -35,17 +35,19 @@ import { aggregateSql, NUMBER_SUM_TYPES } from './sql/aggregate.js';
 import { selectList, selectSql } from './sql/select.js';
 import { attributeOf } from './sql/where.js';
 import { whereSql } from './sql/where.js';
-import { liveRowsWhere, requireParanoid } from './paranoid.js';
-import { addHook, addHooksOption, hasOwnHooks, hooksOn, removeHook } from './hooks/hook-registry.js';
-import { defineStaticHookForms } from './hooks/hook-methods.js';
+import {
+  addHook,
+  addHooksOption,
+  defineStaticHookForms,
+  hasOwnHooks,
+  hooksOn,
+  removeHook,
+} from './hooks/hook-registry.js';
 import { addScope, defineScopes, scopedModel, scopesInUse, withScope, type ScopeArgument } from './scopes.js';
 import type { Sequelize } from './sequelize.js';
 import { ROW_OPTIONS as ROW } from './row-options.js';
 import {
   associate,
-  countWithIncludes,
-  findWithIncludes,
-  hasIncludes,
   plainIncluded,
   type Association,
   type BelongsTo,
@@ -234,7 +236,7 @@ export class ReadableModel<
     return hasOwnHooks(this, hookType);
   }
 
-  // The static forms of addHook, put on the class by defineStaticHookForms (hooks/hook-methods.ts).
+  // The static forms of addHook, put on the class by defineStaticHookForms (hooks/hook-registry.ts).
   declare static beforeValidate: StaticHookAdder<'beforeValidate'>;
   declare static afterValidate: StaticHookAdder<'afterValidate'>;
   declare static validationFailed: StaticHookAdder<'validationFailed'>;
@@ -445,7 +447,10 @@ export class ReadableModel<
       await (await hookedOperations()).runHooks(this, 'beforeCount', (options = { ...options }));
     if (hasIncludes(options.include)) {
       refuseGroupWithInclude(def, options.group, 'count');
-      return countWithIncludes(this, { ...options, where: liveRowsWhere(def, options.where, options) });
+      return (await includes()).countWithIncludes(this, {
+        ...options,
+        where: await liveWhere(def, options.where, options),
+      });
     }
     return countRows(def, options as CountOptions<Row>, 'count');
   }
@@ -482,8 +487,10 @@ export class ReadableModel<
     if (hasIncludes(find.include)) {
       refuseGroupWithInclude(def, find.group, 'findAndCountAll');
       // The parents matching the include's conditions, each once (Sequelize counts joined rows: #4042).
-      const where = liveRowsWhere(def, find.where, find);
-      const count = await countWithIncludes(this, { ...find, where, col, distinct } as never);
+      const where = await liveWhere(def, find.where, find);
+      const count = await (
+        await includes()
+      ).countWithIncludes(this, { ...find, where, col, distinct } as never);
       return { rows: await found(), count };
     }
     const count = await countRows(
@@ -643,7 +650,8 @@ export class ReadableModel<
 
   /** Whether a paranoid model's row is soft-deleted (deletedAt set); throws for other models, as Sequelize. */
   isSoftDeleted(): boolean {
-    const deletedAt = requireParanoid(definitionOf(this.constructor));
+    const { deletedAt } = definitionOf(this.constructor);
+    if (!deletedAt) throw new Error('Model is not paranoid');
     return ((this.dataValues as Row)[deletedAt] ?? null) !== null;
   }
 
@@ -657,11 +665,12 @@ export class ReadableModel<
     const missingKey =
       def.primaryKeys.length === 0 ||
       def.primaryKeys.some((pk) => data[pk.name] === null || data[pk.name] === undefined);
+    const where = missingKey ? undefined : await liveWhere(def, this.where(), options);
     const row = missingKey
       ? undefined
       : (
           await def.sequelize.run(
-            `SELECT ${list} FROM ${def.quotedTable}${whereSql(def, liveRowsWhere(def, this.where(), options), params)}`,
+            `SELECT ${list} FROM ${def.quotedTable}${whereSql(def, where, params)}`,
             params,
             options,
             def,
@@ -694,8 +703,9 @@ async function findRows<M extends AnyModel>(
   options: FindOptions<Row> & { include?: unknown },
   prepare?: boolean,
 ): Promise<M[] | Attributes<M>[]> {
-  if (def.deletedAt) options = { ...options, where: liveRowsWhere(def, options.where, options) };
-  if (hasIncludes(options.include)) return findWithIncludes(model, options) as Promise<M[]>;
+  if (def.deletedAt) options = { ...options, where: await liveWhere(def, options.where, options) };
+  if (hasIncludes(options.include))
+    return (await includes()).findWithIncludes(model, options) as Promise<M[]>;
   const params: unknown[] = [];
   const { rows } = await def.sequelize.run(selectSql(def, options, params), params, options, def, prepare);
   if (options.raw) return rows as Attributes<M>[];
@@ -797,6 +807,24 @@ defineStaticHookForms(ReadableModel);
 /** Hooks run only in programs that register some: their module is loaded on first use. */
 const hookedOperations = () => import('./hooks/hooked-operations.js');
 
+/** Finders with include load their module on first use. */
+const includes = () => import('./associations/find-with-include.js');
+
+/** `where` with a paranoid model's deletedAt condition (paranoid.ts, loaded on first use). */
+export async function liveWhere(
+  def: ModelDefinition,
+  where: unknown,
+  options: { paranoid?: boolean } | undefined,
+): Promise<Row | undefined> {
+  if (!def.deletedAt) return where as Row | undefined;
+  return (await import('./paranoid.js')).liveRowsWhere(def, where, options);
+}
+
+/** `include: []`, null and undefined ask for nothing: the finder's own path. */
+function hasIncludes(include: unknown): boolean {
+  return !(include === undefined || include === null || (Array.isArray(include) && include.length === 0));
+}
+
 /** The scope keys count, aggregates, update and destroy use. */
 export const WHERE_ONLY = ['where'] as const;
 
@@ -868,7 +896,7 @@ async function aggregateValue(
   const attr = field === '*' ? undefined : attributeOf(def, field, method);
   const params: unknown[] = [];
   const { group, attributes } = options;
-  const where = liveRowsWhere(def, options.where, options);
+  const where = await liveWhere(def, options.where, options);
   const query = { fn, attr, distinct: !!options.distinct, where, group, attributes, method };
   const { rows } = await def.sequelize.run(aggregateSql(def, query, params), params, options, def);
   if (options.plain === false) return rows;
@@ -898,7 +926,7 @@ async function countRows(
     fn: 'count',
     attr,
     distinct: !!options.distinct,
-    where: liveRowsWhere(def, options.where, options),
+    where: await liveWhere(def, options.where, options),
     group,
     attributes,
     method,

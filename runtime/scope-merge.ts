@@ -6,7 +6,7 @@
 import { isExpression } from './expressions.js';
 import { Literal } from './literal.js';
 import { Op } from './operators.js';
-import { checkScope, scopeSource, scopesOf, type Row, type ScopeFunction } from './scopes.js';
+import { checkScope, declared, scopedArgs, scopesOf, type Row, type ScopeFunction } from './scopes.js';
 
 /** The merged scope of each scoped class, made at its first query. */
 const merged = new WeakMap<Function, Row>();
@@ -19,6 +19,27 @@ export function applyScope<O extends object>(model: Function, options: O, keys?:
   const out: Row = {};
   for (const key of Object.keys(scope)) if (!keys || keys.includes(key)) out[key] = copy(scope[key]);
   return mergeScope(out, (options ?? {}) as Row, andWheres) as O;
+}
+
+/** Scope keys that are no include option: refused when the scope of an included model has them. */
+const NOT_FOR_INCLUDES = ['limit', 'offset', 'group', 'having'] as const;
+
+/**
+ * An include's options with the included model's scope under them, as Sequelize's _injectScope
+ * in _validateIncludedElement: `model` is the include's Model.scope()/unscoped() class, else the
+ * association's target (its defaultScope). `single`: a belongsTo/hasOne include, where a scope's
+ * order orders nothing (one row per parent) and is left out.
+ */
+export function applyIncludeScope(model: Function, options: Row, single: boolean, label: string): Row {
+  const scope = currentScope(model);
+  if (!scope) return options;
+  for (const key of NOT_FOR_INCLUDES)
+    if (scope[key] !== undefined)
+      throw new Error(
+        `${label}: the scope of ${model.name} has ${key}, which does not apply to an include; include ${model.name}.unscoped() (or a scope without ${key}) and put the rest in the include`,
+      );
+  const keys = single ? ['where', 'attributes', 'paranoid'] : ['where', 'attributes', 'paranoid', 'order'];
+  return applyScope(model, options, keys);
 }
 
 function currentScope(model: Function): Row | undefined {
@@ -105,4 +126,21 @@ function copy(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+/** What a class's queries apply: its Model.scope() arguments, else the model's defaultScope. */
+export function scopeSource(
+  model: Function,
+): { args: readonly unknown[]; scoped: Function } | Row | undefined {
+  for (
+    let c: Function | null = model;
+    c && c !== Function.prototype;
+    c = Object.getPrototypeOf(c) as Function
+  ) {
+    const args = scopedArgs.get(c);
+    if (args) return { args, scoped: c };
+    const decl = declared.get(c);
+    if (decl) return decl.defaultScope;
+  }
+  return undefined;
 }

@@ -22,13 +22,20 @@ export interface ModelScopes {
 }
 
 /** Per model class that declared scopes (init or addScope): what it declared. */
-const declared = new WeakMap<Function, ModelScopes>();
+export const declared = new WeakMap<Function, ModelScopes>();
 /** Per scoped subclass (Model.scope(...)): the arguments scope() was called with, checked. */
-const scopedArgs = new WeakMap<Function, readonly unknown[]>();
+export const scopedArgs = new WeakMap<Function, readonly unknown[]>();
 
-/** Whether a model class declared a defaultScope (includes refuse such targets: see include-tree.ts). */
-export function hasDefaultScope(model: Function): boolean {
-  return declared.get(model)?.defaultScope !== undefined;
+/** Whether the class is a Model.scope()/unscoped() result (includes then apply its scopes). */
+export function isScopedClass(model: Function): boolean {
+  return scopedArgs.has(model);
+}
+
+/** The model a Model.scope()/unscoped() class was made from (associations name that one). */
+export function unscopedClass(model: Function): Function {
+  let c = model;
+  while (scopedArgs.has(c)) c = Object.getPrototypeOf(c) as Function;
+  return c;
 }
 
 /** False until some model declares a scope or a scoped model is made: finders then skip all of this. */
@@ -141,23 +148,6 @@ function checkArgument(model: Function, own: ModelScopes | undefined, arg: unkno
 function unknownScope(subject: string, name: string, own: ModelScopes | undefined): ScopeError {
   const hint = didYouMean(name, [...(own?.scopes.keys() ?? []), 'defaultScope']);
   return new ScopeError(`${subject} invoked with invalid scope: ${name} does not exist${hint}`);
-}
-
-/** What a class's queries apply: its Model.scope() arguments, else the model's defaultScope. */
-export function scopeSource(
-  model: Function,
-): { args: readonly unknown[]; scoped: Function } | Row | undefined {
-  for (
-    let c: Function | null = model;
-    c && c !== Function.prototype;
-    c = Object.getPrototypeOf(c) as Function
-  ) {
-    const args = scopedArgs.get(c);
-    if (args) return { args, scoped: c };
-    const decl = declared.get(c);
-    if (decl) return decl.defaultScope;
-  }
-  return undefined;
 }
 
 /**

@@ -130,7 +130,7 @@ function scopeValue(scope: ScopeIR): InitValue {
   return { kind: 'json', value };
 }
 
-/** paranoid, hooks, scopes: the model's behaviour options. */
+/** paranoid, hooks, model validators, scopes: the model's behaviour options. */
 function behaviourOptions(model: ModelIR): InitEntry[] {
   const entries: InitEntry[] = [];
   const { paranoid } = model.options;
@@ -144,6 +144,13 @@ function behaviourOptions(model: ModelIR): InitEntry[] {
       { kind: 'function', source },
     ]);
     entries.push(['hooks', { kind: 'object', entries: hooks }]);
+  }
+  if (model.validate) {
+    const validators = Object.entries(model.validate).map(([name, source]): InitEntry => [
+      name,
+      { kind: 'function', source },
+    ]);
+    entries.push(['validate', { kind: 'object', entries: validators }]);
   }
   if (model.defaultScope) entries.push(['defaultScope', scopeValue(model.defaultScope)]);
   if (model.scopes) {

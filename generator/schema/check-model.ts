@@ -6,6 +6,7 @@ import { checkMembers } from './check-members.js';
 import { checkDefinition } from './check-definition.js';
 import { describeType } from './describe-type.js';
 import type { ModelDraft } from './model-draft.js';
+import { checkModelValidators } from './model-validators.js';
 import type { ProblemCollector } from './problem-collector.js';
 import { timestampNames } from './resolve-model.js';
 import { checkAttributeName, checkModelName, checkTimestampName } from './validate-names.js';
@@ -35,6 +36,7 @@ export function checkModel(draft: ModelDraft, model: ModelIR, problems: ProblemC
   checkMembers(draft, model, problems);
   checkIndexes(draft, model, problems);
   checkDefinition(draft, model, problems);
+  checkModelValidators(draft, model, problems);
 }
 
 /** Sequelize refuses an `id` that is not the primary key when it would add its own `id` (never for a view). */

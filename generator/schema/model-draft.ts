@@ -4,6 +4,13 @@ import type { IndexDraft } from './read-indexes.js';
 import type { AssociationDraft } from './read-associations.js';
 import type { ScopeDraft } from './read-scopes.js';
 
+/** One model validator as written: `name: |` and its TypeScript source. */
+export interface ModelValidatorDraft {
+  readonly name: string;
+  readonly nameNode: Node;
+  readonly source: string;
+}
+
 /** A timestamp option as written: false, true (the default name), or another attribute name. */
 export interface TimestampOption {
   readonly value: boolean | string;
@@ -45,6 +52,8 @@ export interface ModelDraft {
   readonly paranoid?: Node;
   readonly deletedAt?: { readonly value: string; readonly node: Node };
   readonly hooks: Readonly<Record<string, string>>;
+  /** Model validators (`validate:`), in the order written. */
+  readonly validate: readonly ModelValidatorDraft[];
   readonly defaultScope?: ScopeDraft;
   readonly scopes: Readonly<Record<string, ScopeDraft>>;
 }

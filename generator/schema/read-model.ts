@@ -2,6 +2,7 @@ import type { AttributeDraft } from './attribute-draft.js';
 import type { MemberDraft, ModelDraft, SharedOptions, TimestampOption } from './model-draft.js';
 import { readAttribute } from './read-attribute.js';
 import { readHooks } from './read-hooks.js';
+import { readModelValidators } from './model-validators.js';
 import { readIndexes } from './read-indexes.js';
 import { readAssociations } from './read-associations.js';
 import { readScopes } from './read-scopes.js';
@@ -33,6 +34,7 @@ export function readModel(entry: Entry, reader: YamlReader): ModelDraft | undefi
     associations: readAssociations(entries, entry.key, reader),
     ...readParanoid(entries, reader),
     hooks: readHooks(entries, entry.key, reader),
+    validate: readModelValidators(entries, entry.key, reader),
     ...readScopes(entries, entry.key, reader),
   };
 }

@@ -3,6 +3,7 @@ import type { ScopeDraft } from './read-scopes.js';
 import type { IndexDraft } from './read-indexes.js';
 import type { AttributeDraft } from './attribute-draft.js';
 import type { ModelDraft, SharedOptions, TimestampOption } from './model-draft.js';
+import { modelValidatorSources } from './model-validators.js';
 import { inferColumnName, inferTableName } from './table-name.js';
 
 /** Stands in for a type that could not be read; the schema is refused anyway, checks go on. */
@@ -26,6 +27,7 @@ export function resolveModel(draft: ModelDraft, define: SharedOptions): ModelIR 
     members: draft.members.map(({ name, kind, source }) => ({ name, kind, source })),
     ...(draft.indexes.length > 0 && { indexes: draft.indexes.map(resolveIndex) }),
     ...(Object.keys(draft.hooks).length > 0 && { hooks: draft.hooks }),
+    ...(draft.validate.length > 0 && { validate: modelValidatorSources(draft.validate) }),
     ...(draft.defaultScope && { defaultScope: draft.defaultScope.scope }),
     ...(Object.keys(draft.scopes).length > 0 && { scopes: mapScopes(draft.scopes) }),
   };

@@ -30,6 +30,7 @@ export const MODEL_KEYS = [
   'paranoid',
   'deletedAt',
   'hooks',
+  'validate',
   'defaultScope',
   'scopes',
 ] as const;

@@ -96,6 +96,10 @@ function modelToPlain(model: ModelIR, byName: ReadonlyMap<string, ModelIR>): Rec
     out.hooks = Object.fromEntries(
       Object.entries(model.hooks).map(([name, source]) => [name, blockSource(source)]),
     );
+  if (model.validate)
+    out.validate = Object.fromEntries(
+      Object.entries(model.validate).map(([name, source]) => [name, blockSource(source)]),
+    );
   if (model.defaultScope) out.defaultScope = scopeToPlain(model.defaultScope);
   if (model.scopes)
     out.scopes = Object.fromEntries(

@@ -28,6 +28,24 @@ export interface ModelClass {
   bulkCreate(records: Row[], options?: Row): Promise<AnyModel[]>;
 }
 
+/** What a single association's accessors call: belongs-to.ts and has-one.ts implement it. */
+interface SingleAccessorWork {
+  get(instance: AnyModel, options?: Row): Promise<AnyModel | null>;
+  set(instance: AnyModel, value: unknown, options?: Row): Promise<void>;
+  create(instance: AnyModel, values?: Row, options?: Row): Promise<AnyModel>;
+}
+
+/** What a to-many association's accessors call: has-many.ts and belongs-to-many.ts implement it. */
+interface MultipleAccessorWork {
+  get(instance: AnyModel, options: Row): Promise<AnyModel[]>;
+  count(instance: AnyModel, options: Row): Promise<number>;
+  has(instance: AnyModel, values: unknown[], options: Row): Promise<boolean>;
+  add(instance: AnyModel, values: unknown[], options: Row): Promise<unknown>;
+  remove(instance: AnyModel, values: unknown[], options: Row): Promise<void>;
+  set(instance: AnyModel, values: unknown[], options: Row): Promise<unknown>;
+  create(instance: AnyModel, values?: Row, options?: Row): Promise<AnyModel>;
+}
+
 export abstract class Association<S extends AnyModel = AnyModel, T extends AnyModel = AnyModel> {
   abstract readonly associationType: AssociationType;
   readonly source: ModelCtor<S>;
@@ -115,6 +133,44 @@ export abstract class Association<S extends AnyModel = AnyModel, T extends AnyMo
     }
   }
 
+  /** belongsTo/hasOne: `getX`, `setX`, `createX`. */
+  protected mixinSingle(): void {
+    const single = this as unknown as SingleAccessorWork;
+    this.mixin({
+      get: (instance, opts) => single.get(instance, opts as Row),
+      set: (instance, value, opts) => single.set(instance, value, opts as Row),
+      create: (instance, values, opts) => single.create(instance, values as Row, opts as Row),
+    });
+  }
+
+  /**
+   * hasMany/belongsToMany: `getXs`, `setXs`, `addX(s)`, `removeX(s)`, `hasX(s)`, `countXs`,
+   * `createX`; the one-value forms take one instance or key, the others a list (or one, or null).
+   */
+  protected mixinMultiple(): void {
+    const multiple = this as unknown as MultipleAccessorWork;
+    type Work = (instance: AnyModel, values: unknown[], options: Row) => unknown;
+    const one = (f: Work) => (instance: AnyModel, value: unknown, opts: unknown) =>
+      f(instance, [value], (opts ?? {}) as Row);
+    const many = (f: Work) => (instance: AnyModel, values: unknown, opts: unknown) =>
+      f(instance, toList(values), (opts ?? {}) as Row);
+    const add: Work = (i, v, o) => multiple.add(i, v, o);
+    const remove: Work = (i, v, o) => multiple.remove(i, v, o);
+    const has: Work = (i, v, o) => multiple.has(i, v, o);
+    this.mixin({
+      get: (instance, opts) => multiple.get(instance, (opts ?? {}) as Row),
+      set: many((i, v, o) => multiple.set(i, v, o)),
+      addMultiple: many(add),
+      add: one(add),
+      create: (instance, values, opts) => multiple.create(instance, values as Row, opts as Row),
+      remove: one(remove),
+      removeMultiple: many(remove),
+      hasSingle: one(has),
+      hasAll: many(has),
+      count: (instance, opts) => multiple.count(instance, (opts ?? {}) as Row),
+    });
+  }
+
   /** Sequelize's check: an alias may not be an attribute of the source. */
   protected checkNamingCollision(): void {
     if (this.sourceDefinition.attributes[this.as])
@@ -149,7 +205,26 @@ export function keyOf(value: unknown, attribute: string): unknown {
   return value;
 }
 
-export function attributeOfModel(def: ModelDefinition, name: string, role: string): string {
+/** `sourceKey`/`targetKey`: the attribute given, else the model's primary key (Sequelize's default). */
+export function keyAttribute(def: ModelDefinition, option: string | undefined, role: string): string {
+  return attributeOfModel(def, option ?? def.primaryKeys[0]?.name ?? 'id', role);
+}
+
+/** The statement options an accessor passes on to the queries it sends. */
+export function query(options: Row): Row {
+  const out: Row = {};
+  if (options.transaction !== undefined) out.transaction = options.transaction;
+  if (options.logging !== undefined) out.logging = options.logging;
+  return out;
+}
+
+/** A list, one value, or null/undefined (none). */
+export function toList(values: unknown): unknown[] {
+  if (values === null || values === undefined) return [];
+  return Array.isArray(values) ? values : [values];
+}
+
+function attributeOfModel(def: ModelDefinition, name: string, role: string): string {
   if (!def.attributes[name])
     throw new Error(
       `Unknown attribute "${name}" passed as ${role}, define ${name} in your model ${def.name} first`,

@@ -11,16 +11,16 @@ import { camelize, multipleAccessors } from './accessor-names.js';
 import { AssociationError } from './association-errors.js';
 import {
   Association,
-  attributeOfModel,
+  keyAttribute,
   checkModel,
   foreignKeyOptions,
   keyOf,
+  query,
   type ModelClass,
   type Row,
 } from './association.js';
 import type { BelongsToManyOptions, ThroughOptions } from './association-options.js';
 import { addForeignKey } from './foreign-key.js';
-import { query, toList } from './has-many.js';
 
 export class BelongsToMany<S extends AnyModel = AnyModel, T extends AnyModel = AnyModel> extends Association<
   S,
@@ -52,16 +52,8 @@ export class BelongsToMany<S extends AnyModel = AnyModel, T extends AnyModel = A
     this.through = resolveThrough(this.sourceDefinition.sequelize, options);
     const sourceDef = this.sourceDefinition;
     const targetDef = this.targetDefinition;
-    this.sourceKey = attributeOfModel(
-      sourceDef,
-      options.sourceKey ?? sourceDef.primaryKeys[0]?.name ?? 'id',
-      'sourceKey',
-    );
-    this.targetKey = attributeOfModel(
-      targetDef,
-      options.targetKey ?? targetDef.primaryKeys[0]?.name ?? 'id',
-      'targetKey',
-    );
+    this.sourceKey = keyAttribute(sourceDef, options.sourceKey, 'sourceKey');
+    this.targetKey = keyAttribute(targetDef, options.targetKey, 'targetKey');
     const fk = foreignKeyOptions(
       options.foreignKey,
       camelize(`${singularize(sourceDef.name)}_${this.sourceKey}`),
@@ -73,26 +65,7 @@ export class BelongsToMany<S extends AnyModel = AnyModel, T extends AnyModel = A
     this.addThroughKeys(fk, other, options);
     this.checkNamingCollision();
     this.accessors = multipleAccessors(this.name);
-    const one =
-      (f: (instance: AnyModel, values: unknown[], options: Row) => unknown) =>
-      (instance: AnyModel, value: unknown, opts: unknown) =>
-        f(instance, [value], (opts ?? {}) as Row);
-    const many =
-      (f: (instance: AnyModel, values: unknown[], options: Row) => unknown) =>
-      (instance: AnyModel, values: unknown, opts: unknown) =>
-        f(instance, toList(values), (opts ?? {}) as Row);
-    this.mixin({
-      get: (instance, opts) => this.get(instance, (opts ?? {}) as Row),
-      set: many((i, v, o) => this.set(i, v, o)),
-      addMultiple: many((i, v, o) => this.add(i, v, o)),
-      add: one((i, v, o) => this.add(i, v, o)),
-      create: (instance, values, opts) => this.create(instance, values as Row, opts as Row),
-      remove: one((i, v, o) => this.remove(i, v, o)),
-      removeMultiple: many((i, v, o) => this.remove(i, v, o)),
-      hasSingle: one((i, v, o) => this.has(i, v, o)),
-      hasAll: many((i, v, o) => this.has(i, v, o)),
-      count: (instance, opts) => this.count(instance, (opts ?? {}) as Row),
-    });
+    this.mixinMultiple();
   }
 
   private addThroughKeys(fk: Row, other: Row, options: BelongsToManyOptions): void {

@@ -5,7 +5,7 @@ import type { AnyModel, ModelCtor } from '../types.js';
 import { camelize, singleAccessors } from './accessor-names.js';
 import {
   Association,
-  attributeOfModel,
+  keyAttribute,
   foreignKeyOptions,
   keyOf,
   type ModelClass,
@@ -25,11 +25,7 @@ export class BelongsTo<S extends AnyModel = AnyModel, T extends AnyModel = AnyMo
   constructor(source: ModelCtor<S>, target: ModelCtor<T>, options: BelongsToOptions = {}) {
     super(source, target, options, 'belongsTo', BELONGS_TO_OPTIONS, singularize(target.name), true);
     const targetDef = this.targetDefinition;
-    this.targetKey = attributeOfModel(
-      targetDef,
-      options.targetKey ?? targetDef.primaryKeys[0]?.name ?? 'id',
-      'targetKey',
-    );
+    this.targetKey = keyAttribute(targetDef, options.targetKey, 'targetKey');
     const fk = foreignKeyOptions(options.foreignKey, camelize(`${this.as}_${this.targetKey}`));
     this.foreignKey = fk.name;
     const existing = this.sourceDefinition.attributes[fk.name];
@@ -45,11 +41,7 @@ export class BelongsTo<S extends AnyModel = AnyModel, T extends AnyModel = AnyMo
     });
     this.checkNamingCollision();
     this.accessors = singleAccessors(this.as);
-    this.mixin({
-      get: (instance, opts) => this.get(instance, opts as Row),
-      set: (instance, value, opts) => this.set(instance, value, opts as Row),
-      create: (instance, values, opts) => this.create(instance, values as Row, opts as Row),
-    });
+    this.mixinSingle();
   }
 
   get identifierField(): string {

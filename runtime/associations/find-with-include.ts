@@ -22,7 +22,7 @@ import {
   singleJoins,
   type JoinedNode,
 } from './include-sql.js';
-import { resolveIncludes, type IncludeNode } from './include-tree.js';
+import { resolveIncludes, scopeMergeIfUsed, type IncludeNode } from './include-tree.js';
 
 type Built = new (values: Row, options: typeof ROW_OPTIONS) => AnyModel;
 
@@ -45,11 +45,6 @@ interface LevelSpec {
   keysOf?: { node: IncludeNode; keys: unknown[] };
 }
 
-/** `include: []`, null and undefined ask for nothing: the finder's own path. */
-export function hasIncludes(include: unknown): boolean {
-  return !(include === undefined || include === null || (Array.isArray(include) && include.length === 0));
-}
-
 function refuseWithInclude(def: ModelDefinition, options: Row): void {
   for (const key of ['raw', 'group', 'having', 'lock'] as const) {
     if (options[key] !== undefined && options[key] !== false)
@@ -62,7 +57,7 @@ function refuseWithInclude(def: ModelDefinition, options: Row): void {
 export async function findWithIncludes(model: ModelCtor<AnyModel>, options: Row): Promise<AnyModel[]> {
   const def = definitionOf(model);
   refuseWithInclude(def, options);
-  const children = resolveIncludes(model, options.include);
+  const children = resolveIncludes(model, options.include, await scopeMergeIfUsed());
   const ctx: Context = { query: statementOptions(options), strip: [] };
   const { instances } = await loadLevel(ctx, {
     model,
@@ -82,7 +77,7 @@ export async function findWithIncludes(model: ModelCtor<AnyModel>, options: Row)
 /** The parents matching the include's conditions (required or where), each counted once. */
 export async function countWithIncludes(model: ModelCtor<AnyModel>, options: Row): Promise<number> {
   const def = definitionOf(model);
-  const nodes = resolveIncludes(model, options.include);
+  const nodes = resolveIncludes(model, options.include, await scopeMergeIfUsed());
   const required = nodes.filter((n) => n.required && n.association.isSingleAssociation);
   const q = new QueryText();
   const alias = q.table();

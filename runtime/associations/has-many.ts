@@ -1,16 +1,9 @@
 /** `User.hasMany(Post, { as: 'posts', foreignKey: 'authorId' })`: the foreign key on the target. */
-import { pluralize, singularize } from '../inflection.js';
+import { pluralize } from '../inflection.js';
 import { HAS_MANY_OPTIONS } from '../method-options.js';
 import type { AnyModel, ModelCtor } from '../types.js';
-import { camelize, multipleAccessors } from './accessor-names.js';
-import {
-  Association,
-  attributeOfModel,
-  foreignKeyOptions,
-  keyOf,
-  type ModelClass,
-  type Row,
-} from './association.js';
+import { multipleAccessors } from './accessor-names.js';
+import { Association, keyAttribute, keyOf, query, type ModelClass, type Row } from './association.js';
 import type { HasManyOptions } from './association-options.js';
 import { addTargetForeignKey } from './has-one.js';
 
@@ -20,40 +13,11 @@ export class HasMany<S extends AnyModel = AnyModel, T extends AnyModel = AnyMode
 
   constructor(source: ModelCtor<S>, target: ModelCtor<T>, options: HasManyOptions = {}) {
     super(source, target, options, 'hasMany', HAS_MANY_OPTIONS, pluralize(target.name), false);
-    const sourceDef = this.sourceDefinition;
-    this.sourceKey = attributeOfModel(
-      sourceDef,
-      options.sourceKey ?? sourceDef.primaryKeys[0]?.name ?? 'id',
-      'sourceKey',
-    );
-    const fk = foreignKeyOptions(
-      options.foreignKey,
-      camelize(`${singularize(sourceDef.name)}_${this.sourceKey}`),
-    );
-    this.foreignKey = fk.name;
-    addTargetForeignKey(this, fk, options);
+    this.sourceKey = keyAttribute(this.sourceDefinition, options.sourceKey, 'sourceKey');
+    this.foreignKey = addTargetForeignKey(this, options);
     this.checkNamingCollision();
     this.accessors = multipleAccessors(this.name);
-    const one =
-      (f: (instance: AnyModel, values: unknown[], options: Row) => unknown) =>
-      (instance: AnyModel, value: unknown, opts: unknown) =>
-        f(instance, [value], (opts ?? {}) as Row);
-    const many =
-      (f: (instance: AnyModel, values: unknown[], options: Row) => unknown) =>
-      (instance: AnyModel, values: unknown, opts: unknown) =>
-        f(instance, toList(values), (opts ?? {}) as Row);
-    this.mixin({
-      get: (instance, opts) => this.get(instance, (opts ?? {}) as Row),
-      set: many((i, v, o) => this.set(i, v, o)),
-      addMultiple: many((i, v, o) => this.add(i, v, o)),
-      add: one((i, v, o) => this.add(i, v, o)),
-      create: (instance, values, opts) => this.create(instance, values as Row, opts as Row),
-      remove: one((i, v, o) => this.remove(i, v, o)),
-      removeMultiple: many((i, v, o) => this.remove(i, v, o)),
-      hasSingle: one((i, v, o) => this.has(i, v, o)),
-      hasAll: many((i, v, o) => this.has(i, v, o)),
-      count: (instance, opts) => this.count(instance, (opts ?? {}) as Row),
-    });
+    this.mixinMultiple();
   }
 
   get identifierField(): string {
@@ -141,18 +105,4 @@ export class HasMany<S extends AnyModel = AnyModel, T extends AnyModel = AnyMode
       options,
     );
   }
-}
-
-/** The statement options an accessor passes on to the queries it sends. */
-export function query(options: Row): Row {
-  const out: Row = {};
-  if (options.transaction !== undefined) out.transaction = options.transaction;
-  if (options.logging !== undefined) out.logging = options.logging;
-  return out;
-}
-
-/** A list, one value, or null/undefined (none). */
-export function toList(values: unknown): unknown[] {
-  if (values === null || values === undefined) return [];
-  return Array.isArray(values) ? values : [values];
 }

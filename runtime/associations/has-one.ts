@@ -5,7 +5,7 @@ import type { AnyModel, ModelCtor } from '../types.js';
 import { camelize, singleAccessors } from './accessor-names.js';
 import {
   Association,
-  attributeOfModel,
+  keyAttribute,
   foreignKeyOptions,
   keyOf,
   type ModelClass,
@@ -23,26 +23,11 @@ export class HasOne<S extends AnyModel = AnyModel, T extends AnyModel = AnyModel
 
   constructor(source: ModelCtor<S>, target: ModelCtor<T>, options: HasOneOptions = {}) {
     super(source, target, options, 'hasOne', HAS_ONE_OPTIONS, singularize(target.name), true);
-    const sourceDef = this.sourceDefinition;
-    this.sourceKey = attributeOfModel(
-      sourceDef,
-      options.sourceKey ?? sourceDef.primaryKeys[0]?.name ?? 'id',
-      'sourceKey',
-    );
-    // Named from the source (as hasMany), not from `as` as Sequelize does (#10972): docs/runtime.md.
-    const fk = foreignKeyOptions(
-      options.foreignKey,
-      camelize(`${singularize(sourceDef.name)}_${this.sourceKey}`),
-    );
-    this.foreignKey = fk.name;
-    addTargetForeignKey(this, fk, options);
+    this.sourceKey = keyAttribute(this.sourceDefinition, options.sourceKey, 'sourceKey');
+    this.foreignKey = addTargetForeignKey(this, options);
     this.checkNamingCollision();
     this.accessors = singleAccessors(this.as);
-    this.mixin({
-      get: (instance, opts) => this.get(instance, opts as Row),
-      set: (instance, value, opts) => this.set(instance, value, opts as Row),
-      create: (instance, values, opts) => this.create(instance, values as Row, opts as Row),
-    });
+    this.mixinSingle();
   }
 
   get identifierField(): string {
@@ -92,22 +77,31 @@ export class HasOne<S extends AnyModel = AnyModel, T extends AnyModel = AnyModel
   }
 }
 
-/** hasOne and hasMany: the key on the target, SET NULL when nullable else CASCADE (Sequelize's defaults). */
+/**
+ * hasOne and hasMany: the key on the target, named from the source and its key (for hasOne not
+ * from `as` as Sequelize does, #10972: docs/runtime.md), SET NULL when nullable else CASCADE
+ * (Sequelize's defaults). Returns the key's attribute name.
+ */
 export function addTargetForeignKey(
   association: Association & { sourceKey: string },
-  fk: { name: string; field?: string; allowNull?: boolean },
   options: HasOneOptions,
-): void {
+): string {
+  const source = association.sourceDefinition;
+  const fk = foreignKeyOptions(
+    options.foreignKey,
+    camelize(`${singularize(source.name)}_${association.sourceKey}`),
+  );
   const existing = association.targetDefinition.attributes[fk.name];
   const allowNull = fk.allowNull ?? existing?.allowNull ?? true;
   addForeignKey(association.target, {
     name: fk.name,
     field: fk.field,
     allowNull: fk.allowNull,
-    type: association.sourceDefinition.attributes[association.sourceKey].type,
+    type: source.attributes[association.sourceKey].type,
     references:
       options.constraints === false ? undefined : { model: association.source, key: association.sourceKey },
     onDelete: options.onDelete ?? (allowNull ? 'SET NULL' : 'CASCADE'),
     onUpdate: options.onUpdate ?? 'CASCADE',
   });
+  return fk.name;
 }

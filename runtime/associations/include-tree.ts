@@ -1,13 +1,15 @@
 /**
  * `include` resolved to a tree of associations, checked before any query: each element (an alias,
  * a model class, an association object or an include object) names exactly one association of
- * its parent model, or the error says why, with Sequelize's messages.
+ * its parent model, or the error says why, with Sequelize's messages. An included model's scope
+ * (its defaultScope, or the include's Model.scope()/unscoped() class) is merged under the
+ * include's options as Sequelize does, through scope-merge.ts, which the caller loads.
  */
 import { checkOptions } from '../check-options.js';
 import { INCLUDE_OPTIONS, INCLUDE_THROUGH_OPTIONS } from '../method-options.js';
 import { definitionOf, type ModelDefinition } from '../model-definition.js';
 import { liveRowsWhere } from '../paranoid.js';
-import { hasDefaultScope } from '../scopes.js';
+import { isScopedClass, scopesInUse, unscopedClass } from '../scopes.js';
 import { EagerLoadingError } from './association-errors.js';
 import { associationsOf } from './association-registry.js';
 import { Association, type Row } from './association.js';
@@ -28,9 +30,24 @@ export interface IncludeNode {
   readonly children: readonly IncludeNode[];
 }
 
-export function resolveIncludes(model: Function, include: unknown, parentPath = ''): IncludeNode[] {
+/** scope-merge.ts, loaded by the caller when some scope exists (`scopesInUse`); else undefined. */
+export type ScopeMerge = typeof import('../scope-merge.js') | undefined;
+
+/** scope-merge.ts when the program has scopes: resolveIncludes' last argument. */
+export async function scopeMergeIfUsed(): Promise<ScopeMerge> {
+  return scopesInUse ? await import('../scope-merge.js') : undefined;
+}
+
+export function resolveIncludes(
+  model: Function,
+  include: unknown,
+  scopes: ScopeMerge,
+  parentPath = '',
+): IncludeNode[] {
   const list = Array.isArray(include) ? include : [include];
-  const nodes = list.map((element) => resolveElement(model, element, parentPath));
+  // A Model.scope() class finds its model's associations (its scope is the finder's to apply).
+  const source = unscopedClass(model);
+  const nodes = list.map((element) => resolveElement(source, element, scopes, parentPath));
   const seen = new Set<string>();
   for (const node of nodes) {
     if (seen.has(node.as))
@@ -42,11 +59,18 @@ export function resolveIncludes(model: Function, include: unknown, parentPath = 
   return nodes;
 }
 
-function resolveElement(model: Function, element: unknown, parentPath: string): IncludeNode {
+function resolveElement(
+  model: Function,
+  element: unknown,
+  scopes: ScopeMerge,
+  parentPath: string,
+): IncludeNode {
   const def = definitionOf(model);
-  if (typeof element === 'string') return node(byAlias(model, def, element), {}, parentPath);
-  if (element instanceof Association) return node(ownAssociation(model, def, element), {}, parentPath);
-  if (typeof element === 'function') return node(byModel(model, def, element, undefined), {}, parentPath);
+  const at = (association: Association, options: Row, scoped?: Function): IncludeNode =>
+    node(association, options, scopes, parentPath, scoped);
+  if (typeof element === 'string') return at(byAlias(model, def, element), {});
+  if (element instanceof Association) return at(ownAssociation(model, def, element), {});
+  if (typeof element === 'function') return at(byModel(model, def, element, undefined), {}, element);
   if (element === null || typeof element !== 'object' || Array.isArray(element))
     throw new Error('Include unexpected. Element has to be either a Model, an Association or an object.');
   const options = element as Row;
@@ -64,18 +88,24 @@ function resolveElement(model: Function, element: unknown, parentPath: string): 
   } else {
     throw new Error(`include of ${def.name}: an include object needs model, as or association`);
   }
-  return node(association, options, parentPath);
+  return at(association, options, options.model as Function | undefined);
 }
 
-function node(association: Association, options: Row, parentPath: string): IncludeNode {
+function node(
+  association: Association,
+  given: Row,
+  scopes: ScopeMerge,
+  parentPath: string,
+  model: Function | undefined,
+): IncludeNode {
   const path = parentPath ? `${parentPath}->${association.as}` : association.as;
   const label = `include "${path}" of ${association.sourceDefinition.name}`;
-  // Sequelize merges the target's defaultScope into the include; not implemented yet, so refused
-  // rather than bring rows the scope would filter out.
-  if (hasDefaultScope(association.target))
-    throw new Error(
-      `${label}: ${association.targetDefinition.name} has a defaultScope, which is not applied to includes yet; put its condition in the include's where, or remove the defaultScope`,
-    );
+  // As Sequelize's _validateIncludedElement: the include's own scoped class, else the
+  // association's target, has its scope merged under the include (before required is decided).
+  const scoped = model && isScopedClass(model) ? model : association.target;
+  const options = scopes
+    ? scopes.applyIncludeScope(scoped, given, association.isSingleAssociation, label)
+    : given;
   if (options.separate && association.associationType !== 'HasMany')
     throw new Error('Only HasMany associations support include.separate');
   if (options.order !== undefined && association.isSingleAssociation)
@@ -88,7 +118,7 @@ function node(association: Association, options: Row, parentPath: string): Inclu
     checkOptions(options.through, INCLUDE_THROUGH_OPTIONS, `${label} through`);
   }
   const children =
-    options.include === undefined ? [] : resolveIncludes(association.target, options.include, path);
+    options.include === undefined ? [] : resolveIncludes(association.target, options.include, scopes, path);
   return {
     association,
     as: association.as,
@@ -134,7 +164,8 @@ function byModel(
   target: Function,
   as: string | undefined,
 ): Association {
-  const candidates = Object.values(associationsOf(model)).filter((a) => a.target === target);
+  const base = unscopedClass(target);
+  const candidates = Object.values(associationsOf(model)).filter((a) => unscopedClass(a.target) === base);
   const targetName = definitionOf(target).name;
   if (candidates.length === 0) throw new EagerLoadingError(`${targetName} is not associated to ${def.name}!`);
   if (as !== undefined) {

@@ -7,7 +7,6 @@ export { HasOne } from './has-one.js';
 export { HasMany } from './has-many.js';
 export { BelongsToMany } from './belongs-to-many.js';
 export { AssociationError, EagerLoadingError } from './association-errors.js';
-export { findWithIncludes, countWithIncludes, hasIncludes } from './find-with-include.js';
 export { plainIncluded } from './plain-included.js';
 export type * from './association-options.js';
 export type * from './mixin-types.js';

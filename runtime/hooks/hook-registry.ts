@@ -1,9 +1,11 @@
 /**
  * Where hooks are kept: per model class and per Sequelize instance (global hooks), in the order
  * added. `hookCount` counts every hook registered anywhere, so a program without hooks pays one
- * number comparison per operation and never walks a registry.
+ * number comparison per operation and never walks a registry. Registering is synchronous (as in
+ * Sequelize), so this store is loaded with the models; running hooks (run-hooks.ts,
+ * hooked-operations.ts) is loaded on first use.
  */
-import { checkHookName } from './hook-names.js';
+import { checkHookName, MODEL_HOOK_NAMES } from './hook-names.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- hooks of every signature
 export type HookFunction = (...args: any[]) => unknown;
@@ -75,25 +77,21 @@ export function hasOwnHooks(owner: object, type: string): boolean {
   return ownHooks(owner, type).length > 0;
 }
 
-/**
- * The functions to run for `type` on a model: those of the model and of the classes it extends
- * (Model.scope() makes a subclass), then the global ones of its Sequelize, as Sequelize runs them.
- */
-export function hooksFor(model: Function, sequelize: object, type: string): HookFunction[] {
-  const chain: Function[] = [];
-  for (
-    let c: Function | null = model;
-    c && c !== Function.prototype;
-    c = Object.getPrototypeOf(c) as Function
-  )
-    chain.unshift(c);
-  const out: HookFunction[] = [];
-  for (const c of chain) for (const e of ownHooks(c, type)) out.push(e.fn);
-  for (const e of ownHooks(sequelize, type)) out.push(e.fn);
-  return out;
-}
-
 /** Whether hooks may run for this call: false at once when none is registered or `hooks: false`. */
 export function hooksOn(options: { hooks?: boolean } | undefined): boolean {
   return hookCount > 0 && options?.hooks !== false;
+}
+
+/** `User.beforeCreate(fn)` and the other static forms of addHook, put on the model base class once. */
+export function defineStaticHookForms(base: Function): void {
+  for (const type of MODEL_HOOK_NAMES) {
+    Object.defineProperty(base, type, {
+      configurable: true,
+      writable: true,
+      value(this: Function, nameOrFn: unknown, fn?: unknown) {
+        addHook(this, `${this.name}.${type}()`, false, type, nameOrFn, fn);
+        return this;
+      },
+    });
+  }
 }

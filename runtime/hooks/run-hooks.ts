@@ -4,7 +4,7 @@
  */
 import { definitionOf, type AttributeDefinition, type ModelDefinition } from '../model-definition.js';
 import { validateInstance } from '../validation.js';
-import { hooksFor, hooksOn } from './hook-registry.js';
+import { hooksOn, ownHooks, type HookFunction } from './hook-registry.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
@@ -46,4 +46,22 @@ export function validateMaybeHooked(
   return hooksOn(options)
     ? validateWithHooks(def, instance, options, fields)
     : validateInstance(def, instance, data, fields);
+}
+
+/**
+ * The functions to run for `type` on a model: those of the model and of the classes it extends
+ * (Model.scope() makes a subclass), then the global ones of its Sequelize, as Sequelize runs them.
+ */
+export function hooksFor(model: Function, sequelize: object, type: string): HookFunction[] {
+  const chain: Function[] = [];
+  for (
+    let c: Function | null = model;
+    c && c !== Function.prototype;
+    c = Object.getPrototypeOf(c) as Function
+  )
+    chain.unshift(c);
+  const out: HookFunction[] = [];
+  for (const c of chain) for (const e of ownHooks(c, type)) out.push(e.fn);
+  for (const e of ownHooks(sequelize, type)) out.push(e.fn);
+  return out;
 }

@@ -44,6 +44,11 @@ models:
           get(): string {
             return \`\${this.firstName} \${this.lastName}\`;
           }
+    validate:
+      namesDiffer: |
+        namesDiffer(this: User) {
+          if (this.firstName === this.lastName) throw new Error('first and last name must differ');
+        }
   Post:
     paranoid: true
     attributes:
@@ -84,6 +89,7 @@ const USE = nodeProgram(
     { firstName: 'A', lastName: 'Byron' },
     { firstName: 'Ada', lastName: 'Admin' },
     { firstName: 'Ada', lastName: 'lower', age: -1 },
+    { firstName: 'Same', lastName: 'Same' },
   ]) {
     try {
       await User.create(values);
@@ -134,7 +140,7 @@ function addToClass(file: string, members: string): void {
   writeFileSync(file, `${text.slice(0, classEnd)}${members}${text.slice(classEnd)}`);
 }
 
-it('compiles; validators reject bad input with Sequelize-shaped errors; get/set/virtual, hooks, paranoid and scopes work; hand-written code survives regeneration', async () => {
+it('compiles; attribute and model validators reject bad input with Sequelize-shaped errors; get/set/virtual, hooks, paranoid and scopes work; hand-written code survives regeneration', async () => {
   const outDir = path.join(work, 'models');
   await generate({ schema: await loadSchemaText(schema(''), 'schema.yaml'), outDir });
   // A person adds the static the schema's validator calls, after the generated regions.
@@ -176,6 +182,7 @@ it('compiles; validators reject bad input with Sequelize-shaped errors; get/set/
         { path: 'lastName', validatorKey: 'is', message: 'Validation is on lastName failed' },
         { path: 'age', validatorKey: 'min', message: 'Validation min on age failed' },
       ],
+      [{ path: 'namesDiffer', validatorKey: 'namesDiffer', message: 'first and last name must differ' }],
     ],
   });
 }, 300_000);

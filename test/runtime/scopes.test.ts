@@ -135,16 +135,3 @@ test("whereMergeStrategy: 'and' AND-s the wheres instead of overwriting a key", 
   await Thing.bulkCreate([{ price: 1 }, { price: 3 }, { price: 7 }]);
   expect(await Thing.scope('above', 'below').count()).toBe(1);
 });
-
-test('an include of a model with a defaultScope is refused before any query, not run unfiltered', async () => {
-  class Shelf extends Model {
-    declare id: number;
-  }
-  Shelf.init({ label: DataTypes.STRING }, { sequelize: conn.sequelize, timestamps: false });
-  Shelf.hasMany(Item, { as: 'items', foreignKey: 'shelfId', constraints: false });
-  conn.statements.length = 0;
-  await expect(Shelf.findAll({ include: [{ association: 'items' }] as never })).rejects.toThrow(
-    'Item has a defaultScope, which is not applied to includes yet',
-  );
-  expect(conn.statements).toEqual([]);
-});

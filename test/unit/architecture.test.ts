@@ -132,7 +132,6 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/validators/',
     'runtime/hooks/hook-names.ts',
     'runtime/hooks/hook-registry.ts',
-    'runtime/hooks/hook-methods.ts',
   ],
   [
     'runtime/model-definition.ts',
@@ -168,6 +167,22 @@ const LAZY_MODULES = [
   'runtime/drivers/replica-set-driver.ts',
   'runtime/hooks/hooked-operations.ts',
   'runtime/scope-merge.ts',
+  'runtime/paranoid.ts',
+  'runtime/associations/find-with-include.ts',
+];
+
+/**
+ * Modules a program that only reads and writes rows (no hooks, scopes, soft deletes, include)
+ * never loads: none is reachable from runtime/index.ts through static imports (the lazy ones
+ * and what only they import). Registering hooks and declaring scopes is synchronous, as in
+ * Sequelize, so hook-names.ts, hook-registry.ts and scopes.ts (small stores) stay static.
+ */
+const NEVER_LOADED_AT_START = [
+  ...LAZY_MODULES,
+  'runtime/hooks/run-hooks.ts',
+  'runtime/associations/include-tree.ts',
+  'runtime/associations/include-sql.ts',
+  'runtime/associations/include-order.ts',
 ];
 
 /** The type vocabulary every layer may import types from (and which imports types back). */
@@ -281,6 +296,21 @@ test('there is no cycle of value imports loaded at start-up', () => {
 test('lazy imports load only the modules meant to be lazy', () => {
   const lazy = allImports.filter((i) => i.lazy && i.from.startsWith('runtime/'));
   expect(lazy.filter((i) => !LAZY_MODULES.includes(i.to))).toEqual([]);
+});
+
+test('the runtime loaded at start-up holds none of the modules loaded on first use', () => {
+  const loaded = new Set<string>(['runtime/index.ts']);
+  const pending = ['runtime/index.ts'];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    for (const edge of allImports)
+      if (edge.from === file && !edge.typeOnly && !edge.lazy && !loaded.has(edge.to)) {
+        loaded.add(edge.to);
+        pending.push(edge.to);
+      }
+  }
+  expect(loaded.size).toBeGreaterThan(40);
+  expect(NEVER_LOADED_AT_START.filter((file) => loaded.has(file))).toEqual([]);
 });
 
 test('type-only cycles go only through the documented hubs', () => {

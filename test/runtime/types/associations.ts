@@ -150,6 +150,17 @@ export async function associations(): Promise<void> {
   await User.findAll({ include: [{ model: Post, as: 'posts', paranoid: false }] });
   // @ts-expect-error paranoid of an include is a boolean
   await User.findAll({ include: [{ model: Post, as: 'posts', paranoid: 'no' }] });
+  // A scoped or unscoped model in an include (its scope applies to the include): typed as the model.
+  const scoped = await User.findAll({ include: [{ model: Post.scope('recent'), as: 'posts' }] });
+  const scopedTitles: string[] = scoped[0].posts.map((p) => p.title);
+  void scopedTitles;
+  const unscoped = await User.findAll({
+    include: [{ model: Post.unscoped(), as: 'posts', where: { title: 'a' } }],
+  });
+  const unscopedTitle: string = unscoped[0].posts[0].title;
+  void unscopedTitle;
+  // @ts-expect-error the where of a scoped include is checked against the included model
+  await User.findAll({ include: [{ model: Post.scope('recent'), as: 'posts', where: { nope: 1 } }] });
   await User.count({ include: ['posts'] });
   const { rows } = await User.findAndCountAll({ include: ['posts'], limit: 2 });
   const n: number = rows[0].posts.length;

@@ -23,6 +23,11 @@ models:
         }
       afterDestroy: |
         afterDestroy() {}
+    validate:
+      notReserved: |
+        notReserved(this: User) {
+          if (this.name === 'root') throw new Error('reserved');
+        }
     defaultScope: { where: { name: [a, b] }, order: [[name, DESC]] }
     scopes:
       short: { attributes: [name], limit: 3 }
@@ -34,7 +39,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-test('init carries paranoid, deletedAt, the hooks as methods and the scopes as data', async () => {
+test('init carries paranoid, deletedAt, the hooks and model validators as methods and the scopes as data', async () => {
   await generate({ schema: loadSchemaText(SCHEMA, 'schema.yaml'), outDir: work });
   const text = readFileSync(path.join(work, 'User.ts'), 'utf8');
   expect(text).toContain('  declare removedAt: Date | null;\n');
@@ -48,6 +53,11 @@ test('init carries paranoid, deletedAt, the hooks as methods and the scopes as d
       '            user.name = user.name.trim();',
       '          },',
       '          afterDestroy() {},',
+      '        },',
+      '        validate: {',
+      '          notReserved(this: User) {',
+      '            if (this.name === "root") throw new Error("reserved");',
+      '          },',
       '        },',
       '        defaultScope: {',
       '          where: { name: ["a", "b"] },',

@@ -45,6 +45,11 @@ const FULL = user(
   '        async beforeCreate(user: User) {',
   '          user.name = user.name?.trim() ?? null;',
   '        }',
+  '    validate:',
+  '      nameOrEmail: |',
+  '        nameOrEmail(this: User) {',
+  "          if (this.name === null && this.email === null) throw new Error('a name or an email, please');",
+  '        }',
   '    defaultScope: { where: { name: [a, b], email: null }, order: [[name, DESC], email] }',
   '    scopes:',
   '      short: { attributes: [name], limit: 3 }',
@@ -69,6 +74,7 @@ test('reads validators, get/set, virtual, paranoid, hooks and scopes into the IR
     type: { kind: 'DATE' },
   });
   expect(Object.keys(User.hooks!)).toEqual(['beforeCreate']);
+  expect(User.validate).toEqual({ nameOrEmail: expect.stringMatching(/^nameOrEmail\(this: User\) \{/) });
   expect(User.defaultScope).toEqual({
     where: { name: ['a', 'b'], email: null },
     order: [
@@ -163,6 +169,20 @@ test.each<[string, string[], string[]]>([
     ],
   ],
   [
+    'a model validator that is not its source',
+    ['    validate:', '      checked: yes'],
+    [
+      "schema.yaml:6:16: checked must be its TypeScript source, declared like a method: checked(this: User) { if (...) throw new Error('...'); } (written as a block, checked: |)",
+    ],
+  ],
+  [
+    'a model validator named like an attribute',
+    ['    validate:', '      name: |', '        name(this: User) {}'],
+    [
+      'schema.yaml:6:7: model validator "name" of model User has the name of an attribute, which Sequelize refuses; rename the validator (for example nameIsValid) and the function in its source',
+    ],
+  ],
+  [
     'deletedAt without paranoid',
     ['    deletedAt: gone'],
     [
@@ -216,6 +236,7 @@ describe('schema.json (the editor) agrees with the loader', () => {
     ],
     ['virtual: a string', '      label: { type: STRING, virtual: name }'],
     ['an unknown hook', '    hooks: { beforeCraete: "beforeCraete() {}" }'],
+    ['a model validator that is not a string', '    validate: { checked: true }'],
     ['an unknown scope key', '    defaultScope: { limt: 2 }'],
     ['a bad order direction', '    scopes: { a: { order: [[name, UP]] } }'],
   ])('refuses %s, as the loader does', (_, line) => {
