@@ -20,12 +20,16 @@ export function valuesThroughGetters(
 ): Record<string, unknown> {
   const data = instance.dataValues as Record<string, unknown>;
   const out: Record<string, unknown> = {};
+  // As Sequelize: a row read with `attributes` runs only the getters of the attributes it selected.
+  const selected = (instance as { _options?: { attributes?: readonly string[] } })._options?.attributes;
   // Sequelize walks dataValues' keys (so values set on instances only are kept) plus getter-only attributes.
   for (const name of Object.keys(data)) out[name] = data[name];
-  for (const attr of def.attributeList) if (attr.getter) out[attr.name] = attr.getter.call(instance);
+  for (const attr of def.attributeList)
+    if (attr.getter && (!selected || selected.includes(attr.name)))
+      out[attr.name] = attr.getter.call(instance);
   for (const name in def.virtuals) {
     const getter = def.virtuals[name]!.getter;
-    if (getter) out[name] = getter.call(instance);
+    if (getter && (!selected || selected.includes(name))) out[name] = getter.call(instance);
   }
   return out;
 }

@@ -712,7 +712,30 @@ async function findRows<M extends AnyModel>(
   const Model = model as unknown as new (values: Row, options: BuildOptions) => M;
   const instances = rows.map((row) => new Model(row, ROW_OPTIONS));
   if (instances.length) checkClassFields(instances[0]);
+  markSelected(instances, def, options.attributes);
   return instances;
+}
+
+/**
+ * Rows read with an `attributes` option remember the names asked for, as Sequelize's
+ * `_options.attributes`: get() and toJSON() then leave out the getters of the others (a VIRTUAL
+ * attribute whose columns were not read would come out undefined).
+ */
+function markSelected(instances: AnyModel[], def: ModelDefinition, attributes: unknown): void {
+  if (!attributes || instances.length === 0) return;
+  const named = (list: readonly unknown[]) =>
+    list.flatMap((item) =>
+      typeof item === 'string' ? [item] : Array.isArray(item) ? [String(item[1])] : [],
+    );
+  let names: string[];
+  if (Array.isArray(attributes)) names = named(attributes);
+  else {
+    const { exclude = [], include = [] } = attributes as { exclude?: string[]; include?: unknown[] };
+    const all = [...def.attributeList.map((a) => a.name), ...Object.keys(def.virtuals)];
+    names = [...all.filter((name) => !exclude.includes(name)), ...named(include)];
+  }
+  const marked = Object.freeze({ ...ROW_OPTIONS, attributes: Object.freeze(names) });
+  for (const instance of instances) (instance as unknown as { _options: BuildOptions })._options = marked;
 }
 
 /**

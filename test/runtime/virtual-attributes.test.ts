@@ -83,6 +83,19 @@ describe('VIRTUAL in attributes lists, rawAttributes and validation', () => {
     expect(other.get('fullName')).toBe('Alan Turing');
   });
 
+  test('toJSON of a row read with attributes leaves out the getters of attributes not selected, as Sequelize', async () => {
+    await Person.create({ fullName: 'Edsger Dijkstra' });
+    const [found] = await Person.findAll({ attributes: ['id', 'lastName'], where: { lastName: 'Dijkstra' } });
+    expect(Object.keys(found.toJSON() as object).sort()).toEqual(['id', 'lastName']);
+    const [other] = await Person.findAll({
+      attributes: { exclude: ['fullName'] },
+      where: { lastName: 'Dijkstra' },
+    });
+    expect(other.toJSON()).not.toHaveProperty('fullName');
+    const [all] = await Person.findAll({ where: { lastName: 'Dijkstra' } });
+    expect(all.toJSON()).toHaveProperty('fullName', 'Edsger Dijkstra');
+  });
+
   test('rawAttributes lists VIRTUAL attributes in declaration order, as Sequelize', () => {
     expect(Object.keys(Person.rawAttributes)).toEqual([
       'id',

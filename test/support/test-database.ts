@@ -56,12 +56,27 @@ function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-export async function createTestDatabase(prefix = 'gm_test'): Promise<TestDatabase> {
+/**
+ * `template`: a copy of that database (server only). PostgreSQL refuses to copy a database
+ * another session is connected to, so a busy template is tried again for a while.
+ */
+export async function createTestDatabase(prefix = 'gm_test', template?: string): Promise<TestDatabase> {
   if (!serverUrl) {
+    if (template) throw new Error(`a copy of ${template} needs a PostgreSQL server`);
     return { url: 'pglite://', engine: 'pglite', name: 'pglite', drop: async () => {} };
   }
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  await withAdminClient((client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
+  const create = `CREATE DATABASE ${quoteIdentifier(name)}${template ? ` TEMPLATE ${quoteIdentifier(template)}` : ''}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withAdminClient((client) => client.query(create));
+      break;
+    } catch (error) {
+      const busy = (error as { code?: string }).code === '55006';
+      if (!busy || attempt >= 120) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
