@@ -37,6 +37,11 @@ models:
   Author:
     attributes:
       name: { type: STRING, allowNull: false, validate: { notEmpty: true, len: [2, 40] } }
+    validate:
+      notReserved: |
+        notReserved(this: Author) {
+          if (this.name === 'Root') throw new Error('Root is reserved');
+        }
     methods:
       shout: |
         shout(): string {
@@ -131,13 +136,18 @@ const USE_EXAMPLE = nodeProgram(
 
 /** The features schema: paranoid, scopes, hooks, belongsToMany, parsed custom types, a view as a plain Model. */
 const USE_FEATURES = nodeProgram(
-  "import { Sequelize } from 'sequelize';\nimport { initModels } from './features/index.js';",
+  "import { Sequelize, ValidationError } from 'sequelize';\nimport { initModels } from './features/index.js';",
   `  const sequelize = new Sequelize(process.env.DB_URL!, { logging: false });
   const { Author, Post, Tag, PostTag, PostTitle } = initModels(sequelize);
   // A view is no table: sync the tables, then create the view.
   for (const model of [Author, Post, Tag, PostTag]) await model.sync({ force: true });
   await sequelize.query('CREATE VIEW post_titles AS SELECT title FROM "Posts"');
   const author = await Author.create({ name: 'Ann' });
+  // The model validator from the schema runs on Sequelize too.
+  const modelValidator = await Author.create({ name: 'Root' }).then(
+    () => 'created',
+    (error: unknown) => (error instanceof ValidationError ? error.errors.map((e) => [e.path, e.message]) : String(error)),
+  );
   // Parsed types are written as their PostgreSQL text; RETURNING hands them back parsed.
   const post = await Post.create({
     title: '  hello ',
@@ -163,6 +173,7 @@ const USE_FEATURES = nodeProgram(
     all: await Post.unscoped().count({ paranoid: false }),
     drafts: (await Post.scope('drafts').findAll()).map((p) => p.title),
     shout: author.shout(),
+    modelValidator,
     created,
     view: (await PostTitle.findAll({ order: [['title', 'ASC']] })).map((row) => row.title),
     viewAttributes: Object.keys(PostTitle.getAttributes()),
@@ -362,7 +373,9 @@ describe('on real PostgreSQL with real Sequelize', () => {
   );
 
   serverTest(
-    needsServer('runs paranoid, scopes, hooks, belongsToMany, parsed custom types and a view'),
+    needsServer(
+      'runs paranoid, scopes, hooks, a model validator, belongsToMany, parsed custom types and a view',
+    ),
     () => {
       expect(run('use-features.js')).toEqual({
         title: 'hello',
@@ -374,6 +387,7 @@ describe('on real PostgreSQL with real Sequelize', () => {
         all: 2,
         drafts: ['draft'],
         shout: 'ANN',
+        modelValidator: [['notReserved', 'Root is reserved']],
         created: { span: 1, at: { x: 1, y: 2 } },
         view: ['draft', 'hello'],
         viewAttributes: ['title'],
