@@ -17,7 +17,7 @@ export function readModelValidators(
   const entry = findEntry(entries, 'validate');
   if (entry === undefined) return [];
   return (reader.mappingEntries(entry, `validate of model ${model}`) ?? []).flatMap((validator) => {
-    const example = `${validator.key}(this: ${model}) { if (...) throw new Error('...'); }`;
+    const example = `${validator.key}(this: ${model}) { ... }, throwing to fail`;
     const source = readFunctionSource(validator, validator.key, example, reader);
     return source === undefined ? [] : [{ name: validator.key, nameNode: validator.keyNode, source }];
   });

@@ -172,7 +172,7 @@ test.each<[string, string[], string[]]>([
     'a model validator that is not its source',
     ['    validate:', '      checked: yes'],
     [
-      "schema.yaml:6:16: checked must be its TypeScript source, declared like a method: checked(this: User) { if (...) throw new Error('...'); } (written as a block, checked: |)",
+      'schema.yaml:6:16: checked must be its TypeScript source, declared like a method: checked(this: User) { ... }, throwing to fail (written as a block, checked: |)',
     ],
   ],
   [
