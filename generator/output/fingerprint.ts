@@ -97,7 +97,7 @@ function regionsHash(regions: readonly string[]): string {
     )
     .join('\n')
     .replace(/\/\*(?!\*)[\s\S]*?\*\//g, '');
-  return hashOf(code.replace(/[\s;,'"()]/g, ''));
+  return hashOf(code.replace(/[\s;,'"()]+/g, ''));
 }
 
 /**
