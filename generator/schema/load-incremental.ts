@@ -87,8 +87,11 @@ export function loadPieces(
 /** `define:` and the top-level keys, from the file without its models; undefined when not a mapping. */
 function readRest(rest: string, problems: ProblemCollector): SharedOptions | undefined {
   const value = parsePlain(rest);
+  if (value === UNPARSABLE) return undefined;
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) return undefined;
+  // A second `models` key (quoted, or spaced) is a duplicate the whole file's parser refuses.
+  if (Object.hasOwn(value, 'models')) return undefined;
   const reader = readerOf(value, problems);
   const root = reader.root;
   return reader.isMapping(root) ? readDefine(reader.entries(root), reader) : undefined;
@@ -111,14 +114,17 @@ function readChunk(
   return draft && resolveOneModel(draft, define, problems);
 }
 
-/** Parsed as load-schema.ts's fast path parses the whole file; undefined when it does not parse. */
+/** Parsed as load-schema.ts's fast path parses the whole file; UNPARSABLE when it does not parse. */
 function parsePlain(text: string): unknown {
   try {
     return loadPlainYaml(text, { schema: CORE_SCHEMA });
   } catch {
-    return undefined;
+    return UNPARSABLE;
   }
 }
+
+/** What parsePlain gives for text that does not parse (undefined is an empty document). */
+const UNPARSABLE = Symbol('unparsable');
 
 function readerOf(value: unknown, problems: ProblemCollector): YamlReader {
   const doc = new Document();

@@ -29,7 +29,7 @@ const HASH = 35;
 /** Works on offsets into the text rather than an array of lines: 2 MB schemas have 80,000 lines. */
 export function splitModels(text: string): SplitSchema | undefined {
   if (text.includes('\r') || text.includes('\t') || ANCHOR_OR_ALIAS.test(text)) return undefined;
-  if (text.startsWith('%') || text.includes('\n%')) return undefined;
+  if (text.startsWith('%') || text.includes('\n%') || hasDocumentMarker(text)) return undefined;
   const found = MODELS_LINE.exec(text);
   if (found === null || MODELS_LINE.test(text.slice(found.index + found[0].length))) return undefined;
   const first = lineEnd(text, found.index) + 1;
@@ -38,6 +38,15 @@ export function splitModels(text: string): SplitSchema | undefined {
   const models = modelChunks(text, first, Math.min(end, text.length));
   if (models === undefined) return undefined;
   return { rest: text.slice(0, found.index) + text.slice(end), models };
+}
+
+/**
+ * `---` or `...` anywhere but a bare `---` first line: a second document (which the whole file's
+ * parser refuses) or content on the marker's line (a tag on the root) would not be seen by a piece.
+ */
+function hasDocumentMarker(text: string): boolean {
+  const body = /^---[ ]*(#.*)?(\n|$)/.test(text) ? text.slice(text.indexOf('\n') + 1) : text;
+  return /(^|\n)(---|\.\.\.)/.test(body);
 }
 
 function modelChunks(text: string, from: number, to: number): ModelChunk[] | undefined {

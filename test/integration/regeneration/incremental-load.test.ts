@@ -160,6 +160,19 @@ describe('the model cache', () => {
     expect(loadPieces(changed, 's.yaml', { ...cache, salt: 'other' })?.parsed).toBe(40);
   });
 
+  it('reads the whole file when the rest of the file does not stand alone', () => {
+    const cache: ModelCache = { file: path.join(dir(), 'models.bin'), salt: 'test' };
+    const model = 'models:\n  A:\n    attributes: { x: STRING }\n';
+    // Cut into pieces, but the rest of the file refused: a second models key, a broken define.
+    for (const text of [`${model}"models":\n  B:\n    attributes: { y: STRING }\n`, `define: [\n${model}`]) {
+      expect({ text, split: splitModels(text) === undefined }).toEqual({ text, split: false });
+      expect({ text, pieces: loadPieces(text, 's.yaml', cache) }).toEqual({ text, pieces: undefined });
+    }
+    // A second document is not cut at all; a bare leading `---` is.
+    expect(splitModels(`${model}---\ndefine: { timestamps: false }\n`)).toBeUndefined();
+    expect(splitModels(`---\n${model}`)?.models.map((piece) => piece.name)).toEqual(['A']);
+  });
+
   it('reads the whole file when the cache is corrupt, or the text cannot be cut safely', () => {
     const cache: ModelCache = { file: path.join(dir(), 'models.bin'), salt: 'test' };
     mkdirSync(dir(), { recursive: true });
