@@ -10,6 +10,7 @@ import { checkFormatter, resolveFormatter } from './output/format.js';
 import { readSchemaText } from './schema/read-schema-text.js';
 import {
   fileStamp,
+  modelCacheOf,
   readRunCache,
   runCacheKey,
   writeRunCache,
@@ -169,8 +170,7 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
     return result;
   }
   const schema = configuredSchema(
-    options.schema ??
-      (await import('./schema/load-schema.js')).loadSchemaText(schemaText!, options.schemaPath!),
+    options.schema ?? (await loadYaml(schemaText!, options.schemaPath!)),
     options,
   );
   await checkFormatter(formatter, outDir);
@@ -287,6 +287,13 @@ function lazySchema(text: string, schemaPath: string, options: GenerateOptions):
     const { loadSchemaText } = require('./schema/load-schema.js') as typeof import('./schema/load-schema.js');
     return (schema ??= configuredSchema(loadSchemaText(text, schemaPath), options));
   };
+}
+
+/** The YAML schema, parsing only the models whose text changed when the model cache allows. */
+async function loadYaml(text: string, schemaPath: string): Promise<SchemaIR> {
+  const cache = modelCacheOf(schemaPath);
+  if (cache === undefined) return (await import('./schema/load-schema.js')).loadSchemaText(text, schemaPath);
+  return (await import('./schema/load-incremental.js')).loadSchemaIncrementally(text, schemaPath, cache);
 }
 
 /** The configuration's renames, then its type overrides (whose keys use the names renamed). */

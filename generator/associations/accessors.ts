@@ -70,5 +70,15 @@ export function accessorsOf(kind: AssociationKind, as: string): Accessor[] {
 
 /** The alias and every accessor name: what an association adds to its source's instances. */
 export function memberNamesOf(kind: AssociationKind, as: string): string[] {
-  return [as, ...accessorsOf(kind, as).map((accessor) => accessor.name)];
+  // Asked several times per alias (free? take it): inflecting once is enough.
+  const key = `${kind}\0${as}`;
+  let names = memberNames.get(key);
+  if (names === undefined) {
+    names = [as, ...accessorsOf(kind, as).map((accessor) => accessor.name)];
+    if (memberNames.size >= 50_000) memberNames.clear(); // --watch runs on: stay bounded
+    memberNames.set(key, names);
+  }
+  return [...names];
 }
+
+const memberNames = new Map<string, readonly string[]>();

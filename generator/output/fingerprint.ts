@@ -85,18 +85,19 @@ export function readFingerprint(text: string): FingerprintReading {
 function regionsHash(regions: readonly string[]): string {
   const code = regions
     // The region lines are structure, not notes: a deleted `// #endregion` is an edit.
+    // Lines without `//` (most of them) are neither marks nor notes: no trimming, no regex.
     .map((line) =>
-      isRegionStart(line)
-        ? line.trim()
-        : isRegionEnd(line)
-          ? REGION_END
-          : line.includes('//')
-            ? line.replace(/\/\/.*/, '')
-            : line,
+      !line.includes('//')
+        ? line
+        : isRegionStart(line)
+          ? line.trim()
+          : isRegionEnd(line)
+            ? REGION_END
+            : line.replace(/\/\/.*/, ''),
     )
     .join('\n')
     .replace(/\/\*(?!\*)[\s\S]*?\*\//g, '');
-  return hashOf(code.replace(/[\s;,'"()]/g, ''));
+  return hashOf(code.replace(/[\s;,'"()]+/g, ''));
 }
 
 /**

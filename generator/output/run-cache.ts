@@ -80,13 +80,26 @@ export function writeRunCache(outDir: string, entry: RunCacheEntry): void {
 }
 
 function cacheFile(outDir: string): string | undefined {
+  const folder = cacheFolder();
+  return folder && path.join(folder, `run-${hashOf(path.resolve(outDir))}.json`);
+}
+
+/**
+ * The models parsed from a schema file (schema/load-incremental.ts), beside the run cache and
+ * turned off with it; `salt` stands for the generator's code.
+ */
+export function modelCacheOf(schemaPath: string): { file: string; salt: string } | undefined {
+  const folder = cacheFolder();
+  if (folder === undefined) return undefined;
+  const file = path.join(folder, `models-${hashOf(path.resolve(schemaPath))}.bin`);
+  return { file, salt: hashOf(packageVersion(), buildStamp()) };
+}
+
+function cacheFolder(): string | undefined {
   if (process.env.GEN_MODELS_RUN_CACHE === 'off') return undefined;
   const configured = process.env.GEN_MODELS_CACHE_DIR;
   const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
-  const folder = configured
-    ? path.join(configured, 'runs')
-    : path.join(os.tmpdir(), `gen-models-cache-${uid}`);
-  return path.join(folder, `run-${hashOf(path.resolve(outDir))}.json`);
+  return configured ? path.join(configured, 'runs') : path.join(os.tmpdir(), `gen-models-cache-${uid}`);
 }
 
 function buildStamp(): number {

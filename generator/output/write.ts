@@ -114,10 +114,14 @@ export function applyPlan(plan: WritePlan, operations: FileOperations = realFile
 /** Writes every file under a temporary name beside its target; on failure removes them all. */
 function stageAll(outDir: string, files: readonly PlannedFile[]): Staged {
   const staged: Staged = { files: [], folders: [] };
+  // One mkdir per folder, not per file: 1,000 model files share one.
+  const made = new Set<string>();
   try {
     for (const file of files) {
       const target = path.join(outDir, file.path);
-      const created = makeFolder(path.dirname(target));
+      const folder = path.dirname(target);
+      const created = made.has(folder) ? undefined : makeFolder(folder);
+      made.add(folder);
       if (created !== undefined) staged.folders.push(created);
       staged.files.push({ temp: stageBeside(target, file.content), target });
     }

@@ -30,10 +30,22 @@ export function associationTargets(model: ModelIR, schema: SchemaIR): Associatio
   ]);
   const targets: Record<string, AssociationTarget> = {};
   for (const name of [...names].sort()) {
-    const found = schema.models.find((m) => m.name === name);
+    const found = modelsByName(schema).get(name);
     if (found !== undefined) targets[name] = targetOf(found);
   }
   return targets;
+}
+
+const byNameOf = new WeakMap<SchemaIR, ReadonlyMap<string, ModelIR>>();
+
+/** The schema's models by name, built once per schema: a scan per target was quadratic on large schemas. */
+function modelsByName(schema: SchemaIR): ReadonlyMap<string, ModelIR> {
+  let byName = byNameOf.get(schema);
+  if (byName === undefined) {
+    byName = new Map(schema.models.map((model) => [model.name, model]));
+    byNameOf.set(schema, byName);
+  }
+  return byName;
 }
 
 function targetOf(model: ModelIR): AssociationTarget {

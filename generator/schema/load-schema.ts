@@ -5,11 +5,11 @@ import type { ModelDraft, SharedOptions } from './model-draft.js';
 import { ProblemCollector } from './problem-collector.js';
 import { readModel, readSharedOptions } from './read-model.js';
 import { resolveModel } from './resolve-model.js';
-import { resolveReferences } from './resolve-references.js';
+import { resolveReferences, type ModelWithDraft } from './resolve-references.js';
 import { checkModel } from './check-model.js';
 import { checkSchema } from './check-schema.js';
 import { DEFINE_KEYS, TOP_LEVEL_KEYS } from './schema-keys.js';
-import { findEntry, YamlReader } from './yaml-reader.js';
+import { findEntry, YamlReader, type Entry } from './yaml-reader.js';
 import { readSchemaText } from './read-schema-text.js';
 import { deriveAssociations } from '../associations/derive-associations.js';
 import { foreignKeysOfReferences } from '../associations/foreign-keys.js';
@@ -96,11 +96,7 @@ function readDrafts(reader: YamlReader): Drafts {
     return { define: {}, models: [] };
   }
   const entries = reader.entries(root);
-  reader.reportUnknownKeys(entries, TOP_LEVEL_KEYS, 'at the top level');
-  const defineEntry = findEntry(entries, 'define');
-  const defineEntries = defineEntry && reader.mappingEntries(defineEntry, 'define');
-  if (defineEntries) reader.reportUnknownKeys(defineEntries, DEFINE_KEYS, 'in define');
-  const define = defineEntries ? readSharedOptions(defineEntries, reader) : {};
+  const define = readDefine(entries, reader);
   const modelsEntry = findEntry(entries, 'models');
   if (modelsEntry === undefined) {
     reader.problems.add(root, 'the schema has no models: key; add models: with at least one model');
@@ -116,14 +112,46 @@ function readDrafts(reader: YamlReader): Drafts {
   return { define, models };
 }
 
+/** The top-level keys checked, and `define:` read (the options every model shares). */
+export function readDefine(entries: readonly Entry[], reader: YamlReader): SharedOptions {
+  reader.reportUnknownKeys(entries, TOP_LEVEL_KEYS, 'at the top level');
+  const defineEntry = findEntry(entries, 'define');
+  const defineEntries = defineEntry && reader.mappingEntries(defineEntry, 'define');
+  if (defineEntries) reader.reportUnknownKeys(defineEntries, DEFINE_KEYS, 'in define');
+  return defineEntries ? readSharedOptions(defineEntries, reader) : {};
+}
+
 function resolveAll(drafts: Drafts, problems: ProblemCollector): ModelIR[] {
-  const resolved = drafts.models.map((draft) => ({ draft, model: resolveModel(draft, drafts.define) }));
-  for (const { draft, model } of resolved) checkModel(draft, model, problems);
-  checkSchema(drafts.define, resolved, problems);
+  const resolved = drafts.models.map((draft) => resolveOneModel(draft, drafts.define, problems));
+  return resolveAcrossModels(drafts.define, resolved, problems);
+}
+
+/** What one model is on its own: a function of its YAML and `define:` only (see load-incremental.ts). */
+export function resolveOneModel(
+  draft: ModelDraft,
+  define: SharedOptions,
+  problems: ProblemCollector,
+): ModelWithDraft {
+  const model = resolveModel(draft, define);
+  checkModel(draft, model, problems);
+  return { draft, model };
+}
+
+/** The checks and derivations that see every model: names, tables, references, associations. */
+export function resolveAcrossModels(
+  define: SharedOptions,
+  resolved: readonly ModelWithDraft[],
+  problems: ProblemCollector,
+): ModelIR[] {
+  checkSchema(define, resolved, problems);
   const referenced = resolveReferences(resolved, problems);
   // `references` imply associations by the same rules as a database's foreign keys; the
   // `associations:` of a model declare more, or override them.
-  const { declared, nodes } = resolveAssociations(referenced, drafts.models, problems);
+  const { declared, nodes } = resolveAssociations(
+    referenced,
+    resolved.map((entry) => entry.draft),
+    problems,
+  );
   const models = deriveAssociations(
     referenced,
     foreignKeysOfReferences(referenced),
