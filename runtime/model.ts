@@ -43,10 +43,12 @@ import type {
   RestoreOptions,
   SaveOptions,
   StaticIncrementOptions,
+  TruncateOptions,
   UpdateOptions,
 } from './types.js';
 import { copyValue, setOwnKey } from './default-values.js';
 import { checkOptions } from './check-options.js';
+import { refuseMembers } from './not-supported.js';
 import {
   BUILD_OPTIONS,
   BULK_CREATE_OPTIONS,
@@ -58,6 +60,7 @@ import {
   INSTANCE_DESTROY_OPTIONS,
   INSTANCE_RESTORE_OPTIONS,
   RESTORE_OPTIONS,
+  TRUNCATE_OPTIONS,
   INSTANCE_UPDATE_OPTIONS,
   SAVE_OPTIONS,
   SET_OPTIONS,
@@ -256,6 +259,15 @@ export class Model<
     if (hooksOn(options))
       return (await hookedOperations()).bulkWithHooks(this, 'Destroy', options, (o) => destroyRows(def, o));
     return destroyRows(def, options as DestroyOptions<Row>);
+  }
+
+  /** Every row deleted (`TRUNCATE`), as Sequelize: `destroy({ ...options, truncate: true })`, hooks included. */
+  static async truncate<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    options: TruncateOptions = {},
+  ): Promise<number> {
+    checkOptions(options, TRUNCATE_OPTIONS, `${definitionOf(this).name}.truncate()`);
+    return (this as unknown as typeof Model).destroy({ ...options, truncate: true } as DestroyOptions<Row>);
   }
 
   /** A paranoid model's soft-deleted rows matching `where` back (deletedAt set to null); others refuse. */
@@ -1055,3 +1067,10 @@ function assignByKey(
     }
   }
 }
+
+// Sequelize statics without a counterpart here: refused by name (docs/runtime.md, "Not supported").
+refuseMembers(Model, 'Model', {
+  describe: 'read information_schema.columns with sequelize.query(), or compare with planSync()',
+  schema: 'give the schema in init options ({ schema }) or define the model again',
+  findOrBuild: 'call findOne, then build when it resolves null',
+});

@@ -323,6 +323,11 @@ export interface DestroyOptions<T> extends QueryOptions {
   force?: boolean;
   individualHooks?: boolean;
 }
+/** Model.truncate: `TRUNCATE [RESTART IDENTITY] [CASCADE]`. */
+export interface TruncateOptions extends QueryOptions {
+  cascade?: boolean;
+  restartIdentity?: boolean;
+}
 export interface InstanceDestroyOptions extends QueryOptions {
   /** Paranoid models: a real DELETE instead of setting deletedAt. */
   force?: boolean;
