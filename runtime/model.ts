@@ -257,7 +257,9 @@ export class Model<
     if (!options || ((options.where === undefined || options.where === null) && !options.truncate))
       throw new Error('Missing where or truncate attribute in the options parameter of model.destroy.');
     if (hooksOn(options))
-      return (await hookedOperations()).bulkWithHooks(this, 'Destroy', options, (o) => destroyRows(def, o));
+      return (await hookedOperations()).bulkWithHooks(this, 'Destroy', options, (o) =>
+        destroyRows(def, o as DestroyOptions<Row>),
+      );
     return destroyRows(def, options as DestroyOptions<Row>);
   }
 

@@ -312,10 +312,13 @@ export interface UpdateOptions<T> extends QueryOptions {
   /** false: a paranoid model's soft-deleted rows are updated too. */
   paranoid?: boolean;
 }
-export interface DestroyOptions<T> extends QueryOptions {
-  where?: WhereOptions<T>;
-  /** Delete every row (TRUNCATE), instead of a where. */
-  truncate?: boolean;
+/**
+ * Model.destroy: a `where` (`{}` for every row) or `truncate: true`; `destroy({})` does not compile
+ * (the runtime refuses it, as Sequelize's runtime does).
+ */
+export type DestroyOptions<T> = DestroyOptionsBase &
+  ({ where: WhereOptions<T>; truncate?: boolean } | { where?: WhereOptions<T>; truncate: true });
+interface DestroyOptionsBase extends QueryOptions {
   cascade?: boolean;
   /** With truncate: reset the table's sequences (TRUNCATE ... RESTART IDENTITY). */
   restartIdentity?: boolean;
@@ -342,7 +345,7 @@ export interface IncrementOptions<T> extends QueryOptions {
   /** For the instance method: extra conditions AND-ed with the primary key. */
   where?: WhereOptions<T>;
   /** Amount when fields is a name or a list of names (default 1); numeric text such as '0.05' for DECIMAL. */
-  by?: number | string;
+  by?: number | `${number}`;
   silent?: boolean;
   /** Default true: the changed row is read back (RETURNING); false sends no RETURNING. */
   returning?: boolean;

@@ -43,12 +43,17 @@ export interface IncludeOptionsFor<
   required?: boolean;
   attributes?: FindAttributeOptions<Attributes<A>>;
   include?: readonly Includeable<A>[];
-  /** belongsToMany: the through row's attributes (`[]`: none) and conditions; `paranoid: false` keeps soft-deleted links. */
-  through?: {
-    attributes?: readonly string[];
-    where?: WhereOptions<Record<string, unknown>>;
-    paranoid?: boolean;
-  };
+  /**
+   * belongsToMany: the through row's attributes (`[]`: none) and conditions; `paranoid: false` keeps
+   * soft-deleted links. Typed away (`never`) where M's getter says K is a hasMany.
+   */
+  through?: NotHasMany<M, K> extends true
+    ? {
+        attributes?: readonly string[];
+        where?: WhereOptions<Record<string, unknown>>;
+        paranoid?: boolean;
+      }
+    : never;
   /** false: a paranoid target's soft-deleted rows are included too. */
   paranoid?: boolean;
   /** hasMany: loaded by its own query (every include of a multiple association is, here). */
@@ -56,6 +61,18 @@ export interface IncludeOptionsFor<
   /** With separate: the order of the included rows. */
   order?: Order<Attributes<A>>;
 }
+
+/**
+ * false when M declares K's getter (`getPosts`) as a hasMany's, whose options lack belongsToMany's
+ * `joinTableAttributes`; true otherwise (belongsToMany, or a model without the getter declared).
+ */
+type NotHasMany<M, K extends string> = `get${Capitalize<K>}` extends infer G extends keyof M
+  ? M[G] extends (options?: infer O) => Promise<readonly unknown[]>
+    ? 'joinTableAttributes' extends keyof NonNullable<O>
+      ? true
+      : false
+    : true
+  : true;
 
 export type IncludeObject<M> = {
   [K in AssociationName<M>]: IncludeOptionsFor<M, K> &

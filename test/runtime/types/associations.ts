@@ -279,3 +279,11 @@ export async function generatedShape(): Promise<void> {
   await author.createGenre({ nope: 1 });
   void [hasAll, n];
 }
+
+export async function throughOnlyOnBelongsToMany(): Promise<void> {
+  await Author.findAll({ include: [{ association: 'genres', through: { attributes: ['weight'] } }] });
+  // @ts-expect-error through applies to belongsToMany includes only (authoredBooks is a hasMany)
+  await Author.findAll({ include: [{ association: 'authoredBooks', through: { attributes: [] } }] });
+  // @ts-expect-error through applies to belongsToMany includes only
+  await Author.findAll({ include: [{ model: Book, as: 'authoredBooks', through: { where: {} } }] });
+}

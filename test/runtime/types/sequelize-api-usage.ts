@@ -54,3 +54,19 @@ export async function apiGaps(): Promise<void> {
   // @ts-expect-error not supported
   sequelize.escape('x');
 }
+
+export async function typeHoles(user: User): Promise<void> {
+  await User.destroy({ where: {} });
+  await User.destroy({ where: { name: 'x' } });
+  await User.destroy({ truncate: true, cascade: true });
+  // @ts-expect-error destroy needs a where (`{}` for every row) or truncate: true; the runtime refuses it too
+  await User.destroy({});
+  // @ts-expect-error truncate: false is no where either
+  await User.destroy({ truncate: false });
+  await user.increment('age', { by: 2 });
+  await user.increment('age', { by: '0.5' });
+  // @ts-expect-error by is a number or numeric text
+  await user.increment('age', { by: 'x' });
+  // @ts-expect-error by is a number or numeric text
+  await User.increment('age', { by: 'lots', where: {} });
+}
