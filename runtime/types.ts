@@ -148,11 +148,26 @@ export type OrderDirection =
   | 'DESC NULLS LAST'
   | 'NULLS FIRST'
   | 'NULLS LAST';
-export type OrderItem<T> =
+/** An order item of the model's own: an attribute or expression, with a direction or not. */
+export type OwnOrderItem<T> =
   | (keyof T & string)
   | Expression
   | readonly [(keyof T & string) | Expression]
   | readonly [(keyof T & string) | Expression, OrderDirection];
+/** A step of an included column's path in `order`: the included model, `{ model, as }` or the association object. */
+export type OrderIncludeStep =
+  | ModelCtor<AnyModel>
+  | { readonly model: ModelCtor<AnyModel>; readonly as?: string }
+  | { readonly associationType: string; readonly as: string };
+/**
+ * An included column (`[Post, 'rank']`, `[{ model: Post, as: 'posts' }, 'rank', 'DESC']`,
+ * `['posts', 'rank', 'DESC']`, nested paths). This is the shape only; a finder's include types
+ * (IncludeOrder in associations/include-types.ts) check the alias and the column against the model.
+ */
+export type IncludedOrderItem =
+  | readonly [OrderIncludeStep, ...(OrderIncludeStep | string)[], string]
+  | readonly [OrderIncludeStep | string, ...(OrderIncludeStep | string)[], string, OrderDirection];
+export type OrderItem<T> = OwnOrderItem<T> | IncludedOrderItem;
 export type Order<T> = (keyof T & string) | Expression | readonly OrderItem<T>[];
 
 /** One selected column: an attribute, `[attribute, alias]` or `[fn(...)/literal(...), alias]`. */
@@ -205,6 +220,8 @@ export interface CountOptions<T> extends Pick<
   FindOptions<T>,
   'where' | 'transaction' | 'logging' | 'hooks' | 'paranoid' | 'useMaster'
 > {
+  /** count has no order (the include types would add one). */
+  order?: never;
   /** Count the rows where this attribute is not null. */
   col?: keyof T & string;
   /** Count distinct values of `col` (without `col`: of the primary key). */
