@@ -272,6 +272,11 @@ export class Model<
     return (this as unknown as typeof Model).destroy({ ...options, truncate: true } as DestroyOptions<Row>);
   }
 
+  /** Whether the model has an association with this alias (Sequelize's `Model.hasAlias`). */
+  static hasAlias(alias: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.associations, alias);
+  }
+
   /** A paranoid model's soft-deleted rows matching `where` back (deletedAt set to null); others refuse. */
   static async restore<M extends AnyWritable>(
     this: ModelCtor<M>,

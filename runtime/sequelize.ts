@@ -299,6 +299,12 @@ export class Sequelize {
     await this.run('SELECT 1+1 AS result', [], options);
   }
 
+  /** Sequelize's other name for authenticate(): `SELECT 1+1`, rejecting when the server cannot be reached. */
+  async validate(options?: QueryOptions): Promise<void> {
+    checkOptions(options, QUERY_OPTIONS, 'sequelize.validate()');
+    await this.run('SELECT 1+1 AS result', [], options);
+  }
+
   /** Ends the pool; idempotent. Every later query rejects with a ConnectionError. */
   async close(): Promise<void> {
     if (this.closed) return;

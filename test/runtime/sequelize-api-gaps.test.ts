@@ -112,8 +112,14 @@ test('and()/or(): the top-level, static and instance forms build Op.and/Op.or wh
   expect(await names(conn.sequelize.and())).toEqual(['a', 'b', 'c']);
 });
 
-test('sequelize.databaseVersion() is the server version', async () => {
+test('sequelize.databaseVersion() is the server version; validate() checks the connection; Model.hasAlias', async () => {
   expect(await conn.sequelize.databaseVersion()).toMatch(/^\d+\.\d+/);
+  await expect(conn.sequelize.validate()).resolves.toBeUndefined();
+  expect([User.hasAlias('Posts'), User.hasAlias('posts'), User.hasAlias('toString')]).toEqual([
+    true,
+    false,
+    false,
+  ]);
 });
 
 test('Sequelize API the runtime does not have is refused by name with the fix, not "is not a function"', () => {

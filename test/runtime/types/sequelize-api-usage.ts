@@ -70,3 +70,9 @@ export async function typeHoles(user: User): Promise<void> {
   // @ts-expect-error by is a number or numeric text
   await User.increment('age', { by: 'lots', where: {} });
 }
+
+export async function smallMembers(): Promise<void> {
+  await sequelize.validate();
+  const has: boolean = User.hasAlias('posts');
+  void has;
+}
