@@ -147,7 +147,7 @@ export const DESTROY_OPTIONS = optionKeys(
   { ...NEVER, limit: 'DELETE ... LIMIT' },
 );
 /** Model.truncate: destroy({ truncate: true }) without a where. */
-export const TRUNCATE_OPTIONS = optionKeys([...QUERY, 'cascade', 'restartIdentity'], {
+export const TRUNCATE_OPTIONS = optionKeys([...QUERY, 'cascade', 'restartIdentity', 'force'], {
   ...NEVER,
   individualHooks: 'per-row hooks of a TRUNCATE',
 });

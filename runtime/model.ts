@@ -547,8 +547,12 @@ async function updateRows<M extends AnyWritable>(
   return [result.rowCount, result.rows.map((row) => new Ctor(row, ROW_OPTIONS))];
 }
 
-/** Model.destroy's statement: TRUNCATE, DELETE, or (paranoid) the deletedAt UPDATE. */
+/**
+ * Model.destroy's statement: (paranoid, not force) the deletedAt UPDATE, also with `truncate` (as
+ * Sequelize: a paranoid model's truncate soft-deletes every live row); else TRUNCATE or DELETE.
+ */
 async function destroyRows(def: ModelDefinition, options: DestroyOptions<Row>): Promise<number> {
+  if (def.deletedAt && !options.force) return (await paranoid()).softDeleteRows(def, options.where, options);
   if (options?.truncate) {
     const restart = options.restartIdentity ? ' RESTART IDENTITY' : '';
     await def.sequelize.run(
@@ -559,7 +563,6 @@ async function destroyRows(def: ModelDefinition, options: DestroyOptions<Row>): 
     );
     return 0;
   }
-  if (def.deletedAt && !options.force) return (await paranoid()).softDeleteRows(def, options.where, options);
   const params: unknown[] = [];
   const sql = deleteSql(def, (p) => whereSql(def, options.where as Row, p), params);
   return (await def.sequelize.run(sql, params, options, def)).rowCount;

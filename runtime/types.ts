@@ -347,6 +347,8 @@ interface DestroyOptionsBase extends QueryOptions {
 export interface TruncateOptions extends QueryOptions {
   cascade?: boolean;
   restartIdentity?: boolean;
+  /** Paranoid models: a real TRUNCATE (without it, as Sequelize, every live row is soft-deleted). */
+  force?: boolean;
 }
 export interface InstanceDestroyOptions extends QueryOptions {
   /** Paranoid models: a real DELETE instead of setting deletedAt. */

@@ -74,6 +74,17 @@ describe('transaction.afterCommit', () => {
 });
 
 describe('Model.truncate', () => {
+  test('on a paranoid model soft-deletes every live row, as Sequelize; force: true is a real TRUNCATE', async () => {
+    const Note = conn.sequelize.define('Note', { body: DataTypes.STRING }, { paranoid: true });
+    await Note.sync({ force: true });
+    await Note.bulkCreate([{ body: 'a' }, { body: 'b' }]);
+    expect(await Note.truncate()).toBe(2);
+    expect(await Note.count()).toBe(0);
+    expect(await Note.count({ paranoid: false })).toBe(2);
+    await Note.truncate({ force: true });
+    expect(await Note.count({ paranoid: false })).toBe(0);
+  });
+
   test('empties the table; restartIdentity restarts the ids; cascade empties the referencing table', async () => {
     await User.destroy({ where: {} });
     const ann = await User.create({ name: 'ann' });
