@@ -4,6 +4,8 @@
  * value a `$n` parameter and every column name quoted. `literal` is the one way to send raw SQL.
  */
 import { Literal, literal } from './literal.js';
+import { notSupported } from './not-supported.js';
+import { and as opAnd, or as opOr } from './operators.js';
 
 export { literal, Literal };
 
@@ -70,6 +72,22 @@ export function where(attribute: unknown, comparatorOrLogic: unknown, ...value: 
     throw new TypeError('where(expr, comparator, value): the comparator must be an Op symbol, like Op.gt');
   return new Where(attribute, { [comparatorOrLogic]: value[0] });
 }
+
+/** `and(a, b)` → `{ [Op.and]: [a, b] }`, as Sequelize's `and()` helper: a where object. */
+export function and<T extends unknown[]>(...args: T): { [opAnd]: T } {
+  return { [opAnd]: args };
+}
+/** `or(a, b)` → `{ [Op.or]: [a, b] }`, as Sequelize's `or()` helper: a where object. */
+export function or<T extends unknown[]>(...args: T): { [opOr]: T } {
+  return { [opOr]: args };
+}
+/** Sequelize's `json()` is refused by name (its type is `never`, so a call does not compile). */
+export const json = function json(): never {
+  throw notSupported(
+    'json()',
+    "write a JSON path as a where key ({ 'meta.a.b': 1 } or { meta: { a: { b: 1 } } }), or literal() in attributes and order",
+  );
+} as never;
 
 export function isExpression(value: unknown): value is Expression {
   return (

@@ -7,7 +7,7 @@ export { ReadOnlyModel } from './read-only-model.js';
 export { ReadableModel, type BuildOptions, type GetOptions, type ReloadOptions } from './readable-model.js';
 export { DataTypes, DataType, type DataTypeKey, type DataTypeLike, type EnumOptions } from './data-types.js';
 export { literal, Literal } from './literal.js';
-export { fn, col, cast, where, Fn, Col, Cast, Where, type Expression } from './expressions.js';
+export { fn, col, cast, where, and, or, json, Fn, Col, Cast, Where, type Expression } from './expressions.js';
 export { Op, type OpTypes } from './operators.js';
 export { Transaction, type IsolationLevel, type TransactionOptions } from './transaction.js';
 export { planSync } from './plan-sync.js';

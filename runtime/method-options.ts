@@ -146,6 +146,11 @@ export const DESTROY_OPTIONS = optionKeys(
   [...QUERY, 'where', 'truncate', 'cascade', 'restartIdentity', 'individualHooks', 'force'],
   { ...NEVER, limit: 'DELETE ... LIMIT' },
 );
+/** Model.truncate: destroy({ truncate: true }) without a where. */
+export const TRUNCATE_OPTIONS = optionKeys([...QUERY, 'cascade', 'restartIdentity', 'force'], {
+  ...NEVER,
+  individualHooks: 'per-row hooks of a TRUNCATE',
+});
 export const INSTANCE_DESTROY_OPTIONS = optionKeys([...QUERY, 'force'], NEVER);
 /** Model.restore (static). */
 export const RESTORE_OPTIONS = optionKeys([...QUERY, 'where', 'individualHooks'], {

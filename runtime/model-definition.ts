@@ -75,6 +75,8 @@ export interface ModelDefinition {
   readonly tableName: string;
   readonly schema: string | undefined;
   readonly quotedTable: string;
+  /** `"Tags" AS "Tag"`: the finders' FROM, aliased by the model name as Sequelize (literals write `"Tag"."id"`). */
+  readonly quotedFrom: string;
   readonly comment: string | undefined;
   readonly sequelize: Sequelize;
   readonly readOnly: boolean;
@@ -499,6 +501,7 @@ function assemble(input: AssembleInput): Omit<ModelDefinition, 'init' | 'virtual
     tableName: input.tableName,
     schema: input.schema,
     quotedTable,
+    quotedFrom: `${quotedTable} AS ${quoteIdentifier(input.name)}`,
     comment: input.options.comment as string | undefined,
     sequelize: input.sequelize,
     readOnly: input.readOnly,

@@ -43,10 +43,12 @@ import type {
   RestoreOptions,
   SaveOptions,
   StaticIncrementOptions,
+  TruncateOptions,
   UpdateOptions,
 } from './types.js';
 import { copyValue, setOwnKey } from './default-values.js';
 import { checkOptions } from './check-options.js';
+import { refuseMembers } from './not-supported.js';
 import {
   BUILD_OPTIONS,
   BULK_CREATE_OPTIONS,
@@ -58,6 +60,7 @@ import {
   INSTANCE_DESTROY_OPTIONS,
   INSTANCE_RESTORE_OPTIONS,
   RESTORE_OPTIONS,
+  TRUNCATE_OPTIONS,
   INSTANCE_UPDATE_OPTIONS,
   SAVE_OPTIONS,
   SET_OPTIONS,
@@ -254,8 +257,24 @@ export class Model<
     if (!options || ((options.where === undefined || options.where === null) && !options.truncate))
       throw new Error('Missing where or truncate attribute in the options parameter of model.destroy.');
     if (hooksOn(options))
-      return (await hookedOperations()).bulkWithHooks(this, 'Destroy', options, (o) => destroyRows(def, o));
+      return (await hookedOperations()).bulkWithHooks(this, 'Destroy', options, (o) =>
+        destroyRows(def, o as DestroyOptions<Row>),
+      );
     return destroyRows(def, options as DestroyOptions<Row>);
+  }
+
+  /** Every row deleted (`TRUNCATE`), as Sequelize: `destroy({ ...options, truncate: true })`, hooks included. */
+  static async truncate<M extends AnyWritable>(
+    this: ModelCtor<M>,
+    options: TruncateOptions = {},
+  ): Promise<number> {
+    checkOptions(options, TRUNCATE_OPTIONS, `${definitionOf(this).name}.truncate()`);
+    return (this as unknown as typeof Model).destroy({ ...options, truncate: true } as DestroyOptions<Row>);
+  }
+
+  /** Whether the model has an association with this alias (Sequelize's `Model.hasAlias`). */
+  static hasAlias(alias: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.associations, alias);
   }
 
   /** A paranoid model's soft-deleted rows matching `where` back (deletedAt set to null); others refuse. */
@@ -528,8 +547,12 @@ async function updateRows<M extends AnyWritable>(
   return [result.rowCount, result.rows.map((row) => new Ctor(row, ROW_OPTIONS))];
 }
 
-/** Model.destroy's statement: TRUNCATE, DELETE, or (paranoid) the deletedAt UPDATE. */
+/**
+ * Model.destroy's statement: (paranoid, not force) the deletedAt UPDATE, also with `truncate` (as
+ * Sequelize: a paranoid model's truncate soft-deletes every live row); else TRUNCATE or DELETE.
+ */
 async function destroyRows(def: ModelDefinition, options: DestroyOptions<Row>): Promise<number> {
+  if (def.deletedAt && !options.force) return (await paranoid()).softDeleteRows(def, options.where, options);
   if (options?.truncate) {
     const restart = options.restartIdentity ? ' RESTART IDENTITY' : '';
     await def.sequelize.run(
@@ -540,7 +563,6 @@ async function destroyRows(def: ModelDefinition, options: DestroyOptions<Row>): 
     );
     return 0;
   }
-  if (def.deletedAt && !options.force) return (await paranoid()).softDeleteRows(def, options.where, options);
   const params: unknown[] = [];
   const sql = deleteSql(def, (p) => whereSql(def, options.where as Row, p), params);
   return (await def.sequelize.run(sql, params, options, def)).rowCount;
@@ -1055,3 +1077,10 @@ function assignByKey(
     }
   }
 }
+
+// Sequelize statics without a counterpart here: refused by name (docs/runtime.md, "Not supported").
+refuseMembers(Model, 'Model', {
+  describe: 'read information_schema.columns with sequelize.query(), or compare with planSync()',
+  schema: 'give the schema in init options ({ schema }) or define the model again',
+  findOrBuild: 'call findOne, then build when it resolves null',
+});

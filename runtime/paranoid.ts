@@ -32,9 +32,15 @@ function isEmptyWhere(where: unknown): boolean {
   return Object.keys(where).length === 0 && Object.getOwnPropertySymbols(where).length === 0;
 }
 
-/** The refusal of restore() / isSoftDeleted() on a model without deletedAt, as Sequelize words it. */
-export function requireParanoid(def: ModelDefinition): string {
-  if (!def.deletedAt) throw new Error(NOT_PARANOID);
+/**
+ * The refusal of restore() on a model without deletedAt: Sequelize's words, then the model, the
+ * method and the fix (the types cannot tell a paranoid model, so this is where the mistake shows).
+ */
+export function requireParanoid(def: ModelDefinition, method = 'restore()'): string {
+  if (!def.deletedAt)
+    throw new Error(
+      `${NOT_PARANOID}: ${def.name}.${method} needs a paranoid model (init options { paranoid: true } with timestamps, which adds deletedAt); ${def.name} deletes its rows for good`,
+    );
   return def.deletedAt;
 }
 

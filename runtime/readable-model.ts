@@ -670,7 +670,7 @@ export class ReadableModel<
       ? undefined
       : (
           await def.sequelize.run(
-            `SELECT ${list} FROM ${def.quotedTable}${whereSql(def, where, params)}`,
+            `SELECT ${list} FROM ${def.quotedFrom}${whereSql(def, where, params)}`,
             params,
             options,
             def,

@@ -1,7 +1,21 @@
 /** The connection: a pg Pool (or embedded PGlite), the model registry, sync/drop, transactions, logging. */
 import { resolveConnection, type SequelizeOptions } from './connection-options.js';
 import { DataTypes } from './data-types.js';
-import { cast, col, fn, literal, where, type Cast, type Col, type Fn, type Where } from './expressions.js';
+import {
+  and,
+  cast,
+  col,
+  fn,
+  json,
+  literal,
+  or,
+  where,
+  type Cast,
+  type Col,
+  type Fn,
+  type Where,
+} from './expressions.js';
+import { refuseMembers } from './not-supported.js';
 import type { Literal } from './literal.js';
 import { Op, type OpTypes } from './operators.js';
 import {
@@ -110,6 +124,10 @@ export class Sequelize {
   static readonly col = col;
   static readonly cast = cast;
   static readonly where = where;
+  static readonly and = and;
+  static readonly or = or;
+  /** Not supported: refused by name (a call does not compile). */
+  static readonly json: never = json;
   static readonly Op: OpTypes = Op;
   static readonly QueryTypes = QueryTypes;
   static readonly STRING = DataTypes.STRING;
@@ -246,6 +264,22 @@ export class Sequelize {
   where(attribute: unknown, comparatorOrLogic: unknown, ...value: [unknown?]): Where {
     return where(attribute, comparatorOrLogic, ...value);
   }
+  and<T extends unknown[]>(...args: T): ReturnType<typeof and<T>> {
+    return and(...args);
+  }
+  or<T extends unknown[]>(...args: T): ReturnType<typeof or<T>> {
+    return or(...args);
+  }
+  /** Not supported: refused by name (a call does not compile). */
+  get json(): never {
+    return json;
+  }
+  /** The server's version, e.g. `'15.4'` (`SHOW server_version`), as Sequelize. */
+  async databaseVersion(options?: QueryOptions): Promise<string> {
+    checkOptions(options, QUERY_OPTIONS, 'sequelize.databaseVersion()');
+    const { rows } = await this.run('SHOW server_version', [], options);
+    return String(rows[0].server_version);
+  }
   /** `order: sequelize.random()` → `ORDER BY random()`. */
   random(): Fn {
     return fn('random');
@@ -262,6 +296,12 @@ export class Sequelize {
 
   async authenticate(options?: QueryOptions): Promise<void> {
     checkOptions(options, QUERY_OPTIONS, 'sequelize.authenticate()');
+    await this.run('SELECT 1+1 AS result', [], options);
+  }
+
+  /** Sequelize's other name for authenticate(): `SELECT 1+1`, rejecting when the server cannot be reached. */
+  async validate(options?: QueryOptions): Promise<void> {
+    checkOptions(options, QUERY_OPTIONS, 'sequelize.validate()');
     await this.run('SELECT 1+1 AS result', [], options);
   }
 
@@ -470,3 +510,20 @@ export class Sequelize {
     if (this.closed) throw new ConnectionError(CLOSED_MESSAGE);
   }
 }
+
+// Sequelize API without a counterpart here: refused by name (see docs/runtime.md, "Not supported").
+refuseMembers(Sequelize, 'Sequelize', {
+  useCLS:
+    'pass { transaction: t } to each query inside sequelize.transaction(async (t) => ...) (there is no CLS namespace)',
+});
+refuseMembers(Sequelize.prototype, 'sequelize', {
+  getQueryInterface:
+    'run DDL with sequelize.query(sql), plan schema changes with planSync() and sync({ alter }), and read tables with Model.findAll',
+  escape: 'pass values as replacements or bind parameters of sequelize.query()',
+  createSchema: "run sequelize.query('CREATE SCHEMA ...')",
+  dropSchema: "run sequelize.query('DROP SCHEMA ...')",
+  showAllSchemas: 'read information_schema.schemata with sequelize.query()',
+  dropAllSchemas: "run sequelize.query('DROP SCHEMA ... CASCADE') per schema",
+  truncate: 'call Model.truncate({ cascade: true }) for each model to empty',
+  set: "run sequelize.query('SET ...') inside the transaction",
+});

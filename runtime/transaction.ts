@@ -38,6 +38,7 @@ export class Transaction {
   /** Shown in logs instead of `default`. */
   readonly id = `t${nextId++}`;
   private state: 'open' | 'committed' | 'rolled back' = 'open';
+  private readonly afterCommitHooks = new Set<(t: Transaction) => unknown>();
 
   constructor(readonly connection: DriverTransaction) {}
 
@@ -56,6 +57,15 @@ export class Transaction {
     this.use();
     this.state = 'committed';
     await this.connection.commit();
+    // Sequelize runs them in order, each awaited, once COMMIT has gone through (never after a rollback).
+    for (const hook of this.afterCommitHooks) await hook(this);
+  }
+
+  /** `fn(t)` runs after this transaction commits (to queue jobs that must see the committed rows); not after a rollback. */
+  afterCommit(fn: (transaction: Transaction) => unknown): this {
+    if (typeof fn !== 'function') throw new TypeError('transaction.afterCommit(fn): "fn" must be a function');
+    this.afterCommitHooks.add(fn);
+    return this;
   }
 
   async rollback(): Promise<void> {

@@ -148,11 +148,26 @@ export type OrderDirection =
   | 'DESC NULLS LAST'
   | 'NULLS FIRST'
   | 'NULLS LAST';
-export type OrderItem<T> =
+/** An order item of the model's own: an attribute or expression, with a direction or not. */
+export type OwnOrderItem<T> =
   | (keyof T & string)
   | Expression
   | readonly [(keyof T & string) | Expression]
   | readonly [(keyof T & string) | Expression, OrderDirection];
+/** A step of an included column's path in `order`: the included model, `{ model, as }` or the association object. */
+export type OrderIncludeStep =
+  | ModelCtor<AnyModel>
+  | { readonly model: ModelCtor<AnyModel>; readonly as?: string }
+  | { readonly associationType: string; readonly as: string };
+/**
+ * An included column (`[Post, 'rank']`, `[{ model: Post, as: 'posts' }, 'rank', 'DESC']`,
+ * `['posts', 'rank', 'DESC']`, nested paths). This is the shape only; a finder's include types
+ * (IncludeOrder in associations/include-types.ts) check the alias and the column against the model.
+ */
+export type IncludedOrderItem =
+  | readonly [OrderIncludeStep, ...(OrderIncludeStep | string)[], string]
+  | readonly [OrderIncludeStep | string, ...(OrderIncludeStep | string)[], string, OrderDirection];
+export type OrderItem<T> = OwnOrderItem<T> | IncludedOrderItem;
 export type Order<T> = (keyof T & string) | Expression | readonly OrderItem<T>[];
 
 /** One selected column: an attribute, `[attribute, alias]` or `[fn(...)/literal(...), alias]`. */
@@ -205,6 +220,8 @@ export interface CountOptions<T> extends Pick<
   FindOptions<T>,
   'where' | 'transaction' | 'logging' | 'hooks' | 'paranoid' | 'useMaster'
 > {
+  /** count has no order (the include types would add one). */
+  order?: never;
   /** Count the rows where this attribute is not null. */
   col?: keyof T & string;
   /** Count distinct values of `col` (without `col`: of the primary key). */
@@ -312,16 +329,26 @@ export interface UpdateOptions<T> extends QueryOptions {
   /** false: a paranoid model's soft-deleted rows are updated too. */
   paranoid?: boolean;
 }
-export interface DestroyOptions<T> extends QueryOptions {
-  where?: WhereOptions<T>;
-  /** Delete every row (TRUNCATE), instead of a where. */
-  truncate?: boolean;
+/**
+ * Model.destroy: a `where` (`{}` for every row) or `truncate: true`; `destroy({})` does not compile
+ * (the runtime refuses it, as Sequelize's runtime does).
+ */
+export type DestroyOptions<T> = DestroyOptionsBase &
+  ({ where: WhereOptions<T>; truncate?: boolean } | { where?: WhereOptions<T>; truncate: true });
+interface DestroyOptionsBase extends QueryOptions {
   cascade?: boolean;
   /** With truncate: reset the table's sequences (TRUNCATE ... RESTART IDENTITY). */
   restartIdentity?: boolean;
   /** Paranoid models: a real DELETE instead of setting deletedAt. */
   force?: boolean;
   individualHooks?: boolean;
+}
+/** Model.truncate: `TRUNCATE [RESTART IDENTITY] [CASCADE]`. */
+export interface TruncateOptions extends QueryOptions {
+  cascade?: boolean;
+  restartIdentity?: boolean;
+  /** Paranoid models: a real TRUNCATE (without it, as Sequelize, every live row is soft-deleted). */
+  force?: boolean;
 }
 export interface InstanceDestroyOptions extends QueryOptions {
   /** Paranoid models: a real DELETE instead of setting deletedAt. */
@@ -337,7 +364,7 @@ export interface IncrementOptions<T> extends QueryOptions {
   /** For the instance method: extra conditions AND-ed with the primary key. */
   where?: WhereOptions<T>;
   /** Amount when fields is a name or a list of names (default 1); numeric text such as '0.05' for DECIMAL. */
-  by?: number | string;
+  by?: number | `${number}`;
   silent?: boolean;
   /** Default true: the changed row is read back (RETURNING); false sends no RETURNING. */
   returning?: boolean;

@@ -69,7 +69,7 @@ export function derivedTable(
   const own = where === undefined ? undefined : whereCondition(whereContext(def, q.params), where);
   if (own !== undefined) parts.unshift(own);
   const whereText = parts.length ? ` WHERE ${parts.join(' AND ')}` : '';
-  return `(SELECT ${list} FROM ${def.quotedTable}${whereText})`;
+  return `(SELECT ${list} FROM ${def.quotedFrom}${whereText})`;
 }
 
 const col = (alias: string, name: string): string => `${alias}.${quoteIdentifier(name)}`;
@@ -145,7 +145,7 @@ export function requiredMultiConditions(
       existsSql(
         q,
         child,
-        `${def.quotedTable}.${def.attributes[child.association.joinKeys.source].quotedField}`,
+        `${quoteIdentifier(def.name)}.${def.attributes[child.association.joinKeys.source].quotedField}`,
       ),
     );
 }

@@ -10,8 +10,12 @@ import type {
   ModelCtor,
   NonAttributeKey,
   Order,
+  OrderDirection,
+  OrderIncludeStep,
+  OwnOrderItem,
   WhereOptions,
 } from '../types.js';
+import type { Expression } from '../expressions.js';
 import type { Association } from './association.js';
 
 /** The members of M declared as associations: NonAttribute values holding a model or a list of them. */
@@ -43,12 +47,17 @@ export interface IncludeOptionsFor<
   required?: boolean;
   attributes?: FindAttributeOptions<Attributes<A>>;
   include?: readonly Includeable<A>[];
-  /** belongsToMany: the through row's attributes (`[]`: none) and conditions; `paranoid: false` keeps soft-deleted links. */
-  through?: {
-    attributes?: readonly string[];
-    where?: WhereOptions<Record<string, unknown>>;
-    paranoid?: boolean;
-  };
+  /**
+   * belongsToMany: the through row's attributes (`[]`: none) and conditions; `paranoid: false` keeps
+   * soft-deleted links. Typed away (`never`) where M's getter says K is a hasMany.
+   */
+  through?: NotHasMany<M, K> extends true
+    ? {
+        attributes?: readonly string[];
+        where?: WhereOptions<Record<string, unknown>>;
+        paranoid?: boolean;
+      }
+    : never;
   /** false: a paranoid target's soft-deleted rows are included too. */
   paranoid?: boolean;
   /** hasMany: loaded by its own query (every include of a multiple association is, here). */
@@ -56,6 +65,18 @@ export interface IncludeOptionsFor<
   /** With separate: the order of the included rows. */
   order?: Order<Attributes<A>>;
 }
+
+/**
+ * false when M declares K's getter (`getPosts`) as a hasMany's, whose options lack belongsToMany's
+ * `joinTableAttributes`; true otherwise (belongsToMany, or a model without the getter declared).
+ */
+type NotHasMany<M, K extends string> = `get${Capitalize<K>}` extends infer G extends keyof M
+  ? M[G] extends (options?: infer O) => Promise<readonly unknown[]>
+    ? 'joinTableAttributes' extends keyof NonNullable<O>
+      ? true
+      : false
+    : true
+  : true;
 
 export type IncludeObject<M> = {
   [K in AssociationName<M>]: IncludeOptionsFor<M, K> &
@@ -69,10 +90,38 @@ export type Includeable<M> =
   | Association
   | IncludeObject<M>;
 
-/** The `include` option of a finder of model M. */
+/** The `include` option of a finder of model M, and its `order` (which may name included columns). */
 export interface IncludeOption<M> {
   include?: Includeable<M> | readonly Includeable<M>[];
+  order?: IncludeOrder<M>;
 }
+
+/** An association K of M as the first step of an order path: its model, `{ model, as }` or association object. */
+type OrderStep<M, K extends AssociationName<M>> =
+  | ModelCtor<AssociatedModel<M, K> & AnyModel>
+  | { readonly model: ModelCtor<AssociatedModel<M, K> & AnyModel>; readonly as?: K }
+  | Association;
+type ColumnOf<A> = A extends AnyModel ? keyof Attributes<A> & string : string;
+/** An included column of M: the first step names an association of M; one step deep, the column is checked too. */
+type IncludedOrderOf<M> = {
+  [K in AssociationName<M>]:
+    | readonly [OrderStep<M, K>, ColumnOf<AssociatedModel<M, K>>]
+    | readonly [OrderStep<M, K> | K, ColumnOf<AssociatedModel<M, K>>, OrderDirection]
+    | readonly [OrderStep<M, K> | K, OrderIncludeStep, ...(OrderIncludeStep | string)[], string]
+    | readonly [
+        OrderStep<M, K> | K,
+        OrderIncludeStep | string,
+        ...(OrderIncludeStep | string)[],
+        string,
+        OrderDirection,
+      ];
+}[AssociationName<M>];
+/** `order` of a finder of M: its own attributes and expressions, and the columns of its associations. */
+export type IncludeOrder<M> = M extends AnyModel
+  ? | (keyof Attributes<M> & string)
+    | Expression
+    | readonly (OwnOrderItem<Attributes<M>> | IncludedOrderOf<M>)[]
+  : never;
 
 /** The alias an include element names (never when it cannot be told from the type). */
 type IncludedName<M, I> = I extends string

@@ -34,7 +34,7 @@ export function aggregateSql(def: ModelDefinition, query: AggregateQuery, params
     );
   const arg = attr ? `${distinct ? 'DISTINCT ' : ''}${attr.quotedField}` : '*';
   const columns = [...groupedColumns(def, query, params), `${fn}(${arg}) AS ${quoteIdentifier(fn)}`];
-  let sql = `SELECT ${columns.join(', ')} FROM ${def.quotedTable}${whereSql(def, query.where, params)}`;
+  let sql = `SELECT ${columns.join(', ')} FROM ${def.quotedFrom}${whereSql(def, query.where, params)}`;
   if (query.group !== undefined) sql += groupSql(def, query.group, params);
   return sql;
 }

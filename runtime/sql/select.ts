@@ -99,7 +99,7 @@ function selectItem(def: ModelDefinition, item: unknown, params: unknown[]): str
 
 export function selectSql(def: ModelDefinition, options: AnyFind, params: unknown[]): string {
   const list = selectList(def, options.attributes, params);
-  let sql = `SELECT ${list} FROM ${def.quotedTable}${whereSql(def, options.where as Record<string, unknown>, params)}`;
+  let sql = `SELECT ${list} FROM ${def.quotedFrom}${whereSql(def, options.where as Record<string, unknown>, params)}`;
   const opts = options as AnyFind & ExtraFind;
   if (opts.group !== undefined) sql += groupSql(def, opts.group, params);
   if (opts.having !== undefined) {

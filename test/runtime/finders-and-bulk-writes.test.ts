@@ -70,7 +70,7 @@ test('bulkCreate refuses what it does not implement (conflictWhere) rather than 
 test('where: equality on a field-mapped attribute, IN for arrays, IS NULL for null', async () => {
   expect((await Pet.findAll({ where: { kind: 'dog' } })).map((p) => p.name)).toEqual(['Rex']);
   expect(sql()[0]).toBe(
-    'SELECT "id", "name", "pet_kind" AS "kind", "legs", "createdAt", "updatedAt" FROM "Pets" WHERE "pet_kind" = $1',
+    'SELECT "id", "name", "pet_kind" AS "kind", "legs", "createdAt", "updatedAt" FROM "Pets" AS "Pet" WHERE "pet_kind" = $1',
   );
   const inList = await Pet.findAll({ where: { kind: ['cat', 'bird'] }, order: [['name', 'ASC']] });
   expect(inList.map((p) => p.name)).toEqual(['Tom', 'Tweety']);
@@ -109,7 +109,7 @@ test('attributes: { exclude } reads every other attribute; include and unknown n
     attributes: { exclude: ['createdAt', 'updatedAt', 'kind'] },
     where: { name: 'Rex' },
   });
-  expect(sql()[0]).toMatch(/^SELECT "id", "name", "legs" FROM "Pets" WHERE/);
+  expect(sql()[0]).toMatch(/^SELECT "id", "name", "legs" FROM "Pets" AS "Pet" WHERE/);
   expect(Object.keys(rex.get({ plain: true }))).toEqual(['id', 'name', 'legs']);
   await expect(Pet.findAll({ attributes: { exclude: ['nickname'] } as never })).rejects.toThrow(
     'Unknown attribute "nickname" in attributes of model Pet',
@@ -140,7 +140,7 @@ test('findOne, findByPk, rejectOnEmpty, count', async () => {
   // col counts the rows where it is not null; distinct its different values.
   expect(await Pet.count({ col: 'kind' })).toBe(3);
   expect(await Pet.count({ col: 'legs', distinct: true })).toBe(3);
-  expect(sql().at(-1)).toBe('SELECT count(DISTINCT "legs") AS "count" FROM "Pets"');
+  expect(sql().at(-1)).toBe('SELECT count(DISTINCT "legs") AS "count" FROM "Pets" AS "Pet"');
   await expect(Pet.count({ col: 'nickname' as never })).rejects.toThrow(
     'Unknown attribute "nickname" in count of model Pet',
   );

@@ -211,6 +211,19 @@ test('order on included columns, limit limiting the parents, findOne/findByPk/fi
     order: [['posts', 'rank', 'ASC']],
   });
   expect(names(asc[0].posts)).toEqual(['p1', 'p2']);
+  // The model class alone names the association when it is the only one to that model.
+  const byComment = await Post.findAll({
+    where: { id: asc[0].posts[0].id },
+    include: [Comment],
+    order: [[Comment, 'body', 'DESC']],
+  });
+  expect(names(byComment[0].Comments)).toEqual(['c2', 'c1']);
+  const byCommentAsc = await Post.findAll({
+    where: { id: asc[0].posts[0].id },
+    include: [Comment],
+    order: [[Comment, 'body']],
+  });
+  expect(names(byCommentAsc[0].Comments)).toEqual(['c1', 'c2']);
   const separate = await User.findAll({
     where: { id: ann.id },
     include: [{ model: Post, as: 'posts', separate: true, order: [['rank', 'DESC']] }],

@@ -102,8 +102,12 @@ test('a model that is not paranoid refuses restore and isSoftDeleted, as Sequeli
   await Plain.sync();
   const p = await Plain.create({ a: 'x' });
   expect(() => p.isSoftDeleted()).toThrow('Model is not paranoid');
-  await expect(Plain.restore({ where: {} })).rejects.toThrow('Model is not paranoid');
-  await expect(p.restore()).rejects.toThrow('Model is not paranoid');
+  await expect(Plain.restore({ where: {} })).rejects.toThrow(
+    'Model is not paranoid: Plain.restore() needs a paranoid model (init options { paranoid: true } with timestamps, which adds deletedAt); Plain deletes its rows for good',
+  );
+  await expect(p.restore()).rejects.toThrow(
+    /^Model is not paranoid: Plain\.restore\(\) needs a paranoid model/,
+  );
   await p.destroy();
   expect(await Plain.count()).toBe(0);
 });

@@ -110,6 +110,7 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/did-you-mean.ts',
     'runtime/operators.ts',
     'runtime/expressions.ts',
+    'runtime/not-supported.ts',
     'runtime/query-types.ts',
     'runtime/sql/quote.ts',
     'runtime/sql/type-text.ts',

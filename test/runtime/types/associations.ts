@@ -145,6 +145,35 @@ export async function associations(): Promise<void> {
   await User.findAll({ include: [{ model: Post, as: 'posts', where: { nope: 1 } }] });
   // @ts-expect-error a misspelt include option
   await User.findAll({ include: [{ model: Post, as: 'posts', requird: true }] });
+  // order by an included column: the documented forms compile, the alias and (one step deep) the column are checked.
+  await User.findAll({ include: ['posts'], order: [[{ model: Post, as: 'posts' }, 'title', 'DESC']] });
+  await User.findAll({ include: ['posts'], order: [[Post, 'title']] });
+  await User.findAll({ include: ['posts'], order: [['posts', 'title', 'DESC'], ['name', 'ASC'], 'id'] });
+  await User.findOne({ include: ['posts'], order: [[hasMany, 'title', 'ASC NULLS LAST']] });
+  await User.findAll({
+    include: [{ association: 'posts', include: [{ model: User, as: 'author' }] }],
+    order: [
+      ['posts', 'author', 'name', 'DESC'],
+      [{ model: Post, as: 'posts' }, { model: User, as: 'author' }, 'name'],
+    ],
+  });
+  await User.findAndCountAll({ include: ['posts'], order: [['posts', 'title', 'DESC']] });
+  // @ts-expect-error comments is not an association of User
+  await User.findAll({ include: ['posts'], order: [['comments', 'title', 'DESC']] });
+  // @ts-expect-error Post has no attribute nope
+  await User.findAll({ include: ['posts'], order: [['posts', 'nope', 'DESC']] });
+  // @ts-expect-error Post has no attribute nope
+  await User.findAll({ include: ['posts'], order: [[Post, 'nope']] });
+  // @ts-expect-error Tag is not associated to User
+  await User.findAll({ include: ['posts'], order: [[Tag, 'name']] });
+  // @ts-expect-error the alias of { model, as } is checked
+  await User.findAll({ include: ['posts'], order: [[{ model: Post, as: 'postz' }, 'title', 'DESC']] });
+  // @ts-expect-error an own attribute is still checked
+  await User.findAll({ include: ['posts'], order: [['nme', 'DESC']] });
+  // @ts-expect-error not a direction
+  await User.findAll({ include: ['posts'], order: [['posts', 'title', 'SIDEWAYS']] });
+  // @ts-expect-error count takes no order
+  await User.count({ include: ['posts'], order: [['name', 'ASC']] });
   // @ts-expect-error a misspelt finder option still fails with include
   await User.findAll({ include: ['posts'], wher: { id: 1 } });
   await User.findAll({ include: [{ model: Post, as: 'posts', paranoid: false }] });
@@ -278,4 +307,12 @@ export async function generatedShape(): Promise<void> {
   // @ts-expect-error create values are checked against the target's attributes
   await author.createGenre({ nope: 1 });
   void [hasAll, n];
+}
+
+export async function throughOnlyOnBelongsToMany(): Promise<void> {
+  await Author.findAll({ include: [{ association: 'genres', through: { attributes: ['weight'] } }] });
+  // @ts-expect-error through applies to belongsToMany includes only (authoredBooks is a hasMany)
+  await Author.findAll({ include: [{ association: 'authoredBooks', through: { attributes: [] } }] });
+  // @ts-expect-error through applies to belongsToMany includes only
+  await Author.findAll({ include: [{ model: Book, as: 'authoredBooks', through: { where: {} } }] });
 }
