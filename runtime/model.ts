@@ -64,7 +64,7 @@ import {
   UPDATE_OPTIONS,
   VALIDATE_OPTIONS,
 } from './method-options.js';
-import { validateInstance } from './validation.js';
+import { validateEach, validateInstance } from './validation.js';
 import { setVirtual } from './attribute-accessors.js';
 import { hooksOn } from './hooks/hook-registry.js';
 
@@ -415,10 +415,11 @@ async function insertBuilt<M extends AnyWritable>(
   options: BulkCreateOptions<Row>,
 ): Promise<M[]> {
   const fields = insertFields(def, options);
-  for (const instance of instances) {
-    stampNew(def, instance.dataValues as Row, options);
-    if (options.validate !== false) await validateInstance(def, instance, instance.dataValues as Row, fields);
-  }
+  for (const instance of instances) stampNew(def, instance.dataValues as Row, options);
+  if (options.validate !== false)
+    await validateEach(instances, (instance) =>
+      validateInstance(def, instance, instance.dataValues as Row, fields),
+    );
   const rows = instances.map((instance) => pick(instance.dataValues as Row, fields));
   const conflict = bulkConflictClause(def, rows, options);
   // One statement per chunk of rows under PostgreSQL's parameter limit; several in one transaction.

@@ -7,7 +7,7 @@
  * then uses the changed options.
  */
 import { definitionOf, type AttributeDefinition, type ModelDefinition } from '../model-definition.js';
-import { validateInstance } from '../validation.js';
+import { validateEach, validateInstance } from '../validation.js';
 import { runHooks, validateWithHooks } from './run-hooks.js';
 import { rejectEmpty } from '../reject-on-empty.js';
 
@@ -101,7 +101,7 @@ export async function bulkCreateWithHooks<M extends HookedInstance>(
       def,
       (opts.fields as string[] | undefined) ?? def.attributeList.map((a) => a.name),
     );
-    for (const instance of instances) await validateWithHooks(def, instance, opts, fields);
+    await validateEach(instances, (instance) => validateWithHooks(def, instance, opts, fields));
   }
   const { individualHooks: individual, ...rest } = opts;
   if (individual) {
