@@ -104,7 +104,25 @@ function targetOf(ctx: WhereContext, key: string): Target {
       );
     return path.reduce(childTarget, columnTarget(def, base));
   }
+  if (/^\$[^$]+\.[^$]+\$$/.test(key)) refuseNestedKey(def, key);
   throw new Error(
     `Unknown attribute "${key}" in where of model ${def.name}${didYouMean(name, Object.keys(def.attributes))}`,
+  );
+}
+
+/** `'$posts.rank$'`: Sequelize's where on an included model's column, which the runtime does not have. */
+function refuseNestedKey(def: ModelDefinition, key: string): never {
+  const path = key.slice(1, -1).split('.');
+  const column = path.pop()!;
+  const association = path.join('.');
+  const model = def.sequelize.models[def.name] as { associations?: Record<string, unknown> } | undefined;
+  const names = Object.keys(model?.associations ?? {});
+  const hint = names.includes(path[0]) ? '' : didYouMean(path[0], names);
+  refuse(
+    `model ${def.name}`,
+    undefined,
+    `"${key}": $association.column$ keys (a where on an included model's column) are not supported${hint ? ` (${hint.replace(/^[;,.\s]+/, '')})` : ''}; ` +
+      `put the condition in the include's where ({ include: [{ association: '${association}', where: { ${column}: ... } }] }), ` +
+      `or write it with literal()`,
   );
 }
