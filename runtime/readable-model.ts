@@ -403,6 +403,10 @@ export class ReadableModel<
     options: FindOptions<Attributes<M>> = {},
   ): Promise<M | Attributes<M> | null> {
     const def = definitionOf(this);
+    if (typeof options !== 'object' || options === null || Array.isArray(options))
+      throw new TypeError(
+        `${def.name}.findOne(): the argument passed to findOne must be an options object, use findByPk if you wish to pass a single primary key value`,
+      );
     checkOptions(options, FIND_ONE_OPTIONS, `${def.name}.findOne()`);
     return findFirst(this, def, options);
   }

@@ -27,11 +27,12 @@ export function whereContext(def: ModelDefinition, params: unknown[]): WhereCont
 export function whereCondition(ctx: WhereContext, where: unknown): string | undefined {
   if (Array.isArray(where)) return joined(ctx, where, ' AND ');
   if (where instanceof Literal || where instanceof Where) return expressionSql(ctx, where);
+  if (typeof where === 'number' || typeof where === 'bigint') return primaryKeyCondition(ctx, where);
   if (!isPlainObject(where)) {
     refuse(
       `model ${ctx.def.name}`,
       undefined,
-      `a where must be a plain object of attribute conditions (got ${describeWhere(where)})`,
+      `a where must be a plain object of attribute conditions (got ${describeWhere(where)})${typeof where === 'string' ? '; SQL text goes through literal(), a primary key through findByPk or { id: ... }' : ''}`,
     );
   }
   const parts: string[] = [];
@@ -42,6 +43,18 @@ export function whereCondition(ctx: WhereContext, where: unknown): string | unde
   }
   if (parts.length === 0) return undefined;
   return parts.length === 1 ? parts[0] : parts.join(' AND ');
+}
+
+/** `where: 2` means the primary key, as Sequelize v6's getWhereConditions reads a number. */
+function primaryKeyCondition(ctx: WhereContext, value: number | bigint): string {
+  const keys = ctx.def.primaryKeys;
+  if (keys.length !== 1)
+    refuse(
+      `model ${ctx.def.name}`,
+      undefined,
+      `a number as the where means the primary key, and ${ctx.def.name} has ${keys.length} primary key columns; write { ${keys.map((k) => `${k.name}: ...`).join(', ') || 'attribute: ...'} }`,
+    );
+  return conditionOn(ctx, columnTarget(ctx.def, keys[0]), value);
 }
 
 function describeWhere(where: unknown): string {
