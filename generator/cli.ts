@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import yargs from 'yargs';
+import { closestMatch } from '../runtime/did-you-mean.js';
 import { generate, type GenerateResult } from './generate.js';
 import type { SchemaOutStatus } from './schema-out.js';
 import { GenModelsError, UsageError } from './errors.js';
@@ -187,9 +188,13 @@ const processIo: CliIo = {
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let parseError: UsageError | undefined;
   let output = '';
-  const args = (await parser(argv)
+  const cli = parser(argv);
+  const args = (await cli
     .fail((message, error) => {
-      parseError = new UsageError(error?.message ?? message, { cause: error });
+      const text = error?.message ?? message;
+      parseError = new UsageError(unknownArgumentHint(text, optionNames(cli)), {
+        cause: error,
+      });
     })
     .parseAsync(argv, {}, (_error, _argv, text) => {
       output = text;
@@ -202,6 +207,23 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   if (args._[0] === 'plan') return runPlan(args, argv, io);
   if (args.watch) return runWatch(args, argv, io);
   return (await runOnce({ ...args }, argv, io)).code;
+}
+
+/** The parser's option names and aliases (yargs has getOptions(); @types/yargs omits it). */
+function optionNames(cli: object): string[] {
+  return Object.keys((cli as { getOptions(): { key: Record<string, unknown> } }).getOptions().key);
+}
+
+/** yargs' "Unknown argument(s): ouy" with the closest option for each: "; did you mean --out?". */
+function unknownArgumentHint(message: string, options: readonly string[]): string {
+  const unknown = /^Unknown arguments?: (.+)$/.exec(message);
+  if (!unknown) return message;
+  const longNames = options.filter((name) => name.length > 1 && !name.includes('-'));
+  const hints = unknown[1]
+    .split(', ')
+    .map((name) => closestMatch(name.replace(/^-+/, ''), longNames))
+    .filter((match): match is string => match !== undefined);
+  return hints.length ? `${message}; did you mean ${hints.map((name) => `--${name}`).join(', ')}?` : message;
 }
 
 /** One run's exit code, and (when it got that far) the arguments as the configuration completed them. */

@@ -201,6 +201,42 @@ export class ConnectionAcquireTimeoutError extends ConnectionError {
   }
 }
 
+/**
+ * Several errors at once (Sequelize's AggregateError, not the JS built-in): bulkCreate's
+ * validation throws one with a BulkRecordError per invalid record.
+ */
+export class AggregateError extends BaseError {
+  readonly errors: (AggregateError | Error)[];
+  constructor(errors: (AggregateError | Error)[]) {
+    super(errors.map((error) => error.message).join('\n'));
+    this.name = 'AggregateError';
+    this.errors = errors;
+  }
+  /** Sequelize's text: `AggregateError of:` and each error indented. */
+  override toString(): string {
+    const lines = this.errors.map((error) =>
+      error === this
+        ? '[Circular AggregateError]'
+        : error instanceof AggregateError
+          ? String(error).replace(/\n$/, '').replace(/^/gm, '  ')
+          : String(error).replace(/^/gm, '    ').substring(2),
+    );
+    return `AggregateError of:\n${lines.join('\n')}\n`;
+  }
+}
+
+/** One record's failure in a bulk operation: `errors` is its error (a ValidationError), `record` the instance. */
+export class BulkRecordError extends BaseError {
+  errors: Error;
+  record: unknown;
+  constructor(error: Error, record: unknown) {
+    super(error.message);
+    this.name = 'SequelizeBulkRecordError';
+    this.errors = error;
+    this.record = record;
+  }
+}
+
 export class EmptyResultError extends BaseError {
   constructor(message = 'Empty result') {
     super(message);

@@ -48,5 +48,7 @@ export {
   EmptyResultError,
   InstanceError,
   ScopeError,
+  AggregateError,
+  BulkRecordError,
 } from './errors.js';
 export type * from './types.js';

@@ -67,7 +67,7 @@ import {
   UPDATE_OPTIONS,
   VALIDATE_OPTIONS,
 } from './method-options.js';
-import { validateInstance } from './validation.js';
+import { validateEach, validateInstance } from './validation.js';
 import { setVirtual } from './attribute-accessors.js';
 import { hooksOn } from './hooks/hook-registry.js';
 
@@ -434,10 +434,11 @@ async function insertBuilt<M extends AnyWritable>(
   options: BulkCreateOptions<Row>,
 ): Promise<M[]> {
   const fields = insertFields(def, options);
-  for (const instance of instances) {
-    stampNew(def, instance.dataValues as Row, options);
-    if (options.validate !== false) await validateInstance(def, instance, instance.dataValues as Row, fields);
-  }
+  for (const instance of instances) stampNew(def, instance.dataValues as Row, options);
+  if (options.validate !== false)
+    await validateEach(instances, (instance) =>
+      validateInstance(def, instance, instance.dataValues as Row, fields),
+    );
   const rows = instances.map((instance) => pick(instance.dataValues as Row, fields));
   const conflict = bulkConflictClause(def, rows, options);
   // One statement per chunk of rows under PostgreSQL's parameter limit; several in one transaction.
@@ -952,6 +953,12 @@ async function findOrCreateRow<M extends AnyWritable>(
   const hookOptions = { ...options };
   await hooks?.runHooks(Ctor, 'beforeCreate', instance, hookOptions);
   await hooks?.runHooks(Ctor, 'beforeSave', instance, hookOptions);
+  const created = async (row: Row): Promise<[M, boolean]> => {
+    markInserted(instance, row, undefined);
+    await hooks?.runHooks(Ctor, 'afterCreate', instance, hookOptions);
+    await hooks?.runHooks(Ctor, 'afterSave', instance, hookOptions);
+    return [instance, true];
+  };
   const params: unknown[] = [];
   const { rows } = await def.sequelize.run(
     insertOrNothingSql(def, data, def.attributeList, params),
@@ -959,18 +966,20 @@ async function findOrCreateRow<M extends AnyWritable>(
     options,
     def,
   );
-  if (rows[0]) {
-    markInserted(instance, rows[0], undefined);
-    await hooks?.runHooks(Ctor, 'afterCreate', instance, hookOptions);
-    await hooks?.runHooks(Ctor, 'afterSave', instance, hookOptions);
-    return [instance, true];
-  }
+  if (rows[0]) return created(rows[0]);
   // A unique key already holds these values: a concurrent call inserted it meanwhile.
   const again = await model.findOne(find);
   if (again) return [again, false];
-  throw new Error(
-    `${def.name}.${method}(): no row matches the where, but the INSERT conflicted with an existing row on a unique key (a value from defaults, or a key outside the where); include that key in the where`,
+  // The where still sees no row: the one holding the key is soft-deleted, or differs outside the
+  // where. Sequelize rethrows the INSERT's UniqueConstraintError; the plain INSERT raises it.
+  const retry: unknown[] = [];
+  const inserted = await def.sequelize.run(
+    insertSql(def, data, def.attributeList, retry),
+    retry,
+    options,
+    def,
   );
+  return created(inserted.rows[0]);
 }
 
 /** An object in a where that is an operator or a nested condition, not a value to insert. */

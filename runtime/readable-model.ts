@@ -8,7 +8,8 @@
  * Attribute accessors live on the prototype, so generated classes `declare` their fields.
  */
 import { copyValue, DefaultKind } from './default-values.js';
-import { EmptyResultError, InstanceError } from './errors.js';
+import { InstanceError } from './errors.js';
+import { checkRejectOnEmpty, rejectEmpty } from './reject-on-empty.js';
 import { accessorAttribute, setVirtual, valuesThroughGetters } from './attribute-accessors.js';
 import {
   defineModel,
@@ -379,6 +380,16 @@ export class ReadableModel<
 
   static findOne<M extends AnyModel>(
     this: ModelCtor<M>,
+    options: FindOptions<Attributes<M>> & { raw: true } & NonNullFind,
+  ): Promise<Attributes<M>>;
+  static findOne<M extends AnyModel, const I extends IncludeList<M> = []>(
+    this: ModelCtor<M>,
+    options: NoInference<FindOptions<Attributes<M>> & IncludeOption<M>> & {
+      include?: I & CheckedIncludes<M, I>;
+    } & NonNullFind,
+  ): Promise<WithIncluded<M, I>>;
+  static findOne<M extends AnyModel>(
+    this: ModelCtor<M>,
     options: FindOptions<Attributes<M>> & { raw: true },
   ): Promise<Attributes<M> | null>;
   static findOne<M extends AnyModel, const I extends IncludeList<M> = []>(
@@ -392,10 +403,26 @@ export class ReadableModel<
     options: FindOptions<Attributes<M>> = {},
   ): Promise<M | Attributes<M> | null> {
     const def = definitionOf(this);
+    if (typeof options !== 'object' || options === null || Array.isArray(options))
+      throw new TypeError(
+        `${def.name}.findOne(): the argument passed to findOne must be an options object, use findByPk if you wish to pass a single primary key value`,
+      );
     checkOptions(options, FIND_ONE_OPTIONS, `${def.name}.findOne()`);
     return findFirst(this, def, options);
   }
 
+  static findByPk<M extends AnyModel>(
+    this: ModelCtor<M>,
+    pk: unknown,
+    options: FindOptions<Attributes<M>> & { raw: true } & NonNullFind,
+  ): Promise<Attributes<M>>;
+  static findByPk<M extends AnyModel, const I extends IncludeList<M> = []>(
+    this: ModelCtor<M>,
+    pk: unknown,
+    options: NoInference<Omit<FindOptions<Attributes<M>>, 'where'> & IncludeOption<M>> & {
+      include?: I & CheckedIncludes<M, I>;
+    } & NonNullFind,
+  ): Promise<WithIncluded<M, I>>;
   static findByPk<M extends AnyModel>(
     this: ModelCtor<M>,
     pk: unknown,
@@ -419,8 +446,9 @@ export class ReadableModel<
       throw new Error(
         `findByPk needs a model with one primary key; ${def.name} has ${def.primaryKeys.length}`,
       );
+    checkRejectOnEmpty(options.rejectOnEmpty);
     if (pk === null || pk === undefined) {
-      if (options.rejectOnEmpty) throw new EmptyResultError();
+      rejectEmpty(options.rejectOnEmpty);
       return null;
     }
     const where = { [def.primaryKeys[0].name]: pk } as WhereOptions<Attributes<M>>;
@@ -695,6 +723,8 @@ export class ReadableModel<
 }
 
 type IncludeList<M> = Includeable<M> | readonly Includeable<M>[];
+/** rejectOnEmpty set: findOne/findByPk resolve to an instance, never null (Sequelize's NonNullFindOptions). */
+type NonNullFind = { rejectOnEmpty: true | Error };
 
 /** findAll's work, after its options were checked. */
 async function findRows<M extends AnyModel>(
@@ -739,7 +769,7 @@ function markSelected(instances: AnyModel[], def: ModelDefinition, attributes: u
 }
 
 /**
- * findOne and findByPk: the first row, null, or EmptyResultError with rejectOnEmpty. `prepare`
+ * findOne and findByPk: the first row, null, or what rejectOnEmpty asks for (reject-on-empty.ts). `prepare`
  * (findByPk): a named prepared statement, as its text repeats.
  */
 async function findFirst<M extends AnyModel>(
@@ -748,13 +778,15 @@ async function findFirst<M extends AnyModel>(
   options: FindOptions<Row> & { include?: unknown },
   prepare?: boolean,
 ): Promise<M | Attributes<M> | null> {
+  checkRejectOnEmpty(options.rejectOnEmpty);
   const one = { ...(scopesInUse ? await withScope(model, options) : options), limit: 1 };
-  const found = hooksOn(options)
-    ? ((await (
-        await hookedOperations()
-      ).findWithHooks(model, one, (o) => findRows(model, def, o, prepare), true)) as M | null)
-    : (await findRows(model, def, one, prepare))[0];
-  if (found === undefined && options.rejectOnEmpty) throw new EmptyResultError();
+  // The hooked path rejects itself, after afterFind, with the options the hooks saw (as Sequelize).
+  if (hooksOn(options))
+    return (await (
+      await hookedOperations()
+    ).findWithHooks(model, one, (o) => findRows(model, def, o, prepare), true)) as M | null;
+  const found = (await findRows(model, def, one, prepare))[0];
+  if (found === undefined) rejectEmpty(options.rejectOnEmpty);
   return found ?? null;
 }
 

@@ -206,11 +206,11 @@ export interface FindOptions<T> extends QueryOptions {
   offset?: number;
   /** Plain objects instead of model instances. */
   raw?: boolean;
-  /** findOne/findByPk: reject with EmptyResultError instead of resolving null. */
-  rejectOnEmpty?: boolean;
+  /** findOne/findByPk: reject with EmptyResultError (true) or with this Error instead of resolving null. */
+  rejectOnEmpty?: boolean | Error;
   /** false: a paranoid model's soft-deleted rows are found too. */
   paranoid?: boolean;
-  /** Accepted for compatibility: there is one server, so every read goes to it. */
+  /** With `replication`: true sends this read to the primary instead of a replica. */
   useMaster?: boolean;
 }
 /** GROUP BY items: attribute or column names, col(), fn(), literal(). */

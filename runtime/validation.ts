@@ -1,6 +1,6 @@
 /** Checks made before any SQL: every failure is collected into one ValidationError. */
 import { DefaultKind } from './default-values.js';
-import { ValidationError, ValidationErrorItem } from './errors.js';
+import { AggregateError, BulkRecordError, ValidationError, ValidationErrorItem } from './errors.js';
 import type { AttributeDefinition, ModelDefinition } from './model-definition.js';
 
 /** Validates `values[attr]` for the given attributes; throws one ValidationError listing all failures. */
@@ -165,4 +165,23 @@ function checkEnum(
     value,
     validatorKey: 'isIn',
   });
+}
+
+/**
+ * bulkCreate's validation (Sequelize v6): every record is checked, and the failures are thrown
+ * together as an AggregateError of one BulkRecordError (error and record) per failed record.
+ */
+export async function validateEach<I>(
+  instances: readonly I[],
+  validate: (instance: I) => Promise<void>,
+): Promise<void> {
+  const failures: BulkRecordError[] = [];
+  for (const instance of instances) {
+    try {
+      await validate(instance);
+    } catch (error) {
+      failures.push(new BulkRecordError(error as Error, instance));
+    }
+  }
+  if (failures.length) throw new AggregateError(failures);
 }

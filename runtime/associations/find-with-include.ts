@@ -4,6 +4,7 @@
  * of the include tree (`= ANY($1)` on the keys collected from the rows above it, its own single
  * associations joined again). The number of queries depends on the include's shape only.
  */
+import { rowCount } from '../sql/row-count.js';
 import { definitionOf, type ModelDefinition } from '../model-definition.js';
 import { ROW_OPTIONS } from '../row-options.js';
 import { placeholder } from '../sql/params.js';
@@ -324,7 +325,5 @@ function mapKey(value: unknown): unknown {
 }
 
 function count(value: unknown, name: string): number {
-  if (!Number.isInteger(value) || (value as number) < 0)
-    throw new TypeError(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
-  return value as number;
+  return rowCount(value, name);
 }

@@ -7,8 +7,9 @@
  * then uses the changed options.
  */
 import { definitionOf, type AttributeDefinition, type ModelDefinition } from '../model-definition.js';
-import { validateInstance } from '../validation.js';
+import { validateEach, validateInstance } from '../validation.js';
 import { runHooks, validateWithHooks } from './run-hooks.js';
+import { rejectEmpty } from '../reject-on-empty.js';
 
 export { runHooks, validateWithHooks };
 
@@ -100,7 +101,7 @@ export async function bulkCreateWithHooks<M extends HookedInstance>(
       def,
       (opts.fields as string[] | undefined) ?? def.attributeList.map((a) => a.name),
     );
-    for (const instance of instances) await validateWithHooks(def, instance, opts, fields);
+    await validateEach(instances, (instance) => validateWithHooks(def, instance, opts, fields));
   }
   const { individualHooks: individual, ...rest } = opts;
   if (individual) {
@@ -208,7 +209,7 @@ export async function upsertWithHooks<R>(
 /**
  * Finders: beforeFind, beforeFindAfterExpandIncludeAll, beforeFindAfterOptions (all three with
  * the options; there is no include to expand), the SELECT, afterFind with the instances (one
- * instance or null for findOne/findByPk).
+ * instance or null for findOne/findByPk), then rejectOnEmpty for findOne/findByPk.
  */
 export async function findWithHooks<R>(
   model: Function,
@@ -223,5 +224,6 @@ export async function findWithHooks<R>(
   const rows = await core(opts);
   const result = single ? (rows[0] ?? null) : rows;
   await runHooks(model, 'afterFind', result, opts);
+  if (result === null) rejectEmpty(opts.rejectOnEmpty);
   return result;
 }

@@ -1,4 +1,5 @@
 /** SELECT statements (aggregates: aggregate.ts). Columns are aliased to attribute names (see model-definition). */
+import { rowCount } from './row-count.js';
 import { isExpression, type Expression } from '../expressions.js';
 import type { ModelDefinition } from '../model-definition.js';
 import type { FindOptions } from '../types.js';
@@ -123,9 +124,7 @@ interface ExtraFind {
 }
 
 function count(value: unknown, name: string): number {
-  if (!Number.isInteger(value) || (value as number) < 0)
-    throw new TypeError(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
-  return value as number;
+  return rowCount(value, name);
 }
 
 /** A column named by attribute name (its field) or any column name: `group: 'team'`, `col('team')`. */

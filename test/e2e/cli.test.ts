@@ -119,6 +119,17 @@ describe('gen-models command line', () => {
     expect(stderr).toContain('gen-models --help');
   });
 
+  it('names the closest option for each unknown one (did you mean), and nothing when none is close', () => {
+    const one = runCli(['schema.yaml', '--ouy', 'x'], tempDir());
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain('Unknown argument: ouy; did you mean --out?');
+    const two = runCli(['schema.yaml', '--ouy', 'x', '--quiett'], tempDir());
+    expect(two.stderr).toContain('Unknown arguments: ouy, quiett; did you mean --out, --quiet?');
+    const none = runCli(['schema.yaml', '--zzzzzzz'], tempDir());
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Unknown argument: zzzzzzz\n');
+  });
+
   it('--check exits 0 when up to date and 1 with a diff when stale, writing nothing', () => {
     write('schema.yaml', VALID);
     runCli(['schema.yaml'], tempDir());

@@ -1,5 +1,12 @@
 /** bulkCreate: one multi-row INSERT (chunked under 65535 parameters), ignoreDuplicates, updateOnDuplicate. */
-import { DataTypes, Model, UniqueConstraintError } from '../../runtime/index.js';
+import {
+  AggregateError,
+  BulkRecordError,
+  DataTypes,
+  Model,
+  UniqueConstraintError,
+  ValidationError,
+} from '../../runtime/index.js';
 import { openTestConnection, type TestConnection } from './helpers.js';
 
 interface TagAttributes {
@@ -77,4 +84,53 @@ test('updateOnDuplicate updates the listed attributes on the unique key (or conf
   await expect(Tag.bulkCreate([{ slug: 'c' }], { conflictAttributes: ['slug'] })).rejects.toThrow(
     'conflictAttributes needs updateOnDuplicate',
   );
+});
+
+class Person extends Model {
+  declare id: number;
+  declare firstName: string;
+  declare email: string;
+}
+
+test('validation: an AggregateError with one BulkRecordError per invalid record, nothing written (Sequelize v6)', async () => {
+  Person.init(
+    {
+      firstName: { type: DataTypes.STRING, allowNull: false, validate: { len: [1, 20] } },
+      email: { type: DataTypes.STRING, validate: { isEmail: true } },
+    },
+    { sequelize: conn.sequelize, timestamps: false },
+  );
+  await Person.sync({ force: true });
+  const records = [
+    { firstName: 'A', email: 'bad' },
+    { firstName: 'B', email: 'b@x.org' },
+    { firstName: '', email: 'ok@x.org' },
+  ];
+  for (const hooked of [false, true]) {
+    if (hooked) Person.addHook('beforeBulkCreate', () => undefined);
+    conn.statements.length = 0;
+    const error = await Person.bulkCreate(records, { validate: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AggregateError);
+    const aggregate = error as AggregateError;
+    expect(aggregate.name).toBe('AggregateError');
+    expect(aggregate.errors).toHaveLength(2);
+    const [first, second] = aggregate.errors as BulkRecordError[];
+    expect(first).toBeInstanceOf(BulkRecordError);
+    expect(first.name).toBe('SequelizeBulkRecordError');
+    expect((first.record as Person).email).toBe('bad');
+    expect(first.errors).toBeInstanceOf(ValidationError);
+    expect((first.errors as ValidationError).errors.map((i) => [i.path, i.validatorKey])).toEqual([
+      ['email', 'isEmail'],
+    ]);
+    expect((second.record as Person).firstName).toBe('');
+    expect((second.errors as ValidationError).errors.map((i) => [i.path, i.validatorKey])).toEqual([
+      ['firstName', 'len'],
+    ]);
+    expect(String(aggregate)).toMatch(/^AggregateError of:\n {2}SequelizeBulkRecordError: /);
+    expect(conn.statements.filter((s) => s.includes('INSERT'))).toEqual([]);
+    expect(await Person.count()).toBe(0);
+  }
+  // The default (validate not given) validates as well, with the same error.
+  await expect(Person.bulkCreate(records)).rejects.toBeInstanceOf(AggregateError);
+  await expect(Person.bulkCreate(records, { validate: false })).resolves.toHaveLength(3);
 });

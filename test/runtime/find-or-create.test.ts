@@ -85,10 +85,34 @@ test('refusals: no where, an operator in where, an unknown option, invalid value
   );
   await expect(User.findOrCreate({ where: { name: 'n' } } as never)).rejects.toBeInstanceOf(ValidationError);
   await User.create({ email: 'taken@x', name: 'T' });
-  await expect(User.findOrCreate({ where: { name: 'New' }, defaults: { email: 'taken@x' } })).rejects.toThrow(
-    'conflicted with an existing row on a unique key',
+  // The key comes from defaults: the INSERT's own UniqueConstraintError, as Sequelize rethrows it.
+  const error = await User.findOrCreate({ where: { name: 'New' }, defaults: { email: 'taken@x' } }).catch(
+    (e: unknown) => e,
   );
-  expect(UniqueConstraintError).toBeDefined();
+  expect(error).toBeInstanceOf(UniqueConstraintError);
+  expect((error as UniqueConstraintError).fields).toEqual({ email: 'taken@x' });
+  expect(await User.count({ where: { email: 'taken@x' } })).toBe(1);
+});
+
+class Widget extends Model {
+  declare id: number;
+  declare name: string;
+  declare deletedAt: Date | null;
+}
+
+test('paranoid model whose unique row is soft-deleted: the UniqueConstraintError, as Sequelize; paranoid false finds it', async () => {
+  Widget.init(
+    { name: { type: DataTypes.STRING, allowNull: false, unique: true } },
+    { sequelize: conn.sequelize, paranoid: true },
+  );
+  await Widget.sync({ force: true });
+  const w = await Widget.create({ name: 'w' });
+  await w.destroy();
+  await expect(Widget.findOrCreate({ where: { name: 'w' } })).rejects.toBeInstanceOf(UniqueConstraintError);
+  await expect(Widget.findCreateFind({ where: { name: 'w' } })).rejects.toBeInstanceOf(UniqueConstraintError);
+  expect(await Widget.count({ paranoid: false })).toBe(1);
+  const [created, isNew] = await Widget.findOrCreate({ where: { name: 'v' } });
+  expect([created.name, isNew]).toEqual(['v', true]);
 });
 
 test(

@@ -101,7 +101,9 @@ test('order, limit, offset, attributes and raw', async () => {
   await expect(Pet.findAll({ order: [['name', 'SIDEWAYS' as never]] })).rejects.toThrow(
     'Invalid order direction "SIDEWAYS" for Pet.name',
   );
-  await expect(Pet.findAll({ limit: -1 })).rejects.toThrow('limit must be a non-negative integer, got -1');
+  await expect(Pet.findAll({ limit: -1 })).rejects.toThrow(
+    'limit must be a non-negative integer (or its digits as a string), got -1',
+  );
 });
 
 test('attributes: { exclude } reads every other attribute; include and unknown names are errors', async () => {
@@ -194,4 +196,35 @@ test('static destroy({ where }) resolves the count; without where (or truncate) 
   expect(await Pet.destroy({ where: { kind: 'temp' } })).toBe(2);
   expect(sql()).toEqual(['DELETE FROM "Pets" WHERE "pet_kind" = $1']);
   expect(await Pet.count()).toBe(4);
+});
+
+test('Sequelize v6 forms: numeric-string limit/offset, a number where as the primary key; findOne(2) refused as Sequelize does', async () => {
+  const byName = { order: [['name', 'ASC']] as const, attributes: ['name'] as const };
+  const paged = await Pet.findAll({ ...byName, limit: '2' as never, offset: '1' as never });
+  const numeric = await Pet.findAll({ ...byName, limit: 2, offset: 1 });
+  expect(paged.map((p) => p.name)).toEqual(numeric.map((p) => p.name));
+  expect(paged).toHaveLength(2);
+  const counted = await Pet.findAndCountAll({ ...byName, limit: '1' as never });
+  expect(counted.rows).toHaveLength(1);
+  await expect(Pet.findAll({ limit: 'ten' as never })).rejects.toThrow(
+    'limit must be a non-negative integer (or its digits as a string), got "ten"',
+  );
+  await expect(Pet.findAll({ offset: '1.5' as never })).rejects.toThrow(
+    'offset must be a non-negative integer',
+  );
+  await expect(Pet.findAll({ limit: '-1' as never })).rejects.toThrow('limit must be a non-negative integer');
+
+  const rex = (await Pet.findOne({ where: { name: 'Rex' } }))!;
+  const found = await Pet.findOne({ where: rex.id as never });
+  expect(found).toBeInstanceOf(Pet);
+  expect(found!.name).toBe('Rex');
+  expect((await Pet.findAll({ where: BigInt(rex.id) as never })).map((p) => p.name)).toEqual(['Rex']);
+  expect(await Pet.count({ where: rex.id as never })).toBe(1);
+  expect(await Pet.findOne({ where: 999_999 as never })).toBeNull();
+  await expect(Pet.findAll({ where: 'name = 1' as never })).rejects.toThrow(
+    'a where must be a plain object of attribute conditions (got the string "name = 1"); SQL text goes through literal(), a primary key through findByPk or { id: ... }',
+  );
+  await expect(Pet.findOne(rex.id as never)).rejects.toThrow(
+    'Pet.findOne(): the argument passed to findOne must be an options object, use findByPk if you wish to pass a single primary key value',
+  );
 });

@@ -29,6 +29,7 @@ class Task extends Model {
   declare rank: number;
   declare secret: string;
   declare ownerId: number;
+  declare owner?: NonAttribute<Owner | null>;
 }
 
 beforeAll(async () => {
@@ -63,6 +64,7 @@ beforeAll(async () => {
   Owner.hasMany(Task, { as: 'tasks', foreignKey: 'ownerId' });
   Owner.belongsTo(Team, { as: 'team', foreignKey: 'teamId' });
   Team.hasMany(Owner, { as: 'members', foreignKey: 'teamId' });
+  Task.belongsTo(Owner, { as: 'owner', foreignKey: 'ownerId' });
   await sequelize.sync({ force: true });
   const red = await Team.create({ name: 'red', active: true });
   const old = await Team.create({ name: 'old', active: false });
@@ -227,4 +229,28 @@ test("whereMergeStrategy 'and' of the included model AND-s the include's where w
     include: [{ model: Step, as: 'steps', where: { size: { [Op.lt]: 4 } }, order: [['size', 'ASC']] }],
   });
   expect(found.steps!.map((s) => s.size)).toEqual([2, 3]);
+});
+
+test('a scoped or unscoped root model keeps its associations: include by name, by association, findAndCountAll, count', async () => {
+  const done = await Task.scope('done').findAll({ include: ['owner'], order: [['title', 'ASC']] });
+  expect(done.map((t) => [t.title, t.owner!.name])).toEqual([
+    ['t3', 'ann'],
+    ['t5', 'cat'],
+  ]);
+  const all = await Team.unscoped().findAll({ include: ['members'], order: [['name', 'ASC']] });
+  expect(all.map((t) => [t.name, t.members!.map((m) => m.name).sort()])).toEqual([
+    ['old', ['bob']],
+    ['red', ['ann', 'cat']],
+  ]);
+  const page = await Team.unscoped().findAndCountAll({
+    include: [{ association: 'members', where: { name: 'bob' } }],
+  });
+  expect([page.count, page.rows.map((t) => t.name)]).toEqual([1, ['old']]);
+  const ranked = await Task.scope({ method: ['ofRank', 1] }).findAndCountAll({
+    include: [{ model: Owner, as: 'owner', where: { name: 'ann' } }],
+  });
+  expect([ranked.count, ranked.rows.map((t) => t.title)]).toEqual([1, ['t2']]);
+  expect(await Task.unscoped().count({ include: [{ association: 'owner', where: { name: 'ann' } }] })).toBe(
+    3,
+  );
 });

@@ -355,3 +355,20 @@ test('self-references and two keys to one table, as generated code declares them
   expect(await boss.countReports()).toBe(2);
   expect((await dev.getManager()).name).toBe('boss');
 });
+
+test('$association.column$ where keys are refused by name with the fix, before any query; $attribute$ still works', async () => {
+  conn.statements.length = 0;
+  await expect(
+    User.findAll({ where: { '$posts.rank$': { [Op.gt]: 1 } }, include: [{ association: 'posts' }] }),
+  ).rejects.toThrow(
+    `where on model User: "$posts.rank$": $association.column$ keys (a where on an included model's column) are not supported; put the condition in the include's where ({ include: [{ association: 'posts', where: { rank: ... } }] }), or write it with literal()`,
+  );
+  await expect(
+    User.findAll({ where: { '$post.rank$': 1 }, include: [{ association: 'posts' }] }),
+  ).rejects.toThrow('are not supported (did you mean posts?); put the condition');
+  await expect(User.count({ where: { '$company.name$': 'x' }, include: ['company'] })).rejects.toThrow(
+    `include's where ({ include: [{ association: 'company', where: { name: ... } }] })`,
+  );
+  expect(conn.statements).toEqual([]);
+  expect((await User.findAll({ where: { $name$: 'ann' } })).map((u: Loose) => u.name)).toEqual(['ann']);
+});

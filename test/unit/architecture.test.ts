@@ -133,6 +133,7 @@ const RUNTIME_LAYERS: readonly (readonly string[])[] = [
     'runtime/validators/',
     'runtime/hooks/hook-names.ts',
     'runtime/hooks/hook-registry.ts',
+    'runtime/reject-on-empty.ts',
   ],
   [
     'runtime/model-definition.ts',

@@ -27,11 +27,12 @@ export function whereContext(def: ModelDefinition, params: unknown[]): WhereCont
 export function whereCondition(ctx: WhereContext, where: unknown): string | undefined {
   if (Array.isArray(where)) return joined(ctx, where, ' AND ');
   if (where instanceof Literal || where instanceof Where) return expressionSql(ctx, where);
+  if (typeof where === 'number' || typeof where === 'bigint') return primaryKeyCondition(ctx, where);
   if (!isPlainObject(where)) {
     refuse(
       `model ${ctx.def.name}`,
       undefined,
-      `a where must be a plain object of attribute conditions (got ${describeWhere(where)})`,
+      `a where must be a plain object of attribute conditions (got ${describeWhere(where)})${typeof where === 'string' ? '; SQL text goes through literal(), a primary key through findByPk or { id: ... }' : ''}`,
     );
   }
   const parts: string[] = [];
@@ -42,6 +43,18 @@ export function whereCondition(ctx: WhereContext, where: unknown): string | unde
   }
   if (parts.length === 0) return undefined;
   return parts.length === 1 ? parts[0] : parts.join(' AND ');
+}
+
+/** `where: 2` means the primary key, as Sequelize v6's getWhereConditions reads a number. */
+function primaryKeyCondition(ctx: WhereContext, value: number | bigint): string {
+  const keys = ctx.def.primaryKeys;
+  if (keys.length !== 1)
+    refuse(
+      `model ${ctx.def.name}`,
+      undefined,
+      `a number as the where means the primary key, and ${ctx.def.name} has ${keys.length} primary key columns; write { ${keys.map((k) => `${k.name}: ...`).join(', ') || 'attribute: ...'} }`,
+    );
+  return conditionOn(ctx, columnTarget(ctx.def, keys[0]), value);
 }
 
 function describeWhere(where: unknown): string {
@@ -104,7 +117,25 @@ function targetOf(ctx: WhereContext, key: string): Target {
       );
     return path.reduce(childTarget, columnTarget(def, base));
   }
+  if (/^\$[^$]+\.[^$]+\$$/.test(key)) refuseNestedKey(def, key);
   throw new Error(
     `Unknown attribute "${key}" in where of model ${def.name}${didYouMean(name, Object.keys(def.attributes))}`,
+  );
+}
+
+/** `'$posts.rank$'`: Sequelize's where on an included model's column, which the runtime does not have. */
+function refuseNestedKey(def: ModelDefinition, key: string): never {
+  const path = key.slice(1, -1).split('.');
+  const column = path.pop()!;
+  const association = path.join('.');
+  const model = def.sequelize.models[def.name] as { associations?: Record<string, unknown> } | undefined;
+  const names = Object.keys(model?.associations ?? {});
+  const hint = names.includes(path[0]) ? '' : didYouMean(path[0], names);
+  refuse(
+    `model ${def.name}`,
+    undefined,
+    `"${key}": $association.column$ keys (a where on an included model's column) are not supported${hint ? ` (${hint.replace(/^[;,.\s]+/, '')})` : ''}; ` +
+      `put the condition in the include's where ({ include: [{ association: '${association}', where: { ${column}: ... } }] }), ` +
+      `or write it with literal()`,
   );
 }

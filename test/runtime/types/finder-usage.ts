@@ -94,3 +94,18 @@ export async function finders(): Promise<void> {
   ];
   void [page, byRole, users, changed, affected, updatedCount, destroyed];
 }
+
+/** rejectOnEmpty: true or an Error narrows findOne/findByPk to an instance (Sequelize's NonNullFindOptions). */
+export async function rejectOnEmptyNarrows(): Promise<void> {
+  const one: User = await User.findOne({ where: { firstName: 'Ann' }, rejectOnEmpty: true });
+  const byPk: User = await User.findByPk(1, { rejectOnEmpty: new Error('gone') });
+  const raw: { firstName: string } = await User.findOne({ raw: true, rejectOnEmpty: true });
+  const maybe: User | null = await User.findOne({ where: { firstName: 'Ann' }, rejectOnEmpty: false });
+  // @ts-expect-error without rejectOnEmpty, findOne may resolve null
+  const notNull: User = await User.findOne({ where: { firstName: 'Ann' } });
+  // @ts-expect-error rejectOnEmpty: false may resolve null
+  const stillNull: User = await User.findByPk(1, { rejectOnEmpty: false });
+  // @ts-expect-error rejectOnEmpty is a boolean or an Error, not a message
+  await User.findOne({ rejectOnEmpty: 'gone' });
+  void [one, byPk, raw, maybe, notNull, stillNull];
+}
