@@ -15,6 +15,7 @@ import {
 } from './readable-model.js';
 import { scopesInUse, withScope } from './scopes.js';
 import { bulkColumnCount, bulkInsertSql, insertSql, MAX_PARAMETERS } from './sql/insert.js';
+import { quoteIdentifier } from './sql/quote.js';
 import { CREATED_COLUMN, insertOrNothingSql, uniqueKeys, upsertSql } from './sql/upsert.js';
 import {
   incrementSql,
@@ -973,13 +974,36 @@ async function findOrCreateRow<M extends AnyWritable>(
   // The where still sees no row: the one holding the key is soft-deleted, or differs outside the
   // where. Sequelize rethrows the INSERT's UniqueConstraintError; the plain INSERT raises it.
   const retry: unknown[] = [];
-  const inserted = await def.sequelize.run(
+  const inserted = await insertInSavepoint(
+    def,
     insertSql(def, data, def.attributeList, retry),
     retry,
     options,
-    def,
   );
   return created(inserted.rows[0]);
+}
+
+/**
+ * An INSERT that may fail, inside the caller's transaction: wrapped in a savepoint (as Sequelize's
+ * findOrCreate runs its create in one), so that its error leaves the transaction usable.
+ */
+async function insertInSavepoint(
+  def: ModelDefinition,
+  sql: string,
+  params: unknown[],
+  options: FindOrCreateOptions<Row, Row>,
+): Promise<{ rows: Row[] }> {
+  if (!options.transaction) return def.sequelize.run(sql, params, options, def);
+  const savepoint = quoteIdentifier('gen_models_find_or_create');
+  await def.sequelize.run(`SAVEPOINT ${savepoint}`, [], options);
+  try {
+    const result = await def.sequelize.run(sql, params, options, def);
+    await def.sequelize.run(`RELEASE SAVEPOINT ${savepoint}`, [], options);
+    return result;
+  } catch (error) {
+    await def.sequelize.run(`ROLLBACK TO SAVEPOINT ${savepoint}`, [], options);
+    throw error;
+  }
 }
 
 /** An object in a where that is an operator or a nested condition, not a value to insert. */

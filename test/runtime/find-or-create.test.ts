@@ -113,6 +113,20 @@ test('paranoid model whose unique row is soft-deleted: the UniqueConstraintError
   expect(await Widget.count({ paranoid: false })).toBe(1);
   const [created, isNew] = await Widget.findOrCreate({ where: { name: 'v' } });
   expect([created.name, isNew]).toEqual(['v', true]);
+  // Inside the caller's transaction the failing INSERT runs in a savepoint (as Sequelize's
+  // findOrCreate): the error leaves the transaction usable, and what it did before and after commits.
+  await conn.sequelize.transaction(async (transaction) => {
+    await Widget.create({ name: 'before' }, { transaction });
+    await expect(Widget.findOrCreate({ where: { name: 'w' }, transaction })).rejects.toBeInstanceOf(
+      UniqueConstraintError,
+    );
+    await Widget.create({ name: 'after' }, { transaction });
+  });
+  expect((await Widget.findAll({ order: [['name', 'ASC']] })).map((row) => row.name)).toEqual([
+    'after',
+    'before',
+    'v',
+  ]);
 });
 
 test(
