@@ -926,11 +926,7 @@ async function aggregateValue(
   checkOptions(options, AGGREGATE_OPTIONS, `${def.name}.${method}()`);
   if (scopesInUse) options = await withScope(model, options, WHERE_ONLY);
   const attr = field === '*' ? undefined : attributeOf(def, field, method);
-  const params: unknown[] = [];
-  const { group, attributes } = options;
-  const where = await liveWhere(def, options.where, options);
-  const query = { fn, attr, distinct: !!options.distinct, where, group, attributes, method };
-  const { rows } = await def.sequelize.run(aggregateSql(def, query, params), params, options, def);
+  const rows = await aggregateRows(def, fn, attr, options, method);
   if (options.plain === false) return rows;
   // As the connection's type parsers read it: the same values a finder gives.
   return rows[0]?.[fn] ?? null;
@@ -952,18 +948,23 @@ async function countRows(
 ): Promise<number | GroupedCountResultItem[]> {
   const column = options.col ?? (options.distinct ? def.primaryKeys[0]?.name : undefined);
   const attr = column === undefined ? undefined : attributeOf(def, column, method);
+  const rows = await aggregateRows(def, 'count', attr, options, method);
+  if (options.group === undefined) return Number(rows[0].count);
+  return rows.map((row) => ({ ...row, count: Number(row.count) }));
+}
+
+/** One aggregate statement (count and the other functions alike) over the live rows. */
+async function aggregateRows(
+  def: ModelDefinition,
+  fn: string,
+  attr: ReturnType<typeof attributeOf> | undefined,
+  options: AggregateOptions<Row> | CountOptions<Row>,
+  method: string,
+): Promise<Row[]> {
   const params: unknown[] = [];
   const { group, attributes } = options;
-  const query = {
-    fn: 'count',
-    attr,
-    distinct: !!options.distinct,
-    where: await liveWhere(def, options.where, options),
-    group,
-    attributes,
-    method,
-  };
+  const where = await liveWhere(def, options.where, options);
+  const query = { fn, attr, distinct: !!options.distinct, where, group, attributes, method };
   const { rows } = await def.sequelize.run(aggregateSql(def, query, params), params, options, def);
-  if (group === undefined) return Number(rows[0].count);
-  return rows.map((row) => ({ ...row, count: Number(row.count) }));
+  return rows;
 }
