@@ -422,8 +422,10 @@ export const DOCUMENTED_DIFFERENCES: readonly DocumentedDifference[] = [
     schemas: ['example'],
     doc: BULK_VALIDATION,
     bundled: {
-      error: 'ValidationError',
-      errors: ['email Validation error isEmail', 'email Validation error noSpaces'],
+      error: 'AggregateError',
+      errors: [
+        'BulkRecordError: ValidationError [email Validation error isEmail, email Validation error noSpaces]',
+      ],
     },
     sequelize: {
       result: [

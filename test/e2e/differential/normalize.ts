@@ -78,6 +78,20 @@ export class Normalizer {
   }
 }
 
+/** A ValidationErrorItem by path, type and validator; a BulkRecordError (AggregateError's items) by the error it holds. */
+function describeItem(item: {
+  path?: unknown;
+  type?: unknown;
+  validatorKey?: unknown;
+  errors?: unknown;
+}): string {
+  if (item.errors instanceof Error) {
+    const inner = error(item.errors);
+    return `${(item as object).constructor.name}: ${String(inner.error)} [${((inner.errors as string[]) ?? []).join(', ')}]`;
+  }
+  return `${String(item.path)} ${String(item.type)} ${String(item.validatorKey)}`;
+}
+
 /** An error by class, with what Sequelize's error classes carry about the cause. */
 export function error(caught: unknown): Record<string, unknown> {
   if (!(caught instanceof Error)) return { error: `<thrown ${typeof caught}>` };
@@ -87,9 +101,7 @@ export function error(caught: unknown): Record<string, unknown> {
     fields?: unknown;
   };
   if (Array.isArray(detail.errors)) {
-    described.errors = detail.errors
-      .map((item) => `${String(item.path)} ${String(item.type)} ${String(item.validatorKey)}`)
-      .sort();
+    described.errors = detail.errors.map(describeItem).sort();
   }
   if (detail.fields === null) described.fields = null;
   else if (detail.fields !== undefined) {
