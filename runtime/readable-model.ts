@@ -446,7 +446,6 @@ export class ReadableModel<
       throw new Error(
         `findByPk needs a model with one primary key; ${def.name} has ${def.primaryKeys.length}`,
       );
-    checkRejectOnEmpty(options.rejectOnEmpty);
     if (pk === null || pk === undefined) {
       rejectEmpty(options.rejectOnEmpty);
       return null;

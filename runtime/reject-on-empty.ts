@@ -5,24 +5,26 @@
  */
 import { EmptyResultError } from './errors.js';
 
-/** Throws what `rejectOnEmpty` asks for (nothing for false/undefined). */
-export function rejectEmpty(rejectOnEmpty: unknown): void {
-  if (rejectOnEmpty === undefined || rejectOnEmpty === false) return;
-  if (rejectOnEmpty === true) throw new EmptyResultError();
-  if (rejectOnEmpty instanceof Error) throw rejectOnEmpty;
-  if (typeof rejectOnEmpty === 'function' && rejectOnEmpty.prototype instanceof Error)
-    throw new (rejectOnEmpty as new () => Error)();
+/** Refuses, before any query, a value rejectEmpty would not know how to throw. */
+export function checkRejectOnEmpty(rejectOnEmpty: unknown): void {
+  if (rejectOnEmpty === undefined || typeof rejectOnEmpty === 'boolean') return;
+  if (rejectOnEmpty instanceof Error || isErrorClass(rejectOnEmpty)) return;
   throw new TypeError(
     `rejectOnEmpty must be true, false or an Error (thrown when nothing is found), got ${describe(rejectOnEmpty)}`,
   );
 }
 
-/** Refuses a value rejectEmpty would not know how to throw, before any query. */
-export function checkRejectOnEmpty(rejectOnEmpty: unknown): void {
-  if (rejectOnEmpty === undefined || typeof rejectOnEmpty === 'boolean') return;
-  if (rejectOnEmpty instanceof Error) return;
-  if (typeof rejectOnEmpty === 'function' && rejectOnEmpty.prototype instanceof Error) return;
-  rejectEmpty(rejectOnEmpty);
+/** Throws what `rejectOnEmpty` asks for (nothing for false/undefined). */
+export function rejectEmpty(rejectOnEmpty: unknown): void {
+  checkRejectOnEmpty(rejectOnEmpty);
+  if (rejectOnEmpty === undefined || rejectOnEmpty === false) return;
+  if (rejectOnEmpty === true) throw new EmptyResultError();
+  if (rejectOnEmpty instanceof Error) throw rejectOnEmpty;
+  throw new (rejectOnEmpty as new () => Error)();
+}
+
+function isErrorClass(value: unknown): boolean {
+  return typeof value === 'function' && value.prototype instanceof Error;
 }
 
 function describe(value: unknown): string {

@@ -294,14 +294,17 @@ export class Sequelize {
     return this.driver.engine;
   }
 
-  async authenticate(options?: QueryOptions): Promise<void> {
-    checkOptions(options, QUERY_OPTIONS, 'sequelize.authenticate()');
-    await this.run('SELECT 1+1 AS result', [], options);
+  authenticate(options?: QueryOptions): Promise<void> {
+    return this.ping(options, 'sequelize.authenticate()');
   }
 
   /** Sequelize's other name for authenticate(): `SELECT 1+1`, rejecting when the server cannot be reached. */
-  async validate(options?: QueryOptions): Promise<void> {
-    checkOptions(options, QUERY_OPTIONS, 'sequelize.validate()');
+  validate(options?: QueryOptions): Promise<void> {
+    return this.ping(options, 'sequelize.validate()');
+  }
+
+  private async ping(options: QueryOptions | undefined, method: string): Promise<void> {
+    checkOptions(options, QUERY_OPTIONS, method);
     await this.run('SELECT 1+1 AS result', [], options);
   }
 

@@ -186,9 +186,9 @@ async function loadLevel(
   });
   if (order.length) sql += ` ORDER BY ${order.join(', ')}`;
   if (spec.limit !== undefined && spec.limit !== null)
-    sql += ` LIMIT ${placeholder(q.params, count(spec.limit, 'limit'))}`;
+    sql += ` LIMIT ${placeholder(q.params, rowCount(spec.limit, 'limit'))}`;
   if (spec.offset !== undefined && spec.offset !== null)
-    sql += ` OFFSET ${placeholder(q.params, count(spec.offset, 'offset'))}`;
+    sql += ` OFFSET ${placeholder(q.params, rowCount(spec.offset, 'offset'))}`;
   const { rows } = await def.sequelize.run(sql, q.params, ctx.query, def);
 
   const rootExtras = rootKeys.filter((k) => !names.includes(k));
@@ -322,8 +322,4 @@ function mapKey(value: unknown): unknown {
   if (value instanceof Date) return value.getTime();
   if (Buffer.isBuffer(value)) return `\u0000${value.toString('hex')}`;
   return value;
-}
-
-function count(value: unknown, name: string): number {
-  return rowCount(value, name);
 }

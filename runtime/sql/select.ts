@@ -109,9 +109,9 @@ export function selectSql(def: ModelDefinition, options: AnyFind, params: unknow
   }
   if (options.order) sql += orderSql(def, options.order, params);
   if (options.limit !== undefined && options.limit !== null)
-    sql += ` LIMIT ${placeholder(params, count(options.limit, 'limit'))}`;
+    sql += ` LIMIT ${placeholder(params, rowCount(options.limit, 'limit'))}`;
   if (options.offset !== undefined && options.offset !== null)
-    sql += ` OFFSET ${placeholder(params, count(options.offset, 'offset'))}`;
+    sql += ` OFFSET ${placeholder(params, rowCount(options.offset, 'offset'))}`;
   sql += lockSql(def, opts.lock, opts.skipLocked);
   return sql;
 }
@@ -121,10 +121,6 @@ interface ExtraFind {
   having?: unknown;
   lock?: unknown;
   skipLocked?: unknown;
-}
-
-function count(value: unknown, name: string): number {
-  return rowCount(value, name);
 }
 
 /** A column named by attribute name (its field) or any column name: `group: 'team'`, `col('team')`. */
