@@ -11,6 +11,7 @@ const path = require('node:path');
 const { generate } = require('../dist/generator/index.js');
 const { syntheticSchemaYaml } = require('./synthetic-schema.js');
 const { measure, formatStat } = require('./stats.js');
+const { printTable } = require('./standalone.js');
 
 async function benchSize(modelCount, runs) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'gm-bench-gen-'));
@@ -54,12 +55,4 @@ async function benchGeneration({ sizes = [10, 200, 1000], runs = 5 } = {}) {
 
 module.exports = { benchGeneration };
 
-if (require.main === module) {
-  benchGeneration().then(
-    (table) => console.log(table),
-    (error) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) printTable(benchGeneration());

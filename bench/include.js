@@ -10,6 +10,7 @@ const runtime = require('../dist/runtime/index.js');
 const { median } = require('./runtime.js');
 
 const requireBench = (name) => require(require.resolve(name, { paths: [__dirname] }));
+const { DATABASE_URL, printTable } = require('./standalone.js');
 const PARENTS = 1_000;
 const CHILDREN_PER_PARENT = 3;
 const GRANDCHILDREN_PER_CHILD = 2;
@@ -166,14 +167,4 @@ async function benchInclude({ databaseUrl, rounds = 7 } = {}) {
 
 module.exports = { benchInclude };
 
-if (require.main === module) {
-  benchInclude({
-    databaseUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
-  }).then(
-    (table) => console.log(table),
-    (error) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) printTable(benchInclude({ databaseUrl: DATABASE_URL }));

@@ -12,6 +12,7 @@ const { mkdtempSync, rmSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { formatMs } = require('./stats.js');
+const { printTable } = require('./standalone.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const RUNTIME = JSON.stringify(path.join(ROOT, 'dist/runtime/index.js'));
@@ -104,12 +105,4 @@ async function benchPgliteStartup({ rounds = 7 } = {}) {
 
 module.exports = { benchPgliteStartup };
 
-if (require.main === module) {
-  benchPgliteStartup().then(
-    (table) => console.log(table),
-    (error) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) printTable(benchPgliteStartup());

@@ -14,6 +14,7 @@ const runtime = require('../dist/runtime/index.js');
 const { CREATE_TABLE, defineBenchUser, median, sequential } = require('./runtime.js');
 
 const requireBench = (name) => require(require.resolve(name, { paths: [__dirname] }));
+const { DATABASE_URL, printTable } = require('./standalone.js');
 const BULK_ROWS = 10_000;
 const SEED_ROWS = 2_000;
 
@@ -234,14 +235,4 @@ async function benchQueries({ databaseUrl, count = 500, rounds = 5 } = {}) {
 
 module.exports = { benchQueries };
 
-if (require.main === module) {
-  benchQueries({
-    databaseUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
-  }).then(
-    (table) => console.log(table),
-    (error) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) printTable(benchQueries({ databaseUrl: DATABASE_URL }));

@@ -16,6 +16,7 @@ const { readdirSync, readFileSync } = require('node:fs');
 const path = require('node:path');
 
 const requireBench = (name) => require(require.resolve(name, { paths: [__dirname] }));
+const { DATABASE_URL } = require('./standalone.js');
 
 /** Create, findAll and save on one model with a tableName: what a typical program does. */
 const TYPICAL_PROGRAM = `
@@ -150,8 +151,7 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const rootAt = args.indexOf('--root');
   const root = path.resolve(rootAt === -1 ? path.join(__dirname, '..') : args[rootAt + 1]);
-  const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  runtimeSize(databaseUrl, root).then(
+  runtimeSize(DATABASE_URL, root).then(
     (size) => {
       const row = (label, m) =>
         m

@@ -19,6 +19,7 @@ const { runtimeSize } = require('./runtime-size.js');
 const ROOT = path.resolve(__dirname, '..');
 const runtime = require('../dist/runtime/index.js');
 const requireBench = (name) => require(require.resolve(name, { paths: [__dirname] }));
+const { DATABASE_URL, printTable } = require('./standalone.js');
 
 /** Runs `body` `count` times one after the other; returns wall ms and node CPU µs per operation. */
 async function sequential(count, body) {
@@ -323,14 +324,4 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 module.exports = { benchRuntime, CREATE_TABLE, defineBenchUser, median, sequential };
 
-if (require.main === module) {
-  benchRuntime({
-    databaseUrl: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
-  }).then(
-    (table) => console.log(table),
-    (error) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) printTable(benchRuntime({ databaseUrl: DATABASE_URL }));
