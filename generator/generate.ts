@@ -2,7 +2,6 @@
  * The pipeline, as a function: schema → IR → rendered, formatted files → written (or checked).
  * The CLI is a thin shell around it; programs can call it directly (`import { generate } from 'gen-models'`).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
 import type { SchemaIR } from './ir.js';
@@ -12,7 +11,7 @@ import {
   fileStamp,
   modelCacheOf,
   readRunCache,
-  runCacheKey,
+  runCacheKeys,
   writeRunCache,
   type CachedFile,
   type RunCacheEntry,
@@ -20,7 +19,9 @@ import {
 import { loadTemplates } from './render/templates.js';
 import type { RenderOptions } from './render/render-options.js';
 import { fileRecipes, type FileRecipe } from './render/render-schema.js';
-import { produceFile, upToDateFile, type ProducedFile } from './output/produce-file.js';
+import { produceFile, type ProducedFile } from './output/produce-file.js';
+import { keptByStamp, keptFile } from './output/reuse-files.js';
+import type { EditRecord } from './schema/edited-models.js';
 import { mapLimited } from './map-limited.js';
 import type { GeneratedFile } from './output/generated-file.js';
 import { CollisionError } from './merge/merge-hand-written.js';
@@ -146,18 +147,19 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
     // Only set for sequelize, so that the other runtimes' fingerprints stay as they were.
     ...(runtime === 'sequelize' ? { target: 'sequelize' as const } : {}),
   };
-  const cacheKey =
+  const keys =
     schemaText === undefined
       ? undefined
-      : runCacheKey(
-          path.resolve(options.schemaPath!),
+      : runCacheKeys(
           schemaText,
+          path.resolve(options.schemaPath!),
           templates.sources,
           formatter.options,
           renderOptions,
           options.typeOverrides ?? null,
           options.naming?.rename ?? null,
         );
+  const cacheKey = keys?.key;
   const lastRun = cacheKey === undefined ? undefined : readRunCache(outDir);
   const reused =
     lastRun !== undefined && lastRun.key === cacheKey
@@ -166,13 +168,40 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
   if (reused !== undefined) {
     const schema = lazySchema(schemaText!, options.schemaPath!, options);
     const result = finish(options, outDir, runtime, reused.files, reused.modelCount, schema);
-    if (reused.restamp) recordRun(outDir, cacheKey!, reused.modelCount, reused.cached, result, options);
+    if (reused.restamp)
+      recordRun(outDir, cacheKey!, reused.modelCount, reused.cached, result, options, lastRun!.edits);
     return result;
   }
-  const schema = configuredSchema(
-    options.schema ?? (await loadYaml(schemaText!, options.schemaPath!)),
-    options,
-  );
+  const edits = keys !== undefined && recordsEdits(options) ? lastRun?.edits : undefined;
+  if (edits !== undefined && edits.baseKey === keys!.baseKey) {
+    await checkFormatter(formatter, outDir);
+    const edited = await (
+      await import('./output/edited-files.js')
+    ).editedFiles({
+      text: schemaText!,
+      schemaPath: options.schemaPath!,
+      outDir,
+      lastRun: lastRun!,
+      record: edits.record,
+      salt: modelCacheOf(options.schemaPath!)?.salt ?? '',
+      templates,
+      formatter,
+      renderOptions,
+    });
+    if (edited !== undefined) {
+      const files = checkedFiles(edited.files, options.outDir);
+      const progress = progressReporter(files.length, options.onProgress);
+      for (const file of edited.files) progress(file.rendered);
+      const schema = lazySchema(schemaText!, options.schemaPath!, options);
+      const result = finish(options, outDir, runtime, files, edited.modelCount, schema);
+      const record = { baseKey: keys!.baseKey, record: edited.record };
+      recordRun(outDir, cacheKey!, edited.modelCount, edited.cached, result, options, record);
+      return result;
+    }
+  }
+  const loaded =
+    options.schema === undefined ? await loadYaml(schemaText!, options.schemaPath!) : { schema: options.schema };
+  const schema = configuredSchema(loaded.schema, options);
   await checkFormatter(formatter, outDir);
   const recipes = fileRecipes(schema, templates, formatter.options, renderOptions);
   const progress = progressReporter(recipes.length, options.onProgress);
@@ -183,17 +212,34 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
     progress(file.rendered);
     return file;
   });
-  const collisions = produced.flatMap((file) =>
-    file.collisions.map((collision) => ({ file: path.join(options.outDir!, file.path), collision })),
-  );
-  if (collisions.length > 0) throw new CollisionError(collisions);
-  const files: GeneratedFile[] = produced.map(({ path, content, previous }) => ({ path, content, previous }));
+  const files = checkedFiles(produced, options.outDir!);
   const result = finish(options, outDir, runtime, files, schema.models.length, () => schema);
   if (cacheKey !== undefined) {
-    const cached = recipes.map(({ path, inputsHash }) => ({ path, inputsHash }));
-    recordRun(outDir, cacheKey, schema.models.length, cached, result, options);
+    const cached = recipes.map(({ path, inputsHash, targets }) => ({ path, inputsHash, ...(targets && { targets }) }));
+    const record =
+      loaded.record !== undefined && recordsEdits(options)
+        ? { baseKey: keys!.baseKey, record: loaded.record }
+        : undefined;
+    recordRun(outDir, cacheKey, schema.models.length, cached, result, options, record);
   }
   return result;
+}
+
+/** The files to write; a collision of hand-written code with generated names refuses them all. */
+function checkedFiles(produced: readonly ProducedFile[], outDir: string): GeneratedFile[] {
+  const collisions = produced.flatMap((file) =>
+    file.collisions.map((collision) => ({ file: path.join(outDir, file.path), collision })),
+  );
+  if (collisions.length > 0) throw new CollisionError(collisions);
+  return produced.map(({ path, content, previous }) => ({ path, content, previous }));
+}
+
+/**
+ * Whether a run may read only the edited models of the schema (output/edited-files.ts): not when
+ * the configuration renames or retypes, whose checks see the whole schema.
+ */
+function recordsEdits(options: GenerateOptions): boolean {
+  return options.naming?.rename === undefined && Object.keys(options.typeOverrides ?? {}).length === 0;
 }
 
 /**
@@ -207,6 +253,7 @@ function recordRun(
   files: readonly CachedFile[],
   result: GenerateResult,
   options: GenerateOptions,
+  edits: RunCacheEntry['edits'],
 ): void {
   const settled = new Set(
     result.plan.files
@@ -216,11 +263,13 @@ function recordRun(
   writeRunCache(outDir, {
     key,
     modelCount,
-    files: files.map(({ path: file, inputsHash }) => ({
+    files: files.map(({ path: file, inputsHash, targets }) => ({
       path: file,
       inputsHash,
       stamp: settled.has(file) ? fileStamp(path.join(outDir, file)) : undefined,
+      ...(targets && { targets }),
     })),
+    ...(edits && { edits }),
   });
 }
 
@@ -235,44 +284,15 @@ function reuseUpToDateFiles(
 ): { files: GeneratedFile[]; modelCount: number; cached: CachedFile[]; restamp: boolean } | undefined {
   const files: GeneratedFile[] = [];
   let restamp = false;
-  for (const { path: file, inputsHash, stamp } of entry.files) {
-    const target = path.join(outDir, file);
-    const same = stamp !== undefined && fileStamp(target) === stamp;
-    const content = same ? readQuietly(target) : upToDateFile(outDir, file, inputsHash);
-    if (content === undefined) return undefined;
-    restamp ||= !same;
-    files.push({ path: file, content, previous: content });
+  for (const cached of entry.files) {
+    const kept = keptFile(outDir, cached);
+    if (kept === undefined) return undefined;
+    restamp ||= kept.restamp;
+    files.push({ path: cached.path, content: kept.content, previous: kept.content });
   }
   const progress = progressReporter(files.length, onProgress);
   for (let index = 0; index < files.length; index += 1) progress(false);
-  const cached = entry.files.map(({ path: file, inputsHash }) => ({ path: file, inputsHash }));
-  return { files, modelCount: entry.modelCount, cached, restamp };
-}
-
-/**
- * A file the last run left as generated from the same inputs, and untouched since (same stat):
- * kept as it is without hashing its fingerprint (one model changed: the other 999 files).
- */
-function keptByStamp(
-  recipe: FileRecipe,
-  last: CachedFile | undefined,
-  outDir: string,
-): ProducedFile | undefined {
-  if (last?.stamp === undefined || last.inputsHash !== recipe.inputsHash) return undefined;
-  const target = path.join(outDir, recipe.path);
-  if (fileStamp(target) !== last.stamp) return undefined;
-  const content = readQuietly(target);
-  return content === undefined
-    ? undefined
-    : { path: recipe.path, content, previous: content, collisions: [], rendered: false };
-}
-
-function readQuietly(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return { files, modelCount: entry.modelCount, cached: [...entry.files], restamp };
 }
 
 /**
@@ -289,10 +309,14 @@ function lazySchema(text: string, schemaPath: string, options: GenerateOptions):
   };
 }
 
-/** The YAML schema, parsing only the models whose text changed when the model cache allows. */
-async function loadYaml(text: string, schemaPath: string): Promise<SchemaIR> {
+/**
+ * The YAML schema, parsing only the models whose text changed when the model cache allows (then
+ * with the record a later run needs to read only edited models).
+ */
+async function loadYaml(text: string, schemaPath: string): Promise<{ schema: SchemaIR; record?: EditRecord }> {
   const cache = modelCacheOf(schemaPath);
-  if (cache === undefined) return (await import('./schema/load-schema.js')).loadSchemaText(text, schemaPath);
+  if (cache === undefined)
+    return { schema: (await import('./schema/load-schema.js')).loadSchemaText(text, schemaPath) };
   return (await import('./schema/load-incremental.js')).loadSchemaIncrementally(text, schemaPath, cache);
 }
 
