@@ -18,7 +18,7 @@ import {
 } from './output/run-cache.js';
 import { loadTemplates } from './render/templates.js';
 import type { RenderOptions } from './render/render-options.js';
-import { fileRecipes, type FileRecipe } from './render/render-schema.js';
+import { fileRecipes } from './render/render-schema.js';
 import { produceFile, type ProducedFile } from './output/produce-file.js';
 import { keptByStamp, keptFile } from './output/reuse-files.js';
 import type { EditRecord } from './schema/edited-models.js';
@@ -200,7 +200,9 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
     }
   }
   const loaded =
-    options.schema === undefined ? await loadYaml(schemaText!, options.schemaPath!) : { schema: options.schema };
+    options.schema === undefined
+      ? await loadYaml(schemaText!, options.schemaPath!)
+      : { schema: options.schema };
   const schema = configuredSchema(loaded.schema, options);
   await checkFormatter(formatter, outDir);
   const recipes = fileRecipes(schema, templates, formatter.options, renderOptions);
@@ -215,7 +217,11 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
   const files = checkedFiles(produced, options.outDir!);
   const result = finish(options, outDir, runtime, files, schema.models.length, () => schema);
   if (cacheKey !== undefined) {
-    const cached = recipes.map(({ path, inputsHash, targets }) => ({ path, inputsHash, ...(targets && { targets }) }));
+    const cached = recipes.map(({ path, inputsHash, targets }) => ({
+      path,
+      inputsHash,
+      ...(targets && { targets }),
+    }));
     const record =
       loaded.record !== undefined && recordsEdits(options)
         ? { baseKey: keys!.baseKey, record: loaded.record }
@@ -313,7 +319,10 @@ function lazySchema(text: string, schemaPath: string, options: GenerateOptions):
  * The YAML schema, parsing only the models whose text changed when the model cache allows (then
  * with the record a later run needs to read only edited models).
  */
-async function loadYaml(text: string, schemaPath: string): Promise<{ schema: SchemaIR; record?: EditRecord }> {
+async function loadYaml(
+  text: string,
+  schemaPath: string,
+): Promise<{ schema: SchemaIR; record?: EditRecord }> {
   const cache = modelCacheOf(schemaPath);
   if (cache === undefined)
     return { schema: (await import('./schema/load-schema.js')).loadSchemaText(text, schemaPath) };

@@ -49,7 +49,13 @@ export async function editedFiles(inputs: EditedRunInputs): Promise<EditedFiles 
     if (editedByPath.has(cached.path)) continue;
     const file = keptFile(inputs.outDir, cached);
     if (file === undefined) return undefined;
-    kept.set(cached.path, { path: cached.path, content: file.content, previous: file.content, collisions: [], rendered: false });
+    kept.set(cached.path, {
+      path: cached.path,
+      content: file.content,
+      previous: file.content,
+      collisions: [],
+      rendered: false,
+    });
   }
   const files: ProducedFile[] = [];
   const cached: CachedFile[] = [];
@@ -67,8 +73,15 @@ export async function editedFiles(inputs: EditedRunInputs): Promise<EditedFiles 
       inputs.formatter.options,
       inputs.renderOptions,
     );
-    files.push(keptByStamp(recipe, last, inputs.outDir) ?? (await produceFile(recipe, inputs.outDir, inputs.formatter)));
-    cached.push({ path: last.path, inputsHash: recipe.inputsHash, ...(last.targets && { targets: last.targets }) });
+    files.push(
+      keptByStamp(recipe, last, inputs.outDir) ??
+        (await produceFile(recipe, inputs.outDir, inputs.formatter)),
+    );
+    cached.push({
+      path: last.path,
+      inputsHash: recipe.inputsHash,
+      ...(last.targets && { targets: last.targets }),
+    });
   }
   return { files, cached, record: edited.record, modelCount: inputs.record.models.length };
 }

@@ -14,7 +14,10 @@ import { fileStamp, type CachedFile } from './run-cache.js';
  * wrote: untouched since (same stat: read, not hashed), or with a fingerprint that still matches
  * (`restamp`: its stat must be recorded again). Undefined when it must be generated again.
  */
-export function keptFile(outDir: string, cached: CachedFile): { content: string; restamp: boolean } | undefined {
+export function keptFile(
+  outDir: string,
+  cached: CachedFile,
+): { content: string; restamp: boolean } | undefined {
   const target = path.join(outDir, cached.path);
   const same = cached.stamp !== undefined && fileStamp(target) === cached.stamp;
   const content = same ? readQuietly(target) : upToDateFile(outDir, cached.path, cached.inputsHash);

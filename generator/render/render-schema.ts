@@ -71,7 +71,13 @@ export function fileRecipes(
   const shared = sharedInputs(templates, formattingOptions, options);
   if (options.target === 'sequelize') schema = withSequelizeValueTypes(schema);
   const models = schema.models.map((model) =>
-    modelRecipe(model, model.associations ? associationTargets(model, schema) : {}, templates, shared, options),
+    modelRecipe(
+      model,
+      model.associations ? associationTargets(model, schema) : {},
+      templates,
+      shared,
+      options,
+    ),
   );
   const index: FileRecipe = {
     path: 'index.ts',
@@ -123,7 +129,13 @@ export function oneModelRecipe(
     options.target === 'sequelize'
       ? withSequelizeValueTypes({ source: { kind: 'yaml', path: '' }, models: [model] }).models
       : [model];
-  return modelRecipe(typed!, targets, templates, sharedInputs(templates, formattingOptions, options), options);
+  return modelRecipe(
+    typed!,
+    targets,
+    templates,
+    sharedInputs(templates, formattingOptions, options),
+    options,
+  );
 }
 
 /** --runtime sequelize: the file that declares JsonValue and NumericString, which Sequelize lacks. */

@@ -55,7 +55,9 @@ export function plainTree(value: unknown): Node {
 function plainNode(value: unknown): PlainNode {
   if (Array.isArray(value)) return new PlainSeq(value.map(plainNode), value);
   if (typeof value === 'object' && value !== null) {
-    const pairs = Object.entries(value).map(([key, item]) => new PlainPair(new PlainScalar(key), plainNode(item)));
+    const pairs = Object.entries(value).map(
+      ([key, item]) => new PlainPair(new PlainScalar(key), plainNode(item)),
+    );
     return new PlainMap(pairs, value);
   }
   return new PlainScalar(value ?? null);

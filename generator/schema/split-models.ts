@@ -68,7 +68,11 @@ function modelChunks(text: string, from: number, to: number): ModelChunk[] | und
   if (indent === undefined || indent === 0) return undefined;
   const shallow = new RegExp(`^ {0,${indent}}[^ \\n#]`, 'gm');
   const starts: { name: string; at: number }[] = [];
-  for (let at = nextMatch(shallow, text, from); at !== undefined && at < to; at = nextMatch(shallow, text, at + 1)) {
+  for (
+    let at = nextMatch(shallow, text, from);
+    at !== undefined && at < to;
+    at = nextMatch(shallow, text, at + 1)
+  ) {
     const name = keyAt(text, at, indent);
     if (name === undefined) return undefined;
     starts.push({ name, at });
@@ -93,4 +97,3 @@ function lineEnd(text: string, at: number): number {
   const end = text.indexOf('\n', at);
   return end === -1 ? text.length : end;
 }
-

@@ -25,7 +25,13 @@ export interface NodeKinds {
 
 /** The `yaml` package's kinds; the caller has the package loaded already (it parsed the tree). */
 export function yamlKinds(yaml: typeof import('yaml')): NodeKinds {
-  return { isMap: yaml.isMap, isSeq: yaml.isSeq, isScalar: yaml.isScalar, isAlias: yaml.isAlias, isNode: yaml.isNode };
+  return {
+    isMap: yaml.isMap,
+    isSeq: yaml.isSeq,
+    isScalar: yaml.isScalar,
+    isAlias: yaml.isAlias,
+    isNode: yaml.isNode,
+  };
 }
 
 /** What the reader needs of a document: its top node (and, for aliases, the document itself). */
@@ -64,7 +70,10 @@ export class YamlReader {
     const entries: Entry[] = [];
     for (const pair of map.items) {
       const keyNode = pair.key as Node;
-      if (!this.isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
+      if (
+        !this.isScalar(keyNode) ||
+        (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')
+      ) {
         this.problems.add(keyNode, 'keys must be plain names');
         continue;
       }
