@@ -5,10 +5,11 @@
 import path from 'node:path';
 import { UsageError } from './errors.js';
 import type { SchemaIR } from './ir.js';
-import { checkFormatter, resolveFormatter } from './output/format.js';
+import { checkFormatter, formatterOf, resolveFormatter, type Formatter } from './output/format.js';
+import { formatterRecord, recordedOptions, type FormatterRecord } from './output/formatter-cache.js';
 import { readSchemaText } from './schema/read-schema-text.js';
+import { fileStamp } from './output/file-stamp.js';
 import {
-  fileStamp,
   modelCacheOf,
   readRunCache,
   runCacheKeys,
@@ -140,7 +141,8 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
   const schemaText = options.schema === undefined ? await readSchemaOption(options.schemaPath) : undefined;
   const runtime = options.runtime ?? 'bundled';
   const templates = loadTemplates(options.templatesDir);
-  const formatter = await resolveFormatter(outDir);
+  const lastRun = schemaText === undefined ? undefined : readRunCache(outDir);
+  const { formatter, formatterRecord } = await outputFormatter(outDir, lastRun);
   const renderOptions: RenderOptions = {
     runtimeModule: RUNTIME_MODULES[runtime],
     sourceLabel: sourceLabel(options.schema?.source ?? { kind: 'yaml', path: options.schemaPath! }, outDir),
@@ -160,7 +162,14 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
           options.naming?.rename ?? null,
         );
   const cacheKey = keys?.key;
-  const lastRun = cacheKey === undefined ? undefined : readRunCache(outDir);
+  /** What the run cache records of this run, whichever path it takes. */
+  const entryOf = (modelCount: number, files: readonly CachedFile[], edits: RunCacheEntry['edits']) => ({
+    key: cacheKey!,
+    modelCount,
+    files,
+    ...(edits && { edits }),
+    ...(formatterRecord && { formatter: formatterRecord }),
+  });
   const reused =
     lastRun !== undefined && lastRun.key === cacheKey
       ? reuseUpToDateFiles(outDir, lastRun, options.onProgress)
@@ -168,13 +177,13 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
   if (reused !== undefined) {
     const schema = lazySchema(schemaText!, options.schemaPath!, options);
     const result = finish(options, outDir, runtime, reused.files, reused.modelCount, schema);
-    if (reused.restamp)
-      recordRun(outDir, cacheKey!, reused.modelCount, reused.cached, result, options, lastRun!.edits);
+    if (reused.restamp || formatterRecord !== lastRun!.formatter)
+      recordRun(outDir, entryOf(reused.modelCount, reused.cached, lastRun!.edits), result, options);
     return result;
   }
   const edits = keys !== undefined && recordsEdits(options) ? lastRun?.edits : undefined;
   if (edits !== undefined && edits.baseKey === keys!.baseKey) {
-    await checkFormatter(formatter, outDir);
+    // No checkFormatter: the run that recorded `edits` tried these same options (baseKey).
     const edited = await (
       await import('./output/edited-files.js')
     ).editedFiles({
@@ -195,7 +204,7 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
       const schema = lazySchema(schemaText!, options.schemaPath!, options);
       const result = finish(options, outDir, runtime, files, edited.modelCount, schema);
       const record = { baseKey: keys!.baseKey, record: edited.record };
-      recordRun(outDir, cacheKey!, edited.modelCount, edited.cached, result, options, record);
+      recordRun(outDir, entryOf(edited.modelCount, edited.cached, record), result, options);
       return result;
     }
   }
@@ -226,7 +235,7 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
       loaded.record !== undefined && recordsEdits(options)
         ? { baseKey: keys!.baseKey, record: loaded.record }
         : undefined;
-    recordRun(outDir, cacheKey, schema.models.length, cached, result, options, record);
+    recordRun(outDir, entryOf(schema.models.length, cached, record), result, options);
   }
   return result;
 }
@@ -238,6 +247,26 @@ function checkedFiles(produced: readonly ProducedFile[], outDir: string): Genera
   );
   if (collisions.length > 0) throw new CollisionError(collisions);
   return produced.map(({ path, content, previous }) => ({ path, content, previous }));
+}
+
+/**
+ * The formatter for files in `outDir`: from the options the last run recorded when nothing they
+ * were resolved from changed (output/formatter-cache.ts; prettier is then not even imported),
+ * else resolved by prettier; with the record to keep for the next run.
+ */
+async function outputFormatter(
+  outDir: string,
+  lastRun: RunCacheEntry | undefined,
+): Promise<{ formatter: Formatter; formatterRecord: FormatterRecord | undefined }> {
+  const recorded = recordedOptions(lastRun?.formatter, outDir);
+  if (recorded !== undefined) {
+    return {
+      formatter: formatterOf(recorded.options, recorded.usesDefaults),
+      formatterRecord: lastRun!.formatter,
+    };
+  }
+  const formatter = await resolveFormatter(outDir);
+  return { formatter, formatterRecord: formatterRecord(outDir, formatter.options, formatter.usesDefaults) };
 }
 
 /**
@@ -254,12 +283,9 @@ function recordsEdits(options: GenerateOptions): boolean {
  */
 function recordRun(
   outDir: string,
-  key: string,
-  modelCount: number,
-  files: readonly CachedFile[],
+  entry: RunCacheEntry,
   result: GenerateResult,
   options: GenerateOptions,
-  edits: RunCacheEntry['edits'],
 ): void {
   const settled = new Set(
     result.plan.files
@@ -267,15 +293,13 @@ function recordRun(
       .map((file) => file.path),
   );
   writeRunCache(outDir, {
-    key,
-    modelCount,
-    files: files.map(({ path: file, inputsHash, targets }) => ({
+    ...entry,
+    files: entry.files.map(({ path: file, inputsHash, targets }) => ({
       path: file,
       inputsHash,
       stamp: settled.has(file) ? fileStamp(path.join(outDir, file)) : undefined,
       ...(targets && { targets }),
     })),
-    ...(edits && { edits }),
   });
 }
 

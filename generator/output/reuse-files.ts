@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { FileRecipe } from '../render/render-schema.js';
 import type { ProducedFile } from './produce-file.js';
 import { upToDateFile } from './produce-file.js';
-import { fileStamp, type CachedFile } from './run-cache.js';
+import { fileStamp } from './file-stamp.js';
+import type { CachedFile } from './run-cache.js';
 
 /**
  * The text of a file the last run made from `cached.inputsHash`, when it is still what that run

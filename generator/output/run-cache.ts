@@ -20,6 +20,7 @@ import { hashOf } from '../file-marks.js';
 import { packageVersion } from '../package-root.js';
 import type { AssociationTargets } from '../render/association-members.js';
 import type { EditRecord } from '../schema/edited-models.js';
+import type { FormatterRecord } from './formatter-cache.js';
 
 export interface RunCacheEntry {
   readonly key: string;
@@ -31,6 +32,8 @@ export interface RunCacheEntry {
    * valid for runs whose other inputs have the same `baseKey` (see runCacheKeys).
    */
   readonly edits?: { readonly baseKey: string; readonly record: EditRecord };
+  /** The prettier options of the output folder, and what they were resolved from (formatter-cache.ts). */
+  readonly formatter?: FormatterRecord;
 }
 
 export interface CachedFile {
@@ -45,12 +48,6 @@ export interface CachedFile {
   readonly stamp?: string;
   /** A model file's association targets (render-schema.ts's FileRecipe.targets). */
   readonly targets?: AssociationTargets;
-}
-
-/** The stat of a file as a string (see CachedFile.stamp); undefined when it does not exist. */
-export function fileStamp(file: string): string | undefined {
-  const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
-  return stat && `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
 }
 
 /**

@@ -15,7 +15,7 @@
  */
 import { hashOf } from '../file-marks.js';
 import type { ModelIR } from '../ir.js';
-import { loadOnePiece } from './load-incremental.js';
+import { loadOnePiece } from './read-piece.js';
 import { withCrossPart, type CrossPart } from './model-signature.js';
 import { splitModels } from './split-models.js';
 

@@ -3,13 +3,11 @@ import type { Document } from 'yaml';
 import type { ModelIR, SchemaIR } from '../ir.js';
 import type { ModelDraft, SharedOptions } from './model-draft.js';
 import { ProblemCollector } from './problem-collector.js';
-import { readModel, readSharedOptions } from './read-model.js';
-import { resolveModel } from './resolve-model.js';
+import { readDefine, readModel } from './read-model.js';
+import { resolveOneModel } from './one-model.js';
 import { resolveReferences, type ModelWithDraft } from './resolve-references.js';
-import { checkModel } from './check-model.js';
 import { checkSchema } from './check-schema.js';
-import { DEFINE_KEYS, TOP_LEVEL_KEYS } from './schema-keys.js';
-import { findEntry, yamlKinds, YamlReader, type Entry } from './yaml-reader.js';
+import { findEntry, yamlKinds, YamlReader } from './yaml-reader.js';
 import { plainTree, PLAIN_KINDS } from './plain-tree.js';
 import { readSchemaText } from './read-schema-text.js';
 import { deriveAssociations } from '../associations/derive-associations.js';
@@ -115,29 +113,9 @@ function readDrafts(reader: YamlReader): Drafts {
   return { define, models };
 }
 
-/** The top-level keys checked, and `define:` read (the options every model shares). */
-export function readDefine(entries: readonly Entry[], reader: YamlReader): SharedOptions {
-  reader.reportUnknownKeys(entries, TOP_LEVEL_KEYS, 'at the top level');
-  const defineEntry = findEntry(entries, 'define');
-  const defineEntries = defineEntry && reader.mappingEntries(defineEntry, 'define');
-  if (defineEntries) reader.reportUnknownKeys(defineEntries, DEFINE_KEYS, 'in define');
-  return defineEntries ? readSharedOptions(defineEntries, reader) : {};
-}
-
 function resolveAll(drafts: Drafts, problems: ProblemCollector): ModelIR[] {
   const resolved = drafts.models.map((draft) => resolveOneModel(draft, drafts.define, problems));
   return resolveAcrossModels(drafts.define, resolved, problems);
-}
-
-/** What one model is on its own: a function of its YAML and `define:` only (see load-incremental.ts). */
-export function resolveOneModel(
-  draft: ModelDraft,
-  define: SharedOptions,
-  problems: ProblemCollector,
-): ModelWithDraft {
-  const model = resolveModel(draft, define);
-  checkModel(draft, model, problems);
-  return { draft, model };
 }
 
 /** The checks and derivations that see every model: names, tables, references, associations. */
