@@ -187,6 +187,35 @@ describe('reading only the edited models', () => {
       else process.env.GEN_MODELS_RUN_CACHE = previous.off;
     });
 
+    it('keeps the hand-written code of the edited file, and refuses a member that collides', async () => {
+      process.env.GEN_MODELS_CACHE_DIR = path.join(dir(), 'cache');
+      delete process.env.GEN_MODELS_RUN_CACHE;
+      const schemaPath = path.join(dir(), 'schema.yaml');
+      const outDir = path.join(dir(), 'models');
+      writeFileSync(schemaPath, SCHEMA);
+      await generate({ schemaPath, outDir });
+      const file = path.join(outDir, 'Author.ts');
+      const mine = '  greet(): string {\n    return `hello ${this.name}`;\n  }\n';
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          '  // #region generated from the schema',
+          `${mine}\n  // #region generated from the schema`,
+        ),
+      );
+      writeFileSync(schemaPath, replaceOnce(SCHEMA, 'comment: Writes posts.', 'comment: Writes many posts.'));
+      await generate({ schemaPath, outDir });
+      const after = readFileSync(file, 'utf8');
+      expect(after).toContain('return `hello ${this.name}`;');
+      expect(after).toContain('Writes many posts.');
+      // A hand-written member named like a generated one, then an edit only this model sees: refused.
+      const clashing = after.replace('  greet(): string {', '  shout(): string {');
+      writeFileSync(file, clashing);
+      writeFileSync(schemaPath, replaceOnce(SCHEMA, 'comment: Writes posts.', 'comment: Writes few posts.'));
+      await expect(generate({ schemaPath, outDir })).rejects.toThrow(/"shout"/);
+      expect(readFileSync(file, 'utf8')).toBe(clashing);
+    });
+
     it('renders only the edited file, leaves the others untouched, and writes what a cold run writes', async () => {
       process.env.GEN_MODELS_CACHE_DIR = path.join(dir(), 'cache');
       delete process.env.GEN_MODELS_RUN_CACHE;
