@@ -17,7 +17,7 @@ import {
   type CachedFile,
   type RunCacheEntry,
 } from './output/run-cache.js';
-import { loadTemplates } from './render/templates.js';
+import { loadTemplates, type Templates } from './render/templates.js';
 import type { RenderOptions } from './render/render-options.js';
 import { fileRecipes } from './render/render-schema.js';
 import { produceFile, type ProducedFile } from './output/produce-file.js';
@@ -162,51 +162,18 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
           options.naming?.rename ?? null,
         );
   const cacheKey = keys?.key;
-  /** What the run cache records of this run, whichever path it takes. */
-  const entryOf = (modelCount: number, files: readonly CachedFile[], edits: RunCacheEntry['edits']) => ({
+  const entryOf: RunEntryOf = (modelCount, files, edits) => ({
     key: cacheKey!,
     modelCount,
     files,
     ...(edits && { edits }),
     ...(formatterRecord && { formatter: formatterRecord }),
   });
-  const reused =
-    lastRun !== undefined && lastRun.key === cacheKey
-      ? reuseUpToDateFiles(outDir, lastRun, options.onProgress)
-      : undefined;
-  if (reused !== undefined) {
-    const schema = lazySchema(schemaText!, options.schemaPath!, options);
-    const result = finish(options, outDir, runtime, reused.files, reused.modelCount, schema);
-    if (reused.restamp || formatterRecord !== lastRun!.formatter)
-      recordRun(outDir, entryOf(reused.modelCount, reused.cached, lastRun!.edits), result, options);
-    return result;
-  }
-  const edits = keys !== undefined && recordsEdits(options) ? lastRun?.edits : undefined;
-  if (edits !== undefined && edits.baseKey === keys!.baseKey) {
-    // No checkFormatter: the run that recorded `edits` tried these same options (baseKey).
-    const edited = await (
-      await import('./output/edited-files.js')
-    ).editedFiles({
-      text: schemaText!,
-      schemaPath: options.schemaPath!,
-      outDir,
-      lastRun: lastRun!,
-      record: edits.record,
-      salt: modelCacheOf(options.schemaPath!)?.salt ?? '',
-      templates,
-      formatter,
-      renderOptions,
-    });
-    if (edited !== undefined) {
-      const files = checkedFiles(edited.files, options.outDir);
-      const progress = progressReporter(files.length, options.onProgress);
-      for (const file of edited.files) progress(file.rendered);
-      const schema = lazySchema(schemaText!, options.schemaPath!, options);
-      const result = finish(options, outDir, runtime, files, edited.modelCount, schema);
-      const record = { baseKey: keys!.baseKey, record: edited.record };
-      recordRun(outDir, entryOf(edited.modelCount, edited.cached, record), result, options);
-      return result;
-    }
+  if (keys !== undefined && lastRun !== undefined) {
+    const run: CachedRun = { options, outDir, runtime, text: schemaText!, keys, lastRun, entryOf };
+    const shortcut =
+      reusedRun(run, formatterRecord) ?? (await editedRun(run, { templates, formatter, renderOptions }));
+    if (shortcut !== undefined) return shortcut;
   }
   const loaded =
     options.schema === undefined
@@ -275,6 +242,71 @@ async function outputFormatter(
  */
 function recordsEdits(options: GenerateOptions): boolean {
   return options.naming?.rename === undefined && Object.keys(options.typeOverrides ?? {}).length === 0;
+}
+
+/** What the run cache records of a run, whichever path it takes. */
+type RunEntryOf = (
+  modelCount: number,
+  files: readonly CachedFile[],
+  edits: RunCacheEntry['edits'],
+) => RunCacheEntry;
+
+/** A YAML run with a run cache entry from the last run into the same folder. */
+interface CachedRun {
+  readonly options: GenerateOptions;
+  readonly outDir: string;
+  readonly runtime: RuntimeMode;
+  readonly text: string;
+  readonly keys: { readonly key: string; readonly baseKey: string };
+  readonly lastRun: RunCacheEntry;
+  readonly entryOf: RunEntryOf;
+}
+
+/** Nothing changed: the files of the last run, when every one on disk is still what it wrote. */
+function reusedRun(run: CachedRun, formatterRecord: FormatterRecord | undefined): GenerateResult | undefined {
+  const { options, outDir, lastRun } = run;
+  if (lastRun.key !== run.keys.key) return undefined;
+  const reused = reuseUpToDateFiles(outDir, lastRun, options.onProgress);
+  if (reused === undefined) return undefined;
+  const schema = lazySchema(run.text, options.schemaPath!, options);
+  const result = finish(options, outDir, run.runtime, reused.files, reused.modelCount, schema);
+  if (reused.restamp || formatterRecord !== lastRun.formatter)
+    recordRun(outDir, run.entryOf(reused.modelCount, reused.cached, lastRun.edits), result, options);
+  return result;
+}
+
+/**
+ * An edit no other model can see (output/edited-files.ts): only the edited models read and
+ * their files rendered; undefined when the run must read the whole schema.
+ */
+async function editedRun(
+  run: CachedRun,
+  render: { templates: Templates; formatter: Formatter; renderOptions: RenderOptions },
+): Promise<GenerateResult | undefined> {
+  const { options, outDir, lastRun } = run;
+  const edits = recordsEdits(options) ? lastRun.edits : undefined;
+  if (edits === undefined || edits.baseKey !== run.keys.baseKey) return undefined;
+  // No checkFormatter: the run that recorded `edits` tried these same options (baseKey).
+  const edited = await (
+    await import('./output/edited-files.js')
+  ).editedFiles({
+    text: run.text,
+    schemaPath: options.schemaPath!,
+    outDir,
+    lastRun,
+    record: edits.record,
+    salt: modelCacheOf(options.schemaPath!)?.salt ?? '',
+    ...render,
+  });
+  if (edited === undefined) return undefined;
+  const files = checkedFiles(edited.files, options.outDir!);
+  const progress = progressReporter(files.length, options.onProgress);
+  for (const file of edited.files) progress(file.rendered);
+  const schema = lazySchema(run.text, options.schemaPath!, options);
+  const result = finish(options, outDir, run.runtime, files, edited.modelCount, schema);
+  const record = { baseKey: run.keys.baseKey, record: edited.record };
+  recordRun(outDir, run.entryOf(edited.modelCount, edited.cached, record), result, options);
+  return result;
 }
 
 /**
