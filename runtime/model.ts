@@ -59,8 +59,6 @@ import {
   UPSERT_OPTIONS,
   INCREMENT_OPTIONS,
   INSTANCE_DESTROY_OPTIONS,
-  INSTANCE_RESTORE_OPTIONS,
-  RESTORE_OPTIONS,
   TRUNCATE_OPTIONS,
   INSTANCE_UPDATE_OPTIONS,
   SAVE_OPTIONS,
@@ -283,15 +281,7 @@ export class Model<
     this: ModelCtor<M>,
     options: RestoreOptions<Attributes<M>> = {},
   ): Promise<void> {
-    const def = definitionOf(this);
-    checkOptions(options, RESTORE_OPTIONS, `${def.name}.restore()`);
-    const { requireParanoid, restoreRows } = await paranoid();
-    requireParanoid(def);
-    if (hooksOn(options))
-      await (
-        await hookedOperations()
-      ).bulkWithHooks(this, 'Restore', options, (o) => restoreRows(def, o.where, o));
-    else await restoreRows(def, options.where, options);
+    await (await paranoid()).restoreModel(this, definitionOf(this), options);
   }
 
   /** Atomic `SET "age"="age"+$1` on the rows matching `where` (required); resolves [rows, affectedCount]. */
@@ -403,16 +393,12 @@ export class Model<
   /** A paranoid model's soft-deleted instance back: deletedAt set to null and saved. */
   async restore(options: QueryOptions = {}): Promise<void> {
     const def = definitionOf(this.constructor);
-    checkOptions(options, INSTANCE_RESTORE_OPTIONS, `${def.name}.restore()`);
-    const deletedAt = (await paranoid()).requireParanoid(def);
-    requirePrimaryKey(def, this.dataValues as Row, 'restore');
-    const restore = async (o: QueryOptions): Promise<void> => {
-      this.setDataValue(deletedAt as never, null as never);
-      await updateInstance(this, o as SaveOptions<Row>);
-    };
-    if (hooksOn(options))
-      await (await hookedOperations()).instanceWithHooks(this, 'Restore', options, restore);
-    else await restore(options);
+    await (
+      await paranoid()
+    ).restoreInstance(this, def, options, () => {
+      requirePrimaryKey(def, this.dataValues as Row, 'restore');
+      return (o) => updateInstance(this, o as SaveOptions<Row>);
+    });
   }
 
   /** The checks save() makes before SQL (allowNull, ENUM, length), on every attribute. */
