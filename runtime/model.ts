@@ -936,16 +936,20 @@ async function findOrCreateRow<M extends AnyWritable>(
   stampNew(def, data, options);
   if (options.validate !== false) await validateMaybeHooked(def, instance, data, def.attributeList, options);
   // As Sequelize's findOrCreate (which calls create): the create and save hooks around the INSERT.
-  const hooks = hooksOn(options) ? await hookedOperations() : undefined;
-  const hookOptions = { ...options };
-  await hooks?.runHooks(Ctor, 'beforeCreate', instance, hookOptions);
-  await hooks?.runHooks(Ctor, 'beforeSave', instance, hookOptions);
-  const created = async (row: Row): Promise<[M, boolean]> => {
-    markInserted(instance, row, undefined);
-    await hooks?.runHooks(Ctor, 'afterCreate', instance, hookOptions);
-    await hooks?.runHooks(Ctor, 'afterSave', instance, hookOptions);
-    return [instance, true];
-  };
+  const insert = () => insertOrFind(Ctor, def, instance, options, find);
+  if (hooksOn(options)) return (await hookedOperations()).findOrCreateWithHooks(instance, options, insert);
+  return insert();
+}
+
+/** findOrCreate's INSERT of the built instance; [instance, true], or [the row found, false] after a race. */
+async function insertOrFind<M extends AnyWritable>(
+  Ctor: Constructor<M>,
+  def: ModelDefinition,
+  instance: M,
+  options: FindOrCreateOptions<Row, Row>,
+  find: object,
+): Promise<[M, boolean]> {
+  const data = instance.dataValues as Row;
   const params: unknown[] = [];
   const { rows } = await def.sequelize.run(
     insertOrNothingSql(def, data, def.attributeList, params),
@@ -953,8 +957,12 @@ async function findOrCreateRow<M extends AnyWritable>(
     options,
     def,
   );
-  if (rows[0]) return created(rows[0]);
+  if (rows[0]) {
+    markInserted(instance, rows[0], undefined);
+    return [instance, true];
+  }
   // A unique key already holds these values: a concurrent call inserted it meanwhile.
+  const model = Ctor as unknown as { findOne(o: object): Promise<M | null> };
   const again = await model.findOne(find);
   if (again) return [again, false];
   // The where still sees no row: the one holding the key is soft-deleted, or differs outside the
@@ -966,7 +974,8 @@ async function findOrCreateRow<M extends AnyWritable>(
     retry,
     options,
   );
-  return created(inserted.rows[0]);
+  markInserted(instance, inserted.rows[0], undefined);
+  return [instance, true];
 }
 
 /**
