@@ -1,7 +1,8 @@
 /**
- * Soft deletes (`paranoid: true`): the deletedAt condition finders add, and the statements
- * destroy and restore send instead of DELETE. A model without deletedAt never calls in here
- * beyond the one `def.deletedAt` test.
+ * Soft deletes (`paranoid: true`): the deletedAt condition finders add, the statements
+ * destroy and restore send instead of DELETE, and restore() itself (static and instance). A
+ * model without deletedAt never calls in here beyond the one `def.deletedAt` test (restore()
+ * loads this module to refuse it).
  */
 import { checkOptions } from './check-options.js';
 import { hooksOn } from './hooks/hook-registry.js';

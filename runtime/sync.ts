@@ -1,6 +1,7 @@
 /**
  * sync() and drop(): CREATE TABLE IF NOT EXISTS (ENUM types first), in a transaction;
- * all models in foreign-key order. Read-only models (views) are never created or dropped.
+ * all models in foreign-key order, with the sync hooks around (beforeSync/afterSync per model,
+ * the Sequelize's own beforeBulkSync/afterBulkSync around sequelize.sync()). Read-only models (views) are never created or dropped.
  * This module and sql/ddl.ts are loaded only when sync() or drop() is called; sync({ alter })
  * and planSync() (plan-sync.ts) live in ./alter/, loaded only when used.
  */
