@@ -2,25 +2,27 @@
  * The pipeline, as a function: schema → IR → rendered, formatted files → written (or checked).
  * The CLI is a thin shell around it; programs can call it directly (`import { generate } from 'gen-models'`).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
 import type { SchemaIR } from './ir.js';
-import { checkFormatter, resolveFormatter } from './output/format.js';
+import { checkFormatter, formatterOf, resolveFormatter, type Formatter } from './output/format.js';
+import { formatterRecord, recordedOptions, type FormatterRecord } from './output/formatter-cache.js';
 import { readSchemaText } from './schema/read-schema-text.js';
+import { fileStamp } from './output/file-stamp.js';
 import {
-  fileStamp,
   modelCacheOf,
   readRunCache,
-  runCacheKey,
+  runCacheKeys,
   writeRunCache,
   type CachedFile,
   type RunCacheEntry,
 } from './output/run-cache.js';
-import { loadTemplates } from './render/templates.js';
+import { loadTemplates, type Templates } from './render/templates.js';
 import type { RenderOptions } from './render/render-options.js';
-import { fileRecipes, type FileRecipe } from './render/render-schema.js';
-import { produceFile, upToDateFile, type ProducedFile } from './output/produce-file.js';
+import { fileRecipes } from './render/render-schema.js';
+import { produceFile, type ProducedFile } from './output/produce-file.js';
+import { keptByStamp, keptFile } from './output/reuse-files.js';
+import type { EditRecord } from './schema/edited-models.js';
 import { mapLimited } from './map-limited.js';
 import type { GeneratedFile } from './output/generated-file.js';
 import { CollisionError } from './merge/merge-hand-written.js';
@@ -139,40 +141,45 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
   const schemaText = options.schema === undefined ? await readSchemaOption(options.schemaPath) : undefined;
   const runtime = options.runtime ?? 'bundled';
   const templates = loadTemplates(options.templatesDir);
-  const formatter = await resolveFormatter(outDir);
+  const lastRun = schemaText === undefined ? undefined : readRunCache(outDir);
+  const { formatter, formatterRecord } = await outputFormatter(outDir, lastRun);
   const renderOptions: RenderOptions = {
     runtimeModule: RUNTIME_MODULES[runtime],
     sourceLabel: sourceLabel(options.schema?.source ?? { kind: 'yaml', path: options.schemaPath! }, outDir),
     // Only set for sequelize, so that the other runtimes' fingerprints stay as they were.
     ...(runtime === 'sequelize' ? { target: 'sequelize' as const } : {}),
   };
-  const cacheKey =
+  const keys =
     schemaText === undefined
       ? undefined
-      : runCacheKey(
-          path.resolve(options.schemaPath!),
+      : runCacheKeys(
           schemaText,
+          path.resolve(options.schemaPath!),
           templates.sources,
           formatter.options,
           renderOptions,
           options.typeOverrides ?? null,
           options.naming?.rename ?? null,
         );
-  const lastRun = cacheKey === undefined ? undefined : readRunCache(outDir);
-  const reused =
-    lastRun !== undefined && lastRun.key === cacheKey
-      ? reuseUpToDateFiles(outDir, lastRun, options.onProgress)
-      : undefined;
-  if (reused !== undefined) {
-    const schema = lazySchema(schemaText!, options.schemaPath!, options);
-    const result = finish(options, outDir, runtime, reused.files, reused.modelCount, schema);
-    if (reused.restamp) recordRun(outDir, cacheKey!, reused.modelCount, reused.cached, result, options);
-    return result;
+  const cacheKey = keys?.key;
+  const entryOf: RunEntryOf = (modelCount, files, edits) => ({
+    key: cacheKey!,
+    modelCount,
+    files,
+    ...(edits && { edits }),
+    ...(formatterRecord && { formatter: formatterRecord }),
+  });
+  if (keys !== undefined && lastRun !== undefined) {
+    const run: CachedRun = { options, outDir, runtime, text: schemaText!, keys, lastRun, entryOf };
+    const shortcut =
+      reusedRun(run, formatterRecord) ?? (await editedRun(run, { templates, formatter, renderOptions }));
+    if (shortcut !== undefined) return shortcut;
   }
-  const schema = configuredSchema(
-    options.schema ?? (await loadYaml(schemaText!, options.schemaPath!)),
-    options,
-  );
+  const loaded =
+    options.schema === undefined
+      ? await loadYaml(schemaText!, options.schemaPath!)
+      : { schema: options.schema };
+  const schema = configuredSchema(loaded.schema, options);
   await checkFormatter(formatter, outDir);
   const recipes = fileRecipes(schema, templates, formatter.options, renderOptions);
   const progress = progressReporter(recipes.length, options.onProgress);
@@ -183,16 +190,122 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
     progress(file.rendered);
     return file;
   });
-  const collisions = produced.flatMap((file) =>
-    file.collisions.map((collision) => ({ file: path.join(options.outDir!, file.path), collision })),
-  );
-  if (collisions.length > 0) throw new CollisionError(collisions);
-  const files: GeneratedFile[] = produced.map(({ path, content, previous }) => ({ path, content, previous }));
+  const files = checkedFiles(produced, options.outDir!);
   const result = finish(options, outDir, runtime, files, schema.models.length, () => schema);
   if (cacheKey !== undefined) {
-    const cached = recipes.map(({ path, inputsHash }) => ({ path, inputsHash }));
-    recordRun(outDir, cacheKey, schema.models.length, cached, result, options);
+    const cached = recipes.map(({ path, inputsHash, targets }) => ({
+      path,
+      inputsHash,
+      ...(targets && { targets }),
+    }));
+    const record =
+      loaded.record !== undefined && recordsEdits(options)
+        ? { baseKey: keys!.baseKey, record: loaded.record }
+        : undefined;
+    recordRun(outDir, entryOf(schema.models.length, cached, record), result, options);
   }
+  return result;
+}
+
+/** The files to write; a collision of hand-written code with generated names refuses them all. */
+function checkedFiles(produced: readonly ProducedFile[], outDir: string): GeneratedFile[] {
+  const collisions = produced.flatMap((file) =>
+    file.collisions.map((collision) => ({ file: path.join(outDir, file.path), collision })),
+  );
+  if (collisions.length > 0) throw new CollisionError(collisions);
+  return produced.map(({ path, content, previous }) => ({ path, content, previous }));
+}
+
+/**
+ * The formatter for files in `outDir`: from the options the last run recorded when nothing they
+ * were resolved from changed (output/formatter-cache.ts; prettier is then not even imported),
+ * else resolved by prettier; with the record to keep for the next run.
+ */
+async function outputFormatter(
+  outDir: string,
+  lastRun: RunCacheEntry | undefined,
+): Promise<{ formatter: Formatter; formatterRecord: FormatterRecord | undefined }> {
+  const recorded = recordedOptions(lastRun?.formatter, outDir);
+  if (recorded !== undefined) {
+    return {
+      formatter: formatterOf(recorded.options, recorded.usesDefaults),
+      formatterRecord: lastRun!.formatter,
+    };
+  }
+  const formatter = await resolveFormatter(outDir);
+  return { formatter, formatterRecord: formatterRecord(outDir, formatter.options, formatter.usesDefaults) };
+}
+
+/**
+ * Whether a run may read only the edited models of the schema (output/edited-files.ts): not when
+ * the configuration renames or retypes, whose checks see the whole schema.
+ */
+function recordsEdits(options: GenerateOptions): boolean {
+  return options.naming?.rename === undefined && Object.keys(options.typeOverrides ?? {}).length === 0;
+}
+
+/** What the run cache records of a run, whichever path it takes. */
+type RunEntryOf = (
+  modelCount: number,
+  files: readonly CachedFile[],
+  edits: RunCacheEntry['edits'],
+) => RunCacheEntry;
+
+/** A YAML run with a run cache entry from the last run into the same folder. */
+interface CachedRun {
+  readonly options: GenerateOptions;
+  readonly outDir: string;
+  readonly runtime: RuntimeMode;
+  readonly text: string;
+  readonly keys: { readonly key: string; readonly baseKey: string };
+  readonly lastRun: RunCacheEntry;
+  readonly entryOf: RunEntryOf;
+}
+
+/** Nothing changed: the files of the last run, when every one on disk is still what it wrote. */
+function reusedRun(run: CachedRun, formatterRecord: FormatterRecord | undefined): GenerateResult | undefined {
+  const { options, outDir, lastRun } = run;
+  if (lastRun.key !== run.keys.key) return undefined;
+  const reused = reuseUpToDateFiles(outDir, lastRun, options.onProgress);
+  if (reused === undefined) return undefined;
+  const schema = lazySchema(run.text, options.schemaPath!, options);
+  const result = finish(options, outDir, run.runtime, reused.files, reused.modelCount, schema);
+  if (reused.restamp || formatterRecord !== lastRun.formatter)
+    recordRun(outDir, run.entryOf(reused.modelCount, reused.cached, lastRun.edits), result, options);
+  return result;
+}
+
+/**
+ * An edit no other model can see (output/edited-files.ts): only the edited models read and
+ * their files rendered; undefined when the run must read the whole schema.
+ */
+async function editedRun(
+  run: CachedRun,
+  render: { templates: Templates; formatter: Formatter; renderOptions: RenderOptions },
+): Promise<GenerateResult | undefined> {
+  const { options, outDir, lastRun } = run;
+  const edits = recordsEdits(options) ? lastRun.edits : undefined;
+  if (edits === undefined || edits.baseKey !== run.keys.baseKey) return undefined;
+  // No checkFormatter: the run that recorded `edits` tried these same options (baseKey).
+  const edited = await (
+    await import('./output/edited-files.js')
+  ).editedFiles({
+    text: run.text,
+    schemaPath: options.schemaPath!,
+    outDir,
+    lastRun,
+    record: edits.record,
+    salt: modelCacheOf(options.schemaPath!)?.salt ?? '',
+    ...render,
+  });
+  if (edited === undefined) return undefined;
+  const files = checkedFiles(edited.files, options.outDir!);
+  const progress = progressReporter(files.length, options.onProgress);
+  for (const file of edited.files) progress(file.rendered);
+  const schema = lazySchema(run.text, options.schemaPath!, options);
+  const result = finish(options, outDir, run.runtime, files, edited.modelCount, schema);
+  const record = { baseKey: run.keys.baseKey, record: edited.record };
+  recordRun(outDir, run.entryOf(edited.modelCount, edited.cached, record), result, options);
   return result;
 }
 
@@ -202,9 +315,7 @@ async function generateModels(options: GenerateOptions): Promise<GenerateResult>
  */
 function recordRun(
   outDir: string,
-  key: string,
-  modelCount: number,
-  files: readonly CachedFile[],
+  entry: RunCacheEntry,
   result: GenerateResult,
   options: GenerateOptions,
 ): void {
@@ -214,12 +325,12 @@ function recordRun(
       .map((file) => file.path),
   );
   writeRunCache(outDir, {
-    key,
-    modelCount,
-    files: files.map(({ path: file, inputsHash }) => ({
+    ...entry,
+    files: entry.files.map(({ path: file, inputsHash, targets }) => ({
       path: file,
       inputsHash,
       stamp: settled.has(file) ? fileStamp(path.join(outDir, file)) : undefined,
+      ...(targets && { targets }),
     })),
   });
 }
@@ -235,44 +346,15 @@ function reuseUpToDateFiles(
 ): { files: GeneratedFile[]; modelCount: number; cached: CachedFile[]; restamp: boolean } | undefined {
   const files: GeneratedFile[] = [];
   let restamp = false;
-  for (const { path: file, inputsHash, stamp } of entry.files) {
-    const target = path.join(outDir, file);
-    const same = stamp !== undefined && fileStamp(target) === stamp;
-    const content = same ? readQuietly(target) : upToDateFile(outDir, file, inputsHash);
-    if (content === undefined) return undefined;
-    restamp ||= !same;
-    files.push({ path: file, content, previous: content });
+  for (const cached of entry.files) {
+    const kept = keptFile(outDir, cached);
+    if (kept === undefined) return undefined;
+    restamp ||= kept.restamp;
+    files.push({ path: cached.path, content: kept.content, previous: kept.content });
   }
   const progress = progressReporter(files.length, onProgress);
   for (let index = 0; index < files.length; index += 1) progress(false);
-  const cached = entry.files.map(({ path: file, inputsHash }) => ({ path: file, inputsHash }));
-  return { files, modelCount: entry.modelCount, cached, restamp };
-}
-
-/**
- * A file the last run left as generated from the same inputs, and untouched since (same stat):
- * kept as it is without hashing its fingerprint (one model changed: the other 999 files).
- */
-function keptByStamp(
-  recipe: FileRecipe,
-  last: CachedFile | undefined,
-  outDir: string,
-): ProducedFile | undefined {
-  if (last?.stamp === undefined || last.inputsHash !== recipe.inputsHash) return undefined;
-  const target = path.join(outDir, recipe.path);
-  if (fileStamp(target) !== last.stamp) return undefined;
-  const content = readQuietly(target);
-  return content === undefined
-    ? undefined
-    : { path: recipe.path, content, previous: content, collisions: [], rendered: false };
-}
-
-function readQuietly(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return { files, modelCount: entry.modelCount, cached: [...entry.files], restamp };
 }
 
 /**
@@ -289,10 +371,17 @@ function lazySchema(text: string, schemaPath: string, options: GenerateOptions):
   };
 }
 
-/** The YAML schema, parsing only the models whose text changed when the model cache allows. */
-async function loadYaml(text: string, schemaPath: string): Promise<SchemaIR> {
+/**
+ * The YAML schema, parsing only the models whose text changed when the model cache allows (then
+ * with the record a later run needs to read only edited models).
+ */
+async function loadYaml(
+  text: string,
+  schemaPath: string,
+): Promise<{ schema: SchemaIR; record?: EditRecord }> {
   const cache = modelCacheOf(schemaPath);
-  if (cache === undefined) return (await import('./schema/load-schema.js')).loadSchemaText(text, schemaPath);
+  if (cache === undefined)
+    return { schema: (await import('./schema/load-schema.js')).loadSchemaText(text, schemaPath) };
   return (await import('./schema/load-incremental.js')).loadSchemaIncrementally(text, schemaPath, cache);
 }
 

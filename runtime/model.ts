@@ -59,8 +59,6 @@ import {
   UPSERT_OPTIONS,
   INCREMENT_OPTIONS,
   INSTANCE_DESTROY_OPTIONS,
-  INSTANCE_RESTORE_OPTIONS,
-  RESTORE_OPTIONS,
   TRUNCATE_OPTIONS,
   INSTANCE_UPDATE_OPTIONS,
   SAVE_OPTIONS,
@@ -283,15 +281,7 @@ export class Model<
     this: ModelCtor<M>,
     options: RestoreOptions<Attributes<M>> = {},
   ): Promise<void> {
-    const def = definitionOf(this);
-    checkOptions(options, RESTORE_OPTIONS, `${def.name}.restore()`);
-    const { requireParanoid, restoreRows } = await paranoid();
-    requireParanoid(def);
-    if (hooksOn(options))
-      await (
-        await hookedOperations()
-      ).bulkWithHooks(this, 'Restore', options, (o) => restoreRows(def, o.where, o));
-    else await restoreRows(def, options.where, options);
+    await (await paranoid()).restoreModel(this, definitionOf(this), options);
   }
 
   /** Atomic `SET "age"="age"+$1` on the rows matching `where` (required); resolves [rows, affectedCount]. */
@@ -403,16 +393,12 @@ export class Model<
   /** A paranoid model's soft-deleted instance back: deletedAt set to null and saved. */
   async restore(options: QueryOptions = {}): Promise<void> {
     const def = definitionOf(this.constructor);
-    checkOptions(options, INSTANCE_RESTORE_OPTIONS, `${def.name}.restore()`);
-    const deletedAt = (await paranoid()).requireParanoid(def);
-    requirePrimaryKey(def, this.dataValues as Row, 'restore');
-    const restore = async (o: QueryOptions): Promise<void> => {
-      this.setDataValue(deletedAt as never, null as never);
-      await updateInstance(this, o as SaveOptions<Row>);
-    };
-    if (hooksOn(options))
-      await (await hookedOperations()).instanceWithHooks(this, 'Restore', options, restore);
-    else await restore(options);
+    await (
+      await paranoid()
+    ).restoreInstance(this, def, options, () => {
+      requirePrimaryKey(def, this.dataValues as Row, 'restore');
+      return (o) => updateInstance(this, o as SaveOptions<Row>);
+    });
   }
 
   /** The checks save() makes before SQL (allowNull, ENUM, length), on every attribute. */
@@ -950,16 +936,20 @@ async function findOrCreateRow<M extends AnyWritable>(
   stampNew(def, data, options);
   if (options.validate !== false) await validateMaybeHooked(def, instance, data, def.attributeList, options);
   // As Sequelize's findOrCreate (which calls create): the create and save hooks around the INSERT.
-  const hooks = hooksOn(options) ? await hookedOperations() : undefined;
-  const hookOptions = { ...options };
-  await hooks?.runHooks(Ctor, 'beforeCreate', instance, hookOptions);
-  await hooks?.runHooks(Ctor, 'beforeSave', instance, hookOptions);
-  const created = async (row: Row): Promise<[M, boolean]> => {
-    markInserted(instance, row, undefined);
-    await hooks?.runHooks(Ctor, 'afterCreate', instance, hookOptions);
-    await hooks?.runHooks(Ctor, 'afterSave', instance, hookOptions);
-    return [instance, true];
-  };
+  const insert = () => insertOrFind(Ctor, def, instance, options, find);
+  if (hooksOn(options)) return (await hookedOperations()).findOrCreateWithHooks(instance, options, insert);
+  return insert();
+}
+
+/** findOrCreate's INSERT of the built instance; [instance, true], or [the row found, false] after a race. */
+async function insertOrFind<M extends AnyWritable>(
+  Ctor: Constructor<M>,
+  def: ModelDefinition,
+  instance: M,
+  options: FindOrCreateOptions<Row, Row>,
+  find: object,
+): Promise<[M, boolean]> {
+  const data = instance.dataValues as Row;
   const params: unknown[] = [];
   const { rows } = await def.sequelize.run(
     insertOrNothingSql(def, data, def.attributeList, params),
@@ -967,8 +957,12 @@ async function findOrCreateRow<M extends AnyWritable>(
     options,
     def,
   );
-  if (rows[0]) return created(rows[0]);
+  if (rows[0]) {
+    markInserted(instance, rows[0], undefined);
+    return [instance, true];
+  }
   // A unique key already holds these values: a concurrent call inserted it meanwhile.
+  const model = Ctor as unknown as { findOne(o: object): Promise<M | null> };
   const again = await model.findOne(find);
   if (again) return [again, false];
   // The where still sees no row: the one holding the key is soft-deleted, or differs outside the
@@ -980,7 +974,8 @@ async function findOrCreateRow<M extends AnyWritable>(
     retry,
     options,
   );
-  return created(inserted.rows[0]);
+  markInserted(instance, inserted.rows[0], undefined);
+  return [instance, true];
 }
 
 /**

@@ -1,13 +1,18 @@
 /**
- * Soft deletes (`paranoid: true`): the deletedAt condition finders add, and the statements
- * destroy and restore send instead of DELETE. A model without deletedAt never calls in here
- * beyond the one `def.deletedAt` test.
+ * Soft deletes (`paranoid: true`): the deletedAt condition finders add, the statements
+ * destroy and restore send instead of DELETE, and restore() itself (static and instance). A
+ * model without deletedAt never calls in here beyond the one `def.deletedAt` test (restore()
+ * loads this module to refuse it).
  */
+import { checkOptions } from './check-options.js';
+import { hooksOn } from './hooks/hook-registry.js';
+import type { HookedInstance } from './hooks/hooked-operations.js';
+import { INSTANCE_RESTORE_OPTIONS, RESTORE_OPTIONS } from './method-options.js';
 import { Op } from './operators.js';
 import type { ModelDefinition } from './model-definition.js';
 import { updateSql } from './sql/update.js';
 import { whereSql } from './sql/where.js';
-import type { QueryOptions } from './types.js';
+import type { QueryOptions, RestoreOptions } from './types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
@@ -77,4 +82,44 @@ async function setDeletedAt(
   const params: unknown[] = [];
   const sql = updateSql(def, { [attr.name]: value }, [attr], (p) => whereSql(def, where, p), params, '');
   return (await def.sequelize.run(sql, params, options, def)).rowCount;
+}
+
+/** Hooks run only in programs that register some: their module is loaded on first use. */
+const hookedOperations = () => import('./hooks/hooked-operations.js');
+
+/** Model.restore(): the options checked, the model required paranoid, restoreRows (hooked when hooks are on). */
+export async function restoreModel(
+  model: Function,
+  def: ModelDefinition,
+  options: RestoreOptions<Row>,
+): Promise<void> {
+  checkOptions(options, RESTORE_OPTIONS, `${def.name}.restore()`);
+  requireParanoid(def);
+  if (hooksOn(options))
+    await (
+      await hookedOperations()
+    ).bulkWithHooks(model, 'Restore', options, (o) => restoreRows(def, o.where, o));
+  else await restoreRows(def, options.where, options);
+}
+
+/**
+ * instance.restore(): deletedAt set to null and saved. `checked` makes model.ts's own checks (the
+ * primary key) once the options and the model are, and hands back its UPDATE of the changes.
+ */
+export async function restoreInstance(
+  instance: HookedInstance & { setDataValue(key: never, value: never): void },
+  def: ModelDefinition,
+  options: QueryOptions,
+  checked: () => (options: QueryOptions) => Promise<unknown>,
+): Promise<void> {
+  checkOptions(options, INSTANCE_RESTORE_OPTIONS, `${def.name}.restore()`);
+  const deletedAt = requireParanoid(def);
+  const update = checked();
+  const restore = async (o: QueryOptions): Promise<void> => {
+    instance.setDataValue(deletedAt as never, null as never);
+    await update(o);
+  };
+  if (hooksOn(options))
+    await (await hookedOperations()).instanceWithHooks(instance, 'Restore', options, restore);
+  else await restore(options);
 }

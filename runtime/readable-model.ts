@@ -583,10 +583,7 @@ export class ReadableModel<
   static async sync<MS extends ModelCtor<AnyModel>>(this: MS, options: SyncOptions = {}): Promise<MS> {
     const def = definitionOf(this);
     checkOptions(options, SYNC_OPTIONS, `${def.name}.sync()`);
-    const hooks = hooksOn(options) ? await hookedOperations() : undefined;
-    await hooks?.runHooks(this, 'beforeSync', options);
-    await (await import('./sync.js')).syncModel(def, options);
-    await hooks?.runHooks(this, 'afterSync', options);
+    await (await import('./sync.js')).syncWithHooks(this, def, options);
     return this;
   }
 

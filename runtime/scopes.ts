@@ -26,18 +26,6 @@ export const declared = new WeakMap<Function, ModelScopes>();
 /** Per scoped subclass (Model.scope(...)): the arguments scope() was called with, checked. */
 export const scopedArgs = new WeakMap<Function, readonly unknown[]>();
 
-/** Whether the class is a Model.scope()/unscoped() result (includes then apply its scopes). */
-export function isScopedClass(model: Function): boolean {
-  return scopedArgs.has(model);
-}
-
-/** The model a Model.scope()/unscoped() class was made from (associations name that one). */
-export function unscopedClass(model: Function): Function {
-  let c = model;
-  while (scopedArgs.has(c)) c = Object.getPrototypeOf(c) as Function;
-  return c;
-}
-
 /** False until some model declares a scope or a scoped model is made: finders then skip all of this. */
 export let scopesInUse = false;
 

@@ -32,14 +32,7 @@ import { Model } from './model.js';
 import { QueryTypes, type RawQueryOptions, type SelectQueryOptions } from './query-types.js';
 import { prepareRawQuery, shapeRawResult } from './raw-query.js';
 import { checkOptions } from './check-options.js';
-import {
-  addHook,
-  addHooksOption,
-  hasOwnHooks,
-  hookCount,
-  ownHooks,
-  removeHook,
-} from './hooks/hook-registry.js';
+import { addHook, addHooksOption, hasOwnHooks, removeHook } from './hooks/hook-registry.js';
 import {
   DROP_OPTIONS,
   QUERY_OPTIONS,
@@ -217,12 +210,6 @@ export class Sequelize {
     return hasOwnHooks(this, hookType);
   }
 
-  /** Runs this instance's own hooks of one type (sequelize.sync()'s beforeBulkSync/afterBulkSync). */
-  private async runOwnHooks(type: string, options: { hooks?: boolean }): Promise<void> {
-    if (hookCount === 0 || options.hooks === false) return;
-    for (const entry of ownHooks(this, type)) await entry.fn.call(this, options);
-  }
-
   /** PGlite and the replica set are loaded on first use: most programs need neither. */
   private createDriver(resolved: ReturnType<typeof resolveConnection>): Driver {
     if (resolved.engine === 'pglite') {
@@ -346,9 +333,7 @@ export class Sequelize {
         `Database "${this.config.database}" does not match sync match parameter "${options.match}"`,
       );
     }
-    await this.runOwnHooks('beforeBulkSync', options);
-    await (await import('./sync.js')).syncAll(this, options);
-    await this.runOwnHooks('afterBulkSync', options);
+    await (await import('./sync.js')).syncAllWithHooks(this, options);
     return this;
   }
 

@@ -1,10 +1,11 @@
 /**
  * sync() and drop(): CREATE TABLE IF NOT EXISTS (ENUM types first), in a transaction;
- * all models in foreign-key order. Read-only models (views) are never created or dropped.
+ * all models in foreign-key order, with the sync hooks around (beforeSync/afterSync per model,
+ * the Sequelize's own beforeBulkSync/afterBulkSync around sequelize.sync()). Read-only models (views) are never created or dropped.
  * This module and sql/ddl.ts are loaded only when sync() or drop() is called; sync({ alter })
  * and planSync() (plan-sync.ts) live in ./alter/, loaded only when used.
  */
-import { hooksOn } from './hooks/hook-registry.js';
+import { hooksOn, ownHooks } from './hooks/hook-registry.js';
 import { runHooks } from './hooks/run-hooks.js';
 import { definitionOf, type ModelDefinition } from './model-definition.js';
 import { createEnumSql, createTableSql, dropEnumSql, dropTableSql } from './sql/ddl.js';
@@ -124,18 +125,38 @@ export function modelsInForeignKeyOrder(sequelize: Sequelize): ModelDefinition[]
   return ordered;
 }
 
-export async function syncAll(sequelize: Sequelize, options: SyncOptions): Promise<void> {
+/** Model.sync(): the model's beforeSync and afterSync hooks around syncModel. */
+export async function syncWithHooks(
+  model: Function,
+  def: ModelDefinition,
+  options: SyncOptions,
+): Promise<void> {
+  const hooked = hooksOn(options);
+  if (hooked) await runHooks(model, 'beforeSync', options);
+  await syncModel(def, options);
+  if (hooked) await runHooks(model, 'afterSync', options);
+}
+
+/** sequelize.sync(): its beforeBulkSync and afterBulkSync hooks (the instance's own) around syncAll. */
+export async function syncAllWithHooks(sequelize: Sequelize, options: SyncOptions): Promise<void> {
+  await runBulkSyncHooks(sequelize, 'beforeBulkSync', options);
+  await syncAll(sequelize, options);
+  await runBulkSyncHooks(sequelize, 'afterBulkSync', options);
+}
+
+async function runBulkSyncHooks(sequelize: Sequelize, type: string, options: SyncOptions): Promise<void> {
+  if (!hooksOn(options)) return;
+  for (const entry of ownHooks(sequelize, type)) await entry.fn.call(sequelize, options);
+}
+
+async function syncAll(sequelize: Sequelize, options: SyncOptions): Promise<void> {
   const ordered = modelsInForeignKeyOrder(sequelize);
   if (ordered.length === 0) return sequelize.authenticate(options);
   if (options.alter && !options.force) return alterTables(sequelize, ordered, options);
   // As Model.sync({ force }): the tables are being recreated, so what depends on them goes (CASCADE).
   if (options.force) await dropAll(sequelize, { ...options, cascade: true });
   for (const def of ordered) {
-    const model = sequelize.models[def.name];
-    const hooked = hooksOn(options);
-    if (hooked) await runHooks(model, 'beforeSync', options);
-    await syncModel(def, { ...options, force: false });
-    if (hooked) await runHooks(model, 'afterSync', options);
+    await syncWithHooks(sequelize.models[def.name], def, { ...options, force: false });
   }
 }
 

@@ -45,18 +45,23 @@ export async function createFormatter(outDir: string): Promise<Formatter> {
 /** The formatter for files in `outDir`, its options resolved but not yet tried (see checkFormatter). */
 export async function resolveFormatter(outDir: string): Promise<Formatter> {
   const { format, resolveConfig } = await prettier();
-  // Resolve as for a file inside the output folder: that is where the files will live.
-  const userConfig = await resolveConfig(`${outDir}/__generated__.ts`, { editorconfig: true }).catch(
-    (error: unknown) => {
-      throw configurationError(outDir, error);
-    },
-  );
+  // Resolve as for a file inside the output folder: that is where the files will live. Without
+  // prettier's cache: in a long-lived process (--watch, generate() in a program) it would keep
+  // showing a configuration as it was at the first run.
+  const userConfig = await resolveConfig(`${outDir}/__generated__.ts`, {
+    editorconfig: true,
+    useCache: false,
+  }).catch((error: unknown) => {
+    throw configurationError(outDir, error);
+  });
   const options: Options = { ...(userConfig ?? {}), parser: 'typescript', endOfLine: 'lf' };
-  return {
-    options,
-    usesDefaults: userConfig === null || Object.keys(userConfig).length === 0,
-    format: (source) => format(source, options),
-  };
+  const usesDefaults = userConfig === null || Object.keys(userConfig).length === 0;
+  return { options, usesDefaults, format: (source) => format(source, options) };
+}
+
+/** The formatter of options resolved earlier (output/formatter-cache.ts): prettier is loaded only to format. */
+export function formatterOf(options: Options, usesDefaults: boolean): Formatter {
+  return { options, usesDefaults, format: async (source) => (await prettier()).format(source, options) };
 }
 
 /**

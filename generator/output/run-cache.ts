@@ -18,11 +18,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { hashOf } from '../file-marks.js';
 import { packageVersion } from '../package-root.js';
+import type { AssociationTargets } from '../render/association-members.js';
+import type { EditRecord } from '../schema/edited-models.js';
+import type { FormatterRecord } from './formatter-cache.js';
 
 export interface RunCacheEntry {
   readonly key: string;
   readonly modelCount: number;
   readonly files: readonly CachedFile[];
+  /**
+   * What a later run needs to read only the models an edit touched (schema/edited-models.ts),
+   * when this run read the schema piece by piece and no configuration renamed or retyped it;
+   * valid for runs whose other inputs have the same `baseKey` (see runCacheKeys).
+   */
+  readonly edits?: { readonly baseKey: string; readonly record: EditRecord };
+  /** The prettier options of the output folder, and what they were resolved from (formatter-cache.ts). */
+  readonly formatter?: FormatterRecord;
 }
 
 export interface CachedFile {
@@ -35,18 +46,18 @@ export interface CachedFile {
    * mtime (touch -r, rsync -t), and gen-models replaces files by rename (a new inode).
    */
   readonly stamp?: string;
+  /** A model file's association targets (render-schema.ts's FileRecipe.targets). */
+  readonly targets?: AssociationTargets;
 }
 
-/** The stat of a file as a string (see CachedFile.stamp); undefined when it does not exist. */
-export function fileStamp(file: string): string | undefined {
-  const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
-  return stat && `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`;
-}
-
-/** The key of a run: everything the recipes' paths and inputs hashes are a function of. */
-export function runCacheKey(...inputs: unknown[]): string {
+/**
+ * The key of a run (everything the recipes' paths and inputs hashes are a function of: the
+ * schema text and `inputs`), and its base key (the same without the schema text).
+ */
+export function runCacheKeys(schemaText: string, ...inputs: unknown[]): { key: string; baseKey: string } {
   // The build's time stands in for the generator's code: a rebuilt checkout is a new generator.
-  return hashOf(packageVersion(), buildStamp(), ...inputs);
+  const baseKey = hashOf(packageVersion(), buildStamp(), ...inputs);
+  return { key: hashOf(baseKey, schemaText), baseKey };
 }
 
 /**

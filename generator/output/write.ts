@@ -21,7 +21,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import type { GeneratedFile } from './generated-file.js';
 import { isGeneratedText } from '../file-marks.js';
 import { FileSystemError, GenModelsError } from '../errors.js';
@@ -231,6 +230,9 @@ export function removeOrphans(plan: WritePlan, orphans: readonly string[]): stri
 
 /** A unified diff of every file that differs from what would be generated. */
 export function describeDrift(plan: WritePlan): string {
+  // Required here, not imported: only --check with a stale file needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createTwoFilesPatch } = require('diff') as typeof import('diff');
   const patches = plan.files
     .filter((file) => file.status !== 'unchanged')
     .map((file) => {

@@ -18,7 +18,12 @@ import { header, region, slot } from './outline-marks.js';
 import { withSequelizeValueTypes } from './sequelize-value-types.js';
 import { BLANK, text } from '../layout/outline.js';
 import { UsageError } from '../errors.js';
-import { associatedModels, associationMembers, associationTargets } from './association-members.js';
+import {
+  associatedModels,
+  associationMembers,
+  associationTargets,
+  type AssociationTargets,
+} from './association-members.js';
 
 export interface FileRecipe {
   readonly path: string;
@@ -26,6 +31,12 @@ export interface FileRecipe {
   readonly inputsHash: string;
   /** The model class whose body may hold hand-written members. */
   readonly className?: string;
+  /**
+   * A model file's association targets (what it knows of other models), when it has
+   * associations: recorded by the run cache, so that a run rendering only edited models
+   * (output/edited-files.ts) renders them as this run did.
+   */
+  readonly targets?: AssociationTargets;
   /** Methods and getters the schema wrote into the file, to name one whose source does not parse. */
   readonly schemaMembers?: readonly MemberIR[];
   /** Names the generated code declares, so hand-written code cannot silently collide with them (asked only for files with some). */
@@ -57,9 +68,17 @@ export function fileRecipes(
   formattingOptions: unknown,
   options: RenderOptions,
 ): FileRecipe[] {
-  const shared = hashOf(packageVersion(), templates.sources, formattingOptions, options);
+  const shared = sharedInputs(templates, formattingOptions, options);
   if (options.target === 'sequelize') schema = withSequelizeValueTypes(schema);
-  const models = schema.models.map((model) => modelRecipe(model, schema, templates, shared, options));
+  const models = schema.models.map((model) =>
+    modelRecipe(
+      model,
+      model.associations ? associationTargets(model, schema) : {},
+      templates,
+      shared,
+      options,
+    ),
+  );
   const index: FileRecipe = {
     path: 'index.ts',
     inputsHash: hashOf(
@@ -88,6 +107,35 @@ export function fileRecipes(
   return options.target === 'sequelize'
     ? [...models, index, sequelizeTypesRecipe(shared, options)]
     : [...models, index];
+}
+
+/** What every file is generated from: the generator, templates, formatting and render options. */
+function sharedInputs(templates: Templates, formattingOptions: unknown, options: RenderOptions): string {
+  return hashOf(packageVersion(), templates.sources, formattingOptions, options);
+}
+
+/**
+ * The recipe of one model's file, as fileRecipes makes it, given the association targets a run
+ * with the whole schema recorded (see FileRecipe.targets).
+ */
+export function oneModelRecipe(
+  model: ModelIR,
+  targets: AssociationTargets,
+  templates: Templates,
+  formattingOptions: unknown,
+  options: RenderOptions,
+): FileRecipe {
+  const [typed] =
+    options.target === 'sequelize'
+      ? withSequelizeValueTypes({ source: { kind: 'yaml', path: '' }, models: [model] }).models
+      : [model];
+  return modelRecipe(
+    typed!,
+    targets,
+    templates,
+    sharedInputs(templates, formattingOptions, options),
+    options,
+  );
 }
 
 /** --runtime sequelize: the file that declares JsonValue and NumericString, which Sequelize lacks. */
@@ -123,12 +171,11 @@ function checkRemovesId(text: string, model: ModelIR, options: RenderOptions): s
 
 function modelRecipe(
   model: ModelIR,
-  schema: SchemaIR,
+  targets: AssociationTargets,
   templates: Templates,
   shared: string,
   options: RenderOptions,
 ): FileRecipe {
-  const targets = model.associations ? associationTargets(model, schema) : {};
   const associationNames = associationMembers(model, targets).flatMap((members) =>
     members.signatures.map((signature) => signature.name),
   );
@@ -136,6 +183,7 @@ function modelRecipe(
     path: `${model.name}.ts`,
     inputsHash: model.associations ? hashOf(shared, model, targets) : hashOf(shared, model),
     className: model.name,
+    ...(model.associations && { targets }),
     schemaMembers: model.members,
     generatedNames: () => ({
       classMembers: [

@@ -1,15 +1,14 @@
 import { CORE_SCHEMA, load as loadPlainYaml } from 'js-yaml';
-import { Document, LineCounter, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import type { ModelIR, SchemaIR } from '../ir.js';
 import type { ModelDraft, SharedOptions } from './model-draft.js';
 import { ProblemCollector } from './problem-collector.js';
-import { readModel, readSharedOptions } from './read-model.js';
-import { resolveModel } from './resolve-model.js';
+import { readDefine, readModel } from './read-model.js';
+import { resolveOneModel } from './one-model.js';
 import { resolveReferences, type ModelWithDraft } from './resolve-references.js';
-import { checkModel } from './check-model.js';
 import { checkSchema } from './check-schema.js';
-import { DEFINE_KEYS, TOP_LEVEL_KEYS } from './schema-keys.js';
-import { findEntry, YamlReader, type Entry } from './yaml-reader.js';
+import { findEntry, yamlKinds, YamlReader } from './yaml-reader.js';
+import { plainTree, PLAIN_KINDS } from './plain-tree.js';
 import { readSchemaText } from './read-schema-text.js';
 import { deriveAssociations } from '../associations/derive-associations.js';
 import { foreignKeysOfReferences } from '../associations/foreign-keys.js';
@@ -30,8 +29,8 @@ export function loadSchemaText(text: string, path: string): SchemaIR {
 
 /**
  * The common case, a valid file, quickly: js-yaml parses several times faster than the `yaml`
- * package builds its positioned tree (0.1 s against 0.6 s for 1,000 models), and `createNode`
- * turns the plain value into the same kind of tree, without positions. The checks are the same
+ * package builds its positioned tree (0.1 s against 0.6 s for 1,000 models), and plain-tree.ts
+ * turns the plain value into a tree of the same shape, without positions. The checks are the same
  * code; if any of them finds a problem, or js-yaml cannot parse the text, the file is read
  * again with positions, so every message still points at its line and column.
  */
@@ -43,19 +42,21 @@ function loadValidSchema(text: string, path: string): SchemaIR | undefined {
   } catch {
     return undefined;
   }
-  const doc = new Document();
-  doc.contents = doc.createNode(value, { aliasDuplicateObjects: false });
-  const problems = new ProblemCollector(path, new LineCounter());
-  const models = resolveAll(readDrafts(new YamlReader(doc, problems)), problems);
+  const problems = new ProblemCollector(path);
+  const reader = new YamlReader({ contents: plainTree(value) }, problems, PLAIN_KINDS);
+  const models = resolveAll(readDrafts(reader), problems);
   return problems.count === 0 ? { source: { kind: 'yaml', path }, models } : undefined;
 }
 
 function loadWithPositions(text: string, path: string): SchemaIR {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Required here: only a file with a problem needs the positioned parser (~40 ms to load).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const yaml = require('yaml') as typeof import('yaml');
+  const lineCounter = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems = new ProblemCollector(path, lineCounter);
   if (!reportYamlErrors(doc, text, problems)) problems.throwIfAny();
-  const drafts = readDrafts(new YamlReader(doc, problems));
+  const drafts = readDrafts(new YamlReader(doc, problems, yamlKinds(yaml)));
   const models = resolveAll(drafts, problems);
   problems.throwIfAny();
   return { source: { kind: 'yaml', path }, models };
@@ -112,29 +113,9 @@ function readDrafts(reader: YamlReader): Drafts {
   return { define, models };
 }
 
-/** The top-level keys checked, and `define:` read (the options every model shares). */
-export function readDefine(entries: readonly Entry[], reader: YamlReader): SharedOptions {
-  reader.reportUnknownKeys(entries, TOP_LEVEL_KEYS, 'at the top level');
-  const defineEntry = findEntry(entries, 'define');
-  const defineEntries = defineEntry && reader.mappingEntries(defineEntry, 'define');
-  if (defineEntries) reader.reportUnknownKeys(defineEntries, DEFINE_KEYS, 'in define');
-  return defineEntries ? readSharedOptions(defineEntries, reader) : {};
-}
-
 function resolveAll(drafts: Drafts, problems: ProblemCollector): ModelIR[] {
   const resolved = drafts.models.map((draft) => resolveOneModel(draft, drafts.define, problems));
   return resolveAcrossModels(drafts.define, resolved, problems);
-}
-
-/** What one model is on its own: a function of its YAML and `define:` only (see load-incremental.ts). */
-export function resolveOneModel(
-  draft: ModelDraft,
-  define: SharedOptions,
-  problems: ProblemCollector,
-): ModelWithDraft {
-  const model = resolveModel(draft, define);
-  checkModel(draft, model, problems);
-  return { draft, model };
 }
 
 /** The checks and derivations that see every model: names, tables, references, associations. */

@@ -11,9 +11,10 @@ export type ProblemTarget = Node | number | null | undefined;
 export class ProblemCollector {
   private readonly found: SchemaProblem[] = [];
 
+  /** Without a line counter (a tree without positions, plain-tree.ts), every problem is at 0:0. */
   constructor(
     private readonly file: string,
-    private readonly lineCounter: LineCounter,
+    private readonly lineCounter: Pick<LineCounter, 'linePos'> = NO_POSITIONS,
   ) {}
 
   /** Reports `message` at `target`; `offsetInNode` moves the position inside a scalar's text. */
@@ -31,6 +32,8 @@ export class ProblemCollector {
     if (this.found.length > 0) throw new SchemaError(this.found);
   }
 }
+
+const NO_POSITIONS: Pick<LineCounter, 'linePos'> = { linePos: () => ({ line: 0, col: 0 }) };
 
 function offsetOf(target: ProblemTarget): number {
   if (typeof target === 'number') return target;

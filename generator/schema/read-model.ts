@@ -6,7 +6,7 @@ import { readModelValidators } from './model-validators.js';
 import { readIndexes } from './read-indexes.js';
 import { readAssociations } from './read-associations.js';
 import { readScopes } from './read-scopes.js';
-import { MODEL_KEYS } from './schema-keys.js';
+import { DEFINE_KEYS, MODEL_KEYS, TOP_LEVEL_KEYS } from './schema-keys.js';
 import { findEntry, type Entry, type YamlReader } from './yaml-reader.js';
 
 /** Reads one entry of `models:`; undefined when it is not a mapping (reported). */
@@ -122,4 +122,13 @@ function readMembers(
     }
     return [{ name: member.key, nameNode: member.keyNode, kind, source, sourceNode: member.value! }];
   });
+}
+
+/** The top-level keys checked, and `define:` read (the options every model shares). */
+export function readDefine(entries: readonly Entry[], reader: YamlReader): SharedOptions {
+  reader.reportUnknownKeys(entries, TOP_LEVEL_KEYS, 'at the top level');
+  const defineEntry = findEntry(entries, 'define');
+  const defineEntries = defineEntry && reader.mappingEntries(defineEntry, 'define');
+  if (defineEntries) reader.reportUnknownKeys(defineEntries, DEFINE_KEYS, 'in define');
+  return defineEntries ? readSharedOptions(defineEntries, reader) : {};
 }

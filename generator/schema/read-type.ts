@@ -1,4 +1,4 @@
-import { isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import type { DataTypeIR } from '../ir.js';
 import { findEnum, withEnumValues } from './enum-values.js';
 import { parseType } from './parse-type.js';
@@ -64,7 +64,7 @@ function attachEnumValues(
 
 /** `values: [a, b]`: a non-empty list of distinct strings. */
 function readEnumValues(entry: Entry, reader: YamlReader): string[] | undefined {
-  if (!isSeq(entry.value)) {
+  if (!reader.isSequence(entry.value)) {
     reader.problems.add(
       entry.value ?? entry.keyNode,
       'values must be a list of strings, e.g. values: [red, green]',

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import type { Document, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { didYouMean } from '../../runtime/did-you-mean.js';
 import type { ProblemCollector } from './problem-collector.js';
 
@@ -10,11 +10,39 @@ export interface Entry {
   readonly value: Node | null;
 }
 
+/**
+ * How to tell a tree's nodes apart: the `yaml` package's functions for its positioned tree
+ * (yamlKinds), plain-tree.ts's for the tree of a plain value. Injected so that reading a valid
+ * file does not load the `yaml` package at all.
+ */
+export interface NodeKinds {
+  isMap(node: unknown): boolean;
+  isSeq(node: unknown): boolean;
+  isScalar(node: unknown): boolean;
+  isAlias(node: unknown): boolean;
+  isNode(node: unknown): boolean;
+}
+
+/** The `yaml` package's kinds; the caller has the package loaded already (it parsed the tree). */
+export function yamlKinds(yaml: typeof import('yaml')): NodeKinds {
+  return {
+    isMap: yaml.isMap,
+    isSeq: yaml.isSeq,
+    isScalar: yaml.isScalar,
+    isAlias: yaml.isAlias,
+    isNode: yaml.isNode,
+  };
+}
+
+/** What the reader needs of a document: its top node (and, for aliases, the document itself). */
+export type ReaderDocument = Pick<Document, 'contents'>;
+
 /** Reads the YAML tree, reporting every value of the wrong shape to the collector. */
 export class YamlReader {
   constructor(
-    private readonly doc: Document,
+    private readonly doc: ReaderDocument,
     readonly problems: ProblemCollector,
+    private readonly kinds: NodeKinds,
   ) {}
 
   /** The document's top node. */
@@ -24,12 +52,13 @@ export class YamlReader {
 
   /** Follows `*alias` to its anchored node, so aliases can share definitions. */
   resolve(node: unknown): Node | null {
-    if (isAlias(node)) return (node.resolve(this.doc) as Node | undefined) ?? null;
+    if (this.kinds.isAlias(node))
+      return ((node as { resolve(doc: unknown): unknown }).resolve(this.doc) as Node | undefined) ?? null;
     return (node as Node | null | undefined) ?? null;
   }
 
   isMapping(node: Node | null): node is YAMLMap {
-    return isMap(node);
+    return this.kinds.isMap(node);
   }
 
   /**
@@ -41,7 +70,10 @@ export class YamlReader {
     const entries: Entry[] = [];
     for (const pair of map.items) {
       const keyNode = pair.key as Node;
-      if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
+      if (
+        !this.isScalar(keyNode) ||
+        (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')
+      ) {
         this.problems.add(keyNode, 'keys must be plain names');
         continue;
       }
@@ -58,8 +90,8 @@ export class YamlReader {
    * otherwise reports `what must be a mapping`.
    */
   mappingEntries(entry: Entry, what: string): Entry[] | undefined {
-    if (isMap(entry.value)) return this.entries(entry.value);
-    if (entry.value === null || (isScalar(entry.value) && entry.value.value === null)) return [];
+    if (this.isMapping(entry.value)) return this.entries(entry.value);
+    if (entry.value === null || (this.isScalar(entry.value) && entry.value.value === null)) return [];
     this.problems.add(entry.value ?? entry.keyNode, `${what} must be a mapping`);
     return undefined;
   }
@@ -74,20 +106,20 @@ export class YamlReader {
   }
 
   scalarValue(node: Node | null): unknown {
-    return isScalar(node) ? node.value : undefined;
+    return this.isScalar(node) ? node.value : undefined;
   }
 
   isScalar(node: Node | null): node is Scalar {
-    return isScalar(node);
+    return this.kinds.isScalar(node);
   }
 
-  isSequence(node: Node | null): boolean {
-    return isSeq(node);
+  isSequence(node: Node | null): node is YAMLSeq {
+    return this.kinds.isSeq(node);
   }
 
   /** The items of a sequence, aliases resolved; none for anything else. */
   sequenceItems(node: Node | null): (Node | null)[] {
-    return isSeq(node) ? node.items.map((item) => this.resolve(item)) : [];
+    return this.isSequence(node) ? node.items.map((item) => this.resolve(item)) : [];
   }
 
   /** A boolean option; anything else is reported and read as undefined. */
@@ -114,8 +146,8 @@ export class YamlReader {
 
   /** A value as it reads in a message: `"yes"`, `3`, `a list`, `a mapping`, `nothing`. */
   private show(node: Node | null): string {
-    if (isMap(node)) return 'a mapping';
-    if (isSeq(node)) return 'a list';
+    if (this.isMapping(node)) return 'a mapping';
+    if (this.isSequence(node)) return 'a list';
     const value = this.scalarValue(node);
     return value === null || value === undefined ? 'nothing' : JSON.stringify(value);
   }
@@ -123,7 +155,7 @@ export class YamlReader {
   /** The plain JavaScript value of a node (mappings, sequences and scalars). */
   toJs(node: Node | null): unknown {
     if (node === null) return null;
-    return node.toJS(this.doc);
+    return node.toJS(this.doc as Document);
   }
 }
 

@@ -9,7 +9,7 @@ import { checkOptions } from '../check-options.js';
 import { INCLUDE_OPTIONS, INCLUDE_THROUGH_OPTIONS } from '../method-options.js';
 import { definitionOf, type ModelDefinition } from '../model-definition.js';
 import { liveRowsWhere } from '../paranoid.js';
-import { isScopedClass, scopesInUse, unscopedClass } from '../scopes.js';
+import { scopedArgs, scopesInUse } from '../scopes.js';
 import { EagerLoadingError } from './association-errors.js';
 import { associationsOf } from './association-registry.js';
 import { Association, type Row } from './association.js';
@@ -36,6 +36,18 @@ export type ScopeMerge = typeof import('../scope-merge.js') | undefined;
 /** scope-merge.ts when the program has scopes: resolveIncludes' last argument. */
 export async function scopeMergeIfUsed(): Promise<ScopeMerge> {
   return scopesInUse ? await import('../scope-merge.js') : undefined;
+}
+
+/** Whether the class is a Model.scope()/unscoped() result (an include then applies its scopes). */
+function isScopedClass(model: Function): boolean {
+  return scopedArgs.has(model);
+}
+
+/** The model a Model.scope()/unscoped() class was made from (associations name that one). */
+function unscopedClass(model: Function): Function {
+  let c = model;
+  while (scopedArgs.has(c)) c = Object.getPrototypeOf(c) as Function;
+  return c;
 }
 
 export function resolveIncludes(

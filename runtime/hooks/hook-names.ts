@@ -41,24 +41,16 @@ export const MODEL_HOOK_NAMES = [
 /** Hooks only the Sequelize instance has (sequelize.sync). */
 export const SEQUELIZE_HOOK_NAMES = ['beforeBulkSync', 'afterBulkSync'] as const;
 
-/** Sequelize's hooks the runtime does not run, with what they are about. */
+/** Sequelize's hooks the runtime does not run (before/after + key), with what they are about. */
 const UNSUPPORTED: Readonly<Record<string, string>> = {
-  beforeConnect: 'connection hooks',
-  afterConnect: 'connection hooks',
-  beforeDisconnect: 'connection hooks',
-  afterDisconnect: 'connection hooks',
-  beforePoolAcquire: 'connection hooks',
-  afterPoolAcquire: 'connection hooks',
-  beforeDefine: 'model definition hooks',
-  afterDefine: 'model definition hooks',
-  beforeInit: 'model definition hooks',
-  afterInit: 'model definition hooks',
-  beforeAssociate: 'association hooks',
-  afterAssociate: 'association hooks',
-  beforeQuery: 'query hooks',
-  afterQuery: 'query hooks',
-  beforeBulkSync: 'sequelize.sync() hooks (register them on the Sequelize instance)',
-  afterBulkSync: 'sequelize.sync() hooks (register them on the Sequelize instance)',
+  Connect: 'connection hooks',
+  Disconnect: 'connection hooks',
+  PoolAcquire: 'connection hooks',
+  Define: 'model definition hooks',
+  Init: 'model definition hooks',
+  Associate: 'association hooks',
+  Query: 'query hooks',
+  BulkSync: 'sequelize.sync() hooks (register them on the Sequelize instance)',
 };
 
 const MODEL_NAMES: ReadonlySet<string> = new Set(MODEL_HOOK_NAMES);
@@ -69,9 +61,10 @@ export function checkHookName(name: unknown, subject: string, global: boolean): 
   const known = global ? GLOBAL_NAMES : MODEL_NAMES;
   if (typeof name === 'string' && known.has(name)) return name;
   const text = String(name);
-  if (typeof name === 'string' && Object.hasOwn(UNSUPPORTED, name))
+  const key = typeof name === 'string' ? /^(?:before|after)(\w+)$/.exec(name)?.[1] : undefined;
+  if (key !== undefined && Object.hasOwn(UNSUPPORTED, key))
     throw new Error(
-      `${subject}: hook "${text}" (${UNSUPPORTED[name]}) is not supported by the gen-models runtime; see docs/runtime.md for the hooks it runs`,
+      `${subject}: hook "${text}" (${UNSUPPORTED[key]}) is not supported by the gen-models runtime; see docs/runtime.md for the hooks it runs`,
     );
   const match = typeof name === 'string' ? closestMatch(name, [...known]) : undefined;
   throw new TypeError(

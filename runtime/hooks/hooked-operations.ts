@@ -192,6 +192,27 @@ export async function instanceWithHooks(
   await runHooks(model, `after${kind}`, instance, opts);
 }
 
+/**
+ * findOrCreate's INSERT (when the find found nothing), as the create() Sequelize calls: beforeCreate
+ * and beforeSave, the INSERT, then afterCreate and afterSave when it created the row.
+ */
+export async function findOrCreateWithHooks<M>(
+  instance: HookedInstance,
+  options: Row,
+  core: () => Promise<[M, boolean]>,
+): Promise<[M, boolean]> {
+  const model = instance.constructor;
+  const opts: Row = { ...options };
+  await runHooks(model, 'beforeCreate', instance, opts);
+  await runHooks(model, 'beforeSave', instance, opts);
+  const result = await core();
+  if (result[1]) {
+    await runHooks(model, 'afterCreate', instance, opts);
+    await runHooks(model, 'afterSave', instance, opts);
+  }
+  return result;
+}
+
 /** upsert: beforeUpsert(values, options), the statement, afterUpsert([instance, created], options). */
 export async function upsertWithHooks<R>(
   model: Function,

@@ -4,7 +4,7 @@
  */
 import { definitionOf, type AttributeDefinition, type ModelDefinition } from '../model-definition.js';
 import { validateInstance } from '../validation.js';
-import { hooksOn, ownHooks, type HookFunction } from './hook-registry.js';
+import { ownHooks, type HookFunction } from './hook-registry.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Row = Record<string, any>;
@@ -33,19 +33,6 @@ export async function validateWithHooks(
     throw error;
   }
   await runHooks(model, 'afterValidate', instance, options);
-}
-
-/** validateInstance, through the validation hooks when hooks are on: upsert, findOrCreate, instance.validate(). */
-export function validateMaybeHooked(
-  def: ModelDefinition,
-  instance: { constructor: Function; dataValues: unknown },
-  data: Row,
-  fields: readonly AttributeDefinition[],
-  options: { hooks?: boolean },
-): Promise<void> {
-  return hooksOn(options)
-    ? validateWithHooks(def, instance, options, fields)
-    : validateInstance(def, instance, data, fields);
 }
 
 /**
