@@ -28,23 +28,33 @@ export interface IntrospectOptions {
 }
 
 /** Reads the catalog through the runtime's one reader, in CATALOG_QUERY_COUNT queries. */
-async function readCatalogRows(query: QueryFunction, options: IntrospectOptions = {}): Promise<CatalogRows> {
+async function readCatalogRows(
+  query: QueryFunction,
+  options: IntrospectOptions,
+  concurrent: boolean,
+): Promise<CatalogRows> {
   try {
     return await readCatalog(async (sql, params) => (await query(sql, params)).rows, {
       schemas: options.schemas?.length ? options.schemas : null,
       databaseName: true,
       onRead: (part, count) => options.onProgress?.(`read ${count} ${part}`),
+      concurrent,
     });
   } catch (error) {
     throw toIntrospectionError(error);
   }
 }
 
+/**
+ * `concurrent`: `query` runs queries side by side (over several connections), so the catalog
+ * queries are sent at once; otherwise one after the other.
+ */
 export async function introspectDatabase(
   query: QueryFunction,
   options: IntrospectOptions = {},
+  concurrent = false,
 ): Promise<SchemaIR> {
-  const rows = await readCatalogRows(query, options);
+  const rows = await readCatalogRows(query, options, concurrent);
   const ir = buildSchemaIR(rows, options);
   if (ir.models.length === 0) throw new IntrospectionError(noTablesMessage(rows, options), 'no-tables');
   options.onProgress?.(`built ${ir.models.length} models`);

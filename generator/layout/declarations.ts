@@ -7,10 +7,12 @@ import {
   hardline,
   ifBreak,
   indent,
+  indentationAt,
   join,
   line,
   printAt,
   printFragment,
+  PRINT_WIDTH,
   softline,
   type Doc,
 } from './doc.js';
@@ -33,12 +35,40 @@ export function propertySignature(
 ): string {
   const optional = property.optional === true ? '?' : '';
   const head = `${modifier}${property.name}${optional}: `;
-  const signature = printFragment(
-    `${head}${flatType(property.type)};`,
-    () => group([head, annotationDoc(property.type), ';']),
-    depth,
-  );
+  const flat = `${head}${flatType(property.type)};`;
+  const signature =
+    brokenTypeArguments(flat, property.type, depth) ??
+    printFragment(flat, () => group([head, annotationDoc(property.type), ';']), depth);
   return property.jsdoc === '' ? signature : `${indentComment(property.jsdoc, depth)}\n${signature}`;
+}
+
+/**
+ * `declare setPosts: HasManySetAssociationsMixin<Post, number>;` too long for its line, laid out
+ * without prettier's printer (most of a large schema's long signatures are these): the type's
+ * one group is the only place its document can break, so prettier puts each argument on a line
+ * of its own, without a trailing comma, as `typeDoc` builds it. Only for ASCII text (whose width
+ * is its length) and arguments that are plain names or string literals (no breaks of their own);
+ * undefined otherwise, or when the line fits.
+ */
+function brokenTypeArguments(flat: string, type: TypeExpression, depth: number): string | undefined {
+  if (type.kind !== 'generic' || type.arguments.length < 2) return undefined;
+  if (!type.arguments.every((argument) => argument.kind === 'name' || argument.kind === 'literal')) {
+    return undefined;
+  }
+  const indentation = indentationAt(depth);
+  if (indentation.length + flat.length <= PRINT_WIDTH || !/^[\x20-\x7e]*$/.test(flat)) return undefined;
+  const opening = flat.slice(0, flat.length - flatTypeArgumentsLength(type));
+  const inner = `${indentation}  `;
+  const lines = type.arguments.map((argument, index) => {
+    const comma = index < type.arguments.length - 1 ? ',' : '';
+    return `${inner}${flatType(argument)}${comma}`;
+  });
+  return [`${indentation}${opening}`, ...lines, `${indentation}>;`].join('\n');
+}
+
+/** The length of `A, B>;` that ends the one-line text of a generic type (after its `<`). */
+function flatTypeArgumentsLength(type: TypeExpression & { kind: 'generic' }): number {
+  return type.arguments.map(flatType).join(', ').length + '>;'.length;
 }
 
 /** A JSDoc comment at `depth`: prettier re-aligns the `*` of every line under the opening `/**`. */

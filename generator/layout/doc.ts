@@ -23,7 +23,7 @@ export const {
 } = builders;
 
 /** prettier's defaults: the fast path runs only when the user has no configuration. */
-const PRINT_WIDTH = 80;
+export const PRINT_WIDTH = 80;
 const TAB_WIDTH = 2;
 
 /**

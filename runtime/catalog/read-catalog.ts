@@ -1,6 +1,6 @@
 /**
- * The one reader of the catalog: sends the bulk queries (catalog-queries.ts) one after the other
- * (a single connection cannot do more) and returns their rows, and groups them by relation.
+ * The one reader of the catalog: sends the bulk queries (catalog-queries.ts), one after the other
+ * or all at once over several connections, returns their rows, and groups them by relation.
  * `--from-db` (generator/introspect) and sync({ alter }) (runtime/alter) both read through it.
  */
 import { CATALOG_QUERIES } from './catalog-queries.js';
@@ -18,25 +18,50 @@ export interface ReadCatalogOptions {
   readonly databaseName?: boolean;
   /** Called after each query, e.g. for progress messages. */
   readonly onRead?: (part: CatalogPart, rowCount: number) => void;
+  /**
+   * Send every query at once, for a query function over several connections (--from-db: the
+   * columns and constraints queries are most of the wait on a large database). Otherwise each
+   * waits for the one before, as a transaction's connection needs.
+   */
+  readonly concurrent?: boolean;
 }
 
 export async function readCatalog(query: CatalogQuery, options: ReadCatalogOptions): Promise<CatalogRows> {
   const scope = options.schemas === null ? null : [...new Set(options.schemas)];
-  const send = async <Row>(part: CatalogPart): Promise<Row[]> => {
+  const parts: CatalogPart[] = [
+    ...(options.databaseName ? (['database'] as const) : []),
+    ...(['relations', 'columns', 'constraints', 'enums', 'domains', 'indexes'] as const),
+  ];
+  const send = (part: CatalogPart): Promise<readonly unknown[]> => {
     const sql = CATALOG_QUERIES[part];
-    const rows = (await query(sql, sql.includes('$1') ? [scope] : [])) as Row[];
-    options.onRead?.(part, rows.length);
-    return rows;
+    return query(sql, sql.includes('$1') ? [scope] : []);
   };
-  const database = options.databaseName ? (await send<{ database?: unknown }>('database'))[0] : undefined;
+  const rows = new Map<CatalogPart, readonly unknown[]>();
+  const keep = (part: CatalogPart, found: readonly unknown[]): void => {
+    rows.set(part, found);
+    options.onRead?.(part, found.length);
+  };
+  if (options.concurrent) {
+    // Rows, progress and the error reported (the first failing query in this order) do not
+    // depend on which query finished first.
+    const settled = await Promise.allSettled(parts.map(send));
+    for (const [index, result] of settled.entries()) {
+      if (result.status === 'rejected') throw result.reason;
+      keep(parts[index]!, result.value);
+    }
+  } else {
+    for (const part of parts) keep(part, await send(part));
+  }
+  const rowsOf = <Row>(part: CatalogPart): Row[] => rows.get(part) as Row[];
+  const database = options.databaseName ? rowsOf<{ database?: unknown }>('database')[0] : undefined;
   return {
     database: String(database?.database ?? ''),
-    relations: await send('relations'),
-    columns: await send('columns'),
-    constraints: await send('constraints'),
-    enums: await send('enums'),
-    domains: await send('domains'),
-    indexes: await send('indexes'),
+    relations: rowsOf('relations'),
+    columns: rowsOf('columns'),
+    constraints: rowsOf('constraints'),
+    enums: rowsOf('enums'),
+    domains: rowsOf('domains'),
+    indexes: rowsOf('indexes'),
   };
 }
 

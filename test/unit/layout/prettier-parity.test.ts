@@ -12,6 +12,8 @@ import { fileRecipes } from '../../../generator/render/render-schema';
 import { fillSlots } from '../../../generator/merge/merge-hand-written';
 import { tidyBlankLines } from '../../../generator/layout/tidy-blank-lines';
 import { fuzzFoundShapes, modelCorpus } from './model-corpus';
+import { propertySignature } from '../../../generator/layout/declarations';
+import { generic, typeName } from '../../../generator/layout/type-expression';
 
 const renderOptions = { runtimeModule: './runtime/index.js', sourceLabel: 'schema.yaml' };
 
@@ -56,5 +58,39 @@ describe('files the layout marks preformatted are what prettier makes of them', 
     const outcome = await compareWithPrettier(schema);
     expect(outcome.mismatches).toEqual([]);
     expect(outcome.preformatted).toBe(schema.models.filter((model) => model.members.length === 0).length + 1);
+  });
+});
+
+describe('long generic property signatures, laid out without prettier’s printer (declarations.ts)', () => {
+  // Names whose line ends at 78 to 84 columns, at depth 1, with two or three arguments, one of
+  // them a string literal: the break happens exactly where prettier's does.
+  const cases = [0, 1, 2, 3, 4, 5, 6, 40].flatMap((extra) =>
+    (['declare ', ''] as const).flatMap((modifier) => [
+      {
+        modifier,
+        name: `set${'X'.repeat(10 + extra)}s`,
+        args: [typeName('Post'), typeName('NumericString')],
+      },
+      {
+        modifier,
+        name: `create${'Y'.repeat(8 + extra)}`,
+        args: [typeName('Comment'), { kind: 'literal' as const, value: 'postId' }, typeName('Z')],
+      },
+    ]),
+  );
+
+  it.each(cases)('$modifier$name', async ({ modifier, name, args }) => {
+    const type = generic('HasManySetAssociationsMixin', args);
+    const ours = propertySignature({ name, type, jsdoc: '' }, modifier, 1);
+    const source = modifier === '' ? `interface A {\n${ours}\n}\n` : `class A {\n${ours}\n}\n`;
+    expect(await prettier.format(source, { parser: 'typescript' })).toBe(source);
+  });
+
+  it('covers both sides of the line width', () => {
+    const lengths = cases.map(({ modifier, name, args }) =>
+      propertySignature({ name, type: generic('HasManySetAssociationsMixin', args), jsdoc: '' }, modifier, 1),
+    );
+    expect(lengths.some((text) => text.includes('\n'))).toBe(true);
+    expect(lengths.some((text) => !text.includes('\n'))).toBe(true);
   });
 });
