@@ -51,7 +51,11 @@ function seenModel(model: ModelIR): unknown {
 }
 
 function seenAttribute(attribute: AttributeIR): unknown {
-  return Object.fromEntries(Object.entries(attribute).filter(([key]) => !ATTRIBUTE_PARTS_NOT_READ.has(key)));
+  const seen: Record<string, unknown> = {};
+  for (const key in attribute) {
+    if (!ATTRIBUTE_PARTS_NOT_READ.has(key)) seen[key] = attribute[key as keyof AttributeIR];
+  }
+  return seen;
 }
 
 /** What `final` (after the steps across models) has that `own` (the model alone) had not. */

