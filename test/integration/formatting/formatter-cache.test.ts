@@ -9,6 +9,7 @@ import path from 'node:path';
 import { generate } from '../../../generator/generate';
 import { readRunCache } from '../../../generator/output/run-cache';
 import { runCli } from '../../support/run-cli';
+import { useRunCacheIn } from '../../support/run-cache-env';
 import { useTempDir } from '../../support/temp-dir';
 
 const SCHEMA = `
@@ -20,17 +21,7 @@ models:
 
 describe('the recorded prettier options', () => {
   const dir = useTempDir('gm-formatter-cache');
-  const previous = { cache: process.env.GEN_MODELS_CACHE_DIR, off: process.env.GEN_MODELS_RUN_CACHE };
-  beforeEach(() => {
-    process.env.GEN_MODELS_CACHE_DIR = path.join(dir(), 'cache');
-    delete process.env.GEN_MODELS_RUN_CACHE;
-  });
-  afterEach(() => {
-    if (previous.cache === undefined) delete process.env.GEN_MODELS_CACHE_DIR;
-    else process.env.GEN_MODELS_CACHE_DIR = previous.cache;
-    if (previous.off === undefined) delete process.env.GEN_MODELS_RUN_CACHE;
-    else process.env.GEN_MODELS_RUN_CACHE = previous.off;
-  });
+  useRunCacheIn(dir);
 
   const project = () => path.join(dir(), 'project');
   const outDir = () => path.join(project(), 'src', 'models');

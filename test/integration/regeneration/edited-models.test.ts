@@ -15,6 +15,7 @@ import { editedFiles } from '../../../generator/output/edited-files';
 import { modelCacheOf, readRunCache } from '../../../generator/output/run-cache';
 import { resolveFormatter } from '../../../generator/output/format';
 import { loadTemplates } from '../../../generator/render/templates';
+import { useRunCacheIn } from '../../support/run-cache-env';
 import { useTempDir } from '../../support/temp-dir';
 
 /** Every kind of model part the steps across models do not read, with associations all around. */
@@ -179,22 +180,20 @@ describe('reading only the edited models', () => {
   });
 
   describe('end to end', () => {
-    const previous = { cache: process.env.GEN_MODELS_CACHE_DIR, off: process.env.GEN_MODELS_RUN_CACHE };
-    afterEach(() => {
-      if (previous.cache === undefined) delete process.env.GEN_MODELS_CACHE_DIR;
-      else process.env.GEN_MODELS_CACHE_DIR = previous.cache;
-      if (previous.off === undefined) delete process.env.GEN_MODELS_RUN_CACHE;
-      else process.env.GEN_MODELS_RUN_CACHE = previous.off;
-    });
+    useRunCacheIn(dir);
+    const schemaPath = () => path.join(dir(), 'schema.yaml');
+    const outDir = () => path.join(dir(), 'models');
+    /** The schema generated into models/; then `text` written as the schema. */
+    const generatedThenEdited = async (text: string) => {
+      writeFileSync(schemaPath(), SCHEMA);
+      await generate({ schemaPath: schemaPath(), outDir: outDir() });
+      writeFileSync(schemaPath(), text);
+    };
 
     it('keeps the hand-written code of the edited file, and refuses a member that collides', async () => {
-      process.env.GEN_MODELS_CACHE_DIR = path.join(dir(), 'cache');
-      delete process.env.GEN_MODELS_RUN_CACHE;
-      const schemaPath = path.join(dir(), 'schema.yaml');
-      const outDir = path.join(dir(), 'models');
-      writeFileSync(schemaPath, SCHEMA);
-      await generate({ schemaPath, outDir });
-      const file = path.join(outDir, 'Author.ts');
+      await generatedThenEdited(SCHEMA);
+      const [schemaFile, out] = [schemaPath(), outDir()];
+      const file = path.join(out, 'Author.ts');
       const mine = '  greet(): string {\n    return `hello ${this.name}`;\n  }\n';
       writeFileSync(
         file,
@@ -203,49 +202,44 @@ describe('reading only the edited models', () => {
           `${mine}\n  // #region generated from the schema`,
         ),
       );
-      writeFileSync(schemaPath, replaceOnce(SCHEMA, 'comment: Writes posts.', 'comment: Writes many posts.'));
-      await generate({ schemaPath, outDir });
+      writeFileSync(schemaFile, replaceOnce(SCHEMA, 'comment: Writes posts.', 'comment: Writes many posts.'));
+      await generate({ schemaPath: schemaFile, outDir: out });
       const after = readFileSync(file, 'utf8');
       expect(after).toContain('return `hello ${this.name}`;');
       expect(after).toContain('Writes many posts.');
       // A hand-written member named like a generated one, then an edit only this model sees: refused.
       const clashing = after.replace('  greet(): string {', '  shout(): string {');
       writeFileSync(file, clashing);
-      writeFileSync(schemaPath, replaceOnce(SCHEMA, 'comment: Writes posts.', 'comment: Writes few posts.'));
-      await expect(generate({ schemaPath, outDir })).rejects.toThrow(/"shout"/);
+      writeFileSync(schemaFile, replaceOnce(SCHEMA, 'comment: Writes posts.', 'comment: Writes few posts.'));
+      await expect(generate({ schemaPath: schemaFile, outDir: out })).rejects.toThrow(/"shout"/);
       expect(readFileSync(file, 'utf8')).toBe(clashing);
     });
 
     it('renders only the edited file, leaves the others untouched, and writes what a cold run writes', async () => {
-      process.env.GEN_MODELS_CACHE_DIR = path.join(dir(), 'cache');
-      delete process.env.GEN_MODELS_RUN_CACHE;
-      const schemaPath = path.join(dir(), 'schema.yaml');
-      const outDir = path.join(dir(), 'models');
-      writeFileSync(schemaPath, SCHEMA);
-      await generate({ schemaPath, outDir });
-      const stats = (name: string) => statSync(path.join(outDir, name), { bigint: true });
-      const before = { post: stats('Post.ts'), index: stats('index.ts'), author: stats('Author.ts') };
       const changed = replaceOnce(SCHEMA, 'this.name.toUpperCase()', 'this.name.toLowerCase()');
-      writeFileSync(schemaPath, changed);
+      await generatedThenEdited(changed);
+      const [schemaFile, out] = [schemaPath(), outDir()];
+      const stats = (name: string) => statSync(path.join(out, name), { bigint: true });
+      const before = { post: stats('Post.ts'), index: stats('index.ts'), author: stats('Author.ts') };
 
       // The run cache holds what the edited path needs, and it takes it: one file rendered.
-      const lastRun = readRunCache(outDir)!;
-      const formatter = await resolveFormatter(outDir);
+      const lastRun = readRunCache(out)!;
+      const formatter = await resolveFormatter(out);
       const renderOptions = { runtimeModule: './runtime/index.js', sourceLabel: '../schema.yaml' };
       const files = await editedFiles({
         text: changed,
-        schemaPath,
-        outDir,
+        schemaPath: schemaFile,
+        outDir: out,
         lastRun,
         record: lastRun.edits!.record,
-        salt: modelCacheOf(schemaPath)!.salt,
+        salt: modelCacheOf(schemaFile)!.salt,
         templates: loadTemplates(undefined),
         formatter,
         renderOptions,
       });
       expect(files?.files.filter((file) => file.rendered).map((file) => file.path)).toEqual(['Author.ts']);
 
-      const result = await generate({ schemaPath, outDir });
+      const result = await generate({ schemaPath: schemaFile, outDir: out });
       expect(result.written.map((file) => file.path)).toEqual(['Author.ts']);
       expect(stats('Author.ts').ino).not.toBe(before.author.ino);
       for (const [name, stat] of [
@@ -258,13 +252,13 @@ describe('reading only the edited models', () => {
           mtime: stat.mtimeNs,
         });
       }
-      expect(readFileSync(path.join(outDir, 'Author.ts'), 'utf8')).toContain('this.name.toLowerCase()');
+      expect(readFileSync(path.join(out, 'Author.ts'), 'utf8')).toContain('this.name.toLowerCase()');
 
       process.env.GEN_MODELS_RUN_CACHE = 'off';
       const cold = path.join(dir(), 'cold');
-      await generate({ schemaPath, outDir: cold });
+      await generate({ schemaPath: schemaFile, outDir: cold });
       for (const name of ['Author.ts', 'Post.ts', 'Tag.ts', 'PostTag.ts', 'index.ts']) {
-        expect({ name, text: readFileSync(path.join(outDir, name), 'utf8') }).toEqual({
+        expect({ name, text: readFileSync(path.join(out, name), 'utf8') }).toEqual({
           name,
           text: readFileSync(path.join(cold, name), 'utf8'),
         });

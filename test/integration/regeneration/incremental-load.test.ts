@@ -11,6 +11,7 @@ import { loadSchemaText } from '../../../generator/schema/load-schema';
 import { loadPieces, type ModelCache } from '../../../generator/schema/load-incremental';
 import { splitModels } from '../../../generator/schema/split-models';
 import { packageRoot } from '../../../generator/package-root';
+import { useRunCacheIn } from '../../support/run-cache-env';
 import { useTempDir } from '../../support/temp-dir';
 
 type Edit = readonly [description: string, apply: (text: string) => string];
@@ -49,14 +50,8 @@ async function outcome(run: () => Promise<unknown>, outDir: string): Promise<unk
 
 describe('the model cache', () => {
   const dir = useTempDir('gm-incremental-');
-  const previous = { cache: process.env.GEN_MODELS_CACHE_DIR, off: process.env.GEN_MODELS_RUN_CACHE };
-
-  afterEach(() => {
-    if (previous.cache === undefined) delete process.env.GEN_MODELS_CACHE_DIR;
-    else process.env.GEN_MODELS_CACHE_DIR = previous.cache;
-    if (previous.off === undefined) delete process.env.GEN_MODELS_RUN_CACHE;
-    else process.env.GEN_MODELS_RUN_CACHE = previous.off;
-  });
+  // Each step below turns the cache on or off itself; this puts the environment back.
+  useRunCacheIn(dir);
 
   /** Runs the edits in turn; after each, the cached run's outcome must be the cold run's. */
   async function expectSameAsCold(initial: string, edits: readonly Edit[]): Promise<void> {
