@@ -11,7 +11,6 @@ import { generate, type GenerateResult } from './generate.js';
 import type { SchemaOutStatus } from './schema-out.js';
 import { GenModelsError, UsageError } from './errors.js';
 import { RUNTIME_FOLDER } from './output/runtime-bundle.js';
-import { preloadFormatter } from './output/format.js';
 import { packageVersion } from './package-root.js';
 import { applyConfig, type ConfigurableArguments } from './config/apply-config.js';
 import { findConfigFile } from './config/find-config.js';
@@ -265,7 +264,6 @@ async function runOnce(
     return { code: 2 };
   }
   try {
-    if (args.fromDb !== undefined) preloadFormatter();
     const schema =
       args.fromDb === undefined
         ? undefined

@@ -1,5 +1,5 @@
 /**
- * `--from-db URL`: opens connections for introspection only (two `pg` Clients for postgres://
+ * `--from-db URL`: opens connections for introspection only (a `pg` Pool of two for postgres://
  * URLs, the catalog queries shared between them; PGlite for pglite:///path data directories),
  * reads the schema, and closes them.
  */
@@ -32,36 +32,22 @@ export async function readDatabaseSchema(url: string, options: IntrospectOptions
 
 async function openCatalogConnection(url: string): Promise<CatalogConnection> {
   if (url.startsWith('pglite:')) return openPglite(url);
-  const { Client } = await import('pg');
-  const clients = Array.from({ length: SERVER_CONNECTIONS }, () => new Client({ connectionString: url }));
-  // Without a listener, a server that drops the connection would crash the process.
-  for (const client of clients) client.on('error', () => undefined);
-  const connected = await Promise.allSettled(clients.map((client) => client.connect()));
+  const { Pool } = await import('pg');
+  // pg's pool shares the queries out between its connections, one query at a time on each.
+  const pool = new Pool({ connectionString: url, max: SERVER_CONNECTIONS });
+  // Without a listener, a server that drops an idle connection would crash the process.
+  pool.on('error', () => undefined);
+  // Both connections opened now, so that a bad URL or credentials are reported before any query.
+  const connected = await Promise.allSettled(
+    Array.from({ length: SERVER_CONNECTIONS }, () => pool.connect()),
+  );
+  for (const result of connected) if (result.status === 'fulfilled') result.value.release();
   const failed = connected.find((result) => result.status === 'rejected');
   if (failed !== undefined) {
-    await Promise.allSettled(clients.map((client) => client.end()));
+    await pool.end().catch(() => undefined);
     throw toIntrospectionError(failed.reason);
   }
-  // Each query goes to the connection with the fewest queries waiting (the first on a tie), after
-  // the ones already there: pg wants one query at a time on a client.
-  const waiting = clients.map(() => 0);
-  const tails: Promise<unknown>[] = clients.map(() => Promise.resolve());
-  const query: QueryFunction = (sql, params) => {
-    const index = waiting.indexOf(Math.min(...waiting));
-    waiting[index] += 1;
-    const result = tails[index]!.then(() => clients[index]!.query(sql, params)).finally(() => {
-      waiting[index] -= 1;
-    });
-    tails[index] = result.catch(() => undefined);
-    return result;
-  };
-  return {
-    query,
-    concurrent: true,
-    close: async () => {
-      await Promise.all(clients.map((client) => client.end()));
-    },
-  };
+  return { query: (sql, params) => pool.query(sql, params), concurrent: true, close: () => pool.end() };
 }
 
 async function openPglite(url: string): Promise<CatalogConnection> {

@@ -17,17 +17,6 @@ function prettier(): Promise<Prettier> {
   return prettierModule;
 }
 
-/**
- * Loads prettier and its TypeScript parser ahead of use, while this thread would otherwise wait
- * (--from-db's catalog queries: ~0.1 s of the wait). A failure is left for the real use, which
- * meets it again and reports it.
- */
-export function preloadFormatter(): void {
-  prettier()
-    .then(({ format }) => format('', { parser: 'typescript' }))
-    .catch(() => undefined);
-}
-
 export interface Formatter {
   format(source: string): Promise<string>;
   /** The resolved options, part of what decides whether a file is stale. */
