@@ -395,9 +395,9 @@ export class Model<
     const def = definitionOf(this.constructor);
     await (
       await paranoid()
-    ).restoreInstance(this, def, options, () => {
-      requirePrimaryKey(def, this.dataValues as Row, 'restore');
-      return (o) => updateInstance(this, o as SaveOptions<Row>);
+    ).restoreInstance(this, def, options, {
+      requireKey: () => requirePrimaryKey(def, this.dataValues as Row, 'restore'),
+      update: (o) => updateInstance(this, o as SaveOptions<Row>),
     });
   }
 

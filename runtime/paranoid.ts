@@ -103,21 +103,21 @@ export async function restoreModel(
 }
 
 /**
- * instance.restore(): deletedAt set to null and saved. `checked` makes model.ts's own checks (the
- * primary key) once the options and the model are, and hands back its UPDATE of the changes.
+ * instance.restore(): deletedAt set to null and saved. model.ts hands in its own steps: the
+ * primary-key check (made after the options and the model are checked, as before) and its UPDATE.
  */
 export async function restoreInstance(
   instance: HookedInstance & { setDataValue(key: never, value: never): void },
   def: ModelDefinition,
   options: QueryOptions,
-  checked: () => (options: QueryOptions) => Promise<unknown>,
+  steps: { requireKey(): void; update(options: QueryOptions): Promise<unknown> },
 ): Promise<void> {
   checkOptions(options, INSTANCE_RESTORE_OPTIONS, `${def.name}.restore()`);
   const deletedAt = requireParanoid(def);
-  const update = checked();
+  steps.requireKey();
   const restore = async (o: QueryOptions): Promise<void> => {
     instance.setDataValue(deletedAt as never, null as never);
-    await update(o);
+    await steps.update(o);
   };
   if (hooksOn(options))
     await (await hookedOperations()).instanceWithHooks(instance, 'Restore', options, restore);
