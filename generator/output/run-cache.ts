@@ -56,7 +56,7 @@ export interface CachedFile {
  */
 export function runCacheKeys(schemaText: string, ...inputs: unknown[]): { key: string; baseKey: string } {
   // The build's time stands in for the generator's code: a rebuilt checkout is a new generator.
-  const baseKey = hashOf(packageVersion(), buildStamp(), ...inputs);
+  const baseKey = hashOf(generatorStamp(), ...inputs);
   return { key: hashOf(baseKey, schemaText), baseKey };
 }
 
@@ -69,8 +69,11 @@ export function readRunCache(outDir: string): RunCacheEntry | undefined {
   const file = cacheFile(outDir);
   if (file === undefined) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as RunCacheEntry;
-    return typeof entry.key === 'string' && Array.isArray(entry.files) ? entry : undefined;
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { generator?: unknown; entry?: RunCacheEntry };
+    // Only this build's entries: another one may have written its parts (edits, formatter) in
+    // another shape.
+    const entry = stored.generator === generatorStamp() ? stored.entry : undefined;
+    return typeof entry?.key === 'string' && Array.isArray(entry.files) ? entry : undefined;
   } catch {
     return undefined;
   }
@@ -83,11 +86,16 @@ export function writeRunCache(outDir: string, entry: RunCacheEntry): void {
     mkdirSync(path.dirname(file), { recursive: true });
     // Written aside and renamed: two runs at once never leave half a file to read.
     const temporary = `${file}.${process.pid}`;
-    writeFileSync(temporary, JSON.stringify(entry));
+    writeFileSync(temporary, JSON.stringify({ generator: generatorStamp(), entry }));
     renameSync(temporary, file);
   } catch {
     // Only a shortcut: the next run reads the schema.
   }
+}
+
+/** The generator's version and build, which every part of an entry is a function of. */
+function generatorStamp(): string {
+  return hashOf(packageVersion(), buildStamp());
 }
 
 function cacheFile(outDir: string): string | undefined {
@@ -103,7 +111,7 @@ export function modelCacheOf(schemaPath: string): { file: string; salt: string }
   const folder = cacheFolder();
   if (folder === undefined) return undefined;
   const file = path.join(folder, `models-${hashOf(path.resolve(schemaPath))}.bin`);
-  return { file, salt: hashOf(packageVersion(), buildStamp()) };
+  return { file, salt: generatorStamp() };
 }
 
 function cacheFolder(): string | undefined {

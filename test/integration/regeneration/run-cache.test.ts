@@ -110,6 +110,25 @@ describe('the run cache', () => {
     }
   });
 
+  it('ignores an entry another build of gen-models wrote, whatever the shape of its parts', async () => {
+    const runs = path.join(dir(), 'cache', 'runs');
+    const file = path.join(
+      runs,
+      readdirSync(runs).find((name) => name.startsWith('run-'))!,
+    );
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as {
+      generator: string;
+      entry: Record<string, unknown>;
+    };
+    // The same entry with parts this build could not read, under another build's stamp.
+    const edits = stored.entry.edits as { baseKey: string };
+    const foreign = { ...stored.entry, key: 'another', edits: { baseKey: edits.baseKey, record: {} } };
+    writeFileSync(file, JSON.stringify({ generator: 'another build', entry: foreign }));
+    const result = await run();
+    expect(result.upToDate).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8')).generator).toBe(stored.generator);
+  });
+
   it('does not reuse an entry once the schema changed', async () => {
     writeFileSync(schemaPath, SCHEMA.replace('age: INTEGER', 'age: BIGINT'));
     const result = await run();
