@@ -11,11 +11,13 @@
  *
  * Where: `$GEN_MODELS_CACHE_DIR/runs` (the folder the PGlite image uses too), else
  * `<os tmpdir>/gen-models-cache-<uid>`, one small JSON file per output folder.
- * `GEN_MODELS_RUN_CACHE=off` turns it off.
+ * `GEN_MODELS_RUN_CACHE=off` turns it off (`on` or unset: on; anything else is refused).
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { didYouMean } from '../../runtime/did-you-mean.js';
+import { UsageError } from '../errors.js';
 import { hashOf } from '../file-marks.js';
 import { packageVersion } from '../package-root.js';
 import type { AssociationTargets } from '../render/association-members.js';
@@ -93,6 +95,18 @@ export function writeRunCache(outDir: string, entry: RunCacheEntry): void {
   }
 }
 
+const RUN_CACHE_SETTINGS = ['on', 'off'];
+
+/** GEN_MODELS_RUN_CACHE: unset or empty is on; a value other than on/off is refused, not taken for on. */
+function runCacheSetting(): string {
+  const value = process.env.GEN_MODELS_RUN_CACHE ?? '';
+  if (value === '' || RUN_CACHE_SETTINGS.includes(value)) return value || 'on';
+  const hint = didYouMean(value, RUN_CACHE_SETTINGS) || '';
+  throw new UsageError(
+    `GEN_MODELS_RUN_CACHE="${value}" is not a setting (on, off)${hint}; set it to off to turn the run cache off, or leave it unset`,
+  );
+}
+
 /** The generator's version and build, which every part of an entry is a function of. */
 function generatorStamp(): string {
   return hashOf(packageVersion(), buildStamp());
@@ -115,7 +129,7 @@ export function modelCacheOf(schemaPath: string): { file: string; salt: string }
 }
 
 function cacheFolder(): string | undefined {
-  if (process.env.GEN_MODELS_RUN_CACHE === 'off') return undefined;
+  if (runCacheSetting() === 'off') return undefined;
   const configured = process.env.GEN_MODELS_CACHE_DIR;
   const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
   return configured ? path.join(configured, 'runs') : path.join(os.tmpdir(), `gen-models-cache-${uid}`);

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSyn
 import path from 'node:path';
 import { generate } from '../../../generator/generate';
 import { loadSchemaText } from '../../../generator/schema/load-schema';
+import { runCli } from '../../support/run-cli';
 import { useTempDir } from '../../support/temp-dir';
 
 const SCHEMA = `
@@ -127,6 +128,21 @@ describe('the run cache', () => {
     const result = await run();
     expect(result.upToDate).toBe(true);
     expect(JSON.parse(readFileSync(file, 'utf8')).generator).toBe(stored.generator);
+  });
+
+  it('refuses a GEN_MODELS_RUN_CACHE that is neither on nor off, by name, instead of taking it for on', () => {
+    for (const [value, hint] of [
+      ['of', /did you mean on\?/],
+      ['false', /\(on, off\); set it to off/],
+    ] as const) {
+      const result = runCli([schemaPath, '--out', outDir], dir(), { GEN_MODELS_RUN_CACHE: value });
+      expect({ value, code: result.code }).toEqual({ value, code: 2 });
+      expect(result.stderr).toContain(`GEN_MODELS_RUN_CACHE="${value}" is not a setting`);
+      expect(result.stderr).toMatch(hint);
+    }
+    expect(runCli([schemaPath, '--out', outDir, '--quiet'], dir(), { GEN_MODELS_RUN_CACHE: 'on' }).code).toBe(
+      0,
+    );
   });
 
   it('does not reuse an entry once the schema changed', async () => {
